@@ -1,0 +1,118 @@
+"""Console mode: the bot without Discord. It ingests the drop folder, prints alerts, and
+answers commands typed in the slash form (`/meetings kazakhstan with:china`)."""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.render_text import reply_to_text
+from bot.watcher import DropWatcher
+from diplowatch.config import Settings
+from handlers.commands import COMMANDS
+from handlers.replies import error
+from handlers.service import Service
+
+PROMPT = "diplowatch> "
+
+
+def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
+    """'/meetings kazakhstan with:china' -> ('meetings', {...}); an error text otherwise."""
+    line = line.strip()
+    if not line.startswith("/"):
+        return "Commands start with / (type /help)."
+    try:
+        words = shlex.split(line[1:])
+    except ValueError as exc:
+        return f"Cannot read that line: {exc}"
+    if not words:
+        return "Type /help for the commands."
+    name, rest = words[0].lower(), words[1:]
+    command = COMMANDS.get(name)
+    if command is None:
+        return f"Unknown command /{name}. Type /help for the list."
+    params = {p.name.rstrip("_"): p for p in command.params}
+    args: dict[str, str] = {}
+    positional: list[str] = []
+    for word in rest:
+        key, sep, value = word.partition(":")
+        if sep and key.lower() in params:
+            args[params[key.lower()].name] = value
+        else:
+            positional.append(word)
+    free = [p for p in command.params if p.name not in args]
+    if positional:
+        if not free:
+            return f"/{name} takes no more arguments."
+        # The first free parameter takes all the loose words ("/quotes Wang Yi").
+        args[free[0].name] = " ".join(positional)
+    missing = [p.name for p in command.params if p.required and p.name not in args]
+    if missing:
+        return f"/{name} needs {', '.join(missing)}. Type /help."
+    return name, args
+
+
+async def answer_line(service: Service, line: str) -> str:
+    parsed = parse_command(line)
+    if isinstance(parsed, str):
+        return reply_to_text(error(parsed))
+    name, args = parsed
+    reply = await service.command(name, args, is_admin=True)
+    return reply_to_text(reply)
+
+
+async def ingest_loop(service: Service, watcher: DropWatcher, emit: Callable[[str], None]) -> None:
+    first = await service.first_run()
+    async for path in watcher.ready_files():
+        await asyncio.sleep(0.2)  # let a burst gather
+        batch = [path, *watcher.drain()]
+        results = await service.ingest(batch)
+        backlog = first
+        first = False
+        for _, reply in await service.alerts(results, backlog=backlog):
+            emit(reply_to_text(reply, limit=10))
+        for result in results:
+            if result.outcome == "quarantined":
+                emit(f"! quarantined {Path(result.path).name}: {result.reason}")
+        if backlog:
+            await service.mark_first_scan_done()
+
+
+async def run_console(
+    settings: Settings, *, stdin=None, emit: Callable[[str], None] = print, stay_after_eof: bool | None = None
+) -> None:
+    stdin = stdin or sys.stdin
+    if stay_after_eof is None:
+        stay_after_eof = not stdin.isatty()
+    service = Service(settings)
+    await service.start()
+    watcher = DropWatcher(
+        settings.drop_dir,
+        settle_seconds=settings.settle_seconds,
+        rescan_seconds=settings.rescan_seconds,
+        force_polling=settings.watch_poll,
+        is_known=service.is_known,
+    )
+    watcher.start()
+    ingest = asyncio.create_task(ingest_loop(service, watcher, emit))
+    emit(f"Watching {settings.drop_dir}/ — type /help for commands, /quit or Ctrl-D to leave.")
+    try:
+        while True:
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                if stay_after_eof:
+                    await asyncio.Event().wait()  # no keyboard (a service): watch until stopped
+                break
+            line = line.strip()
+            if line in {"/quit", "/exit"}:
+                break
+            if line:
+                emit(await answer_line(service, line))
+    finally:
+        await watcher.stop()
+        ingest.cancel()
+        await asyncio.gather(ingest, return_exceptions=True)
+        await service.close()

@@ -1,0 +1,136 @@
+"""Watch the drop folder and hand over each file once it is complete.
+
+A watcher alone is not enough: it misses files dropped while the bot was down, and network
+mounts lose events. So: a full scan at start, file events while running, and a periodic
+re-scan. A file is ready only when its size and mtime are unchanged across two checks
+(watchfiles reported a slowly copied file when 12% of it was written).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import watchfiles
+
+from diplowatch.reading import is_candidate
+
+log = logging.getLogger(__name__)
+
+
+def scan(folder: Path) -> list[Path]:
+    """Every candidate file below the folder, oldest first; symlink loops and vanished
+    entries are skipped."""
+    found: list[tuple[float, Path]] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(root) / name
+            if not is_candidate(path.relative_to(folder)):
+                continue
+            try:
+                if not path.is_file():
+                    continue
+                found.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+    return [p for _, p in sorted(found)]
+
+
+def _signature(path: Path) -> tuple[int, float] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime
+
+
+class DropWatcher:
+    """Yields paths of complete files; `is_known` lets it skip files already handled."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        settle_seconds: float = 1.0,
+        rescan_seconds: float = 60.0,
+        force_polling: bool = False,
+        is_known: Callable[[Path], bool] = lambda path: False,
+    ) -> None:
+        self.folder = Path(folder)
+        self.settle_seconds = settle_seconds
+        self.rescan_seconds = rescan_seconds
+        self.force_polling = force_polling
+        self.is_known = is_known
+        self._queue: asyncio.Queue[Path] = asyncio.Queue()
+        self._pending: dict[Path, tuple[int, float] | None] = {}
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task] = []
+
+    def offer(self, path: Path) -> None:
+        if is_candidate(path.relative_to(self.folder)) and path not in self._pending:
+            self._pending[path] = None
+
+    async def _settle_loop(self) -> None:
+        while not self._stop.is_set():
+            for path, before in list(self._pending.items()):
+                now = _signature(path)
+                if now is None:
+                    del self._pending[path]
+                elif before == now and now[0] > 0:
+                    del self._pending[path]
+                    self._queue.put_nowait(path)
+                else:
+                    self._pending[path] = now
+            await asyncio.sleep(self.settle_seconds / 2 if self.settle_seconds else 0.05)
+
+    async def _rescan_loop(self) -> None:
+        while not self._stop.is_set():
+            for path in await asyncio.to_thread(scan, self.folder):
+                if not self.is_known(path):
+                    self.offer(path)
+            try:
+                await asyncio.wait_for(self._stop.wait(), self.rescan_seconds)
+            except TimeoutError:
+                pass
+
+    async def _event_loop(self) -> None:
+        try:
+            async for changes in watchfiles.awatch(
+                self.folder, stop_event=self._stop, force_polling=self.force_polling, recursive=True
+            ):
+                for change, name in changes:
+                    if change != watchfiles.Change.deleted:
+                        path = Path(name)
+                        if path.is_file():
+                            self.offer(path)
+        except Exception:  # the periodic re-scan still finds new files
+            log.exception("file events stopped; relying on the periodic re-scan")
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._tasks = [
+            asyncio.create_task(self._settle_loop(), name="drop-settle"),
+            asyncio.create_task(self._rescan_loop(), name="drop-rescan"),
+            asyncio.create_task(self._event_loop(), name="drop-events"),
+        ]
+
+    async def stop(self) -> None:
+        self._stop.set()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def ready_files(self) -> AsyncIterator[Path]:
+        while not self._stop.is_set():
+            yield await self._queue.get()
+
+    def drain(self) -> list[Path]:
+        """Everything ready right now (to coalesce a burst into one summary)."""
+        items = []
+        while not self._queue.empty():
+            items.append(self._queue.get_nowait())
+        return items

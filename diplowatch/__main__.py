@@ -1,0 +1,5 @@
+import sys
+
+from diplowatch.cli import main
+
+sys.exit(main())

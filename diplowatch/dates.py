@@ -1,0 +1,126 @@
+"""Dates of partial precision, and the publication date of an article.
+
+Candidates are found with patterns first (dateparser's search over a whole article
+finds "3 heures" or "mars, a"); only a matched span is handed to dateparser.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+# " date 2022-09 Title…" or "date: 2024-05-20" on the first line
+DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+
+def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """An ISO string as precise as the parts given, or None for an impossible date."""
+    try:
+        if day is not None and month is not None:
+            return date(year, month, day).isoformat()
+        if month is not None:
+            date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return f"{year:04d}"
+    except ValueError:
+        return None
+
+
+def precision(value: str | None) -> str | None:
+    """'day', 'month' or 'year' for an ISO date string of that length."""
+    if not value:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(value))
+
+
+def date_line(text: str) -> tuple[str | None, int]:
+    """The date of a leading `date 2022-09` marker, and where the marker ends (0 if none)."""
+    match = DATE_LINE.match(text)
+    if not match:
+        return None, 0
+    year, month, day = (int(g) if g else None for g in match.groups())
+    return iso(year, month, day), match.end()
+
+
+def first_full_date(text: str) -> str | None:
+    """The earliest full date written in the text ("Le 20 mai 2024", "May 20, 2024", "2024-05-20")."""
+    found: list[tuple[int, str]] = []
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        value = iso(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
+        if value:
+            found.append((match.start(), value))
+            break
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        value = iso(int(match[3]), MONTHS[match[1].lower()], int(match[2]))
+        if value:
+            found.append((match.start(), value))
+            break
+    for match in _ISO.finditer(text):
+        value = iso(int(match[1]), int(match[2]), int(match[3]))
+        if value:
+            found.append((match.start(), value))
+            break
+    for match in _NUMERIC.finditer(text):
+        value = iso(int(match[3]), int(match[2]), int(match[1]))  # day first, as in French
+        if value:
+            found.append((match.start(), value))
+            break
+    return min(found)[1] if found else None
+
+
+def publication_date(text: str) -> str | None:
+    """The date line if there is one, else the first full date in the opening of the text."""
+    value, _ = date_line(text)
+    return value or first_full_date(text[:3000])
+
+
+def parse_user_date(value: str) -> str:
+    """A date typed by a user ("2024-05", "20/05/2024", "20 mai 2024") as an ISO string.
+
+    Raises ValueError with a message that says what is accepted.
+    """
+    text = value.strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+    if match:
+        result = iso(*(int(g) if g else None for g in match.groups()))
+        if result:
+            return result
+    result = first_full_date(text)
+    if result:
+        return result
+    raise ValueError(f"'{value}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def covers(value: str | None, since: str | None, until: str | None) -> bool:
+    """Whether a date of any precision falls within [since, until], both inclusive.
+
+    A month overlaps a range that starts within it: "2024-05" is within since=2024-05-20.
+    """
+    if since is None and until is None:
+        return True
+    if not value:
+        return False
+    if since and value < since[: len(value)]:
+        return False
+    if until and value[: len(until)] > until:
+        return False
+    return True

@@ -1,0 +1,38 @@
+"""One key per person whatever the spelling: "Tokaïev", "Tokayev" and "TOKAIEV" agree."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation and apostrophes as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+def name_key(name: str) -> str:
+    """Transliteration-tolerant key: y and i, doubled letters and -ev/-iev endings fold together."""
+    key = fold(name).replace("y", "i")
+    key = re.sub(r"(.)\1", r"\1", key)
+    return re.sub(r"iev\b", "ev", key)
+
+
+def surname(name: str) -> str:
+    parts = fold(name).split()
+    return parts[-1] if parts else ""
+
+
+def matches_person(query: str, name: str) -> bool:
+    """A typed name finds a person by full name, by surname or by any of its words."""
+    q, n = name_key(query), name_key(name)
+    if not q or not n:
+        return False
+    if q == n:
+        return True
+    q_words, n_words = q.split(), n.split()
+    return all(word in n_words for word in q_words)

@@ -1,0 +1,216 @@
+"""Turn a dropped file into a document: text, title, date, encoding.
+
+Anything that cannot become a sensible article raises `Unreadable` with a reason a user
+can act on; the caller quarantines the file. The user's file is only ever read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from diplowatch import dates
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+MIN_WORDS = 5
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Unreadable(Exception):
+    """The file cannot be read as an article; the message is the reason shown to users."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    title: str
+    published: str | None
+    encoding: str
+    url: str | None = None
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def is_candidate(path: Path) -> bool:
+    """Files worth reading: known suffixes, not hidden, not temporary copies in progress."""
+    name = path.name
+    if name.startswith(".") or name.startswith("~") or name.endswith("~"):
+        return False
+    if any(part.startswith(".") for part in path.parts[:-1] if part not in (".", "..")):
+        return False
+    return path.suffix.lower() in SUFFIXES
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: the same words give the same hash, whatever the
+    encoding, line endings, spacing or invisible characters of the file."""
+    normal = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    normal = " ".join(normal.split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used: BOM, strict UTF-8, UTF-16 without BOM, detection limited to
+    the encodings French press uses, then cp1252 with replacement."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise Unreadable(f"starts with a {encoding} byte-order mark but is not {encoding}") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    if b"\x00" in data[:8192]:
+        raise Unreadable("binary file (contains NUL bytes): not a text article")
+    best = from_bytes(data, cp_isolation=["utf_8", "cp1252", "utf_16"]).best()
+    if best is not None and best.encoding in {"utf_8", "cp1252", "utf_16"}:
+        return str(best), best.encoding.replace("_", "-")
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    encoding = "utf-16-le" if odd_nuls > 0.3 > even_nuls else "utf-16-be" if even_nuls > 0.3 > odd_nuls else None
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return unicodedata.normalize("NFC", text)
+
+
+def _check_text(text: str) -> None:
+    controls = len(_CONTROL.findall(text[:20000]))
+    if controls > 0.01 * min(len(text), 20000):
+        raise Unreadable("binary content (control characters): not a text article")
+    if "\ufffd" in text and text.count("\ufffd") > 0.01 * len(text):
+        raise Unreadable("undecodable: too many invalid characters for any known encoding")
+    words = len(text.split())
+    if words < MIN_WORDS:
+        raise Unreadable(f"too short to be an article ({words} words)")
+
+
+def _title_from(text: str) -> str:
+    _, end = dates.date_line(text)
+    for line in text[end:].splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line[:300]
+    return ""
+
+
+def html_to_text(markup: str) -> tuple[str, str]:
+    """The main text of a web page and its <title>."""
+    import trafilatura  # slow to import; only HTML needs it
+
+    title_match = re.search(r"<title[^>]*>(.*?)</title>", markup, re.IGNORECASE | re.DOTALL)
+    title = " ".join(title_match[1].split()) if title_match else ""
+    text = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_recall=True)
+    if not text:
+        from lxml import html as lxml_html
+
+        try:
+            tree = lxml_html.fromstring(markup)
+        except Exception as exc:  # lxml raises a zoo of parser errors
+            raise Unreadable(f"HTML could not be parsed: {exc}") from exc
+        for bad in tree.xpath("//script|//style|//noscript"):
+            bad.drop_tree()
+        text = "\n".join(" ".join(t.split()) for t in tree.itertext() if t.strip())
+    import html as html_lib
+
+    return text or "", html_lib.unescape(title)
+
+
+def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise Unreadable("empty file")
+        if size > max_bytes:
+            raise Unreadable(f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB, MAX_FILE_MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise Unreadable("empty file (only white space)")
+    return parse_document(data, path.suffix.lower())
+
+
+def parse_document(data: bytes, suffix: str) -> Document:
+    raw, encoding = decode(data)
+    raw = _normalise(raw)
+    url = None
+    title = ""
+    published = None
+    if suffix in HTML_SUFFIXES:
+        text, title = html_to_text(raw)
+        text = _normalise(text)
+    elif suffix in JSON_SUFFIXES:
+        text, title, published, url = _from_json(raw)
+    else:
+        text = raw
+    _check_text(text)
+    title = title or _title_from(text)
+    published = published or dates.publication_date(text)
+    return Document(text=text, title=title, published=published, encoding=encoding, url=url)
+
+
+def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise Unreadable(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+    if not isinstance(data, dict):
+        raise Unreadable("JSON must be an object with title, date, text and url")
+    text, title, date_value, url = (data.get(k) for k in ("text", "title", "date", "url"))
+    for name, value in (("text", text), ("title", title), ("date", date_value), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise Unreadable(f"JSON field '{name}' must be a string, not {type(value).__name__}")
+    if not text:
+        raise Unreadable("JSON has no 'text'")
+    published = None
+    if date_value:
+        try:
+            published = dates.parse_user_date(date_value[:10] if len(date_value) > 10 and "T" in date_value else date_value)
+        except ValueError:
+            published = None
+    return _normalise(text), " ".join((title or "").split())[:300], published, url

@@ -1,0 +1,156 @@
+"""The running application, transport-neutral: store, extraction and the events they answer.
+
+TinyDB and spaCy never run on the event loop. Writes and extraction go through one worker
+thread (one owner for the database), queries through another so that commands are answered
+while a long ingest runs; the store's lock keeps them from meeting mid-write. The language
+model loads in the background so that queries are answered at once after start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from diplowatch.config import Settings
+from handlers import alerts
+from handlers.commands import COMMANDS, Context
+from handlers.ingest import IngestResult, ingest_file, reextract
+from handlers.replies import Reply, error
+from handlers.subjects import complete_subject
+from storage import Store
+
+log = logging.getLogger(__name__)
+
+
+class Service:
+    def __init__(self, settings: Settings, *, extractor: Any = None) -> None:
+        self.settings = settings
+        self.store: Store | None = None
+        self._extractor = extractor
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-writer")
+        self._reader = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-reader")
+        self._model_ready: asyncio.Future | None = None
+        self.next_digest: str | None = None
+
+    # -- life cycle --------------------------------------------------------------
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.store = await loop.run_in_executor(self._writer, Store, self.settings.db_dir)
+        self._model_ready = loop.run_in_executor(self._writer, self._load_extractor)
+
+    def _load_extractor(self):
+        if self._extractor is None:
+            from extraction import Extractor  # the only import of spaCy, off the loop
+
+            self._extractor = Extractor(self.settings.spacy_model)
+        return self._extractor
+
+    @property
+    def loading(self) -> bool:
+        return self._model_ready is not None and not self._model_ready.done()
+
+    async def wait_ready(self) -> None:
+        if self._model_ready is not None:
+            await self._model_ready
+
+    async def close(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._model_ready is not None:
+            await asyncio.gather(self._model_ready, return_exceptions=True)
+        if self.store is not None:
+            await loop.run_in_executor(self._writer, self.store.close)
+        self._writer.shutdown(wait=True)
+        self._reader.shutdown(wait=True)
+
+    # -- events ------------------------------------------------------------------
+
+    def is_known(self, path: Path) -> bool:
+        try:
+            stat = path.stat()
+        except OSError:
+            return True
+        return self.store.known_file(str(path.resolve()), stat.st_size, stat.st_mtime)
+
+    async def ingest(self, paths: list[Path]) -> list[IngestResult]:
+        await self.wait_ready()
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._writer, self._ingest_all, paths)
+
+    def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
+        max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
+        results = []
+        for path in paths:
+            try:
+                results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes))
+            except Exception as exc:  # a storage error on one file must not stop the others
+                log.exception("could not ingest %s", path)
+                results.append(IngestResult("quarantined", str(path), reason=f"{type(exc).__name__}: {exc}"))
+        if any(r.outcome == "ingested" for r in results):
+            self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
+        return results
+
+    async def alerts(self, results: list[IngestResult], *, backlog: bool = False) -> list[tuple[int | None, Reply]]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._reader,
+            lambda: alerts.alerts_for(self.store, results, self.settings.alert_channel_id, backlog=backlog),
+        )
+
+    async def first_run(self) -> bool:
+        """True until the first scan of the folder has been recorded."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._reader, lambda: not self.store.get_state("first_scan_done"))
+
+    async def mark_first_scan_done(self) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._writer, self.store.set_state, "first_scan_done", True)
+
+    # -- commands ----------------------------------------------------------------
+
+    def context(self, *, is_admin: bool = False, channel_id: int | None = None) -> Context:
+        return Context(
+            store=self.store,
+            is_admin=is_admin,
+            channel_id=channel_id,
+            alert_channel_id=self.settings.alert_channel_id,
+            next_digest=self.next_digest,
+            loading=self.loading,
+            extras={"service": self},
+        )
+
+    async def command(self, name: str, args: dict[str, Any], *, is_admin: bool = False, channel_id: int | None = None) -> Reply:
+        command = COMMANDS.get(name)
+        if command is None:
+            return error(f"Unknown command /{name}. Type /help for the list.", title="Unknown command")
+        if command.admin and not is_admin:
+            return error("Only members with the Manage Server permission can use this command.", title="Not allowed")
+        ctx = self.context(is_admin=is_admin, channel_id=channel_id)
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._reader, lambda: command.run(ctx, **args))
+        except TypeError as exc:
+            return error(f"/{name}: {exc}", title="Bad arguments")
+
+    async def complete(self, text: str) -> list[tuple[str, str]]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._reader, complete_subject, self.store, text)
+
+    async def reingest(self, progress=None) -> int:
+        """Re-run the extraction over every stored article; `progress(done, total)` is called as it goes."""
+        await self.wait_ready()
+        loop = asyncio.get_running_loop()
+
+        def run() -> int:
+            ids = list(self.store.articles)
+            for done, article_id in enumerate(ids, 1):
+                reextract(self.store, self._extractor, article_id)
+                if progress:
+                    loop.call_soon_threadsafe(progress, done, len(ids))
+            return len(ids)
+
+        return await loop.run_in_executor(self._writer, run)

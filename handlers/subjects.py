@@ -1,0 +1,110 @@
+"""What a user means by "kazakhstan", "KZ", "kazakh", "Tokayev" or "Wang Yi".
+
+A subject is a country (from the gazetteer) or a person (from the people the store has
+seen). Unknown words get suggestions, and autocomplete answers from memory at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from diplowatch import countries
+from diplowatch.names import fold, matches_person, name_key
+from storage import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    kind: Literal["country", "person"]
+    value: str  # ISO code or the person's full name
+    label: str
+
+    def matches_participant(self, name: str | None, country: str | None) -> bool:
+        if self.kind == "country":
+            return country == self.value
+        return bool(name) and matches_person(self.value, name)
+
+
+class UnknownSubject(ValueError):
+    def __init__(self, text: str, suggestions: list[str]) -> None:
+        self.text = text
+        self.suggestions = suggestions
+        hint = f" — did you mean {' or '.join(suggestions[:2])}?" if suggestions else ""
+        super().__init__(f"No country or person called '{text}'{hint}")
+
+
+def country_label(code: str) -> str:
+    country = countries.by_code(code)
+    return f"{country.flag} {country.name_en}".strip() if country else code
+
+
+def known_people(store: Store) -> dict[str, str]:
+    """Every person the store has seen, by name key, with the longest spelling as the name."""
+    people: dict[str, str] = {}
+    for article in store.articles.values():
+        for name in article.people:
+            key = name_key(name)
+            if len(name) > len(people.get(key, "")):
+                people[key] = name
+    for key in store.meetings_by_person:
+        for meeting in store.meetings_by_person[key][:1]:
+            for p in meeting.participants:
+                if p.name and name_key(p.name) == key and len(p.name) > len(people.get(key, "")):
+                    people[key] = p.name
+    for key, quotes in store.quotes_by_speaker.items():
+        name = quotes[0].speaker or ""
+        if len(name) > len(people.get(key, "")):
+            people[key] = name
+    return people
+
+
+def _person_of(store: Store, text: str) -> str | None:
+    people = known_people(store)
+    exact = people.get(name_key(text))
+    if exact:
+        return exact
+    found = sorted((n for n in people.values() if matches_person(text, n)), key=len, reverse=True)
+    return found[0] if found else None
+
+
+def resolve_subject(store: Store, text: str) -> Subject:
+    text = text.strip().strip("\"'«»“”")
+    if not text:
+        raise UnknownSubject(text, [])
+    country = countries.lookup(text)
+    if country:
+        return Subject("country", country.code, country_label(country.code))
+    person = _person_of(store, text)
+    if person:
+        return Subject("person", person, person)
+    raise UnknownSubject(text, [label for label, _ in complete_subject(store, text, limit=3)])
+
+
+def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
+    """(label, value) choices for autocomplete: countries and people, fuzzy and accent-blind."""
+    text = text.strip()
+    choices: list[tuple[float, str, str]] = []
+    found = countries.suggest(text, limit=limit) if text else list(countries.all_countries()[:limit])
+    for rank, country in enumerate(found):
+        choices.append(((100.0 if text else 50.0) - rank, country_label(country.code), country.name_en))
+    people = known_people(store)
+    if text:
+        folded = fold(text)
+        ranked = process.extract(
+            folded, [fold(n) for n in people.values()], scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+        )
+        names = list(people.values())
+        for _, score, index in ranked:
+            choices.append((score, names[index], names[index]))
+    else:
+        choices.extend((40.0, n, n) for n in sorted(people.values())[:limit])
+    seen: set[str] = set()
+    result = []
+    for _, label, value in sorted(choices, key=lambda c: -c[0]):
+        if value not in seen:
+            seen.add(value)
+            result.append((label[:100], value[:100]))
+    return result[:limit]

@@ -1,0 +1,5 @@
+"""Persistence: the only package that imports tinydb."""
+
+from storage.store import SCHEMA_VERSION, AmbiguousId, CorruptDatabase, Store, StoreError
+
+__all__ = ["SCHEMA_VERSION", "AmbiguousId", "CorruptDatabase", "Store", "StoreError"]

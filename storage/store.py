@@ -1,0 +1,325 @@
+"""The article store: TinyDB files on disk, plain records and indexes in memory.
+
+Layout of the database folder:
+- `meta.json`: schema version, bot state, quarantined files, channel watches, person aliases;
+- `shards/XX.json`: the articles whose id starts with XX, with their meetings and quotes,
+  so that storing one article rewrites one small file (never the whole store) in one atomic
+  write: an article and its records land together or not at all;
+- `bodies/XX.json`: article texts, kept out of the hot files and read only on demand.
+
+Every table is loaded at start and indexed in memory, so queries never touch the disk.
+One process owns the folder (a lock file) and one thread at a time writes (a lock).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+
+from diplowatch.names import name_key
+from diplowatch.records import Article, Meeting, Quarantined, Quote, Source
+from storage.atomic import AtomicJSONStorage, CorruptFile
+
+SCHEMA_VERSION = 1
+ID_LENGTH = 6
+
+
+class StoreError(Exception):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+class CorruptDatabase(StoreError):
+    pass
+
+
+class AmbiguousId(StoreError):
+    pass
+
+
+class Store:
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._lock = threading.RLock()
+        self._lockfile = self._acquire_folder()
+        self._shards: dict[str, TinyDB] = {}
+        self._bodies: dict[str, TinyDB] = {}
+        self.articles: dict[str, Article] = {}
+        self.meetings: dict[str, tuple[Meeting, ...]] = {}
+        self.quotes: dict[str, tuple[Quote, ...]] = {}
+        self._by_hash: dict[str, str] = {}
+        self._by_source: dict[str, tuple[int, float, str]] = {}
+        self.meetings_by_country: dict[str, list[Meeting]] = defaultdict(list)
+        self.meetings_by_person: dict[str, list[Meeting]] = defaultdict(list)
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        self.quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
+        try:
+            self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
+            self._check_schema()
+            for path in sorted((self.folder / "shards").glob("*.json")):
+                self._load_shard(path.stem)
+        except CorruptFile as exc:
+            self.close()
+            raise CorruptDatabase(
+                f"the database file {exc.path} is damaged ({exc}). It was left untouched; "
+                "run `diplowatch repair` to rebuild the database from the drop folder."
+            ) from None
+
+    # -- opening --------------------------------------------------------------
+
+    def _acquire_folder(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle = open(self.folder / ".lock", "w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise StoreError(
+                f"another diplowatch process is using {self.folder}; stop it first"
+            ) from None
+        return handle
+
+    def _check_schema(self) -> None:
+        table = self._meta.table("schema")
+        row = table.get(doc_id=1)
+        if row is None:
+            table.insert({"version": SCHEMA_VERSION})
+        elif row["version"] > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database in {self.folder} was written by a newer diplowatch "
+                f"(schema {row['version']}); upgrade diplowatch"
+            )
+
+    def _shard(self, article_id: str) -> TinyDB:
+        key = article_id[:2]
+        if key not in self._shards:
+            self._shards[key] = TinyDB(self.folder / "shards" / f"{key}.json", storage=AtomicJSONStorage)
+        return self._shards[key]
+
+    def _body_db(self, article_id: str) -> TinyDB:
+        key = article_id[:2]
+        if key not in self._bodies:
+            self._bodies[key] = TinyDB(self.folder / "bodies" / f"{key}.json", storage=AtomicJSONStorage)
+        return self._bodies[key]
+
+    def _load_shard(self, key: str) -> None:
+        db = self._shard(key)
+        meetings: dict[str, list[Meeting]] = defaultdict(list)
+        quotes: dict[str, list[Quote]] = defaultdict(list)
+        for row in db.table("meetings").all():
+            meetings[row["article_id"]].append(Meeting.from_dict(row))
+        for row in db.table("quotes").all():
+            quotes[row["article_id"]].append(Quote.from_dict(row))
+        for row in db.table("articles").all():
+            article = Article.from_dict(row)
+            self._index(article, meetings.get(article.id, ()), quotes.get(article.id, ()))
+
+    def close(self) -> None:
+        with self._lock:
+            for db in (*self._shards.values(), *self._bodies.values()):
+                db.close()
+            if getattr(self, "_lockfile", None):
+                self._lockfile.close()
+                self._lockfile = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- indexes --------------------------------------------------------------
+
+    def _index(self, article: Article, meetings: Iterable[Meeting], quotes: Iterable[Quote]) -> None:
+        self.articles[article.id] = article
+        self.meetings[article.id] = tuple(meetings)
+        self.quotes[article.id] = tuple(quotes)
+        self._by_hash[article.hash] = article.id
+        for source in article.sources:
+            self._by_source[source.path] = (source.size, source.mtime, article.id)
+        for meeting in self.meetings[article.id]:
+            for country in meeting.countries:
+                self.meetings_by_country[country].append(meeting)
+            for key in {name_key(p.name) for p in meeting.participants if p.name}:
+                self.meetings_by_person[key].append(meeting)
+        for quote in self.quotes[article.id]:
+            if quote.speaker:
+                self.quotes_by_speaker[name_key(quote.speaker)].append(quote)
+            if quote.speaker_country:
+                self.quotes_by_country[quote.speaker_country].append(quote)
+
+    def _unindex(self, article_id: str) -> None:
+        old_meetings = set(map(id, self.meetings.pop(article_id, ())))
+        old_quotes = set(map(id, self.quotes.pop(article_id, ())))
+        for index, old in (
+            (self.meetings_by_country, old_meetings),
+            (self.meetings_by_person, old_meetings),
+            (self.quotes_by_speaker, old_quotes),
+            (self.quotes_by_country, old_quotes),
+        ):
+            for key in list(index):
+                kept = [item for item in index[key] if id(item) not in old]
+                if kept:
+                    index[key] = kept
+                else:
+                    del index[key]
+
+    # -- writing --------------------------------------------------------------
+
+    def new_id(self, content_hash: str) -> str:
+        """A short id users can type; longer only if two articles share the prefix."""
+        with self._lock:
+            existing = self._by_hash.get(content_hash)
+            if existing:
+                return existing
+            length = ID_LENGTH
+            while content_hash[:length] in self.articles:
+                length += 2
+            return content_hash[:length]
+
+    def save_article(
+        self, article: Article, text: str, meetings: Iterable[Meeting], quotes: Iterable[Quote]
+    ) -> Article:
+        """Store an article with its records, replacing any earlier records of the same id."""
+        meetings = tuple(replace(m, article_id=article.id) for m in meetings)
+        quotes = tuple(replace(q, article_id=article.id) for q in quotes)
+        with self._lock:
+            body = self._body_db(article.id)
+            bodies = body.table("bodies")
+            if not bodies.contains(Query().id == article.id):
+                bodies.insert({"id": article.id, "text": text})
+            db = self._shard(article.id)
+            rows = Query().article_id == article.id
+            with db.storage.batch():
+                db.table("articles").remove(Query().id == article.id)
+                db.table("meetings").remove(rows)
+                db.table("quotes").remove(rows)
+                db.table("articles").insert(article.to_dict())
+                db.table("meetings").insert_multiple(m.to_dict() for m in meetings)
+                db.table("quotes").insert_multiple(q.to_dict() for q in quotes)
+            self._unindex(article.id)
+            self._index(article, meetings, quotes)
+            return article
+
+    def add_source(self, article_id: str, source: Source) -> Article:
+        """Record that an already stored article arrived again from another file."""
+        with self._lock:
+            article = self.articles[article_id]
+            sources = tuple(s for s in article.sources if s.path != source.path) + (source,)
+            article = replace(article, sources=sources)
+            self._shard(article_id).table("articles").update(
+                {"sources": [_source_dict(s) for s in sources]},
+                Query().id == article_id,
+            )
+            self.articles[article_id] = article
+            self._by_source[source.path] = (source.size, source.mtime, article_id)
+            return article
+
+    def quarantine(self, entry: Quarantined) -> None:
+        with self._lock:
+            table = self._meta.table("quarantine")
+            with self._meta.storage.batch():
+                table.remove(Query().path == entry.path)
+                table.insert(entry.to_dict())
+
+    def release(self, path: str) -> None:
+        """Forget a quarantined file (it was fixed, or removed)."""
+        with self._lock:
+            self._meta.table("quarantine").remove(Query().path == path)
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._meta.table("state").upsert({"key": key, "value": value}, Query().key == key)
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        with self._lock:
+            row = self._meta.table("state").get(Query().key == key)
+            return default if row is None else row["value"]
+
+    def add_watch(self, channel_id: int, subject: str) -> bool:
+        with self._lock:
+            table = self._meta.table("watches")
+            match = (Query().channel_id == channel_id) & (Query().subject == subject)
+            if table.contains(match):
+                return False
+            table.insert({"channel_id": channel_id, "subject": subject})
+            return True
+
+    def remove_watch(self, channel_id: int, subject: str) -> bool:
+        with self._lock:
+            match = (Query().channel_id == channel_id) & (Query().subject == subject)
+            return bool(self._meta.table("watches").remove(match))
+
+    def watches(self) -> list[tuple[int, str]]:
+        with self._lock:
+            return [(row["channel_id"], row["subject"]) for row in self._meta.table("watches").all()]
+
+    # -- reading --------------------------------------------------------------
+
+    def article(self, id_or_prefix: str) -> Article | None:
+        key = id_or_prefix.strip().lower()
+        with self._lock:
+            if key in self.articles:
+                return self.articles[key]
+            if len(key) < 4:
+                return None
+            found = [a for i, a in self.articles.items() if i.startswith(key)]
+        if len(found) > 1:
+            raise AmbiguousId(f"'{id_or_prefix}' matches {len(found)} articles: type more characters")
+        return found[0] if found else None
+
+    def article_by_hash(self, content_hash: str) -> Article | None:
+        article_id = self._by_hash.get(content_hash)
+        return self.articles.get(article_id) if article_id else None
+
+    def text(self, article_id: str) -> str:
+        with self._lock:
+            row = self._body_db(article_id).table("bodies").get(Query().id == article_id)
+            return row["text"] if row else ""
+
+    def known_file(self, path: str, size: int, mtime: float) -> bool:
+        """Whether this exact file (path, size and time) was already ingested or quarantined."""
+        with self._lock:
+            seen = self._by_source.get(path)
+            if seen and seen[0] == size and seen[1] == mtime:
+                return True
+            row = self._meta.table("quarantine").get(Query().path == path)
+            return bool(row and row["size"] == size and row["mtime"] == mtime)
+
+    def quarantined(self) -> list[Quarantined]:
+        with self._lock:
+            return [Quarantined.from_dict(r) for r in self._meta.table("quarantine").all()]
+
+    def all_meetings(self) -> list[Meeting]:
+        with self._lock:
+            return [m for ms in self.meetings.values() for m in ms]
+
+    def all_quotes(self) -> list[Quote]:
+        with self._lock:
+            return [q for qs in self.quotes.values() for q in qs]
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            return {
+                "articles": len(self.articles),
+                "meetings": sum(map(len, self.meetings.values())),
+                "quotes": sum(map(len, self.quotes.values())),
+                "quarantined": len(self._meta.table("quarantine")),
+            }
+
+
+def _source_dict(source: Source) -> dict[str, Any]:
+    return {"path": source.path, "size": source.size, "mtime": source.mtime, "encoding": source.encoding}
+
+
+def open_store(folder: Path) -> Store:
+    return Store(folder)
+
+
+__all__ = ["AmbiguousId", "CorruptDatabase", "Store", "StoreError", "open_store", "SCHEMA_VERSION"]

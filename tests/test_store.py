@@ -1,0 +1,137 @@
+"""The store keeps what it was given, across restarts, and never half of it."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+
+import pytest
+
+from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
+from storage import CorruptDatabase, Store, StoreError
+
+
+def make_article(store: Store, text: str, *, title="Titre", countries=("CN", "KZ")) -> Article:
+    from diplowatch.reading import content_hash
+
+    digest = content_hash(text)
+    return Article(
+        id=store.new_id(digest), hash=digest, title=title, published="2024-05-20", language="fr",
+        sources=(Source(path=f"/drop/{digest[:4]}.txt", size=len(text), mtime=1.0, encoding="utf-8"),),
+        ingested_at="2024-05-21T08:00:00+00:00", countries=countries, people=("Wang Yi",),
+    )
+
+
+MEETING = Meeting(
+    participants=(Participant("Wang Yi", "ministre des Affaires étrangères", "CN"), Participant("Kassym-Jomart Tokaïev", "président", "KZ")),
+    date="2024-05-20", place="Astana", status="held", kind="meeting", evidence=Evidence("Tokaïev a reçu Wang Yi.", 0, 23),
+)
+QUOTE = Quote("Wang Yi", "La Chine soutient le Kazakhstan", "direct", "CN")
+
+
+def test_saved_article_survives_a_restart(tmp_path):
+    with Store(tmp_path / "db") as store:
+        article = store.save_article(make_article(store, "un texte"), "un texte", [MEETING], [QUOTE])
+    with Store(tmp_path / "db") as store:
+        assert store.articles[article.id] == article
+        (meeting,) = store.meetings[article.id]
+        assert meeting.participants == MEETING.participants and meeting.article_id == article.id
+        assert meeting.evidence == MEETING.evidence
+        assert store.quotes[article.id][0].text == QUOTE.text
+        assert store.text(article.id) == "un texte"
+        assert store.meetings_by_country["KZ"][0].place == "Astana"
+
+
+def test_saving_again_replaces_records_instead_of_adding(tmp_path):
+    with Store(tmp_path / "db") as store:
+        article = make_article(store, "texte")
+        store.save_article(article, "texte", [MEETING, MEETING], [QUOTE])
+        store.save_article(article, "texte", [MEETING], [])
+        assert store.counts() == {"articles": 1, "meetings": 1, "quotes": 0, "quarantined": 0}
+        assert len(store.meetings_by_country["CN"]) == 1
+        assert "wang i" not in store.quotes_by_speaker
+
+
+def test_short_ids_are_unique_and_typeable(tmp_path):
+    with Store(tmp_path / "db") as store:
+        a = store.save_article(make_article(store, "premier"), "premier", [], [])
+        assert len(a.id) == 6 and store.article(a.id[:4]) == a
+        assert store.article("zzzz") is None
+
+
+def test_duplicate_source_is_recorded_on_the_same_article(tmp_path):
+    with Store(tmp_path / "db") as store:
+        article = store.save_article(make_article(store, "texte"), "texte", [], [])
+        store.add_source(article.id, Source("/drop/copie.txt", 5, 2.0, "cp1252"))
+    with Store(tmp_path / "db") as store:
+        assert [s.path for s in store.articles[article.id].sources][-1] == "/drop/copie.txt"
+        assert store.known_file("/drop/copie.txt", 5, 2.0)
+        assert not store.known_file("/drop/copie.txt", 6, 2.0)
+
+
+def test_quarantine_and_state_persist(tmp_path):
+    with Store(tmp_path / "db") as store:
+        store.quarantine(Quarantined("/drop/x.txt", "empty file", 0, 1.0, "now"))
+        store.quarantine(Quarantined("/drop/x.txt", "empty file", 0, 1.0, "later"))
+        store.set_state("last_digest_at", "2024-05-20T07:00:00+00:00")
+    with Store(tmp_path / "db") as store:
+        assert [q.at for q in store.quarantined()] == ["later"]
+        assert store.known_file("/drop/x.txt", 0, 1.0)
+        assert store.get_state("last_digest_at") == "2024-05-20T07:00:00+00:00"
+        store.release("/drop/x.txt")
+        assert store.quarantined() == []
+
+
+def test_a_damaged_file_is_refused_and_left_untouched(tmp_path):
+    with Store(tmp_path / "db") as store:
+        article = store.save_article(make_article(store, "texte"), "texte", [MEETING], [])
+    shard = tmp_path / "db" / "shards" / f"{article.id[:2]}.json"
+    damaged = shard.read_bytes()[:-20]
+    shard.write_bytes(damaged)
+    with pytest.raises(CorruptDatabase, match="diplowatch repair"):
+        Store(tmp_path / "db")
+    assert shard.read_bytes() == damaged
+
+
+def test_a_newer_schema_is_refused(tmp_path):
+    Store(tmp_path / "db").close()
+    meta = tmp_path / "db" / "meta.json"
+    data = json.loads(meta.read_text())
+    data["schema"]["1"]["version"] = 99
+    meta.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="newer diplowatch"):
+        Store(tmp_path / "db")
+
+
+def _hold_store(folder, ready, release):
+    store = Store(folder)
+    ready.set()
+    release.wait(10)
+    store.close()
+
+
+def test_two_processes_cannot_own_one_database(tmp_path):
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    child = ctx.Process(target=_hold_store, args=(tmp_path / "db", ready, release))
+    child.start()
+    try:
+        assert ready.wait(20)
+        with pytest.raises(StoreError, match="another diplowatch process"):
+            Store(tmp_path / "db")
+    finally:
+        release.set()
+        child.join(10)
+
+
+def test_failed_batch_leaves_memory_and_disk_as_before(tmp_path):
+    with Store(tmp_path / "db") as store:
+        article = store.save_article(make_article(store, "texte"), "texte", [MEETING], [])
+        db = store._shard(article.id)
+        before = (tmp_path / "db" / "shards" / f"{article.id[:2]}.json").read_bytes()
+        with pytest.raises(RuntimeError):
+            with db.storage.batch():
+                db.table("meetings").truncate()
+                raise RuntimeError("crash in the middle")
+        assert len(db.table("meetings")) == 1
+        assert (tmp_path / "db" / "shards" / f"{article.id[:2]}.json").read_bytes() == before
