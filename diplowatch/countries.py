@@ -1,0 +1,457 @@
+"""Country gazetteer: ISO codes, French/English names, aliases, demonyms, capitals.
+
+The data lives in ``diplowatch/data/countries.tsv`` (see the comment header of
+that file for sources and column meanings).  It is loaded lazily, once, and
+indexed three ways:
+
+* exact lookups on a *folded* key (accent-, case- and punctuation-insensitive),
+  see :func:`fold`, :func:`lookup`, :func:`country_of_adjective`,
+  :func:`country_of_place`;
+* fuzzy suggestions (rapidfuzz) for autocompletion, see :func:`suggest`;
+* a token trie for finding every mention in running text, see
+  :func:`find_in_text`.
+
+Pure Python: no spaCy, no TinyDB.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+__all__ = [
+    "Country",
+    "fold",
+    "all_countries",
+    "by_code",
+    "lookup",
+    "country_of_adjective",
+    "country_of_place",
+    "suggest",
+    "find_in_text",
+    "DATA_PATH",
+    "FIND_EXCLUDED",
+    "STOP_PHRASES",
+]
+
+DATA_PATH = Path(__file__).parent / "data" / "countries.tsv"
+
+_COLUMNS = (
+    "code",
+    "name_en",
+    "name_fr",
+    "aliases",
+    "adjectives_fr",
+    "adjectives_en",
+    "capitals",
+    "ambiguous",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name_en: str
+    name_fr: str
+    aliases: tuple[str, ...]
+    adjectives_fr: tuple[str, ...]
+    adjectives_en: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def flag(self) -> str:
+        """Regional-indicator flag emoji ("🇰🇿"); "🇪🇺" for EU; "" if the code is not 2 letters."""
+        code = self.code.upper()
+        if len(code) != 2 or not all("A" <= c <= "Z" for c in code):
+            return ""
+        return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in code)
+
+
+# --------------------------------------------------------------------------- folding
+
+# Characters whose NFD decomposition does not yield a plain base letter.
+_SPECIAL = {
+    "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o",
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "ð": "d", "þ": "th",
+}
+
+
+@cache
+def _fold_char(c: str) -> str:
+    """Fold one character to exactly ONE character (keeps text offsets aligned)."""
+    if c.isascii():
+        return c.lower() if c.isalnum() else " "
+    if c in _SPECIAL:
+        return _SPECIAL[c][0]
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    if len(base) != 1:
+        base = base[0]
+    if unicodedata.combining(base):
+        return ""  # stray combining mark: handled by _fold_chars (keeps length)
+    return base if base.isalnum() else " "
+
+
+def _fold_chars(text: str) -> str:
+    """Position-preserving fold: ``len(result) == len(text)``; not collapsed."""
+    out = []
+    for c in text:
+        f = _fold_char(c)
+        # A standalone combining mark (decomposed input) becomes a joiner-less
+        # placeholder; use a letter-neutral char that is not a separator.
+        out.append(f if f else "\u0300")
+    return "".join(out)
+
+
+_WS = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key.
+
+    ``"Tokaïev" -> "tokaiev"``, ``"Côte d’Ivoire" -> "cote d ivoire"``: letters are
+    lower-cased and stripped of diacritics (œ -> oe, ß -> ss), every
+    non-alphanumeric character (apostrophes, hyphens, dots...) becomes a space,
+    and whitespace is collapsed and stripped.
+    """
+    if not text:
+        return ""
+    for k, v in _SPECIAL.items():
+        if k in text:
+            text = text.replace(k, v)
+    decomposed = unicodedata.normalize("NFKD", text)
+    chars = []
+    for c in decomposed:
+        if unicodedata.combining(c):
+            continue
+        c = c.lower()
+        chars.append(c if c.isalnum() else " ")
+    return _WS.sub(" ", "".join(chars)).strip()
+
+
+# --------------------------------------------------------------------------- loading
+
+def _split(cell: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for part in cell.split("|"):
+        part = part.strip()
+        if part:
+            seen.setdefault(part, None)
+    return tuple(seen)
+
+
+def _read_rows(path: Path = DATA_PATH) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    with path.open(encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = [c.strip() for c in cells]
+                continue
+            cells += [""] * (len(header) - len(cells))
+            rows.append({h: c.strip() for h, c in zip(header, cells)})
+    return rows
+
+
+# Forms that stay in lookup() but are never matched by find_in_text(): first
+# names, common words, places sharing the name.  Completed by the per-row
+# ``ambiguous`` column of the TSV.
+FIND_EXCLUDED: frozenset[str] = frozenset()
+
+# Phrases consumed (and dropped) by find_in_text() so that a shorter gazetteer
+# form inside them is not reported: "océan Indien" is not India, "golfe de
+# Guinée" is not Guinea, "sud-américain" is not the United States...
+STOP_PHRASES: tuple[str, ...] = (
+    "océan Indien", "Indian Ocean", "Indiens d'Amérique", "American Indian",
+    "American Indians", "Native American", "Native Americans",
+    "golfe de Guinée", "Gulf of Guinea", "Nouvelle-Guinée", "New Guinea",
+    "Nouveau-Mexique", "New Mexico", "État de Washington", "Washington State",
+    "Washington Post", "fleuve Congo", "Congo River",
+    "Latin America", "Latin American", "Latin Americans", "South American",
+    "South Americans", "North American", "North Americans", "Central American",
+    "Central Americans", "Pan-American", "Afro-American", "African American",
+    "African Americans", "Paris Saint-Germain", "Real Madrid",
+    "fleuve Niger", "delta du Niger", "Niger Delta", "Niger River",
+) + tuple(
+    f"{prefix}-{adj}"
+    for prefix in ("sud", "nord", "latino", "afro", "centre")
+    for adj in ("américain", "américaine", "américains", "américaines")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    country: Country
+    kind: str  # "name" | "adjective" | "capital" | "stop"
+    policy: int  # 0 any case, 1 first letter upper, 2 all letters upper
+
+
+_ANY, _UPPER_FIRST, _ALL_CAPS = 0, 1, 2
+
+
+def _policy(form: str) -> int:
+    letters = [c for c in form if c.isalpha()]
+    if not letters:
+        return _ANY
+    uppers = sum(1 for c in letters if c.isupper())
+    if uppers >= 2 and len(letters) <= 5:
+        return _ALL_CAPS  # acronyms: US, UK, RDC, UAE, BiH...
+    if letters[0].isupper():
+        return _UPPER_FIRST
+    return _ANY
+
+
+@dataclass(slots=True)
+class _Index:
+    countries: tuple[Country, ...]
+    by_code: dict[str, Country]
+    any_key: dict[str, Country]
+    adjective_key: dict[str, Country]
+    place_key: dict[str, Country]
+    excluded: frozenset[str]
+    trie: dict
+    conflicts: dict[str, set[str]]
+    suggest_keys: list[tuple[str, Country]]
+
+
+_END = "\0"
+
+
+@cache
+def _index() -> _Index:
+    rows = _read_rows()
+    countries: list[Country] = []
+    excluded: set[str] = {fold(f) for f in FIND_EXCLUDED}
+    for row in rows:
+        code = row.get("code", "").strip().upper()
+        if not code:
+            continue
+        c = Country(
+            code=code,
+            name_en=row.get("name_en", ""),
+            name_fr=row.get("name_fr", ""),
+            aliases=_split(row.get("aliases", "")),
+            adjectives_fr=_split(row.get("adjectives_fr", "")),
+            adjectives_en=_split(row.get("adjectives_en", "")),
+            capitals=_split(row.get("capitals", "")),
+        )
+        countries.append(c)
+        excluded.update(fold(f) for f in _split(row.get("ambiguous", "")))
+
+    by_code_ = {c.code: c for c in countries}
+    conflicts: dict[str, set[str]] = {}
+
+    def put(table: dict[str, Country], key: str, c: Country) -> None:
+        if not key:
+            return
+        prev = table.setdefault(key, c)
+        if prev is not c:
+            conflicts.setdefault(key, {prev.code}).add(c.code)
+
+    place_key: dict[str, Country] = {}
+    adjective_key: dict[str, Country] = {}
+    any_key: dict[str, Country] = {}
+    for c in countries:
+        for f in (c.name_en, c.name_fr, *c.aliases):
+            put(place_key, fold(f), c)
+    for c in countries:
+        for f in c.capitals:
+            put(place_key, fold(f), c)
+    for c in countries:
+        for f in (*c.adjectives_fr, *c.adjectives_en):
+            put(adjective_key, fold(f), c)
+    for table in (place_key, adjective_key):
+        for k, c in table.items():
+            any_key.setdefault(k, c)
+
+    # Token trie for find_in_text: name > capital > adjective for a given key.
+    trie: dict = {}
+    hits: dict[str, _Hit] = {}
+
+    def add(form: str, c: Country | None, kind: str) -> None:
+        key = fold(form)
+        if not key or (kind != "stop" and key in excluded):
+            return
+        pol = _ANY if kind == "stop" else _policy(form)
+        prev = hits.get(key)
+        if prev is not None:
+            if prev.country is c and prev.kind == kind and pol < prev.policy:
+                hits[key] = _Hit(prev.country, prev.kind, pol)  # most permissive
+            return
+        hits[key] = _Hit(c, kind, pol)  # type: ignore[arg-type]
+
+    for phrase in STOP_PHRASES:
+        add(phrase, None, "stop")
+    for c in countries:
+        for f in (c.name_en, c.name_fr, *c.aliases):
+            add(f, c, "name")
+    for c in countries:
+        for f in c.capitals:
+            add(f, c, "capital")
+    for c in countries:
+        for f in (*c.adjectives_fr, *c.adjectives_en):
+            add(f, c, "adjective")
+    for key, hit in hits.items():
+        node = trie
+        for tok in key.split(" "):
+            node = node.setdefault(tok, {})
+        node[_END] = hit
+
+    suggest_keys: list[tuple[str, Country]] = []
+    seen: set[tuple[str, str]] = set()
+    for c in countries:
+        forms = (c.code, c.name_en, c.name_fr, *c.aliases, *c.capitals,
+                 *c.adjectives_fr, *c.adjectives_en)
+        for f in forms:
+            k = fold(f)
+            if k and (k, c.code) not in seen:
+                seen.add((k, c.code))
+                suggest_keys.append((k, c))
+
+    return _Index(
+        countries=tuple(countries),
+        by_code=by_code_,
+        any_key=any_key,
+        adjective_key=adjective_key,
+        place_key=place_key,
+        excluded=frozenset(excluded),
+        trie=trie,
+        conflicts=conflicts,
+        suggest_keys=suggest_keys,
+    )
+
+
+# --------------------------------------------------------------------------- API
+
+def all_countries() -> tuple[Country, ...]:
+    """Every gazetteer entry, in file order."""
+    return _index().countries
+
+
+def by_code(code: str) -> Country | None:
+    """Entry for an ISO alpha-2 code (or "EU"), case-insensitive."""
+    if not code:
+        return None
+    return _index().by_code.get(code.strip().upper())
+
+
+def lookup(text: str) -> Country | None:
+    """Exact (folded) match on code, names, aliases, capitals and adjectives.
+
+    Priority on a clash: code (2 letters) > name/alias > capital > adjective.
+    """
+    if not text:
+        return None
+    idx = _index()
+    stripped = text.strip()
+    if len(stripped) == 2 and stripped.isalpha():
+        c = idx.by_code.get(stripped.upper())
+        if c is not None:
+            return c
+    return idx.any_key.get(fold(text))
+
+
+def country_of_adjective(word: str) -> Country | None:
+    """Country for an adjective/demonym only ("kazakh", "chinoises", "Chinese")."""
+    return _index().adjective_key.get(fold(word)) if word else None
+
+
+def country_of_place(name: str) -> Country | None:
+    """Country for a country name, alias or capital ("Astana", "Ouzbékistan")."""
+    return _index().place_key.get(fold(name)) if name else None
+
+
+def suggest(text: str, limit: int = 25) -> list[Country]:
+    """Fuzzy, accent/case-insensitive suggestions, best first.
+
+    Exact matches first, then prefix matches (shorter completions first), then
+    word-prefix matches, then rapidfuzz similarity (cut-off 60).
+    """
+    q = fold(text)
+    if not q or limit <= 0:
+        return []
+    best: dict[str, float] = {}
+    idx = _index()
+    for key, c in idx.suggest_keys:
+        if key == q:
+            score = 1000.0
+        elif key.startswith(q):
+            score = 500.0 + 100.0 * len(q) / len(key)
+        elif any(tok.startswith(q) for tok in key.split(" ")[1:]):
+            score = 400.0 + 100.0 * len(q) / len(key)
+        else:
+            score = fuzz.ratio(q, key)
+            if len(q) >= 4:
+                score = max(score, 0.9 * fuzz.partial_ratio(q, key) if len(key) >= len(q) else 0)
+            if score < 60:
+                continue
+        if score > best.get(c.code, -1.0):
+            best[c.code] = score
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], idx.by_code[kv[0]].name_en))
+    return [idx.by_code[code] for code, _ in ranked[:limit]]
+
+
+_TOKEN = re.compile(r"[^ \u0300]+(?:\u0300+[^ \u0300]*)*")
+
+
+def _case_ok(original: str, policy: int) -> bool:
+    if policy == _ANY:
+        return True
+    if policy == _UPPER_FIRST:
+        for ch in original:
+            if ch.isalpha():
+                return ch.isupper()
+        return False
+    return all(ch.isupper() for ch in original if ch.isalpha())
+
+
+def find_in_text(text: str) -> list[tuple[int, int, Country, str]]:
+    """Every gazetteer mention in ``text``: ``(start, end, country, kind)``.
+
+    * whole words only, accent/punctuation tolerant ("Cote d'Ivoire",
+      "Etats-Unis"); offsets index the original ``text``;
+    * ``kind`` is "name" (names and aliases), "adjective" or "capital";
+    * longest match wins ("Corée du Sud" over a shorter form, "sud-africain"
+      over "africain"); stop phrases ("océan Indien") are consumed silently;
+    * ISO codes are never matched (too ambiguous in prose); acronym aliases
+      ("US", "RDC") must be upper-case; capitalised forms (names, capitals,
+      English adjectives) must start with a capital letter; French adjectives
+      match in any case; forms of the ``ambiguous`` column / FIND_EXCLUDED
+      ("Maurice", "Jordan", "Georgia"...) are skipped.
+    """
+    if not text:
+        return []
+    idx = _index()
+    folded = _fold_chars(text)
+    toks = [(m.start(), m.end(), m.group().replace("\u0300", "")) for m in _TOKEN.finditer(folded)]
+    out: list[tuple[int, int, Country, str]] = []
+    trie = idx.trie
+    i, n = 0, len(toks)
+    while i < n:
+        node = trie
+        match: tuple[int, _Hit] | None = None
+        j = i
+        while j < n:
+            node = node.get(toks[j][2])
+            if node is None:
+                break
+            hit = node.get(_END)
+            if hit is not None and _case_ok(text[toks[i][0]:toks[j][1]], hit.policy):
+                match = (j, hit)
+            j += 1
+        if match is None:
+            i += 1
+            continue
+        j, hit = match
+        if hit.kind != "stop":
+            out.append((toks[i][0], toks[j][1], hit.country, hit.kind))
+        i = j + 1
+    return out
