@@ -1,0 +1,68 @@
+"""A wrong setting stops the program with one line that names it, and never shows the token."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+TOKEN = "MTIzNDU2Nzg5.secret-token-value"
+
+
+def run_cli(args, tmp_path, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DIGEST_", "DROP_", "DATA_"))}
+    clean.update({"DATA_DIR": str(tmp_path / "data"), "DROP_DIR": str(tmp_path / "drop")}, **env)
+    return subprocess.run(
+        [sys.executable, "-m", "diplowatch", *args], cwd=tmp_path, env=clean, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    "env, named",
+    [
+        ({"DIGEST_TZ": "Mars/Olympus"}, "DIGEST_TZ"),
+        ({"DIGEST_DAY": "someday"}, "DIGEST_DAY"),
+        ({"DIGEST_TIME": "25:00"}, "DIGEST_TIME"),
+        ({"ALERT_CHANNEL_ID": "general"}, "ALERT_CHANNEL_ID"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"DISCORD_API_BASE": "discord.com"}, "DISCORD_API_BASE"),
+        ({"RESCAN_SECONDS": "-1"}, "RESCAN_SECONDS"),
+    ],
+)
+def test_bad_setting_exits_2_naming_it(tmp_path, env, named):
+    result = run_cli(["status"], tmp_path, DISCORD_TOKEN=TOKEN, **env)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"diplowatch: {named} ")
+    assert TOKEN not in result.stderr + result.stdout
+
+
+def test_env_file_is_read(tmp_path):
+    (tmp_path / ".env").write_text("DIGEST_TZ=Nowhere/City\n")
+    result = run_cli(["status"], tmp_path)
+    assert result.returncode == 2 and "DIGEST_TZ" in result.stderr
+
+
+def test_status_on_an_empty_store(tmp_path):
+    result = run_cli(["status", "--json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"articles": 0' in result.stdout
+
+
+def test_damaged_database_exits_3_and_says_how_to_recover(tmp_path):
+    db = tmp_path / "data" / "db"
+    db.mkdir(parents=True)
+    (db / "meta.json").write_text('{"schema": {"1": ')
+    result = run_cli(["status"], tmp_path)
+    assert result.returncode == 3
+    assert "diplowatch repair" in result.stderr
+    assert (db / "meta.json").read_text() == '{"schema": {"1": '
+
+
+def test_unknown_command_is_a_usage_error(tmp_path):
+    result = run_cli(["fly"], tmp_path)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
