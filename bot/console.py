@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.render_text import reply_to_text
+from bot.ingest_loop import ingest_loop
 from bot.watcher import DropWatcher
 from diplowatch.config import Settings
 from handlers.commands import COMMANDS
@@ -64,23 +65,6 @@ async def answer_line(service: Service, line: str) -> str:
     return reply_to_text(reply)
 
 
-async def ingest_loop(service: Service, watcher: DropWatcher, emit: Callable[[str], None]) -> None:
-    first = await service.first_run()
-    async for path in watcher.ready_files():
-        await asyncio.sleep(0.2)  # let a burst gather
-        batch = [path, *watcher.drain()]
-        results = await service.ingest(batch)
-        backlog = first
-        first = False
-        for _, reply in await service.alerts(results, backlog=backlog):
-            emit(reply_to_text(reply, limit=10))
-        for result in results:
-            if result.outcome == "quarantined":
-                emit(f"! quarantined {Path(result.path).name}: {result.reason}")
-        if backlog:
-            await service.mark_first_scan_done()
-
-
 async def run_console(
     settings: Settings, *, stdin=None, emit: Callable[[str], None] = print, stay_after_eof: bool | None = None
 ) -> None:
@@ -97,7 +81,14 @@ async def run_console(
         is_known=service.is_known,
     )
     watcher.start()
-    ingest = asyncio.create_task(ingest_loop(service, watcher, emit))
+    async def deliver(channel, reply) -> None:
+        emit(reply_to_text(reply, limit=10))
+
+    def report(result) -> None:
+        if result.outcome == "quarantined":
+            emit(f"! quarantined {Path(result.path).name}: {result.reason}")
+
+    ingest = asyncio.create_task(ingest_loop(service, watcher, deliver, on_result=report))
     emit(f"Watching {settings.drop_dir}/ — type /help for commands, /quit or Ctrl-D to leave.")
     try:
         while True:

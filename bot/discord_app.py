@@ -1,0 +1,111 @@
+"""The Discord bot: wires the service, the drop-folder watcher, the sender and the commands.
+
+Commands are synced in `setup_hook` (once per process), never in `on_ready`, which fires
+again on every reconnect; reconnecting itself is discord.py's job.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+import yarl
+from discord import app_commands
+
+from bot import slash_commands
+from bot.ingest_loop import ingest_loop
+from bot.sender import Sender
+from bot.watcher import DropWatcher
+from diplowatch.config import Settings
+from handlers.service import Service
+
+log = logging.getLogger(__name__)
+
+
+def point_at(settings: Settings) -> None:
+    """Send REST calls and the gateway where the settings say (Discord's own by default)."""
+    discord.http.Route.BASE = settings.discord_api_base
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+class DiplowatchBot(discord.Client):
+    def __init__(self, settings: Settings, service: Service | None = None) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # channels and permissions; no message content is ever read
+        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none())
+        self.settings = settings
+        self.service = service or Service(settings)
+        self.tree = app_commands.CommandTree(self)
+        self.sender = Sender(self)
+        self.watcher: DropWatcher | None = None
+        self._tasks: list[asyncio.Task] = []
+        self.scheduler = None
+
+    async def setup_hook(self) -> None:
+        await self.service.start()
+        slash_commands.register(self.tree, self.service)
+        await self._sync_commands()
+        self.sender.start()
+        self.watcher = DropWatcher(
+            self.settings.drop_dir,
+            settle_seconds=self.settings.settle_seconds,
+            rescan_seconds=self.settings.rescan_seconds,
+            force_polling=self.settings.watch_poll,
+            is_known=self.service.is_known,
+        )
+        self.watcher.start()
+        self._tasks.append(asyncio.create_task(ingest_loop(self.service, self.watcher, self.sender.post), name="diplowatch-ingest"))
+        await self._start_digest()
+
+    async def _sync_commands(self) -> None:
+        guild_id = self.settings.discord_guild_id
+        try:
+            if guild_id:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                synced = await self.tree.sync(guild=guild)
+            else:
+                synced = await self.tree.sync()
+            log.info("synced %d commands to %s", len(synced), f"guild {guild_id}" if guild_id else "all guilds")
+        except discord.Forbidden:
+            log.error(
+                "cannot register slash commands: invite the bot with the applications.commands scope "
+                "(see README) and check DISCORD_GUILD_ID"
+            )
+
+    async def _start_digest(self) -> None:
+        try:
+            from bot.digest_wiring import start_digest
+        except ImportError:
+            return
+        self.scheduler = await start_digest(self)
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
+
+    async def close(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+        if self.watcher is not None:
+            await self.watcher.stop()
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.sender.stop()
+        await self.service.close()
+        await super().close()
+
+
+def run_discord(settings: Settings) -> int:
+    point_at(settings)
+    bot = DiplowatchBot(settings)
+    try:
+        bot.run(settings.token, log_handler=None)
+    except discord.LoginFailure:
+        log.error("Discord refused the token: check DISCORD_TOKEN in .env (Bot > Reset Token in the developer portal)")
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        log.error("Discord refused the requested intents")
+        return 2
+    return 0

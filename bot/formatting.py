@@ -1,0 +1,134 @@
+"""One formatter for everything the bot posts: replies become embeds within Discord's limits.
+
+Article text is someone else's words: markdown is escaped so it cannot break the layout,
+mentions are defused, and every message is sent with `allowed_mentions` none, so an article
+containing @everyone pings nobody. Long text is cut at a word with "…"; long lists become
+pages, and an entry (one record) is never split across two pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import discord
+
+from handlers.replies import Reply
+
+TITLE = 256
+DESCRIPTION = 4096
+FIELDS = 25
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+FOOTER = 2048
+EMBED_TOTAL = 6000
+CONTENT = 2000
+EMBEDS_PER_MESSAGE = 10
+PAGE_BUDGET = 5000  # leaves room for title, footer and the page counter under EMBED_TOTAL
+PAGE_FIELDS = 8  # a page a person can read on a phone
+
+COLOURS = {
+    "info": discord.Colour.blurple(),
+    "alert": discord.Colour.orange(),
+    "success": discord.Colour.green(),
+    "warning": discord.Colour.gold(),
+    "error": discord.Colour.red(),
+    "digest": discord.Colour.teal(),
+}
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit * 0.6:
+        head = head[:space]
+    return head.rstrip(" ,;:.") + "…"
+
+
+def safe(text: str) -> str:
+    """Someone else's text made inert: no markdown, no working mentions."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text or ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    title: str
+    description: str
+    fields: tuple[tuple[str, str], ...]
+    footer: str
+    colour: discord.Colour
+
+
+def pages_of(reply: Reply) -> list[Page]:
+    title = cut(safe(reply.title), TITLE)
+    description = cut(safe(reply.summary), DESCRIPTION // 2)
+    colour = COLOURS.get(reply.tone, COLOURS["info"])
+    fields = [
+        (cut(safe(entry.heading), FIELD_NAME) or "—", cut(safe(entry.body), FIELD_VALUE) or "—")
+        for entry in reply.entries
+    ]
+    groups: list[list[tuple[str, str]]] = [[]]
+    used = len(title) + len(description)
+    for field in fields:
+        size = len(field[0]) + len(field[1])
+        if groups[-1] and (len(groups[-1]) >= PAGE_FIELDS or used + size > PAGE_BUDGET):
+            groups.append([])
+            used = len(title) + len(description)
+        groups[-1].append(field)
+        used += size
+    footer = cut(safe(reply.footer), FOOTER // 2)
+    total = len(groups)
+    result = []
+    for number, group in enumerate(groups, 1):
+        counter = f"Page {number}/{total}" if total > 1 else ""
+        result.append(
+            Page(
+                title=title,
+                description=description,
+                fields=tuple(group),
+                footer=" · ".join(x for x in (footer, counter) if x),
+                colour=colour,
+            )
+        )
+    return result
+
+
+def embed_of(page: Page) -> discord.Embed:
+    embed = discord.Embed(title=page.title or None, description=page.description or None, colour=page.colour)
+    for name, value in page.fields:
+        embed.add_field(name=name, value=value, inline=False)
+    if page.footer:
+        embed.set_footer(text=page.footer)
+    return embed
+
+
+def embeds_of(reply: Reply) -> list[discord.Embed]:
+    return [embed_of(page) for page in pages_of(reply)]
+
+
+def files_of(reply: Reply) -> list[discord.File]:
+    import io
+
+    return [
+        discord.File(io.BytesIO(a.data), filename=a.filename, description=cut(a.description, 1024) or None)
+        for a in reply.attachments
+    ]
+
+
+def message_batches(reply: Reply) -> list[list[discord.Embed]]:
+    """All pages of a reply as messages for a channel (no buttons there): each message holds as
+    many pages as fit in 10 embeds and 6000 characters."""
+    batches: list[list[discord.Embed]] = [[]]
+    size = 0
+    for embed in embeds_of(reply):
+        length = len(embed)
+        if batches[-1] and (len(batches[-1]) >= EMBEDS_PER_MESSAGE or size + length > EMBED_TOTAL):
+            batches.append([])
+            size = 0
+        batches[-1].append(embed)
+        size += length
+    return batches

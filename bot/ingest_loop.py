@@ -1,0 +1,53 @@
+"""Files that became ready in the drop folder → ingest → alerts, for any transport.
+
+A burst is gathered for a moment and ingested together, so that a hundred files dropped
+at once become one summary per channel. The very first scan of an existing folder is a
+backlog: one summary, not an alert per file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.watcher import DropWatcher
+from handlers.ingest import IngestResult
+from handlers.replies import Reply
+from handlers.service import Service
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[int | None, Reply], Awaitable[None]]
+GATHER_SECONDS = 0.5
+MAX_BATCH = 200
+
+
+async def ingest_loop(
+    service: Service,
+    watcher: DropWatcher,
+    deliver: Deliver,
+    *,
+    on_result: Callable[[IngestResult], None] = lambda result: None,
+) -> None:
+    first = await service.first_run()
+    async for path in watcher.ready_files():
+        await asyncio.sleep(GATHER_SECONDS)
+        batch = [path, *watcher.drain()]
+        while batch:
+            chunk, batch = batch[:MAX_BATCH], batch[MAX_BATCH:]
+            try:
+                results = await service.ingest(chunk)
+            except Exception:  # keep watching: the next re-scan offers the files again
+                log.exception("ingest of %d file(s) failed", len(chunk))
+                continue
+            for result in results:
+                on_result(result)
+            for channel, reply in await service.alerts(results, backlog=first):
+                try:
+                    await deliver(channel, reply)
+                except Exception:
+                    log.exception("could not deliver an alert to channel %s", channel)
+        if first:
+            await service.mark_first_scan_done()
+            first = False
