@@ -1,0 +1,130 @@
+"""From the rule components' plain data on a Doc to the project's records (diplowatch.records).
+
+Here dates are resolved against the publication date, repeated mentions of one encounter are
+merged, and evidence offsets are taken from the article text as given.
+"""
+
+from __future__ import annotations
+
+from diplowatch.dates import date_line, publication_date
+from diplowatch.records import Evidence, Extraction, Meeting, Participant, Quote
+from spacy.tokens import Doc
+
+from . import dates, geo
+from .meetings import MeetingCandidate, party_key
+
+CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
+            "weekday": 3, "month_year": 4, "month": 5, "last_month": 6, "next_month": 6, "this_month": 6,
+            "last_year": 7, "next_year": 7, "this_year": 7}
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(text[start:end].strip(), start, end)
+
+
+def _meeting_date(c: MeetingCandidate, ref: str | None, published: str | None, previous: str | None) -> str | None:
+    if c.cues:
+        cue = min(c.cues, key=lambda q: CUE_RANK.get(q.kind, 9))
+        value = dates.resolve(cue, ref, c.status == "planned", previous)
+        if value:
+            return value
+    return published
+
+
+def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
+    if again:
+        return False
+    if a.place and b.place and geo.is_country_name(a.place) == geo.is_country_name(b.place) and a.place != b.place:
+        return False
+    if a.date and b.date and len(a.date) == len(b.date) == 10 and a.date != b.date:
+        return False
+    return True
+
+
+def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: list[str]) -> Extraction:
+    if published is None:
+        published = publication_date(text)
+    _, body_start = date_line(text)
+    ref = dates.reference_date(text[body_start:], published)
+    persons = doc._.persons or {}
+
+    meetings: list[Meeting] = []
+    keys: list[frozenset[str]] = []
+    stated_place: list[bool] = []
+    previous_date = None
+    previous_place = None
+    for c in doc._.meeting_candidates or []:
+        date = _meeting_date(c, ref, published, previous_date)
+        status = c.status
+        if date and published and len(date) == 10 and len(published) == 10 and date > published:
+            status = "planned"
+        place, stated = c.place, c.place_stated
+        if any(q.kind == "same_day" for q in c.cues) and previous_place and (place is None or not stated) and c.kind != "call":
+            place, stated = previous_place, True
+        parts = []
+        for m in c.participants:
+            if m.key and m.key in persons:
+                p = persons[m.key]
+                parts.append(Participant(p.name, p.role or m.role, p.country or m.country))
+            else:
+                parts.append(Participant(None, m.role, m.country))
+        # the host of a meeting in his own country: the participant without a country
+        if place:
+            code = geo.place_country(place)
+            missing = [i for i, p in enumerate(parts) if not p.country]
+            if code and len(missing) == 1 and code not in {p.country for p in parts}:
+                i = missing[0]
+                parts[i] = Participant(parts[i].name, parts[i].role, code)
+        meeting = Meeting(tuple(parts), date, place, status, c.kind, _evidence(text, c.sent_start, c.sent_end))
+        key = frozenset(party_key(m) for m in c.participants)
+        merged = False
+        for i, (other, okey) in enumerate(zip(meetings, keys)):
+            if (key <= okey or okey <= key) and len(key & okey) >= 2 and _compatible(other, meeting, c.again):
+                # keep the first mention; fill what it lacks
+                better_place = other.place
+                if meeting.place and (not other.place or not stated_place[i] and stated
+                                      or geo.is_country_name(other.place) and not geo.is_country_name(meeting.place)):
+                    better_place = meeting.place
+                    stated_place[i] = stated
+                parts_union = other.participants + tuple(p for p in meeting.participants if p not in other.participants
+                                                          and not any(p.name and p.name == o.name for o in other.participants))
+                meetings[i] = Meeting(parts_union if len(key) > len(okey) else other.participants,
+                                      other.date if other.date and (len(other.date) >= len(date or "")) else date,
+                                      better_place, other.status, other.kind, other.evidence)
+                keys[i] = okey | key
+                merged = True
+                break
+        if not merged:
+            meetings.append(meeting)
+            keys.append(key)
+            stated_place.append(stated)
+        previous_date, previous_place = date, place
+
+    quotes = []
+    seen = set()
+    for q in doc._.quote_candidates or []:
+        if (q.start, q.end) in seen:
+            continue
+        seen.add((q.start, q.end))
+        quotes.append(Quote(q.speaker, text[q.start:q.end], q.kind, q.speaker_country, q.speaker_role,
+                            _evidence(text, q.sent_start, q.sent_end)))
+
+    people = tuple(persons)
+    organisations = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("ORG", "NORP") and len(e.text) > 1))
+    places = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("LOC", "GPE")))
+    codes = [code for _, _, code, _ in geo.countries_in(text)]
+    codes += [p.country for p in persons.values() if p.country]
+    aliases = {name: tuple(sorted(p.aliases)) for name, p in persons.items() if p.aliases}
+    person_countries = {name: p.country for name, p in persons.items() if p.country}
+    return Extraction(
+        language=lang,
+        meetings=tuple(meetings),
+        quotes=tuple(quotes),
+        people=people,
+        organisations=organisations,
+        places=places,
+        countries=tuple(dict.fromkeys(codes)),
+        aliases=aliases,
+        person_countries=person_countries,
+        warnings=tuple(warnings),
+    )

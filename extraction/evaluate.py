@@ -1,0 +1,93 @@
+"""Evaluate the extraction against annotated articles.
+
+    python -m extraction.evaluate GOLD.json ARTICLES_DIR [--verbose] [--keep]
+
+Runs the Extractor over ARTICLES_DIR/*.txt, writes the system JSONL (one object per article, the
+shape of ../shared/eval/README.md plus evidence) to a temporary file, scores it with the
+score.py that sits next to GOLD.json (imported by path, never copied), and prints the scores,
+the time per article and the words per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from diplowatch.dates import publication_date
+
+
+def _load_scorer(gold: Path):
+    for candidate in (gold.parent / "score.py", gold.parent.parent / "score.py"):
+        if candidate.exists():
+            spec = importlib.util.spec_from_file_location("shared_eval_score", candidate)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    raise SystemExit(f"score.py not found next to {gold}: it is expected in the shared eval folder")
+
+
+def system_row(name: str, extraction) -> dict:
+    return {
+        "file": name,
+        "lang": extraction.language,
+        "meetings": [m.to_dict() for m in extraction.meetings],
+        "quotes": [q.to_dict() for q in extraction.quotes],
+        "warnings": list(extraction.warnings),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extraction.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("articles", type=Path)
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the system JSONL and print its path")
+    args = parser.parse_args(argv)
+    scorer = _load_scorer(args.gold)
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    files = sorted(args.articles.glob("*.txt"))
+    if not files:
+        print(f"no .txt files in {args.articles}", file=sys.stderr)
+        return 2
+
+    from extraction import Extractor
+
+    t0 = time.perf_counter()
+    extractor = Extractor()
+    load_time = time.perf_counter() - t0
+    rows, words, spent = [], 0, 0.0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        t = time.perf_counter()
+        result = extractor.extract(text, published=publication_date(text))
+        spent += time.perf_counter() - t
+        words += len(text.split())
+        rows.append(system_row(path.name, result))
+        if args.verbose:
+            print(f"--- {path.name} [{result.language}] {'; '.join(result.warnings)}")
+            for m in result.meetings:
+                names = ", ".join(f"{p.name or p.role}/{p.country}" for p in m.participants)
+                print(f"  M {m.status}/{m.kind} {m.date} @{m.place}: {names}")
+            for q in result.quotes:
+                print(f"  Q {q.kind} {q.speaker}/{q.speaker_country}: {q.text[:80]}")
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    scorer.score(gold, rows, verbose=args.verbose)
+    n = len(files)
+    print(f"model load {load_time:.1f} s; {n} articles, {words} words: {1000 * spent / n:.0f} ms per article, "
+          f"{words / spent if spent else 0:.0f} words/s ({extractor.version})")
+    if args.keep:
+        print(f"system output: {out.name}")
+    else:
+        Path(out.name).unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Lexicons read from the data files in extraction/data (each file says where it comes from).
+
+Lines starting with '#' are provenance and comments; columns are tab-separated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from diplowatch.countries import fold
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    meeting_triggers: dict[tuple[str, str], str]  # (lang, lemma) -> kind
+    call_cues: frozenset[str]
+    planned_cues: frozenset[str]
+    not_meeting: frozenset[str]
+    reporting: dict[tuple[str, str], bool]  # (lang, lemma) -> accepts a noun-phrase object
+    topic_verbs: frozenset[str]
+    joint_subjects: frozenset[str]
+    roles: tuple[tuple[str, str, str], ...]  # (lang, folded phrase, head), longest first
+    institutions: dict[str, str]  # folded name -> ISO code
+    speaker_nouns: frozenset[str]
+
+    def role_heads(self) -> frozenset[str]:
+        return frozenset(head for _, _, head in self.roles)
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicons:
+    triggers = {(r[0], r[1]): r[3] for r in _rows("meeting_triggers.tsv")}
+    words = lambda name: frozenset(r[0].lower() for r in _rows(name))  # noqa: E731
+    reporting = {(r[0], r[1]): r[2] == "1" for r in _rows("reporting_verbs.tsv")}
+    roles = sorted(((r[0], fold(r[1]), r[2]) for r in _rows("roles.tsv")), key=lambda r: -len(r[1]))
+    institutions = {fold(r[0]): r[1] for r in _rows("institutions.tsv") if len(r) > 1 and r[1]}
+    return Lexicons(
+        meeting_triggers=triggers,
+        call_cues=words("call_cues.txt"),
+        planned_cues=words("planned_cues.txt"),
+        not_meeting=words("not_meeting_objects.txt"),
+        reporting=reporting,
+        topic_verbs=words("topic_verbs.txt"),
+        joint_subjects=words("joint_subjects.txt"),
+        roles=tuple(roles),
+        institutions=institutions,
+        speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),
+    )

@@ -1,0 +1,310 @@
+"""Meetings: who met whom, from meeting words (lexicon) and the mentions in their clause.
+
+Each trigger ("a rencontré", "entretien téléphonique", "held talks") gets a scope: the clause it
+heads, minus clauses headed by other triggers (with no parse: its sentence). Participants are the
+person and party mentions of that scope, plus a pronoun or "les deux dirigeants" subject resolved
+to earlier mentions. Results are plain MeetingCandidate data on ``doc._.meeting_candidates``;
+dates are resolved later against the publication date (see dates.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from diplowatch.countries import fold
+
+from . import geo
+from .dates import Cue, find_cues
+from .lexicons import load
+from .people import PRONOUNS, Mention, pronoun_antecedent
+from .words import lemma
+
+NEEDS_CALL_CUE = {"speak", "conversation", "appel", "échange", "call", "phone", "téléphoner"}
+EXCLUDE_BEFORE = ("présence", "presence", "accompagn", "accompan", "selon", "according", "présents", "present")
+TWO_OF_THEM = re.compile(r"\b(?:les deux (?:hommes|dirigeants|présidents|chefs d'[ée]tat|ministres|responsables|"
+                         r"leaders|parties)|the two (?:leaders|presidents|men|ministers|sides)|both leaders)\b", re.I)
+PLACE_NOUNS = {"station", "ville", "capitale", "city", "town", "capital", "resort", "village", "région", "region"}
+LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "a"}
+VISIT = re.compile(r"\b(?:s'est rendu|se rend|en visite|visite officielle|arrivé|arrived|travell?ed to|visit to|"
+                   r"visiting|in a visit to)\b", re.I)
+
+
+@dataclass
+class MeetingCandidate:
+    trigger: int
+    participants: list[Mention]
+    kind: str
+    status: str
+    place: str | None
+    place_stated: bool
+    cues: list[Cue]
+    sent_start: int  # char offsets of the evidence sentence
+    sent_end: int
+    again: bool = False
+    anaphoric_info: list = field(default_factory=list)
+
+
+if not Doc.has_extension("meeting_candidates"):
+    Doc.set_extension("meeting_candidates", default=None)
+
+
+def _is_trigger(tok: Token, lang: str) -> str | None:
+    lex = load()
+    lem = lemma(tok)
+    kind = lex.meeting_triggers.get((lang, lem))
+    if not kind:
+        return None
+    pos = tok.pos_
+    if pos and pos not in ("VERB", "NOUN", "PROPN", "AUX") and not (lang == "fr" and lem == "rencontre"):
+        return None
+    if lem == "entretenir":
+        # only the reflexive "s'entretenir"
+        if not any(t.lower_ in ("s'", "se", "s", "s'est", "s'entretiendrait") for t in tok.doc[max(0, tok.i - 3):tok.i]):
+            return None
+    return kind
+
+
+def _clause_root(tok: Token) -> Token:
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB",) or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
+    """Token indices each trigger governs."""
+    if not doc.has_annotation("DEP"):
+        return {t.i: set(range(sent.start, sent.end)) for t in triggers}
+    roots = {t.i: _clause_root(t) for t in triggers}
+    scopes = {}
+    for t in triggers:
+        root = roots[t.i]
+        scope = {x.i for x in root.subtree}
+        for other in triggers:
+            oroot = roots[other.i]
+            if oroot is not root and oroot.i in scope and root.i not in {x.i for x in oroot.subtree}:
+                scope -= {x.i for x in oroot.subtree}
+        # an infinitive clause ("doit se rendre ... pour rencontrer X") keeps its governor's subject
+        scopes[t.i] = scope
+    return scopes
+
+
+def _subject_of(root: Token) -> Token | None:
+    node = root
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_.startswith("nsubj") or child.dep_ in ("expl:subj",):
+                return child
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _planned(doc: Doc, trig: Token, lang: str) -> bool:
+    cues = load().planned_cues
+    nodes = [trig]
+    node = trig
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        nodes.append(node)
+        if node.pos_ == "VERB" and node.dep_ in ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis"):
+            break
+    look = []
+    for n in nodes:
+        look.append(n)
+        look.extend(c for c in n.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "cop", "advmod", "amod", "case", "mark"))
+    for t in look:
+        morph = t.morph
+        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+            return True
+        if lemma(t) in cues or t.lower_ in cues:
+            return True
+    if not doc.has_annotation("DEP"):
+        window = doc[max(trig.sent.start, trig.i - 5):trig.i + 1]
+        return any(t.lower_ in cues or lemma(t) in cues for t in window)
+    return False
+
+
+def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
+    """(place as written, is a country) for locative places in scope, in text order."""
+    inside_mentions = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("LOC", "GPE", "FAC") or ent.start not in scope or ent.start in inside_mentions:
+            continue
+        j = ent.start - 1
+        ok = False
+        while j >= max(ent.sent.start, ent.start - 5):
+            t = doc[j]
+            if t.lower_ in LOCATIVE:
+                ok = True
+                break
+            if t.lower_ in ("de", "of") and j > 0 and (lemma(doc[j - 1]) in PLACE_NOUNS or doc[j - 1].lower_ in PLACE_NOUNS):
+                ok = True
+                break
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                break
+            j -= 1
+        if not ok:
+            continue
+        text = ent.text
+        if text.lower().startswith(("l'", "la ", "le ")) and geo.place_country(text.split(" ", 1)[-1].split("'", 1)[-1]):
+            text = text.split(" ", 1)[-1].split("'", 1)[-1] if "'" in text[:3] else text.split(" ", 1)[1]
+        if doc[j].lower_ == "au" and fold(text) == "havre":
+            text = "Le Havre"
+        found.append((text, geo.is_country_name(text)))
+    return found
+
+
+def _best_place(places: list[tuple[str, bool]]) -> str | None:
+    for text, is_country in places:
+        if not is_country:
+            return text
+    return places[0][0] if places else None
+
+
+def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
+    lex = load()
+    mentions: list[Mention] = doc._.mentions or []
+    results: list[MeetingCandidate] = []
+    visit_place: str | None = None
+    for sent in doc.sents:
+        sent_text = sent.text
+        vm = VISIT.search(sent_text)
+        triggers = []
+        for tok in sent:
+            kind = _is_trigger(tok, lang)
+            if not kind:
+                continue
+            lem = lemma(tok)
+            children = {fold(c.text) for c in tok.children} if doc.has_annotation("DEP") else set()
+            near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
+            if (children | near) & lex.not_meeting:
+                continue
+            if lem in ("rencontre", "rencontrer", "meet", "meeting") and {fold(t.text) for t in sent} & lex.not_meeting & {"match", "score", "but", "buts", "victoire", "equipe", "football", "team", "goal"}:
+                continue
+            triggers.append((tok, kind))
+        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        if vm:
+            places_all = _places(doc, set(range(sent.start, sent.end)), mentions)
+            if places_all:
+                visit_place = _best_place(places_all)
+        if not triggers:
+            continue
+        scopes = _scopes(doc, sent, [t for t, _ in triggers])
+        for tok, kind in triggers:
+            scope = scopes[tok.i]
+            lem = lemma(tok)
+            scope_words = {fold(doc[i].text) for i in scope} | {fold(t.text) for t in doc[max(sent.start, tok.i - 3):tok.i + 4]}
+            has_call = bool(scope_words & lex.call_cues)
+            if lem in NEEDS_CALL_CUE and not has_call:
+                continue
+            if has_call:
+                kind = "call"
+            parts: list[Mention] = []
+            for m in sent_mentions:
+                if m.start not in scope:
+                    continue
+                before = " ".join(t.lower_ for t in doc[max(sent.start, m.start - 4):m.start])
+                if any(w in before for w in EXCLUDE_BEFORE):
+                    continue
+                head = doc[m.start]
+                if doc.has_annotation("DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
+                        and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}:
+                    continue
+                parts.append(m)
+            # a pronoun subject: "il s'entretiendrait avec Tokaïev", "Il rencontrera ..."
+            root = _clause_root(tok)
+            subj = _subject_of(root) if doc.has_annotation("DEP") else None
+            if subj is not None and subj.lower_ in PRONOUNS:
+                ante = pronoun_antecedent(doc, subj.i, mentions)
+                if ante:
+                    parts.insert(0, ante)
+            elif not doc.has_annotation("DEP"):
+                for t in doc[sent.start:tok.i]:
+                    if t.lower_ in ("he", "she"):
+                        ante = pronoun_antecedent(doc, t.i, mentions)
+                        if ante:
+                            parts.insert(0, ante)
+                        break
+            scope_text = " ".join(doc[i].text for i in sorted(scope))
+            if TWO_OF_THEM.search(scope_text) and results:
+                parts = list(results[-1].participants) + parts
+            if _count_parties(parts) < 2:
+                if tok.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("DEP"):
+                    results_info = (tok, scope)
+                    if results and _is_anaphoric(tok):
+                        _add_info(doc, results[-1], results_info, mentions)
+                continue
+            status = "planned" if _planned(doc, tok, lang) else "held"
+            places = _places(doc, scope, mentions)
+            cues = [c for c in find_cues(doc.text[sent.start_char:sent.end_char], sent.start_char)
+                    if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope)]
+            again = bool(re.search(r"\b(?:à nouveau|de nouveau|again|once more)\b", scope_text, re.I))
+            distinct_places = [p for p in places if not p[1]]
+            place_list = distinct_places if (status == "planned" and len(distinct_places) > 1) else [(_best_place(places), True)]
+            for place, _ in place_list:
+                stated = place is not None
+                if kind == "call":
+                    place, stated = None, True
+                elif place is None and status == "held" and visit_place:
+                    place, stated = visit_place, False
+                results.append(MeetingCandidate(tok.i, _dedupe_parties(parts), kind, status, place, stated, cues,
+                                                sent.start_char, sent.end_char, again or len(place_list) > 1))
+    return results
+
+
+def _is_anaphoric(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_ in ("la", "le", "l'", "cette", "ce", "cet", "the", "this", "that", "leur", "their")
+
+
+def _add_info(doc: Doc, meeting: MeetingCandidate, info, mentions) -> None:
+    tok, scope = info
+    places = _places(doc, scope, mentions)
+    best = _best_place(places)
+    if best and meeting.kind != "call":
+        current_is_country = meeting.place is None or geo.is_country_name(meeting.place) or not meeting.place_stated
+        if current_is_country and not geo.is_country_name(best):
+            meeting.place, meeting.place_stated = best, True
+        elif meeting.place is None:
+            meeting.place, meeting.place_stated = best, True
+    if not meeting.cues:
+        sent = tok.sent
+        meeting.cues = find_cues(doc.text[sent.start_char:sent.end_char], sent.start_char)
+
+
+def party_key(m: Mention) -> str:
+    return m.key or f"party:{m.country or m.text.lower()}"
+
+
+def _count_parties(parts: list[Mention]) -> int:
+    keys = {party_key(m) for m in parts if m.key or m.country}
+    return len(keys)
+
+
+def _dedupe_parties(parts: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in parts:
+        k = party_key(m)
+        if k in seen or not (m.key or m.country):
+            continue
+        seen.add(k)
+        out.append(m)
+    return out
+
+
+@Language.component("diplowatch_meetings")
+def meetings_component(doc: Doc) -> Doc:
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    doc._.meeting_candidates = find_meetings(doc, lang)
+    return doc

@@ -1,0 +1,438 @@
+"""Person mentions and their coreference to full names, roles and countries.
+
+A mention is a named person ("Xi Jinping", "M. Xi", "Tokaïev"), an unnamed party ("son
+homologue ivoirien", "le ministre russe des Affaires étrangères") or, later, a pronoun resolved
+by the quote and meeting rules. Every named mention is linked to the article's full name
+("Xi" -> "Xi Jinping"); unnamed parties are linked to a named person of the same country and
+compatible role when the article has one. Results are attached to the Doc as plain data:
+``doc._.mentions`` (list of Mention) and ``doc._.persons`` (full name -> Person).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from diplowatch.countries import fold
+
+from . import geo
+from .lexicons import load
+
+TITLES = {"m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "excellency",
+          "s.e.", "son", "sa", "h.e."}
+WILDCARD_HEADS = {"dirigeant", "leader", "chef", "homologue", "counterpart", "président", "president"}
+PRONOUNS = {"il", "elle", "-t-il", "-t-elle", "-il", "-elle", "he", "she", "t-il", "t-elle"}
+NAME_STOP = {"le", "la", "les", "de", "du", "des", "et", "the", "and", "of", "a", "un", "une", "en", "au", "in", "on",
+             "pour", "selon", "ce", "cette", "il", "elle", "lors", "après", "avant", "dans", "with", "by", "for", "at"}
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets into the Doc
+    end: int
+    text: str  # as written
+    kind: str  # "person" | "party"
+    key: str | None = None  # full name of the person this mention refers to
+    role: str | None = None
+    head: str | None = None  # the role's head word ("ministre")
+    country: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    first: int  # token index of the first mention
+    aliases: set[str] = field(default_factory=set)
+    role: str | None = None
+    head: str | None = None
+    country: str | None = None
+
+
+def _setup_extensions() -> None:
+    for name in ("mentions", "persons"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+_setup_extensions()
+
+
+# ----------------------------------------------------------------------------- roles
+
+def _role_index(lang: str) -> dict[str, list[tuple[list[str], str]]]:
+    index = _ROLE_INDEX.get(lang)
+    if index is None:
+        index = {}
+        for role_lang, phrase, head in load().roles:
+            if role_lang == lang:
+                words = phrase.split()
+                index.setdefault(words[0], []).append((words, head))
+        _ROLE_INDEX[lang] = index
+    return index
+
+
+_ROLE_INDEX: dict[str, dict] = {}
+
+
+def role_at(doc: Doc, i: int, lang: str) -> tuple[int, str, str] | None:
+    """(end token, role phrase as written, head) of the longest role phrase starting at token i."""
+    if i >= len(doc):
+        return None
+    first = fold(doc[i].text).split()
+    if not first:
+        return None
+    options = _role_index(lang).get(first[0])
+    if not options:
+        return None
+    for words, head in options:  # longest first
+        got: list[str] = []
+        j = i
+        while j < len(doc) and len(got) < len(words):
+            got.extend(fold(doc[j].text).split())
+            j += 1
+        if got == words:
+            return j, doc[i:j].text, head
+    return None
+
+
+def _roles_in(doc: Doc, start: int, end: int, lang: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    i = start
+    while i < end:
+        hit = role_at(doc, i, lang)
+        if hit and hit[0] <= end:
+            found.append((i, hit[0], hit[1], hit[2]))
+            i = hit[0]
+        else:
+            i += 1
+    return found
+
+
+def _country_in(doc: Doc, start: int, end: int) -> str | None:
+    """The country a span names by adjective, country name or institution ("président kazakh")."""
+    for tok in doc[start:end]:
+        if tok.text[:1].isupper() and tok.i > start and doc[tok.i - 1].lower_ in ("en", "in", "à", "au"):
+            continue  # "ambassadeur ... en Algérie" is where, not whom
+        code = geo.adjective_country(tok.text) if tok.text[:1].islower() or tok.pos_ in ("ADJ", "PROPN", "NOUN", "") else None
+        if code:
+            return code
+    text = doc[start:end].text
+    for s, e, code, kind in geo.countries_in(text):
+        before = text[:s].rstrip().split()
+        if kind == "capital":
+            continue
+        if kind == "name" and before and fold(before[-1]) in ("en", "in", "a", "au"):
+            continue
+        return code
+    inst = geo.institution_in(text)
+    return inst[1] if inst else None
+
+
+def _left_context(doc: Doc, start: int, floor: int) -> int:
+    """Start of the title words before a name ("le président russe", "Mozambican President, ")."""
+    i = start
+    limit = max(floor, start - 14)
+    while i > limit:
+        tok = doc[i - 1]
+        if tok.is_punct and tok.text not in ("-", "'", ","):
+            break
+        if tok.text == ",":
+            # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X"
+            if i == start or (i == start - 1 and doc[start].lower_ in TITLES):
+                i -= 1
+                continue
+            break
+        if tok.pos_ in ("VERB", "AUX") and not tok.text[:1].isupper() and tok.lower_ not in ("chargé",):
+            break
+        if "\n" in tok.text_with_ws and i != start:
+            break
+        if tok.lower_ in ("et", "and", "à", "par", "avec", "with", "by", "selon", "pour"):
+            break
+        i -= 1
+    return i
+
+
+def _right_apposition(doc: Doc, end: int, lang: str, ceiling: int) -> int:
+    """End of an apposed role after a name ("X, vice-Premier ministre et ministre ... du Kazakhstan")."""
+    if end >= ceiling or doc[end].text != ",":
+        return end
+    j = end + 1
+    while j < ceiling and doc[j].pos_ == "DET":
+        j += 1
+    if j >= ceiling or not (role_at(doc, j, lang) or doc[j].lower_ in ("membre", "member", "chef", "head", "vice")):
+        return end
+    k = j
+    while k < ceiling and doc[k].text not in (",", ".", ";", ":", "(", ")") and "\n" not in doc[k].text:
+        if doc[k].pos_ in ("VERB", "AUX") and k > j and not doc[k].lower_.startswith("charg"):
+            break
+        k += 1
+    return k
+
+
+def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int) -> tuple[str | None, str | None, str | None]:
+    """(role, head, country) of the person whose name spans [start, end)."""
+    left = _left_context(doc, start, floor)
+    right = _right_apposition(doc, end, lang, ceiling)
+    role = head = country = None
+    roles = _roles_in(doc, left, start, lang)
+    if roles:
+        rs, re_, role, head = roles[-1] if len(roles) == 1 else roles[0]
+        role = doc[roles[0][0]:start].text.strip(" ,") if roles else role
+        country = _country_in(doc, left, start)
+    if right > end:
+        rroles = _roles_in(doc, end + 1, right, lang)
+        if rroles:
+            if role is None:
+                role = doc[end + 1:right].text.strip(" ,")
+                head = rroles[0][3]
+            country = country or _country_in(doc, end + 1, right)
+    return role, head, country
+
+
+# ----------------------------------------------------------------------------- names
+
+def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].lower_ in TITLES or doc[start].text[:1].islower() or doc[start].is_punct
+                           or role_at(doc, start, "en") or role_at(doc, start, "fr")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'") or doc[end - 1].text[:1].islower()):
+        end -= 1
+    if start >= end or end - start > 6:
+        return None
+    text = doc[start:end].text
+    if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
+        return None
+    if geo.any_country(text) or geo.is_country_name(text):
+        return None
+    if any(geo.adjective_country(t.text) for t in doc[start:end]):
+        return None
+    if geo.institution_in(text):
+        return None
+    return start, end
+
+
+def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    taken = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("PER", "PERSON"):
+            continue
+        cleaned = _clean_span(doc, ent.start, ent.end)
+        if cleaned and not taken.intersection(range(*cleaned)):
+            spans.append(cleaned)
+            taken.update(range(*cleaned))
+    # capitalised words after a title or role ("M. Japarov", "le président Macron", "President Tinubu")
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        is_title = tok.lower_ in TITLES and tok.lower_ not in ("son", "sa", "his", "her")
+        hit = role_at(doc, tok.i, lang)
+        if not (is_title or hit):
+            continue
+        j = hit[0] if hit else tok.i + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 4 and doc[k].text[:1].isupper() and doc[k].is_alpha is not False \
+                and not doc[k].is_punct and fold(doc[k].text) not in NAME_STOP and "\n" not in doc[k - 1].whitespace_:
+            k += 1
+        if k > j and not taken.intersection(range(j, k)):
+            cleaned = _clean_span(doc, j, k)
+            if cleaned and not role_at(doc, cleaned[0], lang):
+                spans.append(cleaned)
+                taken.update(range(*cleaned))
+    return sorted(spans)
+
+
+def _canonical(names: list[str]) -> dict[str, str]:
+    """Map every spelling to the article's fullest name containing its words."""
+    words = {n: fold(n).split() for n in names}
+    result = {}
+    for n in names:
+        w = words[n]
+        best = n
+        for m in names:
+            mw = words[m]
+            if len(mw) > len(words[best]) and all(x in mw for x in w):
+                best = m
+        result[n] = best
+    # a chain: "Xi" -> "Xi Jinping" -> (nothing longer)
+    return result
+
+
+def _parties(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
+    """Role phrases with a country and no name: "son homologue russe", "représentants ... du Niger et du Soudan"."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in taken:
+            i += 1
+            continue
+        hit = role_at(doc, i, lang)
+        if not hit:
+            i += 1
+            continue
+        end = hit[0]
+        k = end
+        # extend over the noun phrase: adjectives, "des Affaires étrangères", "du Niger et du Soudan"
+        while k < len(doc) and k - end < 12 and k not in taken:
+            t = doc[k]
+            if t.is_punct or "\n" in doc[k - 1].whitespace_ or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") and not geo.adjective_country(t.text):
+                break
+            if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
+                break
+            k += 1
+        # English adjectives before the role ("his South Korean counterpart", "the Russian president")
+        s = i
+        while s > 0 and s - 1 not in taken and (geo.adjective_country(doc[s - 1].text) or (doc[s - 1].text[:1].isupper() and s >= 2 and geo.adjective_country(doc[s - 2].text + " " + doc[s - 1].text))):
+            s -= 1
+        if s > 0 and doc[s - 1].text[:1].isupper() and geo.adjective_country(doc[s - 1].text + " " + doc[s].text):
+            s -= 1
+        # followed by a name: not an unnamed party (the name's mention carries the role)
+        nxt = k
+        if nxt < len(doc) and doc[nxt].text == ",":
+            nxt += 1
+        if nxt in taken or (end in taken):
+            i = end
+            continue
+        span_text = doc[s:k].text
+        codes = []
+        for tok in doc[s:k]:
+            code = geo.adjective_country(tok.text)
+            if code and code not in codes:
+                codes.append(code)
+        for _, _, code, kind in geo.countries_in(span_text):
+            if kind in ("name",) and code not in codes:
+                codes.append(code)
+        inst = geo.institution_in(span_text)
+        if inst and inst[1] not in codes:
+            codes.append(inst[1])
+        head = hit[2]
+        for code in codes or [None]:
+            found.append(Mention(s, k, span_text, "party", role=hit[1].strip(), head=head, country=code))
+        i = k
+    return found
+
+
+def _heads_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    a, b = fold(a), fold(b)
+    return a == b or a in WILDCARD_HEADS or b in WILDCARD_HEADS or a in b or b in a
+
+
+def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
+    spans = _name_spans(doc, lang)
+    texts = [doc[s:e].text for s, e in spans]
+    canon = _canonical(texts)
+    mentions: list[Mention] = []
+    persons: dict[str, Person] = {}
+    name_parts: dict[str, str] = {}
+    for (s, e), text in zip(spans, texts):
+        full = canon[text]
+        sent = doc[s].sent
+        role, head, country = describe(doc, s, e, lang, sent.start, sent.end)
+        mentions.append(Mention(s, e, text, "person", key=full, role=role, head=head, country=country))
+        p = persons.setdefault(full, Person(full, s))
+        if text != full:
+            p.aliases.add(text)
+        if role and not p.role:
+            p.role, p.head = role, head
+        if country and not p.country:
+            p.country = country
+    for full in persons:
+        for w in fold(full).split():
+            if len(w) > 1 and w not in NAME_STOP:
+                name_parts.setdefault(w, full)
+    # bare surnames the NER missed ("Xi a rencontré", "Ramaphosa's spokeswoman")
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in taken or not tok.text[:1].isupper() or tok.is_punct:
+            continue
+        full = name_parts.get(fold(tok.text))
+        if full and fold(tok.text) not in NAME_STOP and not geo.any_country(tok.text):
+            mentions.append(Mention(tok.i, tok.i + 1, tok.text, "person", key=full))
+            taken.add(tok.i)
+            if tok.text != full:
+                persons[full].aliases.add(tok.text)
+    parties = _parties(doc, lang, taken)
+    _resolve_parties(doc, parties, persons, mentions)
+    mentions.extend(parties)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for m in mentions:
+        if m.kind == "person" and m.key in persons:
+            p = persons[m.key]
+            m.country = m.country or p.country
+            m.role = m.role or p.role
+            m.head = m.head or p.head
+    return mentions, persons
+
+
+def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person], mentions: list[Mention]) -> None:
+    """Link "le président chinois" to the article's Chinese president, when it names one."""
+    first_seen = {}
+    for m in mentions:
+        if m.kind == "person":
+            first_seen.setdefault(m.key, m.start)
+    assigned: set[str] = set()
+    sents = {s.start: idx for idx, s in enumerate(doc.sents)}
+
+    def sent_index(i: int) -> int:
+        return sents.get(doc[i].sent.start, 0)
+
+    for party in parties:
+        if not party.country:
+            continue
+        same = [p for p in persons.values() if p.country == party.country and _heads_compatible(p.head, party.head)]
+        if same:
+            # the nearest one mentioned before, else the first one mentioned after
+            before = [p for p in same if first_seen.get(p.name, 10**9) < party.start]
+            pick = max(before, key=lambda p: first_seen[p.name]) if before else min(same, key=lambda p: first_seen.get(p.name, 10**9))
+            party.key = pick.name
+            continue
+        # a person whose country the article does not state, named near the unnamed role:
+        # "son homologue ivoirien ... Alassane Ouattara sera accueilli"
+        here = sent_index(party.start)
+        candidates = [m for m in mentions if m.kind == "person" and not persons[m.key].country
+                      and m.key not in assigned and 0 <= sent_index(m.start) - here <= 2 and m.start > party.end]
+        if candidates:
+            pick = persons[candidates[0].key]
+            pick.country = party.country
+            pick.role = pick.role or party.role
+            pick.head = pick.head or party.head
+            assigned.add(pick.name)
+            party.key = pick.name
+
+
+def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], prefer: str | None = None) -> Mention | None:
+    """The person a pronoun at token i most likely refers to: the latest subject before it."""
+    sent_start = doc[i].sent.start
+    best = None
+    for m in mentions:
+        if m.start >= i:
+            break
+        if m.kind != "person" and not m.key:
+            continue
+        best_is_subject = best is not None and doc[best.start].dep_.startswith("nsubj")
+        is_subject = doc[m.start].dep_.startswith("nsubj") or doc[m.start].sent.start == doc[m.start].i or \
+            (m.start > 0 and doc[m.start - 1].sent.start == m.start - 1)
+        if best is None or is_subject or not best_is_subject or m.start >= sent_start:
+            best = m
+    return best
+
+
+@Language.component("diplowatch_people")
+def people_component(doc: Doc) -> Doc:
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    doc._.mentions, doc._.persons = find_mentions(doc, lang)
+    return doc
+
+
+def mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if m.start >= start and m.end <= end]
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span:
+    return doc[start:end]

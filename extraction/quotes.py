@@ -1,0 +1,428 @@
+"""Quotes: direct (between quotation marks) and reported (verb of saying + content), with speakers.
+
+Direct quotes are found on the characters, never trusting marks to be balanced: « runs to its »
+or to the paragraph end, “ to ” (or a reversed ” to “), " to the next ". Reported quotes come from
+reporting verbs (lexicon) with a "que/that" clause, an inverted attribution ("..., a-t-il
+ajouté", "..., she said"), a statement-like object ("a affirmé la volonté de ...") or "selon X" /
+"according to X". Speakers are resolved to full names through the people mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from diplowatch.countries import fold
+
+from . import geo
+from .lexicons import load
+from .people import PRONOUNS, Mention, pronoun_antecedent
+from .words import lemma
+
+OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
+COMPLEMENTISERS = {"que", "qu'", "qu", "that"}
+DOCUMENT_NOUNS = {"communiqué", "statement", "déclaration", "note", "readout", "communique"}
+
+
+@dataclass
+class QuoteCandidate:
+    start: int  # char offsets of the quoted text in doc.text
+    end: int
+    kind: str
+    speaker: str | None
+    speaker_country: str | None
+    speaker_role: str | None
+    sent_start: int
+    sent_end: int
+
+
+if not Doc.has_extension("quote_candidates"):
+    Doc.set_extension("quote_candidates", default=None)
+
+
+# ----------------------------------------------------------------------------- direct quotes
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text between quotation marks; linear, robust to unbalanced marks."""
+    spans = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c not in OPEN_CLOSE:
+            i += 1
+            continue
+        para_end = text.find("\n", i)
+        para_end = n if para_end < 0 else para_end
+        closer = OPEN_CLOSE[c]
+        j = text.find(closer, i + 1, para_end)
+        if c == "“" and j < 0:
+            j = text.find('"', i + 1, para_end)
+        if c == "”":
+            if j < 0:  # a stray closing mark
+                i += 1
+                continue
+        if c == '"' and j < 0:
+            i += 1
+            continue
+        end = para_end if j < 0 else j
+        spans.append((i + 1, end))
+        i = end + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n\u00a0":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\u00a0,.;:":
+        end -= 1
+    return start, end
+
+
+# ----------------------------------------------------------------------------- speakers
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, lang: str):
+        self.doc = doc
+        self.lang = lang
+        self.mentions: list[Mention] = doc._.mentions or []
+        self.persons = doc._.persons or {}
+        self.by_token = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self.last_institution: tuple[str, str | None] | None = None
+
+    def from_mention(self, m: Mention) -> tuple[str, str | None, str | None]:
+        if m.key and m.key in self.persons:
+            p = self.persons[m.key]
+            return p.name, p.country, p.role
+        if m.key:
+            return m.key, m.country, m.role
+        if m.head and not m.country:
+            # "le porte-parole" -> the earlier "porte-parole du Kremlin"
+            for other in reversed(self.mentions):
+                if other.start < m.start and other.kind == "party" and other.head == m.head and other.country:
+                    return _strip_det(other.text), other.country, other.role
+        return _strip_det(m.text), m.country, m.role
+
+    def from_token(self, tok: Token) -> tuple[str | None, str | None, str | None]:
+        """Speaker named by the subject token of a reporting verb."""
+        doc = self.doc
+        if tok.lower_ in PRONOUNS or tok.lower_ in ("-t-il", "-il", "-elle", "-t-elle"):
+            ante = pronoun_antecedent(doc, tok.i, self.mentions)
+            return self.from_mention(ante) if ante else (None, None, None)
+        m = self.by_token.get(tok.i)
+        if m is None:
+            # the subject's phrase may contain a mention ("le cabinet d'Edouard Philippe" is not a person)
+            pass
+        elif m.kind == "person" or m.key:
+            return self.from_mention(m)
+        phrase_tokens = [t for t in tok.subtree if t.i >= tok.i - 6] if doc.has_annotation("DEP") else [tok]
+        phrase_tokens = _cut_phrase(phrase_tokens, tok)
+        if m is not None and m.kind == "party":
+            name, country, role = self.from_mention(m)
+            if len(phrase_tokens) <= m.end - m.start + 1:
+                return name, country, role
+        phrase = doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text if phrase_tokens else tok.text
+        phrase = _strip_det(phrase)
+        if lemma(tok) in DOCUMENT_NOUNS and self.last_institution and not geo.institution_in(phrase):
+            return self.last_institution[0], self.last_institution[1], None
+        country = None
+        for t in phrase_tokens:
+            mm = self.by_token.get(t.i)
+            if mm is not None:
+                country = self.from_mention(mm)[1]
+                break
+        country = country or _country_of_phrase(phrase)
+        if tok.pos_ == "PROPN" or geo.institution_in(phrase) or lemma(tok) in load().speaker_nouns:
+            self.last_institution = (phrase, country)
+        return phrase, country, None
+
+
+def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
+    out = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.i > head.i and (t.is_punct or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) or t.dep_.startswith("acl")):
+            if t.lower_ not in ("publié", "published"):
+                break
+        out.append(t)
+        if len(out) >= 10:
+            break
+    while out and out[0].pos_ == "DET":
+        out = out[1:]
+    return out
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:le|la|les|l'|un|une|des|the|a|an|son|sa|his|her)\s*", "", text.strip(), flags=re.I).strip(" ,")
+
+
+def _country_of_phrase(phrase: str) -> str | None:
+    for word in re.findall(r"[^\W\d_]+", phrase):
+        code = geo.adjective_country(word)
+        if code:
+            return code
+    inst = geo.institution_in(phrase)
+    if inst:
+        return inst[1]
+    for _, _, code, kind in geo.countries_in(phrase):
+        if kind == "name":
+            return code
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass":
+            return child
+    for child in verb.children:
+        if child.dep_ == "expl:subj" and child.lower_.endswith(("il", "elle")):
+            return child
+    # a participle ("ajoutant que") or an infinitive takes its governor's subject
+    if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _inverted_subject(doc: Doc, verb: Token) -> Token | None:
+    """The subject written after the verb: "a ajouté le porte-parole", "a-t-il ajouté", "said Diko"."""
+    for t in doc[max(verb.sent.start, verb.i - 2):min(verb.sent.end, verb.i + 4)]:
+        if t.lower_ in ("-t-il", "-il", "-t-elle", "-elle", "t-il", "t-elle"):
+            return t
+    j = verb.i + 1
+    while j < verb.sent.end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
+        j += 1
+    if j < verb.sent.end and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
+        return doc[j]
+    return None
+
+
+# ----------------------------------------------------------------------------- reported quotes
+
+def _content_after(doc: Doc, k: int, sent, stops: set[int]) -> tuple[int, int] | None:
+    """Tokens from k to the next attribution boundary or the sentence end."""
+    end = sent.end
+    for s in sorted(stops):
+        if s > k:
+            end = min(end, s)
+            break
+    if end <= k:
+        return None
+    return k, end
+
+
+def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
+    lex = load()
+    text = doc.text
+    resolver = SpeakerResolver(doc, lang)
+    reporting = {lem: np_ok for (lg, lem), np_ok in lex.reporting.items() if lg == lang}
+    direct = []
+    for s, e in quote_spans(text):
+        s, e = _trim(text, s, e)
+        if e - s < 2 or len(text[s:e].split()) < 2:
+            continue
+        before = text[max(0, s - 25):s - 1].rstrip()
+        last_word = before.split()[-1] if before.split() else ""
+        if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")):
+            continue  # a name in marks: l'Initiative « la Ceinture et la Route »
+        direct.append((s, e))
+    in_direct = [False] * (len(text) + 1)
+    for s, e in direct:
+        for c in range(max(0, s - 1), min(len(text), e + 1)):
+            in_direct[c] = True
+
+    def tok_in_direct(t: Token) -> bool:
+        return in_direct[t.idx] if t.idx < len(in_direct) else False
+
+    results: list[QuoteCandidate] = []
+    sents = list(doc.sents)
+    verbs_by_sent: dict[int, list[Token]] = {}
+    for si, sent in enumerate(sents):
+        verbs_by_sent[si] = [t for t in sent if lemma(t) in reporting and t.pos_ in ("VERB", "") and not tok_in_direct(t)]
+
+    def attribution_boundaries(sent, verbs) -> set[int]:
+        stops = set()
+        for v in verbs:
+            j = v.i - 1
+            while j >= sent.start and doc[j].pos_ in ("AUX", "ADV", "PRON") and doc[j].text != ",":
+                j -= 1
+            if j >= sent.start and doc[j].text == ",":
+                stops.add(j)
+        for t in sent:
+            if t.lower_ in ("selon", "according") and t.i > sent.start and doc[t.i - 1].text == ",":
+                stops.add(t.i - 1)
+        return stops
+
+    # reported
+    for si, sent in enumerate(sents):
+        verbs = verbs_by_sent[si]
+        stops = attribution_boundaries(sent, verbs)
+        for v in verbs:
+            lem = lemma(v)
+            subj = _subject(v) if doc.has_annotation("DEP") else None
+            inv = _inverted_subject(doc, v)
+            span = None
+            # "que"/"that" clause
+            k = v.i + 1
+            while k < sent.end and k <= v.i + 3 and doc[k].lower_ not in COMPLEMENTISERS and doc[k].pos_ in ("ADV", "AUX", "PRON", "ADP"):
+                k += 1
+            if k < sent.end and (doc[k].lower_ in COMPLEMENTISERS or doc[k].lower_.startswith("qu'")):
+                span = _content_after(doc, k + 1 if doc[k].lower_ in COMPLEMENTISERS else k, sent, stops)
+                if doc[k].lower_.startswith("qu'") and doc[k].lower_ != "qu'":
+                    span = (k, span[1]) if span else None
+            elif lang == "en" and k < sent.end and lem in ("say", "note", "stress", "add", "emphasize", "underscore", "state") \
+                    and doc.has_annotation("DEP") and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) \
+                    and not doc[k].is_punct:
+                span = _content_after(doc, k, sent, stops)
+            if span is None:
+                j = v.i - 1
+                while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("-t-il", "-t-elle")) and doc[j].text != ",":
+                    j -= 1
+                # English "..., she said" / "..., Diko said" / "..., the statement said"
+                if lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
+                    jj = subj.left_edge.i - 1
+                    if jj >= sent.start and doc[jj].text == "," and v.i - jj <= 6:
+                        j = jj
+                if j > sent.start and doc[j].text == "," and (inv is not None or subj is not None):
+                    # inverted attribution: the content is the rest of the sentence
+                    prev_stops = [s for s in stops if s < j]
+                    start = max(prev_stops) + 1 if prev_stops else sent.start
+                    after_end = sent.end
+                    for s in sorted(stops):
+                        if s > v.i:
+                            after_end = s
+                            break
+                    before_words = j - start
+                    nxt = v.i + 1
+                    while nxt < sent.end and doc[nxt].text != ",":
+                        nxt += 1
+                    if before_words < 4 and nxt < sent.end:
+                        span = (nxt + 1, after_end)  # "La Chine, a-t-il affirmé, continuera ..."
+                    else:
+                        span = (start, j)
+                    if inv is not None and (subj is None or subj.i > v.i):
+                        subj = inv
+                elif reporting.get(lem) and doc.has_annotation("DEP"):
+                    objs = [c for c in v.children if c.dep_ == "obj"]
+                    if objs:
+                        o = objs[0]
+                        span = (o.left_edge.i, o.right_edge.i + 1)
+            if span is None:
+                continue
+            if subj is None:
+                subj = inv
+            if subj is None:
+                continue
+            if fold(subj.text) in lex.joint_subjects or (subj.i + 1 < len(doc) and fold(doc[subj.i + 1].text) in lex.joint_subjects and subj.lower_ in ("les", "the")):
+                continue
+            _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex)
+        # selon X / according to X
+        for t in sent:
+            if t.lower_ not in ("selon", "according") or tok_in_direct(t):
+                continue
+            x = t.i + 1 if t.lower_ == "selon" else t.i + 2
+            if x >= sent.end:
+                continue
+            head = doc[x]
+            while head.pos_ == "DET" and head.i + 1 < sent.end:
+                head = doc[head.i + 1]
+            if t.i == sent.start or (t.i > sent.start and doc[t.i - 1].text not in (",",) and t.i - sent.start <= 1):
+                j = head.i
+                while j < sent.end and doc[j].text != ",":
+                    j += 1
+                span = (j + 1, sent.end)
+            else:
+                prev = [s for s in stops if s < t.i - 1]
+                span = (max(prev) + 1 if prev else sent.start, t.i)
+            _add_reported(doc, results, resolver, span, head, sent, in_direct, lex, optional_source=True)
+
+    # direct
+    reported_sents = [(q.sent_start, q.sent_end, q) for q in results]
+    last_speaker: tuple | None = None
+    for s, e in direct:
+        sent_idx = [i for i, st in enumerate(sents) if st.start_char <= s < st.end_char or st.start_char < e <= st.end_char]
+        speaker = None
+        if sent_idx:
+            cands = []
+            for si in range(sent_idx[0], sent_idx[-1] + 1):
+                for v in verbs_by_sent[si]:
+                    dist = v.idx - e if v.idx >= e else s - v.idx + 1000
+                    cands.append((dist, v))
+                for t in sents[si]:
+                    if lemma(t) in ("quote", "citer") and not tok_in_direct(t):
+                        cands.append((-1, t))
+            for _, v in sorted(cands, key=lambda c: c[0]):
+                if lemma(v) in ("quote", "citer"):
+                    obj = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+                    if obj:
+                        speaker = resolver.from_token(obj[0])
+                        break
+                subj = _subject(v) if doc.has_annotation("DEP") else None
+                if subj is not None and tok_in_direct(subj):
+                    subj = None
+                if subj is None or subj.i > v.i and v.idx > e:
+                    subj = _inverted_subject(doc, v) or subj
+                if subj is not None and not tok_in_direct(subj):
+                    speaker = resolver.from_token(subj)
+                    if speaker[0]:
+                        break
+            if not speaker or not speaker[0]:
+                for qs, qe, q in reported_sents:
+                    if qs <= s < qe and q.speaker:
+                        speaker = (q.speaker, q.speaker_country, q.speaker_role)
+                        break
+            if (not speaker or not speaker[0]) and sent_idx:
+                for t in sents[sent_idx[0]]:
+                    if t.lower_ in ("selon", "according") and not tok_in_direct(t):
+                        x = t.i + (1 if t.lower_ == "selon" else 2)
+                        while x < len(doc) and doc[x].pos_ == "DET":
+                            x += 1
+                        if x < len(doc):
+                            speaker = resolver.from_token(doc[x])
+                        break
+        if (not speaker or not speaker[0]) and last_speaker and (s <= 1 or text[s - 2:s - 1] in ("\n", "") or text[s - 1:s] == "\n"
+                                                                 or text.rfind("\n", 0, s) >= s - 3):
+            speaker = last_speaker  # a quotation continued in a new paragraph
+        if not speaker or not speaker[0]:
+            continue
+        last_speaker = speaker
+        sent = sents[sent_idx[0]] if sent_idx else None
+        results.append(QuoteCandidate(s, e, "direct", speaker[0], speaker[1], speaker[2],
+                                      sent.start_char if sent else s, sent.end_char if sent else e))
+    results.sort(key=lambda q: q.start)
+    return results
+
+
+def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, optional_source=False) -> None:
+    s_tok, e_tok = span
+    if e_tok <= s_tok:
+        return
+    start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text)
+    start, end = _trim(doc.text, start, end)
+    content = doc.text[start:end]
+    words = content.split()
+    if len(words) < 3:
+        return
+    quoted = sum(1 for c in range(start, end) if in_direct[c])
+    if quoted > 0.6 * (end - start):
+        return  # the direct quote carries it
+    first = fold(words[0])
+    if first in ("de", "d") and len(words) < 6:
+        return
+    name, country, role = resolver.from_token(subj)
+    if not name:
+        return
+    for q in results:
+        if q.start == start and q.end == end:
+            return
+    results.append(QuoteCandidate(start, end, "reported", name, country, role, sent.start_char, sent.end_char))
+
+
+@Language.component("diplowatch_quotes")
+def quotes_component(doc: Doc) -> Doc:
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    doc._.quote_candidates = find_quotes(doc, lang)
+    return doc
