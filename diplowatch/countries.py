@@ -180,6 +180,8 @@ STOP_PHRASES: tuple[str, ...] = (
     "Central Americans", "Pan-American", "Afro-American", "African American",
     "African Americans", "Paris Saint-Germain", "Real Madrid",
     "fleuve Niger", "delta du Niger", "Niger Delta", "Niger River",
+    "North Pole", "South Pole", "golfe d'Aden", "Gulf of Aden", "George Washington",
+    "Santiago de Compostela",
 ) + tuple(
     f"{prefix}-{adj}"
     for prefix in ("sud", "nord", "latino", "afro", "centre")
@@ -189,24 +191,28 @@ STOP_PHRASES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class _Hit:
-    country: Country
+    country: Country | None  # None for stop phrases
     kind: str  # "name" | "adjective" | "capital" | "stop"
-    policy: int  # 0 any case, 1 first letter upper, 2 all letters upper
+    # per token: positions that must be upper-case in the text, copied from the
+    # form ("Le Cap" -> ((0,), (0,)); "US" -> ((0, 1),); "BiH" -> ((0, 2),);
+    # "chinois" -> ((),))
+    upper: tuple[tuple[int, ...], ...]
 
 
-_ANY, _UPPER_FIRST, _ALL_CAPS = 0, 1, 2
+_TOKEN = re.compile(r"[^ \u0300]+(?:\u0300+[^ \u0300]*)*")
 
 
-def _policy(form: str) -> int:
-    letters = [c for c in form if c.isalpha()]
-    if not letters:
-        return _ANY
-    uppers = sum(1 for c in letters if c.isupper())
-    if uppers >= 2 and len(letters) <= 5:
-        return _ALL_CAPS  # acronyms: US, UK, RDC, UAE, BiH...
-    if letters[0].isupper():
-        return _UPPER_FIRST
-    return _ANY
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Folded tokens of ``text`` with their offsets in ``text``."""
+    folded = _fold_chars(text)
+    return [(m.start(), m.end(), m.group().replace("\u0300", "")) for m in _TOKEN.finditer(folded)]
+
+
+def _case_pattern(form: str) -> tuple[tuple[int, ...], ...]:
+    return tuple(
+        tuple(k for k, ch in enumerate(form[s:e]) if ch.isupper())
+        for s, e, _ in _tokens(form)
+    )
 
 
 @dataclass(slots=True)
@@ -272,21 +278,26 @@ def _index() -> _Index:
         for k, c in table.items():
             any_key.setdefault(k, c)
 
-    # Token trie for find_in_text: name > capital > adjective for a given key.
+    # Token trie for find_in_text.  A key may carry several hits (e.g. "Suisse"
+    # the name, upper-case, and "suisse" the adjective, any case): the first one
+    # whose case pattern fits the text wins; order is name > capital > adjective.
     trie: dict = {}
-    hits: dict[str, _Hit] = {}
+    hits: dict[str, list[_Hit]] = {}
 
     def add(form: str, c: Country | None, kind: str) -> None:
         key = fold(form)
         if not key or (kind != "stop" and key in excluded):
             return
-        pol = _ANY if kind == "stop" else _policy(form)
-        prev = hits.get(key)
-        if prev is not None:
-            if prev.country is c and prev.kind == kind and pol < prev.policy:
-                hits[key] = _Hit(prev.country, prev.kind, pol)  # most permissive
-            return
-        hits[key] = _Hit(c, kind, pol)  # type: ignore[arg-type]
+        upper = tuple(() for _ in key.split(" ")) if kind == "stop" else _case_pattern(form)
+        lst = hits.setdefault(key, [])
+        for n, prev in enumerate(lst):
+            if prev.kind == "stop" or prev.country is not c:
+                return  # stop phrase, or key already owned by another country
+            if prev.kind == kind:  # same form family: keep the most permissive
+                lst[n] = _Hit(c, kind, tuple(
+                    tuple(sorted(set(x) & set(y))) for x, y in zip(prev.upper, upper)))
+                return
+        lst.append(_Hit(c, kind, upper))
 
     for phrase in STOP_PHRASES:
         add(phrase, None, "stop")
@@ -299,11 +310,11 @@ def _index() -> _Index:
     for c in countries:
         for f in (*c.adjectives_fr, *c.adjectives_en):
             add(f, c, "adjective")
-    for key, hit in hits.items():
+    for key, lst in hits.items():
         node = trie
         for tok in key.split(" "):
             node = node.setdefault(tok, {})
-        node[_END] = hit
+        node[_END] = tuple(lst)
 
     suggest_keys: list[tuple[str, Country]] = []
     seen: set[tuple[str, str]] = set()
@@ -373,7 +384,7 @@ def suggest(text: str, limit: int = 25) -> list[Country]:
     """Fuzzy, accent/case-insensitive suggestions, best first.
 
     Exact matches first, then prefix matches (shorter completions first), then
-    word-prefix matches, then rapidfuzz similarity (cut-off 60).
+    word-prefix matches, then rapidfuzz similarity (cut-off 65).
     """
     q = fold(text)
     if not q or limit <= 0:
@@ -391,7 +402,7 @@ def suggest(text: str, limit: int = 25) -> list[Country]:
             score = fuzz.ratio(q, key)
             if len(q) >= 4:
                 score = max(score, 0.9 * fuzz.partial_ratio(q, key) if len(key) >= len(q) else 0)
-            if score < 60:
+            if score < 65:
                 continue
         if score > best.get(c.code, -1.0):
             best[c.code] = score
@@ -399,18 +410,21 @@ def suggest(text: str, limit: int = 25) -> list[Country]:
     return [idx.by_code[code] for code, _ in ranked[:limit]]
 
 
-_TOKEN = re.compile(r"[^ \u0300]+(?:\u0300+[^ \u0300]*)*")
-
-
-def _case_ok(original: str, policy: int) -> bool:
-    if policy == _ANY:
-        return True
-    if policy == _UPPER_FIRST:
-        for ch in original:
-            if ch.isalpha():
-                return ch.isupper()
-        return False
-    return all(ch.isupper() for ch in original if ch.isalpha())
+def _case_ok(text: str, toks: list[tuple[int, int, str]], i: int, hit: _Hit) -> bool:
+    for k, positions in enumerate(hit.upper):
+        if not positions:
+            continue
+        start, end, _ = toks[i + k]
+        if positions == (0,):
+            if not text[start].isupper():
+                return False
+            continue
+        word = text[start:end]
+        if any(unicodedata.combining(ch) for ch in word):
+            word = "".join(ch for ch in word if not unicodedata.combining(ch))
+        if any(p >= len(word) or not word[p].isupper() for p in positions):
+            return False
+    return True
 
 
 def find_in_text(text: str) -> list[tuple[int, int, Country, str]]:
@@ -422,18 +436,17 @@ def find_in_text(text: str) -> list[tuple[int, int, Country, str]]:
     * longest match wins ("Corée du Sud" over a shorter form, "sud-africain"
       over "africain"); stop phrases ("océan Indien") are consumed silently;
     * ISO codes are never matched (too ambiguous in prose); acronym aliases
-      ("US", "RDC") must be upper-case; capitalised forms (names, capitals,
-      English adjectives) must start with a capital letter; French adjectives
-      match in any case; forms of the ``ambiguous`` column / FIND_EXCLUDED
+      ("US", "RDC") must be upper-case; every word that is capitalised in a
+      gazetteer form must be capitalised in the text ("Le Cap" but not "le
+      cap", "Turkey" but not "turkey", "Chinese" but not "chinese"); French
+      adjectives, lower-case in the gazetteer, match in any case; forms of the ``ambiguous`` column / FIND_EXCLUDED
       ("Maurice", "Jordan", "Georgia"...) are skipped.
     """
     if not text:
         return []
-    idx = _index()
-    folded = _fold_chars(text)
-    toks = [(m.start(), m.end(), m.group().replace("\u0300", "")) for m in _TOKEN.finditer(folded)]
+    toks = _tokens(text)
     out: list[tuple[int, int, Country, str]] = []
-    trie = idx.trie
+    trie = _index().trie
     i, n = 0, len(toks)
     while i < n:
         node = trie
@@ -443,15 +456,16 @@ def find_in_text(text: str) -> list[tuple[int, int, Country, str]]:
             node = node.get(toks[j][2])
             if node is None:
                 break
-            hit = node.get(_END)
-            if hit is not None and _case_ok(text[toks[i][0]:toks[j][1]], hit.policy):
-                match = (j, hit)
+            for hit in node.get(_END, ()):
+                if _case_ok(text, toks, i, hit):
+                    match = (j, hit)
+                    break
             j += 1
         if match is None:
             i += 1
             continue
         j, hit = match
-        if hit.kind != "stop":
+        if hit.country is not None:
             out.append((toks[i][0], toks[j][1], hit.country, hit.kind))
         i = j + 1
     return out

@@ -310,7 +310,10 @@ def test_find_in_text_case_rules():
     assert spans("ils ont eu raison") == []
     assert spans("a chinese whisper") == []  # English adjectives are capitalised
     assert spans("a roast turkey") == []
-    assert spans("Turkey and the U.S. met") [0][1] == "TR"
+    assert [x[:2] for x in spans("Turkey and the U.S. met")] == [("Turkey", "TR"), ("U.S", "US")]
+    assert spans("the u.s. and the Us") == []
+    assert spans("la BiH et la Bih")[0][:2] == ("BiH", "BA") and len(spans("la BiH et la Bih")) == 1
+    assert spans("l'UE et l'ue")[0][:2] == ("UE", "EU") and len(spans("l'UE et l'ue")) == 1
 
 
 def test_find_in_text_exclusions():
@@ -342,3 +345,26 @@ def test_find_in_text_is_fast():
         find_in_text(article)
     per_call = (time.perf_counter() - t0) / 20
     assert per_call < 0.005
+
+
+def test_find_in_text_per_word_capitalisation():
+    assert spans("Le cap est fixé.") == []
+    assert spans("Il est arrivé au Cap-Vert.") == [("Cap-Vert", "CV", "name")]
+    assert spans("Le Cap et Pretoria")[0] == ("Le Cap", "ZA", "capital")
+    # same key as name (capitalised) and adjective (any case)
+    assert spans("la Suisse et une banque suisse") == [
+        ("Suisse", "CH", "name"), ("suisse", "CH", "adjective"),
+    ]
+
+
+def test_find_in_text_decomposed_accents_and_elision():
+    text = "l\u2019Ouzbe\u0301kistan et d'Iran, l'Inde"
+    assert [x[:2] for x in spans(text)] == [
+        ("Ouzbe\u0301kistan", "UZ"), ("Iran", "IR"), ("Inde", "IN"),
+    ]
+
+
+def test_find_in_text_acronyms_and_stops():
+    assert [x[1] for x in spans("La RDC, l'UE, les EAU et le RSA")] == ["CD", "EU", "AE"]
+    assert spans("Near the North Pole, the Poles voted")[0][:2] == ("Poles", "PL")
+    assert spans("dans le golfe d'Aden") == []
