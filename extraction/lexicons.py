@@ -49,9 +49,9 @@ def load() -> Lexicons:
     institutions = {fold(r[0]): r[1] for r in _rows("institutions.tsv") if len(r) > 1 and r[1]}
     return Lexicons(
         meeting_triggers=triggers,
-        call_cues=words("call_cues.txt"),
+        call_cues=frozenset(fold(w) for w in words("call_cues.txt")),
         planned_cues=words("planned_cues.txt"),
-        not_meeting=words("not_meeting_objects.txt"),
+        not_meeting=frozenset(fold(w) for w in words("not_meeting_objects.txt")),
         reporting=reporting,
         topic_verbs=words("topic_verbs.txt"),
         joint_subjects=words("joint_subjects.txt"),

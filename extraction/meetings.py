@@ -161,8 +161,14 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
             text = text.split(" ", 1)[-1].split("'", 1)[-1] if "'" in text[:3] else text.split(" ", 1)[1]
         if doc[j].lower_ == "au" and fold(text) == "havre":
             text = "Le Havre"
-        found.append((text, geo.is_country_name(text)))
-    return found
+        if j > 0 and lemma(doc[j - 1]) in TOPIC_NOUNS or j > 1 and lemma(doc[j - 2]) in TOPIC_NOUNS:
+            continue  # "la situation en Libye" is a topic, not a place
+        text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
+        found.append((text, geo.is_country_name(text), ent.label_ == "FAC"))
+    return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
+
+
+TOPIC_NOUNS = {"situation", "crise", "conflit", "guerre", "tension", "crisis", "conflict", "war", "paix", "peace"}
 
 
 def _best_place(places: list[tuple[str, bool]]) -> str | None:
@@ -214,7 +220,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             for m in sent_mentions:
                 if m.start not in scope:
                     continue
-                before = " ".join(t.lower_ for t in doc[max(sent.start, m.start - 4):m.start])
+                before = " ".join(t.lower_ for t in doc[sent.start:m.start])
                 if any(w in before for w in EXCLUDE_BEFORE):
                     continue
                 head = doc[m.start]
@@ -236,9 +242,15 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                         if ante:
                             parts.insert(0, ante)
                         break
-            scope_text = " ".join(doc[i].text for i in sorted(scope))
+            scope_text = sent_text
             if TWO_OF_THEM.search(scope_text) and results:
                 parts = list(results[-1].participants) + parts
+            if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN"):
+                if results:
+                    _add_info(doc, results[-1], (tok, scope), mentions)
+                continue
+            if _count_parties(parts) < 2 and _plural_unnamed(doc, scope, lang):
+                parts = parts + _listed_next(doc, sent, mentions)
             if _count_parties(parts) < 2:
                 if tok.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("DEP"):
                     results_info = (tok, scope)
@@ -263,9 +275,35 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     return results
 
 
+def _plural_unnamed(doc: Doc, scope: set[int], lang: str) -> bool:
+    """The clause names a group without names: "les ministres des Affaires étrangères"."""
+    from .people import role_at
+
+    for i in scope:
+        tok = doc[i]
+        if "Plur" in tok.morph.get("Number") and tok.pos_ == "NOUN" and role_at(doc, i, lang):
+            return True
+    return False
+
+
+LISTING = re.compile(r"^\s*(?:il s'agit|ils sont|parmi eux|these were|they were|they are|they included)", re.I)
+
+
+def _listed_next(doc: Doc, sent, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the next sentence when it lists the group ("Il s'agit du ministre malien ..., X, ...")."""
+    if sent.end >= len(doc):
+        return []
+    nxt = doc[sent.end].sent
+    if not LISTING.match(nxt.text):
+        return []
+    return [m for m in mentions if nxt.start <= m.start < nxt.end]
+
+
 def _is_anaphoric(tok: Token) -> bool:
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and prev.lower_ in ("la", "le", "l'", "cette", "ce", "cet", "the", "this", "that", "leur", "their")
+    if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
+        prev = tok.doc[tok.i - 2]
+    return prev is not None and prev.lower_ in ("la", "le", "l'", "cette", "ce", "cet", "the", "this", "that")
 
 
 def _add_info(doc: Doc, meeting: MeetingCandidate, info, mentions) -> None:

@@ -22,7 +22,7 @@ from .lexicons import load
 
 TITLES = {"m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "excellency",
           "s.e.", "son", "sa", "h.e."}
-WILDCARD_HEADS = {"dirigeant", "leader", "chef", "homologue", "counterpart", "président", "president"}
+WILDCARD_HEADS = {"dirigeant", "leader", "chef", "homologue", "counterpart"}
 PRONOUNS = {"il", "elle", "-t-il", "-t-elle", "-il", "-elle", "he", "she", "t-il", "t-elle"}
 NAME_STOP = {"le", "la", "les", "de", "du", "des", "et", "the", "and", "of", "a", "un", "une", "en", "au", "in", "on",
              "pour", "selon", "ce", "cette", "il", "elle", "lors", "après", "avant", "dans", "with", "by", "for", "at"}
@@ -148,7 +148,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> int:
             break
         if "\n" in tok.text_with_ws and i != start:
             break
-        if tok.lower_ in ("et", "and", "à", "par", "avec", "with", "by", "selon", "pour"):
+        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour") or (tok.lower_ in ("et", "and") and doc[i - 2].text[:1].isupper() if i >= 2 else False):
             break
         i -= 1
     return i
@@ -186,7 +186,7 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         if rroles:
             if role is None:
                 role = doc[end + 1:right].text.strip(" ,")
-                head = rroles[0][3]
+                head = next((r[3] for r in rroles if r[3] not in ("membre", "member")), rroles[0][3])
             country = country or _country_in(doc, end + 1, right)
     return role, head, country
 
@@ -216,6 +216,10 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     taken = set()
+    for tok in doc:  # "Président de la République": never a name
+        hit = role_at(doc, tok.i, lang)
+        if hit and hit[0] - tok.i > 1:
+            taken.update(i for i in range(tok.i + 1, hit[0]) if doc[i].text[:1].isupper())
     for ent in doc.ents:
         if ent.label_ not in ("PER", "PERSON"):
             continue
@@ -241,6 +245,21 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
         if k > j and not taken.intersection(range(j, k)):
             cleaned = _clean_span(doc, j, k)
             if cleaned and not role_at(doc, cleaned[0], lang):
+                spans.append(cleaned)
+                taken.update(range(*cleaned))
+    for tok in doc:
+        if tok.text != "," or tok.i + 2 >= len(doc) or tok.i + 1 in taken:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= 4 and doc[k].text[:1].isupper() and not doc[k].is_punct \
+                and fold(doc[k].text) not in NAME_STOP and k not in taken:
+            k += 1
+        if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].pos_ not in ("AUX", "VERB")):
+            continue
+        window = doc[max(doc[tok.i].sent.start, tok.i - 12):tok.i]
+        if any(role_at(doc, t.i, lang) for t in window):
+            cleaned = _clean_span(doc, tok.i + 1, k)
+            if cleaned:
                 spans.append(cleaned)
                 taken.update(range(*cleaned))
     return sorted(spans)
@@ -316,11 +335,27 @@ def _parties(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
     return found
 
 
+def _counterpart_heads(doc: Doc, ordered: list[Mention], persons: dict[str, Person]) -> None:
+    """"son homologue français" is a minister when it follows "le ministre russe"."""
+    for idx, m in enumerate(ordered):
+        if m.head not in ("homologue", "counterpart"):
+            continue
+        for prev in reversed(ordered[:idx]):
+            if doc[prev.start].sent.start != doc[m.start].sent.start:
+                break
+            head = prev.head or (persons[prev.key].head if prev.key in persons else None)
+            if head and head not in ("homologue", "counterpart"):
+                m.head = head
+                if m.kind == "person" and m.key in persons and persons[m.key].head in (None, "homologue", "counterpart"):
+                    persons[m.key].head = head
+                break
+
+
 def _heads_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     a, b = fold(a), fold(b)
-    return a == b or a in WILDCARD_HEADS or b in WILDCARD_HEADS or a in b or b in a
+    return a == b or a in WILDCARD_HEADS or b in WILDCARD_HEADS
 
 
 def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
@@ -330,10 +365,13 @@ def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]
     mentions: list[Mention] = []
     persons: dict[str, Person] = {}
     name_parts: dict[str, str] = {}
-    for (s, e), text in zip(spans, texts):
+    prev_end = 0
+    for idx, ((s, e), text) in enumerate(zip(spans, texts)):
         full = canon[text]
         sent = doc[s].sent
-        role, head, country = describe(doc, s, e, lang, sent.start, sent.end)
+        nxt_start = spans[idx + 1][0] if idx + 1 < len(spans) else len(doc)
+        role, head, country = describe(doc, s, e, lang, max(sent.start, prev_end), min(sent.end, nxt_start))
+        prev_end = e
         mentions.append(Mention(s, e, text, "person", key=full, role=role, head=head, country=country))
         p = persons.setdefault(full, Person(full, s))
         if text != full:
@@ -342,6 +380,15 @@ def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]
             p.role, p.head = role, head
         if country and not p.country:
             p.country = country
+    for m in mentions:
+        p = persons[m.key]
+        if p.country:
+            continue
+        for t in doc[max(0, m.start - 5):m.start]:
+            if t.lower_ == "'s" and t.i > 0:
+                owner = next((o for o in mentions if o.start <= t.i - 1 < o.end), None)
+                if owner and persons[owner.key].country and owner.key != m.key:
+                    p.country = persons[owner.key].country
     for full in persons:
         for w in fold(full).split():
             if len(w) > 1 and w not in NAME_STOP:
@@ -358,6 +405,7 @@ def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]
             if tok.text != full:
                 persons[full].aliases.add(tok.text)
     parties = _parties(doc, lang, taken)
+    _counterpart_heads(doc, sorted(mentions + parties, key=lambda m: m.start), persons)
     _resolve_parties(doc, parties, persons, mentions)
     mentions.extend(parties)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -395,8 +443,10 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
         # a person whose country the article does not state, named near the unnamed role:
         # "son homologue ivoirien ... Alassane Ouattara sera accueilli"
         here = sent_index(party.start)
+        if "Plur" in doc[party.start].morph.get("Number") or fold(party.text).split()[0].endswith("s"):
+            continue
         candidates = [m for m in mentions if m.kind == "person" and not persons[m.key].country
-                      and m.key not in assigned and 0 <= sent_index(m.start) - here <= 2 and m.start > party.end]
+                      and m.key not in assigned and 0 <= sent_index(m.start) - here <= 1 and m.start > party.end]
         if candidates:
             pick = persons[candidates[0].key]
             pick.country = party.country
