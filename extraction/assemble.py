@@ -12,7 +12,9 @@ from spacy.tokens import Doc
 
 from . import dates, geo
 from .meetings import MeetingCandidate, party_key
+from .words import lemma
 
+HOST_VERBS = {"recevoir", "accueillir", "receive", "host", "welcome"}
 CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
             "weekday": 3, "month_year": 4, "month": 5, "last_month": 6, "next_month": 6, "this_month": 6,
             "last_year": 7, "next_year": 7, "this_year": 7}
@@ -29,6 +31,11 @@ def _meeting_date(c: MeetingCandidate, ref: str | None, published: str | None, p
         if value:
             return value
     return published
+
+
+def _stronger_kind(a: str, b: str) -> str:
+    order = {"call": 0, "talks": 1, "meeting": 2}
+    return a if order[a] <= order[b] else b
 
 
 def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
@@ -72,14 +79,16 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
         if place:
             code = geo.place_country(place)
             missing = [i for i, p in enumerate(parts) if not p.country]
-            if code and len(missing) == 1 and code not in {p.country for p in parts}:
+            hosting = lemma(doc[c.trigger]) in HOST_VERBS
+            if code and (len(missing) == 1 or hosting and 0 in missing) and code not in {p.country for p in parts}:
                 i = missing[0]
                 parts[i] = Participant(parts[i].name, parts[i].role, code)
         meeting = Meeting(tuple(parts), date, place, status, c.kind, _evidence(text, c.sent_start, c.sent_end))
         key = frozenset(party_key(m) for m in c.participants)
         merged = False
         for i, (other, okey) in enumerate(zip(meetings, keys)):
-            if (key <= okey or okey <= key) and len(key & okey) >= 2 and _compatible(other, meeting, c.again):
+            same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
+            if (key <= okey or okey <= key) and len(key & okey) >= 2 and (same_sentence and not c.again or _compatible(other, meeting, c.again)):
                 # keep the first mention; fill what it lacks
                 better_place = other.place
                 if meeting.place and (not other.place or not stated_place[i] and stated
@@ -90,7 +99,9 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
                                                           and not any(p.name and p.name == o.name for o in other.participants))
                 meetings[i] = Meeting(parts_union if len(key) > len(okey) else other.participants,
                                       other.date if other.date and (len(other.date) >= len(date or "")) else date,
-                                      better_place, other.status, other.kind, other.evidence)
+                                      better_place, other.status,
+                                      _stronger_kind(other.kind, meeting.kind) if same_sentence else other.kind,
+                                      other.evidence)
                 keys[i] = okey | key
                 merged = True
                 break

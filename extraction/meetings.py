@@ -24,7 +24,8 @@ from .people import PRONOUNS, Mention, pronoun_antecedent
 from .words import lemma
 
 NEEDS_CALL_CUE = {"speak", "conversation", "appel", "échange", "call", "phone", "téléphoner"}
-EXCLUDE_BEFORE = ("présence", "presence", "accompagn", "accompan", "selon", "according", "présents", "present")
+EXCLUDE_BEFORE = re.compile(r"\b(?:en présence|in the presence|accompagn\w*|accompanied|selon|according|"
+                            r"(?:étaient |were )?présents|present)\b", re.I)
 TWO_OF_THEM = re.compile(r"\b(?:les deux (?:hommes|dirigeants|présidents|chefs d'[ée]tat|ministres|responsables|"
                          r"leaders|parties)|the two (?:leaders|presidents|men|ministers|sides)|both leaders)\b", re.I)
 PLACE_NOUNS = {"station", "ville", "capitale", "city", "town", "capital", "resort", "village", "région", "region"}
@@ -220,8 +221,8 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             for m in sent_mentions:
                 if m.start not in scope:
                     continue
-                before = " ".join(t.lower_ for t in doc[sent.start:m.start])
-                if any(w in before for w in EXCLUDE_BEFORE):
+                before = doc.text[sent.start_char:doc[m.start].idx]
+                if EXCLUDE_BEFORE.search(before):
                     continue
                 head = doc[m.start]
                 if doc.has_annotation("DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
@@ -243,7 +244,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                             parts.insert(0, ante)
                         break
             scope_text = sent_text
-            if TWO_OF_THEM.search(scope_text) and results:
+            if TWO_OF_THEM.search(scope_text) and results and _count_parties(parts) < 2:
                 parts = list(results[-1].participants) + parts
             if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN"):
                 if results:

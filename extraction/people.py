@@ -67,13 +67,17 @@ def _role_index(lang: str) -> dict[str, list[tuple[list[str], str]]]:
         index = {}
         for role_lang, phrase, head in load().roles:
             if role_lang == lang:
-                words = phrase.split()
+                words = [_singular(w) for w in phrase.split()]
                 index.setdefault(words[0], []).append((words, head))
         _ROLE_INDEX[lang] = index
     return index
 
 
 _ROLE_INDEX: dict[str, dict] = {}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
 
 
 def role_at(doc: Doc, i: int, lang: str) -> tuple[int, str, str] | None:
@@ -83,14 +87,14 @@ def role_at(doc: Doc, i: int, lang: str) -> tuple[int, str, str] | None:
     first = fold(doc[i].text).split()
     if not first:
         return None
-    options = _role_index(lang).get(first[0])
+    options = _role_index(lang).get(_singular(first[0]))
     if not options:
         return None
     for words, head in options:  # longest first
         got: list[str] = []
         j = i
         while j < len(doc) and len(got) < len(words):
-            got.extend(fold(doc[j].text).split())
+            got.extend(_singular(w) for w in fold(doc[j].text).split())
             j += 1
         if got == words:
             return j, doc[i:j].text, head
@@ -140,7 +144,7 @@ def _left_context(doc: Doc, start: int, floor: int) -> int:
             break
         if tok.text == ",":
             # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X"
-            if i == start or (i == start - 1 and doc[start].lower_ in TITLES):
+            if i == start or (i < start and doc[i].lower_ in TITLES):
                 i -= 1
                 continue
             break
@@ -256,7 +260,7 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
             k += 1
         if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].pos_ not in ("AUX", "VERB")):
             continue
-        window = doc[max(doc[tok.i].sent.start, tok.i - 12):tok.i]
+        window = doc[max(doc[tok.i].sent.start, tok.i - 20):tok.i]
         if any(role_at(doc, t.i, lang) for t in window):
             cleaned = _clean_span(doc, tok.i + 1, k)
             if cleaned:
@@ -301,6 +305,13 @@ def _parties(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
             if t.is_punct or "\n" in doc[k - 1].whitespace_ or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") and not geo.adjective_country(t.text):
                 break
             if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
+                break
+            nxt_tok = doc[k + 1] if k + 1 < len(doc) else None
+            if t.like_num or (t.pos_ in ("NOUN", "ADP", "DET") and not t.text[:1].isupper() and not geo.adjective_country(t.text)
+                              and not (t.lower_ in ("de", "des", "du", "d'", "la", "l'", "of", "the", "aux", "et", "and")
+                                       and nxt_tok is not None and (nxt_tok.text[:1].isupper() or nxt_tok.lower_ in ("la", "l'")
+                                                                  or nxt_tok.lower_.startswith(("minist", "gouvern"))))
+                              and not t.lower_.startswith(("minist", "gouvern"))):
                 break
             k += 1
         # English adjectives before the role ("his South Korean counterpart", "the Russian president")

@@ -120,7 +120,11 @@ class SpeakerResolver:
             pass
         elif m.kind == "person" or m.key:
             return self.from_mention(m)
-        phrase_tokens = [t for t in tok.subtree if t.i >= tok.i - 6] if doc.has_annotation("DEP") else [tok]
+        phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if doc.has_annotation("DEP") else [tok]
+        for t in phrase_tokens[:4]:
+            mm = self.by_token.get(t.i)
+            if mm is not None and mm.kind == "person" and t.i <= tok.i + 1:
+                return self.from_mention(mm)
         phrase_tokens = _cut_phrase(phrase_tokens, tok)
         if m is not None and m.kind == "party":
             name, country, role = self.from_mention(m)
@@ -303,7 +307,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                         span = (nxt + 1, after_end)  # "La Chine, a-t-il affirmé, continuera ..."
                     else:
                         span = (start, j)
-                    if inv is not None and (subj is None or subj.i > v.i):
+                    if inv is not None and (subj is None or subj.i > v.i or lang == "fr"):
                         subj = inv
                 elif reporting.get(lem) and doc.has_annotation("DEP"):
                     objs = [c for c in v.children if c.dep_ == "obj"]
@@ -314,6 +318,13 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                 continue
             if subj is None:
                 subj = inv
+            if "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") or v.tag_ == "VBG":
+                # "..., ajoutant que ...", "soulignant que ...": the speaker of the sentence's attribution
+                earlier = [q for q in results if q.sent_start == sent.start_char and q.kind == "reported"]
+                if earlier:
+                    _add_reported(doc, results, resolver, span, None, sent, in_direct, lex, speaker=(
+                        earlier[-1].speaker, earlier[-1].speaker_country, earlier[-1].speaker_role))
+                    continue
             if subj is None:
                 continue
             if fold(subj.text) in lex.joint_subjects or (subj.i + 1 < len(doc) and fold(doc[subj.i + 1].text) in lex.joint_subjects and subj.lower_ in ("les", "the")):
@@ -363,7 +374,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                 subj = _subject(v) if doc.has_annotation("DEP") else None
                 if subj is not None and tok_in_direct(subj):
                     subj = None
-                if subj is None or subj.i > v.i and v.idx > e:
+                if subj is None or (subj.i > v.i or lang == "fr") and v.idx > e:
                     subj = _inverted_subject(doc, v) or subj
                 if subj is not None and not tok_in_direct(subj):
                     speaker = resolver.from_token(subj)
@@ -396,7 +407,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
     return results
 
 
-def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, optional_source=False) -> None:
+def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, optional_source=False, speaker=None) -> None:
     s_tok, e_tok = span
     if e_tok <= s_tok:
         return
@@ -412,7 +423,7 @@ def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, opti
     first = fold(words[0])
     if first in ("de", "d") and len(words) < 6:
         return
-    name, country, role = resolver.from_token(subj)
+    name, country, role = speaker or resolver.from_token(subj)
     if not name:
         return
     for q in results:
