@@ -133,8 +133,16 @@ def _title_from(text: str) -> str:
     for line in text[end:].splitlines():
         line = " ".join(line.split())
         if line:
-            return line[:300]
+            return short_title(line)
     return ""
+
+
+def short_title(line: str, limit: int = 160) -> str:
+    """A first line that is a whole paragraph (no headline) is cut at a word."""
+    if len(line) <= limit:
+        return line
+    head = line[:limit]
+    return head[: head.rfind(" ")].rstrip(" ,;:") + "…"
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
@@ -213,4 +221,4 @@ def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:
             published = dates.parse_user_date(date_value[:10] if len(date_value) > 10 and "T" in date_value else date_value)
         except ValueError:
             published = None
-    return _normalise(text), " ".join((title or "").split())[:300], published, url
+    return _normalise(text), short_title(" ".join((title or "").split())), published, url
