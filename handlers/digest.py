@@ -1,0 +1,550 @@
+"""The weekly digest: what came in since the last one, as replies and a picture.
+
+A digest covers the articles *ingested* in a period [since, until), so that two digests
+never cover the same article twice; the meetings in it are shown with their own dates.
+Ingestion times are whole seconds, so the ends of a posted period are whole seconds too.
+The end of the last digest is kept in the store (`last_digest_at`), which makes the
+schedule survive downtime: see `catch_up`, and DIGEST.md for the rules in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from diplowatch import countries, dates
+from diplowatch.config import DAY_NAMES
+from diplowatch.names import fold, name_key
+from diplowatch.records import Article, Meeting, Quote
+from handlers.commands import Command, Context, Param, flag, meeting_entry, quote_entry
+from handlers.picture import country_name, meeting_network_png
+from handlers.replies import Attachment, Entry, Reply, error
+from handlers.subjects import UnknownSubject, country_label, resolve_subject
+from storage import Store
+
+STATE_KEY = "last_digest_at"
+DEFAULT_SCHEDULE = ("mon", "09:00", "Europe/Paris")
+
+# Discord packs at most 25 fields in an embed and 6000 characters in a message: a reply
+# of a few bounded entries always fits, and the formatter never has to cut a record.
+ENTRIES_PER_REPLY = 8
+MAX_PAIRS = 24
+MEETINGS_PER_PAIR = 5
+TOP_COUNTRIES = 8
+TOP_SPEAKERS = 5
+TOP_QUOTES = 6
+QUOTE_CHARS = 300
+
+# Keys of Reply.extra read by the transports.
+MORE = "more"  # the rest of the digest after this reply
+POST_TO_DIGEST_CHANNEL = "post_to_digest_channel"
+DIGEST_REPLIES = "digest_replies"  # what to post, when the digest was asked for given dates
+POST_DUE = "post_due"  # post the digest since the last one (and move the marker)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    since: datetime
+    until: datetime
+
+    @property
+    def before(self) -> Period:
+        """The period of the same length just before, for the change in counts."""
+        return Period(self.since - (self.until - self.since), self.since)
+
+
+# -- the exactly-once rule ----------------------------------------------------------
+
+
+def _hour_minute(value: str) -> tuple[int, int]:
+    hours, _, minutes = value.partition(":")
+    return int(hours), int(minutes)
+
+
+def last_slot(now: datetime, day: str, at: str, tz: str) -> datetime:
+    """The latest scheduled time at or before `now`, in the schedule's time zone."""
+    zone = ZoneInfo(tz)
+    local = now.astimezone(zone)
+    hour, minute = _hour_minute(at)
+    back = (local.weekday() - DAY_NAMES.index(day[:3].lower())) % 7
+    for weeks in (0, 1):
+        # Built from the local date, so 09:00 stays 09:00 across a change of daylight saving.
+        slot = datetime.combine(local.date() - timedelta(days=back + 7 * weeks), time(hour, minute), zone)
+        if slot.astimezone(UTC) <= now.astimezone(UTC):
+            return slot
+    raise AssertionError("unreachable: a week earlier is always in the past")
+
+
+def catch_up(last_digest_at: datetime | None, now: datetime, day: str, time: str, tz: str) -> Period | None:
+    """The digest to post now, if one is due; None if the latest one was already posted.
+
+    A digest is due when a scheduled time has passed since the last digest ended. Then
+    one digest covers everything since the last one, however many weeks were missed.
+    Without any digest yet there is nothing to catch up (`initial_marker` starts the count).
+    """
+    if last_digest_at is None:
+        return None
+    if last_digest_at.astimezone(UTC) >= last_slot(now, day, time, tz).astimezone(UTC):
+        return None
+    return Period(last_digest_at.astimezone(ZoneInfo(tz)), now.astimezone(ZoneInfo(tz)))
+
+
+def initial_marker(now: datetime, day: str, time: str, tz: str) -> datetime:
+    """Where digests start on a fresh database: the scheduled time before the first start,
+    so that the first digest covers a week, not the whole archive."""
+    return last_slot(now, day, time, tz)
+
+
+def read_marker(store: Store) -> datetime | None:
+    value = store.get_state(STATE_KEY)
+    return _parse_time(value) if value else None
+
+
+def record_digest(store: Store, until: datetime) -> None:
+    """Remember that articles ingested before `until` (whole seconds) have been in a digest."""
+    store.set_state(STATE_KEY, until.astimezone(UTC).isoformat(timespec="seconds"))
+
+
+def _parse_time(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+# -- ranking statements --------------------------------------------------------------
+
+# Matched on folded text (no accents, lower case), as whole words.
+HEAD_WORDS = (
+    "president", "presidente", "premier ministre", "prime minister", "chancelier", "chancellor",
+    "chanceliere", "roi", "king", "reine", "queen", "emir", "sultan", "chef de l etat",
+    "head of state", "chef du gouvernement", "head of government", "prince heritier", "crown prince",
+)
+MINISTER_WORDS = (
+    "ministre", "minister", "secretaire d etat", "secretary of state", "foreign secretary",
+    "chef de la diplomatie", "top diplomat",
+)
+DEPUTY_WORDS = ("vice", "deputy", "adjoint", "adjointe", "delegue", "deleguee", "sous")
+INSTITUTION_WORDS = (
+    "ministere", "ministry", "gouvernement", "government", "kremlin", "elysee", "maison blanche",
+    "white house", "presidence", "presidency", "ambassade", "embassy", "agence", "agency",
+    "departement", "department", "conseil", "council", "commission", "nations unies",
+    "united nations", "otan", "nato", "union", "organisation", "organization", "parlement",
+    "parliament", "assemblee", "senat", "senate", "cabinet", "porte parole", "spokesperson",
+    "spokesman", "bureau", "office", "diplomatie", "chancellerie",
+)
+
+
+def _has_word(text: str, words: Iterable[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def role_tier(quote: Quote) -> int:
+    """0 head of state or government, 1 minister (or any deputy), 2 anyone else."""
+    text = fold(" ".join(x for x in (quote.speaker_role, quote.speaker) if x))
+    deputy = _has_word(text, DEPUTY_WORDS)
+    if _has_word(text, HEAD_WORDS) and not deputy:
+        return 0
+    if _has_word(text, MINISTER_WORDS) or (deputy and _has_word(text, HEAD_WORDS)):
+        return 1
+    return 2
+
+
+def is_institution(speaker: str | None) -> bool:
+    """An unnamed or collective speaker: a ministry, a spokesperson, a country, an acronym."""
+    if not speaker:
+        return True
+    folded = fold(speaker)
+    bare = re.sub(r"^(le|la|les|l|the) ", "", folded)  # "la Chine", "l'Inde"
+    if speaker.isupper() or countries.lookup(bare) is not None:
+        return True
+    return _has_word(folded, INSTITUTION_WORDS)
+
+
+def notability(quote: Quote) -> tuple[int, int, int]:
+    """The sort key of `notable_quotes`; smaller is more notable.
+
+    Heads of state and government first, then ministers, then everyone else (read from
+    role words in the speaker's role or name, in French or English; a deputy counts as a
+    minister); within a tier, direct quotes before reported speech; then named people
+    before institutions (a ministry, a spokesperson, "la Chine", an acronym, no speaker).
+    """
+    return role_tier(quote), quote.kind != "direct", is_institution(quote.speaker)
+
+
+def notable_quotes(quotes: Iterable[Quote], articles: dict[str, Article], limit: int = TOP_QUOTES) -> list[Quote]:
+    """The most notable statements (see `notability`); the newest first among equals, and
+    the same words reported by two articles only once."""
+    newest = sorted(quotes, key=lambda q: _published(articles, q.article_id), reverse=True)
+    ranked = sorted(newest, key=notability)  # stable: keeps newest first within a rank
+    seen: set[str] = set()
+    found = []
+    for quote in ranked:
+        key = fold(quote.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(quote)
+        if len(found) == limit:
+            break
+    return found
+
+
+def _published(articles: dict[str, Article], article_id: str) -> str:
+    article = articles.get(article_id)
+    return (article.published if article else None) or ""
+
+
+# -- the content ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """The records of one period, read from the store once."""
+
+    articles: dict[str, Article]
+    meetings: tuple[Meeting, ...]
+    quotes: tuple[Quote, ...]
+
+
+def records_between(store: Store, period: Period) -> Week:
+    since, until = period.since.astimezone(UTC), period.until.astimezone(UTC)
+    # list() of a dict view is one step for the interpreter: safe while the writer adds.
+    chosen = {
+        a.id: a
+        for a in list(store.articles.values())
+        if since <= _parse_time(a.ingested_at).astimezone(UTC) < until
+    }
+    meetings = tuple(m for article_id in chosen for m in store.meetings.get(article_id, ()))
+    quotes = tuple(q for article_id in chosen for q in store.quotes.get(article_id, ()))
+    return Week(chosen, meetings, quotes)
+
+
+def weekly_digest(store: Store, since: datetime, until: datetime, *, now: datetime, picture: bool = True) -> list[Reply]:
+    """The digest of the articles ingested in [since, until), as several bounded replies.
+
+    The first reply has the counts, their change against the period before, the countries
+    by activity and the picture of the meeting network; then the meetings by country pair,
+    who spoke most, the notable statements and the planned meetings still to come.
+    Times are shown in the time zone of `until`.
+    """
+    period = Period(since, until)
+    week = records_between(store, period)
+    before = records_between(store, period.before)
+    span = _span(period)
+    if not week.articles:
+        return [
+            Reply(
+                title=f"Weekly digest · {span} · quiet week",
+                summary=f"No new article in this period (the period before had {len(before.articles)}).",
+                tone="digest",
+            )
+        ]
+    replies = [_overview(week, before, period, span, picture)]
+    replies += _pairs(week)
+    replies += _speakers(week)
+    replies += _planned(week, now.astimezone(until.tzinfo or UTC).date())
+    return replies
+
+
+def _span(period: Period) -> str:
+    zone = period.until.tzinfo or UTC
+    start, end = period.since.astimezone(zone), period.until.astimezone(zone)
+    return f"{start:%a %d %b %Y %H:%M} → {end:%a %d %b %Y %H:%M}"
+
+
+def _change(now: int, before: int) -> str:
+    if now == before:
+        return "same as the period before"
+    return f"{now - before:+d} on the period before".replace("-", "−")
+
+
+def _overview(week: Week, before: Week, period: Period, span: str, picture: bool) -> Reply:
+    held = sum(m.status == "held" for m in week.meetings)
+    direct = sum(q.kind == "direct" for q in week.quotes)
+    summary = "\n".join(
+        (
+            f"Articles: {len(week.articles)} ({_change(len(week.articles), len(before.articles))})",
+            f"Meetings: {len(week.meetings)}, {held} held and {len(week.meetings) - held} planned "
+            f"({_change(len(week.meetings), len(before.meetings))})",
+            f"Statements: {len(week.quotes)}, {direct} direct and {len(week.quotes) - direct} reported "
+            f"({_change(len(week.quotes), len(before.quotes))})",
+        )
+    )
+    attachments: tuple[Attachment, ...] = ()
+    image = None
+    if picture and any(m.countries for m in week.meetings):
+        stamp = period.until.strftime("%Y-%m-%d")
+        image = f"meetings-{stamp}.png"
+        png = meeting_network_png(week.meetings, title=f"Meetings · {span}")
+        attachments = (Attachment(image, png, "The week's meetings: countries linked by who met whom"),)
+    return Reply(
+        title=f"Weekly digest · {span}",
+        summary=summary,
+        entries=tuple(_country_entries(week)),
+        footer="Countries by activity above. Articles are counted by the time they arrived.",
+        tone="digest",
+        attachments=attachments,
+        image=image,
+    )
+
+
+def country_activity(week: Week) -> list[tuple[str, int, int, int]]:
+    """(country, meetings, statements, articles), the most meetings and statements first."""
+    meetings: Counter[str] = Counter(c for m in week.meetings for c in m.countries)
+    statements: Counter[str] = Counter(q.speaker_country for q in week.quotes if q.speaker_country)
+    articles: Counter[str] = Counter(c for a in week.articles.values() for c in set(a.countries))
+    codes = set(meetings) | set(statements) | set(articles)
+    rows = [(c, meetings[c], statements[c], articles[c]) for c in codes]
+    return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[3], r[0]))
+
+
+def _country_entries(week: Week) -> list[Entry]:
+    return [
+        Entry(heading=country_label(code), body=f"{m} meeting(s) · {s} statement(s) · {a} article(s)")
+        for code, m, s, a in country_activity(week)[:TOP_COUNTRIES]
+    ]
+
+
+def _pair_label(codes: frozenset[str]) -> str:
+    if not codes:
+        return "Countries not identified"
+    names = [country_label(c) for c in sorted(codes, key=lambda c: fold(country_name(c)))]
+    if len(names) == 1:
+        return f"{names[0]} with an unidentified partner"
+    return " ↔ ".join(names)
+
+
+def _newest(meetings: Iterable[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=lambda m: m.date or "", reverse=True)
+
+
+def _meeting_line(meeting: Meeting, articles: dict[str, Article]) -> str:
+    people = ", ".join(p.name or p.role or "unnamed" for p in meeting.participants)
+    where = meeting.place or ("by phone or video" if meeting.kind == "call" else "place not stated")
+    line = f"{meeting.date or 'date unknown'} · {meeting.status} {meeting.kind} · {where} · {people}"
+    if len(line) > 150:
+        line = line[:149] + "…"
+    return f"{line} (article {meeting.article_id})" if meeting.article_id in articles else line
+
+
+def _pairs(week: Week) -> list[Reply]:
+    groups: dict[frozenset[str], list[Meeting]] = defaultdict(list)
+    for meeting in week.meetings:
+        groups[meeting.countries].append(meeting)
+    by_label = sorted(groups.items(), key=lambda g: fold(_pair_label(g[0])))
+    ordered = sorted(by_label, key=lambda g: max(m.date or "" for m in g[1]), reverse=True)
+    entries = []
+    for codes, meetings in ordered[:MAX_PAIRS]:
+        held = sum(m.status == "held" for m in meetings)
+        newest = _newest(meetings)
+        lines = [_meeting_line(m, week.articles) for m in newest[:MEETINGS_PER_PAIR]]
+        if len(newest) > MEETINGS_PER_PAIR:
+            lines.append(f"… and {len(newest) - MEETINGS_PER_PAIR} more: ask /meetings")
+        entries.append(
+            Entry(
+                heading=f"{_pair_label(codes)} · {len(meetings)} meeting(s): {held} held, {len(meetings) - held} planned",
+                body="\n".join(lines),
+            )
+        )
+    left = len(ordered) - MAX_PAIRS
+    footer = f"{left} more pair(s) not shown: ask /meetings <country>." if left > 0 else ""
+    return _chunked("Meetings by country pair, newest first", entries, footer)
+
+
+def _chunked(title: str, entries: Sequence[Entry], footer: str = "") -> list[Reply]:
+    chunks = [entries[i : i + ENTRIES_PER_REPLY] for i in range(0, len(entries), ENTRIES_PER_REPLY)]
+    replies = []
+    for n, chunk in enumerate(chunks, 1):
+        numbered = f"{title} ({n}/{len(chunks)})" if len(chunks) > 1 else title
+        replies.append(
+            Reply(title=numbered, entries=tuple(chunk), tone="digest", footer=footer if n == len(chunks) else "")
+        )
+    return replies
+
+
+def _speakers(week: Week) -> list[Reply]:
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in week.quotes:
+        if quote.speaker and not is_institution(quote.speaker):
+            by_speaker[name_key(quote.speaker)].append(quote)
+    ranked = sorted(by_speaker.values(), key=lambda qs: (-len(qs), min(role_tier(q) for q in qs), qs[0].speaker))
+    speakers = []
+    for quotes in ranked[:TOP_SPEAKERS]:
+        name = max((q.speaker for q in quotes), key=len)
+        country = Counter(q.speaker_country for q in quotes if q.speaker_country).most_common(1)
+        role = Counter(q.speaker_role for q in quotes if q.speaker_role).most_common(1)
+        direct = sum(q.kind == "direct" for q in quotes)
+        tag = f" {flag(country[0][0])}" if country else ""
+        body = "\n".join(
+            x for x in (role[0][0] if role else "", f"{direct} direct, {len(quotes) - direct} reported") if x
+        )
+        speakers.append(Entry(heading=f"{name}{tag} · {len(quotes)} statement(s)", body=body))
+    notable = [
+        quote_entry(_shortened(q), week.articles.get(q.article_id))
+        for q in notable_quotes(week.quotes, week.articles)
+    ]
+    replies = []
+    if speakers:
+        replies += _chunked("Who spoke most", speakers)
+    if notable:
+        replies += _chunked(
+            "Notable statements",
+            notable,
+            "Heads of state and government first, then ministers; direct before reported; people before institutions.",
+        )
+    return replies
+
+
+def _shortened(quote: Quote) -> Quote:
+    if len(quote.text) <= QUOTE_CHARS:
+        return quote
+    cut = quote.text[:QUOTE_CHARS].rsplit(" ", 1)[0]
+    return replace(quote, text=cut + " […]")
+
+
+def still_to_come(meetings: Iterable[Meeting], today: date) -> list[Meeting]:
+    """Planned meetings dated today or later (a month or year counts while it lasts), soonest first."""
+    day = today.isoformat()
+    found = [m for m in meetings if m.status == "planned" and m.date and m.date >= day[: len(m.date)]]
+    return sorted(found, key=lambda m: m.date)
+
+
+def _planned(week: Week, today: date) -> list[Reply]:
+    upcoming = still_to_come(week.meetings, today)
+    entries = [meeting_entry(m, week.articles.get(m.article_id)) for m in upcoming]
+    return _chunked("Planned meetings still to come, soonest first", entries)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def replies_of(reply: Reply) -> list[Reply]:
+    """The whole answer of /digest: the reply and the ones it carries after it."""
+    return [reply, *reply.extra.get(MORE, ())]
+
+
+def _schedule(ctx: Context) -> tuple[str, str, str]:
+    settings = ctx.extras.get("settings") or getattr(ctx.extras.get("service"), "settings", None)
+    if settings is None:
+        return DEFAULT_SCHEDULE
+    return settings.digest_day, settings.digest_time, settings.digest_tz
+
+
+def _bound(value: str, zone: ZoneInfo, *, end: bool) -> datetime:
+    """The start of a typed date (day, month or year), or the start of the next one for `end`."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    start = date(year, month, day)
+    if end:
+        if len(parts) == 3:
+            start += timedelta(days=1)
+        elif len(parts) == 2:
+            start = date(year + month // 12, month % 12 + 1, 1)
+        else:
+            start = date(year + 1, 1, 1)
+    return datetime.combine(start, time(0), zone)
+
+
+def _as_reply(replies: list[Reply], **changes) -> Reply:
+    first = replace(replies[0], **changes)
+    rest = tuple(replace(r, **changes) for r in replies[1:])
+    return replace(first, extra={**first.extra, MORE: rest})
+
+
+def digest(ctx: Context, since: str | None = None, until: str | None = None, action: str | None = None) -> Reply:
+    """/digest [since] [until] [post]: preview the digest of a period, only for the asker.
+
+    With `post` (admins) the answer carries POST_TO_DIGEST_CHANNEL: the transport posts the
+    digest to the digest channel (see bot.scheduler.post_command_digest) and shows the
+    answer to the asker. Without dates that is the digest due since the last one, which
+    then counts as posted; with dates it is a one-off that leaves the weekly count alone.
+    """
+    # The console passes loose words to the first parameter: "/digest post".
+    if action is None and since and since.strip().lower() in {"post", "preview"}:
+        action, since, until = since, until, None
+    action = (action or "preview").strip().lower()
+    if action not in {"preview", "post"}:
+        return error("Use /digest [since] [until] to preview, or /digest post to send it now.", title="Digest")
+    if action == "post" and not ctx.is_admin:
+        return error("Only members with the Manage Server permission can post the digest.", title="Not allowed")
+    day, at, tz = _schedule(ctx)
+    zone = ZoneInfo(tz)
+    parsed = {}
+    for name, value in (("since", since), ("until", until)):
+        try:
+            parsed[name] = dates.parse_user_date(value) if value else None
+        except ValueError as exc:
+            return error(f"{name}: {exc}", title="Bad date")
+    now = datetime.now(UTC).replace(microsecond=0).astimezone(zone)
+    if action == "post" and not parsed["since"] and not parsed["until"]:
+        return Reply(
+            title="Digest",
+            summary="Posting the digest of everything since the last one to the digest channel.",
+            tone="success",
+            ephemeral=True,
+            extra={POST_TO_DIGEST_CHANNEL: True, POST_DUE: True},
+        )
+    end = _bound(parsed["until"], zone, end=True) if parsed["until"] else now
+    end = min(end, now)
+    if parsed["since"]:
+        start = _bound(parsed["since"], zone, end=False)
+    else:
+        start = read_marker(ctx.store) or end - timedelta(days=7)
+    if start >= end:
+        return error("The period is empty: since must come before until (and before now).", title="Bad dates")
+    replies = weekly_digest(ctx.store, start, end, now=now)
+    if action == "post":
+        return Reply(
+            title="Digest",
+            summary=f"Posting the digest of {_span(Period(start, end))} to the digest channel.",
+            tone="success",
+            ephemeral=True,
+            extra={POST_TO_DIGEST_CHANNEL: True, DIGEST_REPLIES: tuple(replies)},
+        )
+    return _as_reply(replies, ephemeral=True)
+
+
+def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
+    """/graph <country> [since]: the picture of the meetings around one country."""
+    try:
+        subject = resolve_subject(ctx.store, country)
+    except UnknownSubject as exc:
+        return error(str(exc), title="Unknown name")
+    if subject.kind != "country":
+        return error(f"{subject.label} is a person: /graph draws a country's meetings.", title="Not a country")
+    try:
+        since_d = dates.parse_user_date(since) if since else None
+    except ValueError as exc:
+        return error(f"since: {exc}", title="Bad date")
+    code = subject.value
+    found = [m for m in list(ctx.store.meetings_by_country.get(code, [])) if dates.covers(m.date, since_d, None)]
+    name = countries.by_code(code).name_en if countries.by_code(code) else code
+    title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
+    if not found:
+        return Reply(title=title, summary="No meeting found.")
+    partners = {c for m in found for c in m.countries} - {code}
+    filename = f"meetings-{code}.png"
+    png = meeting_network_png(found, title=title, focus=code)
+    held = sum(m.status == "held" for m in found)
+    return Reply(
+        title=title,
+        summary=f"{len(found)} meeting(s), {held} held and {len(found) - held} planned, with {len(partners)} countries.",
+        attachments=(Attachment(filename, png, f"Countries {name} met, linked by meetings"),),
+        image=filename,
+    )
+
+
+DIGEST_COMMANDS: tuple[Command, ...] = (
+    Command("digest", "Preview the digest of a period; post: send the due digest to the digest channel", digest, (
+        Param("since", "from this date (default: the last digest)", kind="date"),
+        Param("until", "up to this date, included (default: now)", kind="date"),
+        Param("action", "post: send it to the digest channel now (admin)", kind="action"),
+    )),
+    Command("graph", "A picture of the meetings around a country", graph, (
+        Param("country", "a country (kazakhstan, KZ, kazakh)", True, "subject"),
+        Param("since", "meetings from this date (YYYY-MM-DD, YYYY-MM or YYYY)", kind="date"),
+    )),
+)

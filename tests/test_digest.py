@@ -1,0 +1,334 @@
+"""The digest's content, its commands and its command line, on a real TinyDB store."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from diplowatch.config import Settings
+from diplowatch.records import Article, Meeting, Participant, Quote
+from handlers import digest as d
+from handlers.commands import Context
+from handlers.digest_cli import cmd_digest
+from storage import Store
+
+PARIS = ZoneInfo("Europe/Paris")
+SINCE = datetime(2024, 3, 18, 9, 0, tzinfo=PARIS)  # 08:00 UTC
+UNTIL = datetime(2024, 3, 25, 9, 0, tzinfo=PARIS)
+NOW = UNTIL
+
+
+def article(id_: str, ingested: str, *, countries: tuple[str, ...] = (), published: str = "2024-03-20") -> Article:
+    return Article(
+        id=id_, hash=id_ * 8, title=f"Article {id_}", published=published, language="fr",
+        sources=(), ingested_at=ingested, countries=countries,
+    )
+
+
+def meeting(a: str, b: str | None, date_: str, status: str = "held", *, kind: str = "meeting",
+            place: str | None = None, names: tuple[str, str] = ("A", "B")) -> Meeting:
+    people = [Participant(names[0], None, a)]
+    if b:
+        people.append(Participant(names[1], None, b))
+    return Meeting(tuple(people), date=date_, place=place, status=status, kind=kind)
+
+
+def quote(speaker: str | None, text: str, kind: str = "direct", *, role: str | None = None,
+          country: str | None = None) -> Quote:
+    return Quote(speaker, text, kind, speaker_country=country, speaker_role=role)
+
+
+XI = quote("Xi Jinping", "Nous sommes des partenaires stratégiques.", role="président chinois", country="CN")
+XI_AGAIN = quote("Xi Jinping", "La coopération continuera.", role="président chinois", country="CN")
+TOKAYEV = quote("Kassym-Jomart Tokaïev", "Il a salué une visite historique.", "reported",
+                role="président du Kazakhstan", country="KZ")
+LAVROV = quote("Sergueï Lavrov", "Il a appelé au dialogue.", "reported",
+               role="ministre des Affaires étrangères", country="RU")
+DUPONT = quote("Jean Dupont", "C'est un tournant pour la région.", role="analyste", country="FR")
+MINISTRY = quote("Ministère des Affaires étrangères", "La France suit la situation de près.", country="FR")
+
+
+def fill_week(store: Store) -> None:
+    """Three articles in the week of 18 March 2024 (Paris), two before it, one after."""
+    store.save_article(
+        article("a10001", "2024-03-19T10:00:00+00:00", countries=("KZ", "CN")), "texte",
+        [
+            meeting("KZ", "CN", "2024-03-19", place="Astana", names=("Tokaïev", "Xi Jinping")),
+            meeting("KZ", "CN", "2024-04-10", "planned", names=("Tokaïev", "Xi Jinping")),
+        ],
+        [XI, TOKAYEV],
+    )
+    store.save_article(
+        article("a20002", "2024-03-22T15:30:00+00:00", countries=("FR", "KZ", "RU")), "texte",
+        [
+            meeting("FR", "KZ", "2024-03-21", kind="call", names=("Macron", "Tokaïev")),
+            meeting("KZ", "RU", "2024-03-01", "planned", names=("Tokaïev", "Poutine")),
+        ],
+        [DUPONT, MINISTRY, LAVROV],
+    )
+    # Stamped at the very start of the period: in it.
+    store.save_article(
+        article("a30003", "2024-03-18T08:00:00+00:00", countries=("FR", "AE")), "texte",
+        [meeting("FR", "AE", "2024-03-24", place="Abou Dhabi", names=("Barrot", "Ben Zayed"))],
+        [XI_AGAIN],
+    )
+    # The week before, and the very end of the period (which belongs to the next one).
+    store.save_article(
+        article("b40004", "2024-03-12T08:00:00+00:00", countries=("KZ", "CN")), "texte",
+        [meeting("KZ", "CN", "2024-03-11", place="Pékin", names=("Tokaïev", "Li Qiang"))],
+        [quote("Li Qiang", "Bienvenue.", role="Premier ministre", country="CN")],
+    )
+    store.save_article(article("c50005", "2024-03-25T08:00:00+00:00", countries=("DE",)), "texte",
+                       [meeting("DE", "PL", "2024-03-25", names=("Scholz", "Tusk"))], [])
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "db") as s:
+        yield s
+
+
+@pytest.fixture
+def week_store(store):
+    fill_week(store)
+    return store
+
+
+def text_of(replies) -> str:
+    parts = []
+    for r in replies:
+        parts += [r.title, r.summary, r.footer]
+        for e in r.entries:
+            parts += [e.heading, e.body]
+    return "\n".join(parts)
+
+
+def by_title(replies, start: str):
+    return [r for r in replies if r.title.startswith(start)]
+
+
+# -- content ----------------------------------------------------------------------------
+
+
+def test_period_holds_the_articles_ingested_in_it_and_counts_against_the_week_before(week_store):
+    week = d.records_between(week_store, d.Period(SINCE, UNTIL))
+    assert set(week.articles) == {"a10001", "a20002", "a30003"}
+    assert len(week.meetings) == 5 and len(week.quotes) == 6
+
+    replies = d.weekly_digest(week_store, SINCE, UNTIL, now=NOW)
+    overview = replies[0]
+    assert overview.tone == "digest"
+    # The week before: one article (b40004), one meeting, one statement.
+    assert "Articles: 3 (+2 on the period before)" in overview.summary
+    assert "Meetings: 5, 3 held and 2 planned (+4 on the period before)" in overview.summary
+    assert "Statements: 6, 4 direct and 2 reported (+5 on the period before)" in overview.summary
+    text = text_of(replies)
+    assert "Pékin" not in text and "Scholz" not in text  # outside the period
+
+
+def test_meetings_are_grouped_by_country_pair_newest_first(week_store):
+    replies = d.weekly_digest(week_store, SINCE, UNTIL, now=NOW, picture=False)
+    [pairs] = by_title(replies, "Meetings by country pair")
+    headings = [e.heading for e in pairs.entries]
+    assert len(headings) == 4
+    assert "China ↔" in headings[0] and "Kazakhstan" in headings[0]  # planned for 10 April
+    assert "2 meeting(s): 1 held, 1 planned" in headings[0]
+    assert "France ↔" in headings[1] and "United Arab Emirates" in headings[1]  # 24 March
+    assert "France ↔" in headings[2] and "Kazakhstan" in headings[2]  # 21 March
+    assert "Kazakhstan ↔" in headings[3] and "Russia" in headings[3]  # 1 March
+    first = pairs.entries[0].body.splitlines()
+    assert first[0].startswith("2024-04-10 · planned meeting")
+    assert first[1].startswith("2024-03-19 · held meeting · Astana · Tokaïev, Xi Jinping")
+    assert "by phone or video" in pairs.entries[2].body
+
+
+def test_notable_statements_rank_leaders_then_direct_then_people():
+    articles = {}
+    ranked = d.notable_quotes([MINISTRY, DUPONT, LAVROV, TOKAYEV, XI], articles, limit=10)
+    assert [q.speaker for q in ranked] == [
+        "Xi Jinping",  # head of state, direct
+        "Kassym-Jomart Tokaïev",  # head of state, reported
+        "Sergueï Lavrov",  # minister
+        "Jean Dupont",  # a named person, direct
+        "Ministère des Affaires étrangères",  # an institution
+    ]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "role", "tier"),
+    [
+        ("Olaf Scholz", "chancelier allemand", 0),
+        ("Shehbaz Sharif", "Prime Minister", 0),
+        ("Anne Dupont", "vice-présidente", 1),
+        ("Wang Yi", "chef de la diplomatie chinoise", 1),
+        ("Jean Noël", "porte-parole", 2),
+        ("Ivan Petrov", None, 2),
+    ],
+)
+def test_role_words_give_the_tier(speaker, role, tier):
+    assert d.role_tier(quote(speaker, "x", role=role)) == tier
+
+
+@pytest.mark.parametrize(
+    ("speaker", "institution"),
+    [("Kremlin", True), ("la Chine", True), ("OTAN", True), (None, True), ("Emmanuel Macron", False)],
+)
+def test_institutions_come_after_people(speaker, institution):
+    assert d.is_institution(speaker) is institution
+
+
+def test_who_spoke_most_and_the_notable_statements_in_the_digest(week_store):
+    replies = d.weekly_digest(week_store, SINCE, UNTIL, now=NOW, picture=False)
+    [speakers] = by_title(replies, "Who spoke most")
+    assert speakers.entries[0].heading.startswith("Xi Jinping")
+    assert "2 statement(s)" in speakers.entries[0].heading
+    assert not any("Ministère" in e.heading for e in speakers.entries)
+    [notable] = by_title(replies, "Notable statements")
+    assert [e.heading.split(" ")[0] for e in notable.entries] == ["Xi", "Xi", "Kassym-Jomart", "Sergueï", "Jean", "Ministère"]
+    assert "« Nous sommes des partenaires stratégiques. »" in notable.entries[0].body
+
+
+def test_the_same_words_reported_twice_are_shown_once(store):
+    store.save_article(article("d10001", "2024-03-19T10:00:00+00:00"), "t", [], [XI])
+    store.save_article(article("d20002", "2024-03-20T10:00:00+00:00"), "t", [], [XI])
+    ranked = d.notable_quotes(store.all_quotes(), store.articles)
+    assert len(ranked) == 1
+
+
+def test_planned_meetings_still_to_come_are_the_planned_ones_from_today(week_store):
+    replies = d.weekly_digest(week_store, SINCE, UNTIL, now=NOW, picture=False)
+    [planned] = by_title(replies, "Planned meetings still to come")
+    assert [e.heading.split(" · ")[0] for e in planned.entries] == ["2024-04-10"]  # not 1 March
+    month = meeting("FR", "DE", "2024-03", "planned")
+    assert d.still_to_come([month], date(2024, 3, 31)) == [month]
+    assert d.still_to_come([month], date(2024, 4, 1)) == []
+    assert d.still_to_come([meeting("FR", "DE", "2024-05-01")], date(2024, 4, 1)) == []  # held
+
+
+def test_countries_by_activity(week_store):
+    replies = d.weekly_digest(week_store, SINCE, UNTIL, now=NOW, picture=False)
+    headings = [e.heading for e in replies[0].entries]
+    assert "Kazakhstan" in headings[0]  # 4 meetings, 1 statement
+    assert "France" in headings[1]  # 2 meetings, 2 statements, 2 articles
+    assert "China" in headings[2]  # 2 meetings, 2 statements, 1 article
+    assert replies[0].entries[0].body == "4 meeting(s) · 1 statement(s) · 2 article(s)"
+
+
+def test_the_overview_carries_the_picture_of_the_week(week_store):
+    overview = d.weekly_digest(week_store, SINCE, UNTIL, now=NOW)[0]
+    [png] = overview.attachments
+    assert overview.image == png.filename == "meetings-2024-03-25.png"
+    assert png.data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_an_empty_week_is_a_short_quiet_digest(store):
+    replies = d.weekly_digest(store, SINCE, UNTIL, now=NOW)
+    assert len(replies) == 1
+    assert "quiet week" in replies[0].title
+    assert replies[0].summary == "No new article in this period (the period before had 0)."
+    assert not replies[0].attachments
+
+
+def test_a_busy_week_is_split_into_bounded_replies_without_cutting_records(store):
+    codes = ["FR", "DE", "IT", "ES", "PL", "KZ", "CN", "RU"]
+    pairs = [(a, b) for i, a in enumerate(codes) for b in codes[i + 1 :]]  # 28 pairs
+    meetings = [meeting(a, b, f"2024-03-{10 + i % 15:02d}") for i, (a, b) in enumerate(pairs)]
+    meetings += [meeting("FR", "DE", f"2024-04-{d_:02d}", place="x" * 300) for d_ in range(1, 9)]
+    store.save_article(article("e10001", "2024-03-20T10:00:00+00:00"), "t", meetings,
+                       [quote(f"Person {i}", "mot " * 200) for i in range(20)])
+    replies = d.weekly_digest(store, SINCE, UNTIL, now=NOW, picture=False)
+    pair_replies = by_title(replies, "Meetings by country pair")
+    assert len(pair_replies) == 3
+    assert pair_replies[0].title.endswith("(1/3)")
+    assert sum(len(r.entries) for r in pair_replies) == d.MAX_PAIRS
+    assert "4 more pair(s) not shown" in pair_replies[-1].footer
+    for reply in replies:
+        assert len(reply.entries) <= d.ENTRIES_PER_REPLY
+        for entry in reply.entries:
+            assert len(entry.heading) <= 256 and len(entry.body) <= 1024
+    busiest = next(e for r in pair_replies for e in r.entries if e.heading.startswith("🇫🇷 France ↔ 🇩🇪"))
+    assert "… and 4 more" in busiest.body
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def ctx_for(store, **kw) -> Context:
+    return Context(store=store, extras={"settings": Settings(digest_tz="Europe/Paris")}, **kw)
+
+
+@time_machine.travel(datetime(2024, 3, 25, 8, 0, tzinfo=UTC), tick=False)
+def test_digest_command_previews_since_the_last_digest_for_the_asker_only(week_store):
+    d.record_digest(week_store, SINCE)
+    answer = d.digest(ctx_for(week_store))
+    replies = d.replies_of(answer)
+    assert len(replies) > 3 and all(r.ephemeral for r in replies)
+    assert "Articles: 3" in replies[0].summary
+    assert d.POST_TO_DIGEST_CHANNEL not in answer.extra
+    assert d.read_marker(week_store) == SINCE  # a preview does not count as posted
+
+
+@time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
+def test_digest_command_takes_dates_as_whole_days(week_store):
+    replies = d.replies_of(d.digest(ctx_for(week_store), "2024-03-19", "2024-03-22"))
+    # 19 March 00:00 to 23 March 00:00 in Paris: a10001 and a20002.
+    assert "Articles: 2" in replies[0].summary
+    assert d.digest(ctx_for(week_store), "2024-03-22", "2024-03-19").tone == "error"
+    assert d.digest(ctx_for(week_store), "hier").title == "Bad date"
+
+
+def test_digest_post_is_for_admins_and_asks_the_bot_to_post(week_store):
+    assert d.digest(ctx_for(week_store), action="post").title == "Not allowed"
+    due = d.digest(ctx_for(week_store, is_admin=True), action="post")
+    assert due.extra[d.POST_TO_DIGEST_CHANNEL] and due.extra[d.POST_DUE] and due.ephemeral
+    # The console passes "/digest post" as the first parameter.
+    assert d.digest(ctx_for(week_store, is_admin=True), "post").extra[d.POST_DUE]
+    dated = d.digest(ctx_for(week_store, is_admin=True), "2024-03-18", "2024-03-24", "post")
+    posted = dated.extra[d.DIGEST_REPLIES]
+    assert d.POST_DUE not in dated.extra
+    assert "Articles: 3" in posted[0].summary and not any(r.ephemeral for r in posted)
+    assert d.digest(ctx_for(week_store, is_admin=True), action="publish").tone == "error"
+
+
+def test_graph_command_draws_the_network_around_a_country(week_store):
+    reply = d.graph(ctx_for(week_store), "kazakhstan")
+    [png] = reply.attachments
+    assert reply.image == "meetings-KZ.png" and png.data.startswith(b"\x89PNG")
+    assert reply.summary.startswith("5 meeting(s), 3 held and 2 planned, with 3 countries")
+    since = d.graph(ctx_for(week_store), "KZ", "2024-03-19")
+    assert since.summary.startswith("3 meeting(s)")
+    assert d.graph(ctx_for(week_store), "Xi Jinping").title == "Not a country"
+    assert d.graph(ctx_for(week_store), "Atlantide").title == "Unknown name"
+    assert not d.graph(ctx_for(week_store), "Brazil").attachments
+
+
+def test_digest_commands_are_described_for_the_registry():
+    names = {c.name: c for c in d.DIGEST_COMMANDS}
+    assert [p.kind for p in names["digest"].params] == ["date", "date", "action"]
+    assert [(p.name, p.required, p.kind) for p in names["graph"].params] == [
+        ("country", True, "subject"), ("since", False, "date"),
+    ]
+
+
+# -- command line ---------------------------------------------------------------------------
+
+
+@time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
+def test_cli_prints_the_digest_and_writes_the_picture(tmp_path, capsys):
+    settings = Settings(data_dir=tmp_path / "data")
+    with Store(settings.db_dir) as s:
+        fill_week(s)
+    png = tmp_path / "out" / "week.png"
+    assert cmd_digest(settings, "2024-03-18", "2024-03-24", png) == 0
+    out = capsys.readouterr().out
+    assert "Articles: 3" in out and "Notable statements" in out and "Xi Jinping" in out
+    assert png.read_bytes().startswith(b"\x89PNG")
+
+    assert cmd_digest(settings, "2023-01-01", "2023-01-07", png) == 0  # quiet: still a picture
+    assert "quiet week" in capsys.readouterr().out
+    assert cmd_digest(settings, "not a date", None, None) == 2
+    with Store(settings.db_dir) as s:
+        assert d.read_marker(s) is None  # the CLI only previews
