@@ -48,6 +48,7 @@ class Store:
         self.folder = Path(folder)
         self._lock = threading.RLock()
         self._lockfile = self._acquire_folder()
+        self._remove_stale_temporaries()
         self._shards: dict[str, TinyDB] = {}
         self._bodies: dict[str, TinyDB] = {}
         self.articles: dict[str, Article] = {}
@@ -84,6 +85,13 @@ class Store:
                 f"another diplowatch process is using {self.folder}; stop it first"
             ) from None
         return handle
+
+    def _remove_stale_temporaries(self) -> None:
+        # A crash between writing a temporary file and renaming it leaves the temporary behind;
+        # the real file is intact, so the leftover is only litter.
+        for folder in (self.folder, self.folder / "shards", self.folder / "bodies"):
+            for leftover in folder.glob(".*.tmp"):
+                leftover.unlink(missing_ok=True)
 
     def _check_schema(self) -> None:
         table = self._meta.table("schema")
