@@ -66,12 +66,17 @@ async def answer_line(service: Service, line: str) -> str:
 
 
 async def run_console(
-    settings: Settings, *, stdin=None, emit: Callable[[str], None] = print, stay_after_eof: bool | None = None
+    settings: Settings,
+    *,
+    stdin=None,
+    emit: Callable[[str], None] = print,
+    stay_after_eof: bool | None = None,
+    service: Service | None = None,
 ) -> None:
     stdin = stdin or sys.stdin
     if stay_after_eof is None:
         stay_after_eof = not stdin.isatty()
-    service = Service(settings)
+    service = service or Service(settings)
     await service.start()
     watcher = DropWatcher(
         settings.drop_dir,
