@@ -66,3 +66,21 @@ def test_damaged_database_exits_3_and_says_how_to_recover(tmp_path):
 def test_unknown_command_is_a_usage_error(tmp_path):
     result = run_cli(["fly"], tmp_path)
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_repair_keeps_the_damaged_database_and_rebuilds(tmp_path):
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "a.txt").write_text(
+        "Visite à Alger\n\nLe 2 mars 2024, le président algérien Abdelmadjid Tebboune a reçu à Alger "
+        "le Premier ministre italien.", encoding="utf-8",
+    )
+    db = tmp_path / "data" / "db"
+    db.mkdir(parents=True)
+    (db / "meta.json").write_text("{broken")
+    result = run_cli(["repair"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    kept = [p for p in (tmp_path / "data").iterdir() if p.name.startswith("db.damaged-")]
+    assert len(kept) == 1 and (kept[0] / "meta.json").read_text() == "{broken"
+    status = run_cli(["status", "--json"], tmp_path)
+    assert '"articles": 1' in status.stdout
