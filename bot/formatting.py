@@ -71,16 +71,19 @@ def pages_of(reply: Reply) -> list[Page]:
         (cut(safe(entry.heading), FIELD_NAME) or "—", cut(safe(entry.body), FIELD_VALUE) or "—")
         for entry in reply.entries
     ]
+    footer = cut(safe(reply.footer), FOOTER // 2)
+    # The footer is on every page too: with a long title, description and footer, leaving it
+    # out of the budget gave 6035-character embeds (Discord's limit is 6000).
+    fixed = len(title) + len(description) + len(footer)
     groups: list[list[tuple[str, str]]] = [[]]
-    used = len(title) + len(description)
+    used = fixed
     for field in fields:
         size = len(field[0]) + len(field[1])
         if groups[-1] and (len(groups[-1]) >= PAGE_FIELDS or used + size > PAGE_BUDGET):
             groups.append([])
-            used = len(title) + len(description)
+            used = fixed
         groups[-1].append(field)
         used += size
-    footer = cut(safe(reply.footer), FOOTER // 2)
     total = len(groups)
     result = []
     for number, group in enumerate(groups, 1):

@@ -25,6 +25,7 @@ from handlers.digest import (
     Period,
     catch_up,
     initial_marker,
+    last_slot,
     read_marker,
     record_digest,
     weekly_digest,
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 JOB_ID = "weekly-digest"
 Deliver = Callable[[list[Reply]], Awaitable[None]]
-# The loop's timer may wake a little before the cron time: a slot this close counts as due.
+# The loop's timer may wake a little before the cron time: a slot this close is the one due.
 EARLY_WAKE = timedelta(minutes=1)
 # A run delayed longer than this (the loop was blocked) is left to the next start-up's
 # catch-up; within it, it still runs.
@@ -130,33 +131,44 @@ async def run_due_digest(service: Service, deliver: Deliver, *, now: datetime | 
     """At start-up: post the digest missed while the bot was down, once; the period posted
     or None. On a fresh database, start counting from the last scheduled time instead.
     A failed `deliver` raises and leaves the marker, so the next start tries again."""
-    return await _due(service, deliver, _second(now), early=timedelta(0))
+    return await _due(service, deliver, _second(now), scheduled=False)
 
 
 async def digest_job(service: Service, deliver: Deliver, *, now: datetime | None = None) -> Period | None:
     """The scheduled run: post the digest since the last one, if not already posted.
 
-    The same rule as at start-up, so a catch-up that ran a moment before the scheduled
-    time is not followed by a second digest.
+    The same rule as at start-up, so a catch-up that ran a moment before is not followed
+    by a second digest, and a repeated run posts nothing.
     """
-    return await _due(service, deliver, _second(now), early=EARLY_WAKE)
-
-
-async def _due(service: Service, deliver: Deliver, now: datetime, *, early: timedelta) -> Period | None:
+    now = _second(now)
     day, at, tz = _schedule(service)
-    async with _locks.setdefault(service, asyncio.Lock()):
+    slot = last_slot(now + EARLY_WAKE, day, at, tz).astimezone(UTC)
+    if slot > now:
+        # The loop's timer woke a moment early: end the period at the scheduled time itself,
+        # or the next catch-up would find that time passed after this digest.
+        await asyncio.sleep((slot - now).total_seconds())
+        now = max(_second(None), slot)
+    return await _due(service, deliver, now, scheduled=True)
+
+
+async def _due(service: Service, deliver: Deliver, now: datetime, *, scheduled: bool) -> Period | None:
+    day, at, tz = _schedule(service)
+    async with _lock(service):
         marker = await _in(service._reader, read_marker, service.store)
         if marker is None:
-            if early:
-                # The first scheduled run on a fresh database: the week before it.
+            if scheduled:
+                # The first scheduled run on a database the start-up never saw: the week before.
                 return await _post(service, deliver, Period(now - timedelta(days=7), now), now)
-            start = initial_marker(now, day, at, tz)
-            await _in(service._writer, record_digest, service.store, start)
+            await _in(service._writer, record_digest, service.store, initial_marker(now, day, at, tz))
             return None
-        period = catch_up(marker, now + early, day, at, tz)
+        period = catch_up(marker, now, day, at, tz)
         if period is None:
             return None
-        return await _post(service, deliver, Period(period.since, now.astimezone(period.until.tzinfo)), now)
+        return await _post(service, deliver, period, now)
+
+
+def _lock(service: Service) -> asyncio.Lock:
+    return _locks.setdefault(service, asyncio.Lock())
 
 
 async def post_command_digest(service: Service, reply: Reply, deliver: Deliver) -> Period | None:
@@ -167,7 +179,7 @@ async def post_command_digest(service: Service, reply: Reply, deliver: Deliver) 
     """
     if reply.extra.get(POST_DUE):
         now = _second(None)
-        async with _locks.setdefault(service, asyncio.Lock()):
+        async with _lock(service):
             marker = await _in(service._reader, read_marker, service.store)
             since = marker or now - timedelta(days=7)
             return await _post(service, deliver, Period(since, now.astimezone(ZoneInfo(service.settings.digest_tz))), now)

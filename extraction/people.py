@@ -116,7 +116,7 @@ def _roles_in(doc: Doc, start: int, end: int, lang: str) -> list[tuple[int, int,
 
 def _country_in(doc: Doc, start: int, end: int) -> str | None:
     """The country a span names by adjective, country name or institution ("président kazakh")."""
-    for tok in doc[start:end]:
+    for tok in reversed(doc[start:end]):
         if tok.text[:1].isupper() and tok.i > start and doc[tok.i - 1].lower_ in ("en", "in", "à", "au"):
             continue  # "ambassadeur ... en Algérie" is where, not whom
         code = geo.adjective_country(tok.text) if tok.text[:1].islower() or tok.pos_ in ("ADJ", "PROPN", "NOUN", "") else None
@@ -240,6 +240,15 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
         if not (is_title or hit):
             continue
         j = hit[0] if hit else tok.i + 1
+        # "le ministre chinois des Affaires étrangères Wang Yi": skip the rest of the title
+        skip = j
+        while skip < len(doc) and skip - j < 6 and (
+                doc[skip].text[:1].islower() and doc[skip].pos_ not in ("VERB", "AUX") and not doc[skip].is_punct
+                or doc[skip].text[:1].isupper() and skip + 1 < len(doc) and doc[skip + 1].text[:1].islower()
+                and doc[skip + 1].pos_ == "ADJ"):
+            skip += 1
+        if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].lower_ not in ("de", "du", "d'", "à", "au", "en", "of", "in"):
+            j = skip
         if j < len(doc) and doc[j].text == ",":
             j += 1
         k = j
