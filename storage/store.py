@@ -163,20 +163,30 @@ class Store:
                 self.quotes_by_country[quote.speaker_country].append(quote)
 
     def _unindex(self, article_id: str) -> None:
-        old_meetings = set(map(id, self.meetings.pop(article_id, ())))
-        old_quotes = set(map(id, self.quotes.pop(article_id, ())))
-        for index, old in (
-            (self.meetings_by_country, old_meetings),
-            (self.meetings_by_person, old_meetings),
-            (self.quotes_by_speaker, old_quotes),
-            (self.quotes_by_country, old_quotes),
-        ):
-            for key in list(index):
-                kept = [item for item in index[key] if id(item) not in old]
-                if kept:
-                    index[key] = kept
-                else:
-                    del index[key]
+        old_meetings = self.meetings.pop(article_id, ())
+        old_quotes = self.quotes.pop(article_id, ())
+        self.articles.pop(article_id, None)
+
+        def drop(index: dict[str, list], key: str, gone: set[int]) -> None:
+            kept = [item for item in index.get(key, ()) if id(item) not in gone]
+            if kept:
+                index[key] = kept
+            else:
+                index.pop(key, None)
+
+        gone = set(map(id, old_meetings))
+        for meeting in old_meetings:
+            for country in meeting.countries:
+                drop(self.meetings_by_country, country, gone)
+            for p in meeting.participants:
+                if p.name:
+                    drop(self.meetings_by_person, name_key(p.name), gone)
+        gone = set(map(id, old_quotes))
+        for quote in old_quotes:
+            if quote.speaker:
+                drop(self.quotes_by_speaker, name_key(quote.speaker), gone)
+            if quote.speaker_country:
+                drop(self.quotes_by_country, quote.speaker_country, gone)
 
     # -- writing --------------------------------------------------------------
 
@@ -195,25 +205,37 @@ class Store:
         self, article: Article, text: str, meetings: Iterable[Meeting], quotes: Iterable[Quote]
     ) -> Article:
         """Store an article with its records, replacing any earlier records of the same id."""
-        meetings = tuple(replace(m, article_id=article.id) for m in meetings)
-        quotes = tuple(replace(q, article_id=article.id) for q in quotes)
+        self.save_many([(article, text, tuple(meetings), tuple(quotes))])
+        return article
+
+    def save_many(self, items: Iterable[tuple[Article, str, Iterable[Meeting], Iterable[Quote]]]) -> None:
+        """Store several articles with one atomic write per shard touched (bulk ingest)."""
+        by_shard: dict[str, list[tuple[Article, str, tuple[Meeting, ...], tuple[Quote, ...]]]] = defaultdict(list)
+        for article, text, meetings, quotes in items:
+            meetings = tuple(replace(m, article_id=article.id) for m in meetings)
+            quotes = tuple(replace(q, article_id=article.id) for q in quotes)
+            by_shard[article.id[:2]].append((article, text, meetings, quotes))
         with self._lock:
-            body = self._body_db(article.id)
-            bodies = body.table("bodies")
-            if not bodies.contains(Query().id == article.id):
-                bodies.insert({"id": article.id, "text": text})
-            db = self._shard(article.id)
-            rows = Query().article_id == article.id
-            with db.storage.batch():
-                db.table("articles").remove(Query().id == article.id)
-                db.table("meetings").remove(rows)
-                db.table("quotes").remove(rows)
-                db.table("articles").insert(article.to_dict())
-                db.table("meetings").insert_multiple(m.to_dict() for m in meetings)
-                db.table("quotes").insert_multiple(q.to_dict() for q in quotes)
-            self._unindex(article.id)
-            self._index(article, meetings, quotes)
-            return article
+            for key, group in by_shard.items():
+                # Bodies first: a crash before the shard write leaves only an unused body.
+                body_db = self._body_db(key)
+                with body_db.storage.batch():
+                    bodies = body_db.table("bodies")
+                    for article, text, _, _ in group:
+                        if not bodies.contains(Query().id == article.id):
+                            bodies.insert({"id": article.id, "text": text})
+                db = self._shard(key)
+                ids = {article.id for article, *_ in group}
+                with db.storage.batch():
+                    db.table("articles").remove(Query().id.one_of(ids))
+                    db.table("meetings").remove(Query().article_id.one_of(ids))
+                    db.table("quotes").remove(Query().article_id.one_of(ids))
+                    db.table("articles").insert_multiple(a.to_dict() for a, *_ in group)
+                    db.table("meetings").insert_multiple(m.to_dict() for _, _, ms, _ in group for m in ms)
+                    db.table("quotes").insert_multiple(q.to_dict() for _, _, _, qs in group for q in qs)
+                for article, _, meetings, quotes in group:
+                    self._unindex(article.id)
+                    self._index(article, meetings, quotes)
 
     def add_source(self, article_id: str, source: Source) -> Article:
         """Record that an already stored article arrived again from another file."""
