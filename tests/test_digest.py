@@ -318,7 +318,7 @@ def test_digest_commands_are_described_for_the_registry():
 
 @time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
 def test_cli_prints_the_digest_and_writes_the_picture(tmp_path, capsys):
-    settings = Settings(data_dir=tmp_path / "data")
+    settings = Settings(data_dir=tmp_path / "data", digest_tz="Europe/Paris")
     with Store(settings.db_dir) as s:
         fill_week(s)
     png = tmp_path / "out" / "week.png"
