@@ -118,6 +118,8 @@ async def _in(executor, func, *args):
 
 
 async def _post(service: Service, deliver: Deliver, period: Period, now: datetime) -> Period:
+    zone = ZoneInfo(service.settings.digest_tz)  # the digest shows times in the schedule's zone
+    period = Period(period.since.astimezone(zone), period.until.astimezone(zone))
     # Built on the writer thread, after any ingest already under way: an article stamped
     # before `until` is then in the store, so it is in this digest and not the next.
     replies = await _in(service._writer, lambda: weekly_digest(service.store, period.since, period.until, now=now))
@@ -182,6 +184,6 @@ async def post_command_digest(service: Service, reply: Reply, deliver: Deliver) 
         async with _lock(service):
             marker = await _in(service._reader, read_marker, service.store)
             since = marker or now - timedelta(days=7)
-            return await _post(service, deliver, Period(since, now.astimezone(ZoneInfo(service.settings.digest_tz))), now)
+            return await _post(service, deliver, Period(since, now), now)
     await deliver(list(reply.extra.get(DIGEST_REPLIES, ())))
     return None
