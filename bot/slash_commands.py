@@ -102,6 +102,12 @@ def register(tree: app_commands.CommandTree, service: Service) -> None:
     async def search(interaction: discord.Interaction, words: str) -> None:
         await respond(interaction, run(interaction, "search", words=words))
 
+    @tree.command(name="articles", description="Stored articles, newest first, optionally about a country or person")
+    @app_commands.describe(query=SUBJECT)
+    @app_commands.autocomplete(query=subject_choices)
+    async def articles(interaction: discord.Interaction, query: str | None = None) -> None:
+        await respond(interaction, run(interaction, "articles", query=query))
+
     @tree.command(name="timeline", description="Meetings and statements of a country, month by month")
     @app_commands.describe(country=SUBJECT, with_="Only with this country or person")
     @app_commands.rename(with_="with")

@@ -1,0 +1,92 @@
+"""The slash command tree, checked without connecting (in the style of python-discord/bot's
+test_command_name_collisions): register into the CommandTree of an unconnected client."""
+
+from __future__ import annotations
+
+import re
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot import slash_commands
+from diplowatch.config import load_settings
+from handlers.commands import COMMANDS
+from handlers.service import Service
+
+NAME = re.compile(r"^[-_\w]{1,32}$")  # Discord's CHAT_INPUT name rule (lower case checked apart)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tree")
+    service = Service(load_settings(data_dir=folder / "data", drop_dir=folder / "drop"))
+    client = discord.Client(intents=discord.Intents.none())
+    tree = app_commands.CommandTree(client)
+    slash_commands.register(tree, service)
+    yield tree
+    service._writer.shutdown()
+    service._reader.shutdown()
+
+
+def walk(commands):
+    for command in commands:
+        yield command
+        if isinstance(command, app_commands.Group):
+            yield from walk(command.commands)
+
+
+def test_no_two_commands_share_a_name(tree):
+    top = [c.name for c in tree.get_commands()]
+    assert len(top) == len(set(top)), top
+    for group in (c for c in walk(tree.get_commands()) if isinstance(c, app_commands.Group)):
+        names = [c.name for c in group.commands]
+        assert len(names) == len(set(names)), (group.name, names)
+
+
+def test_every_handler_command_has_a_slash_command(tree):
+    slash = {c.name for c in tree.get_commands()}
+    missing = sorted(set(COMMANDS) - slash)
+    assert not missing, f"handlers.commands.COMMANDS without a slash command: {missing}"
+
+
+def test_slash_parameters_mirror_the_handlers(tree):
+    for name, command in COMMANDS.items():
+        slash = tree.get_command(name)
+        if isinstance(slash, app_commands.Group):  # /watch add|remove|list: the action is the subcommand
+            actions = {c.name for c in slash.commands}
+            assert actions == {"add", "remove", "list"}
+            for sub in slash.commands:
+                assert {p.name for p in sub.parameters} <= {p.name for p in command.params}
+            continue
+        handler = {p.name.rstrip("_"): p.required for p in command.params}
+        options = {p.display_name: p.required for p in slash.parameters}
+        assert options == handler, name
+
+
+def test_every_command_and_parameter_is_described(tree):
+    for command in walk(tree.get_commands()):
+        assert NAME.match(command.name) and command.name == command.name.lower(), command.name
+        assert command.description and command.description != "…", command.qualified_name
+        assert len(command.description) <= 100
+        if isinstance(command, app_commands.Group):
+            continue
+        for param in command.parameters:
+            assert NAME.match(param.display_name), (command.qualified_name, param.display_name)
+            # discord.py fills an undescribed parameter with "…"
+            assert param.description and param.description != "…", (command.qualified_name, param.name)
+            assert len(param.description) <= 100
+
+
+def test_admin_commands_are_hidden_by_default_from_non_admins(tree):
+    for name in ("watch", "reingest"):
+        command = tree.get_command(name)
+        assert command.default_permissions == discord.Permissions(manage_guild=True), name
+        assert command.guild_only
+    assert tree.get_command("meetings").default_permissions is None
+
+
+def test_subject_parameters_autocomplete(tree):
+    for name, param in [("meetings", "subject"), ("meetings", "with"), ("quotes", "speaker"), ("timeline", "country")]:
+        (found,) = [p for p in tree.get_command(name).parameters if p.display_name == param]
+        assert found.autocomplete, (name, param)
