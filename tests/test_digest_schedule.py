@@ -114,7 +114,7 @@ async def test_the_scheduler_does_not_fire_at_the_winter_hour_in_summer():
         scheduler = start_digest_scheduler(weekly(), post)
         try:
             with pytest.raises(TimeoutError):
-                await asyncio.wait_for(fired.wait(), 0.8)
+                await asyncio.wait_for(fired.wait(), 0.6)
         finally:
             scheduler.shutdown(wait=False)
 
