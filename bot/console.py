@@ -4,20 +4,25 @@ answers commands typed in the slash form (`/meetings kazakhstan with:china`)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import shlex
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bot.render_text import reply_to_text
 from bot.ingest_loop import ingest_loop
+from bot.scheduler import digest_job as run_digest_job
+from bot.scheduler import post_command_digest, run_due_digest, start_digest_scheduler
 from bot.watcher import DropWatcher
 from diplowatch.config import Settings
-from handlers.commands import COMMANDS
-from handlers.replies import error
+from handlers.digest import POST_TO_DIGEST_CHANNEL, replies_of
+from handlers.registry import COMMANDS
+from handlers.replies import Reply, error
 from handlers.service import Service
 
 PROMPT = "diplowatch> "
+DeliverDigest = Callable[[list[Reply]], Awaitable[None]]
 
 
 def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
@@ -56,13 +61,15 @@ def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
     return name, args
 
 
-async def answer_line(service: Service, line: str) -> str:
+async def answer_line(service: Service, line: str, post_digest: DeliverDigest | None = None) -> str:
     parsed = parse_command(line)
     if isinstance(parsed, str):
         return reply_to_text(error(parsed))
     name, args = parsed
     reply = await service.command(name, args, is_admin=True)
-    return reply_to_text(reply)
+    if reply.extra.get(POST_TO_DIGEST_CHANNEL) and post_digest is not None:
+        await post_command_digest(service, reply, post_digest)
+    return "\n\n".join(reply_to_text(part) for part in replies_of(reply))
 
 
 async def run_console(
@@ -86,8 +93,22 @@ async def run_console(
         is_known=service.is_known,
     )
     watcher.start()
+
     async def deliver(channel, reply) -> None:
         emit(reply_to_text(reply, limit=10))
+
+    async def deliver_digest(replies: list[Reply]) -> None:
+        emit("\n\n".join(reply_to_text(reply) for reply in replies))
+
+    try:
+        await run_due_digest(service, deliver_digest)
+    except Exception:  # a digest that fails to print must not stop the console
+        logging.getLogger(__name__).exception("the missed digest could not be shown")
+    scheduler = start_digest_scheduler(
+        settings,
+        lambda: run_digest_job(service, deliver_digest),
+        on_next=lambda label: setattr(service, "next_digest", label),
+    )
 
     def report(result) -> None:
         if result.outcome == "quarantined":
@@ -106,8 +127,9 @@ async def run_console(
             if line in {"/quit", "/exit"}:
                 break
             if line:
-                emit(await answer_line(service, line))
+                emit(await answer_line(service, line, deliver_digest))
     finally:
+        scheduler.shutdown(wait=False)
         await watcher.stop()
         ingest.cancel()
         await asyncio.gather(ingest, return_exceptions=True)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 
 import discord
 import yarl
 from discord import app_commands
 
-from bot import slash_commands
+from bot import digest_wiring, slash_commands
 from bot.ingest_loop import ingest_loop
 from bot.sender import Sender
 from bot.watcher import DropWatcher
@@ -40,11 +41,15 @@ class DiplowatchBot(discord.Client):
         self.sender = Sender(self)
         self.watcher: DropWatcher | None = None
         self._tasks: list[asyncio.Task] = []
+        self._stopping: asyncio.Task | None = None
+        self._closed_ours = False
         self.scheduler = None
 
     async def setup_hook(self) -> None:
+        self._stop_on_sigterm()
         await self.service.start()
         slash_commands.register(self.tree, self.service)
+        digest_wiring.register(self)
         await self._sync_commands()
         self.sender.start()
         self.watcher = DropWatcher(
@@ -57,6 +62,19 @@ class DiplowatchBot(discord.Client):
         self.watcher.start()
         self._tasks.append(asyncio.create_task(ingest_loop(self.service, self.watcher, self.sender.post), name="diplowatch-ingest"))
         await self._start_digest()
+
+    def _stop_on_sigterm(self) -> None:
+        """systemd, Docker and `kill` stop a service with SIGTERM; discord.py only handles Ctrl-C
+        (SIGINT), so without this the process died on the spot, skipping close()."""
+        try:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._on_sigterm)
+        except (NotImplementedError, RuntimeError):  # Windows, or not the main thread
+            pass
+
+    def _on_sigterm(self) -> None:
+        log.info("SIGTERM: closing")
+        if self._stopping is None:
+            self._stopping = asyncio.create_task(self.close(), name="diplowatch-sigterm")
 
     async def _sync_commands(self) -> None:
         guild_id = self.settings.discord_guild_id
@@ -75,16 +93,21 @@ class DiplowatchBot(discord.Client):
             )
 
     async def _start_digest(self) -> None:
-        try:
-            from bot.digest_wiring import start_digest
-        except ImportError:
-            return
-        self.scheduler = await start_digest(self)
+        # Not awaited inline: a missed digest waits for the sender, which needs the gateway.
+        async def start() -> None:
+            await self.wait_until_ready()
+            self.scheduler = await digest_wiring.start_digest(self)
+
+        self._tasks.append(asyncio.create_task(start(), name="diplowatch-digest"))
 
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guild(s)", self.user, len(self.guilds))
 
     async def close(self) -> None:
+        if self._closed_ours:  # close() may be reached twice (signal, then Client.run's exit)
+            await super().close()
+            return
+        self._closed_ours = True
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
         if self.watcher is not None:

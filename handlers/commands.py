@@ -360,6 +360,8 @@ def watch(ctx: Context, action: str, subject: str | None = None) -> Reply:
 
 
 def help_(ctx: Context) -> Reply:
+    from handlers.registry import COMMANDS  # the full table, digest commands included
+
     entries = tuple(
         Entry(
             heading="/" + c.name + "".join(f" <{p.name}>" if p.required else f" [{p.name}]" for p in c.params),

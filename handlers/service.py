@@ -17,8 +17,9 @@ from typing import Any
 
 from diplowatch.config import Settings
 from handlers import alerts
-from handlers.commands import COMMANDS, Context
+from handlers.commands import Context
 from handlers.ingest import IngestResult, ingest_file, reextract
+from handlers.registry import COMMANDS
 from handlers.replies import Reply, error
 from handlers.subjects import complete_subject
 from storage import Store
