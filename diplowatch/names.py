@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation and apostrophes as single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -15,6 +17,7 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", plain).strip()
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Transliteration-tolerant key: y and i, doubled letters and -ev/-iev endings fold together."""
     key = fold(name).replace("y", "i")

@@ -16,9 +16,18 @@ MeetingKind = Literal["meeting", "call", "talks"]
 QuoteKind = Literal["direct", "reported"]
 
 
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
 def _from_dict(cls, data: dict[str, Any]):
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in data.items() if k in names})
+    # Loading a store builds hundreds of thousands of records: try the exact shape first.
+    try:
+        return cls(**data)
+    except TypeError:
+        names = _FIELDS.get(cls)
+        if names is None:
+            names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))
+        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @dataclass(frozen=True, slots=True)

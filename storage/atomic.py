@@ -68,46 +68,64 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, keep_in_memory: bool = True) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._cache: dict[str, dict[str, Any]] | None = read_json_file(self.path)
+        # Large files that the store has already indexed need not stay in memory twice:
+        # they are read again for a write, and only held while a batch is open.
+        self.keep_in_memory = keep_in_memory
+        self._cache: dict[str, dict[str, Any]] | None = read_json_file(self.path) if keep_in_memory else None
         self._depth = 0
         self._dirty = False
 
+    @property
+    def _holding(self) -> bool:
+        return self.keep_in_memory or self._depth > 0
+
     def read(self) -> dict[str, dict[str, Any]] | None:
-        return self._cache
+        if self._holding:
+            if self._cache is None and not self._dirty:
+                self._cache = read_json_file(self.path)
+            return self._cache
+        return read_json_file(self.path)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._cache = data
         if self._depth:
-            self._dirty = True
-        else:
-            self._flush()
+            self._cache, self._dirty = data, True
+            return
+        self._write_file(data)
+        self._cache = data if self.keep_in_memory else None
 
-    def _flush(self) -> None:
+    def _write_file(self, data: dict[str, dict[str, Any]] | None) -> None:
         try:
-            write_atomic(self.path, orjson.dumps(self._cache))
+            write_atomic(self.path, orjson.dumps(data))
         except BaseException:
-            # Memory must not run ahead of disk: drop what failed to land.
-            self._cache = read_json_file(self.path)
+            # Memory must not run ahead of disk: forget what failed to land.
+            self._reload()
             raise
+
+    def _reload(self) -> None:
         self._dirty = False
+        self._cache = read_json_file(self.path) if self.keep_in_memory else None
 
     @contextlib.contextmanager
     def batch(self):
         """Group writes into one atomic file write; nothing is written if the block fails."""
-        before = orjson.loads(orjson.dumps(self._cache)) if self._cache is not None else None
         self._depth += 1
         try:
             yield self
         except BaseException:
             self._depth -= 1
-            self._cache, self._dirty = before, False
+            if self._depth == 0:
+                self._reload()  # the file on disk still holds the state before the batch
             raise
         self._depth -= 1
-        if self._depth == 0 and self._dirty:
-            self._flush()
+        if self._depth == 0:
+            if self._dirty:
+                self._dirty = False
+                self._write_file(self._cache)
+            if not self.keep_in_memory:
+                self._cache = None
 
     def close(self) -> None:
         pass

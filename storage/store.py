@@ -25,7 +25,7 @@ from tinydb import Query, TinyDB
 
 from diplowatch.names import name_key
 from diplowatch.records import Article, Meeting, Quarantined, Quote, Source
-from storage.atomic import AtomicJSONStorage, CorruptFile
+from storage.atomic import AtomicJSONStorage, CorruptFile, read_json_file
 
 SCHEMA_VERSION = 1
 ID_LENGTH = 6
@@ -107,24 +107,29 @@ class Store:
     def _shard(self, article_id: str) -> TinyDB:
         key = article_id[:2]
         if key not in self._shards:
-            self._shards[key] = TinyDB(self.folder / "shards" / f"{key}.json", storage=AtomicJSONStorage)
+            self._shards[key] = TinyDB(
+                self.folder / "shards" / f"{key}.json", storage=AtomicJSONStorage, keep_in_memory=False
+            )
         return self._shards[key]
 
     def _body_db(self, article_id: str) -> TinyDB:
         key = article_id[:2]
         if key not in self._bodies:
-            self._bodies[key] = TinyDB(self.folder / "bodies" / f"{key}.json", storage=AtomicJSONStorage)
+            self._bodies[key] = TinyDB(
+                self.folder / "bodies" / f"{key}.json", storage=AtomicJSONStorage, keep_in_memory=False
+            )
         return self._bodies[key]
 
     def _load_shard(self, key: str) -> None:
-        db = self._shard(key)
+        # Straight from the file: TinyDB's Document wrappers cost more than the records.
+        tables = read_json_file(self.folder / "shards" / f"{key}.json") or {}
         meetings: dict[str, list[Meeting]] = defaultdict(list)
         quotes: dict[str, list[Quote]] = defaultdict(list)
-        for row in db.table("meetings").all():
+        for row in tables.get("meetings", {}).values():
             meetings[row["article_id"]].append(Meeting.from_dict(row))
-        for row in db.table("quotes").all():
+        for row in tables.get("quotes", {}).values():
             quotes[row["article_id"]].append(Quote.from_dict(row))
-        for row in db.table("articles").all():
+        for row in tables.get("articles", {}).values():
             article = Article.from_dict(row)
             self._index(article, meetings.get(article.id, ()), quotes.get(article.id, ()))
 
