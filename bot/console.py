@@ -50,10 +50,13 @@ def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
         else:
             positional.append(word)
     free = [p for p in command.params if p.name not in args]
+    # An action ("/watch add …") is one word; then the next free parameter takes all the
+    # loose words, so names need no quotes ("/quotes Wang Yi").
+    while positional and free and free[0].kind == "action":
+        args[free.pop(0).name] = positional.pop(0).lower()
     if positional:
         if not free:
             return f"/{name} takes no more arguments."
-        # The first free parameter takes all the loose words ("/quotes Wang Yi").
         args[free[0].name] = " ".join(positional)
     missing = [p.name for p in command.params if p.required and p.name not in args]
     if missing:
