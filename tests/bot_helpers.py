@@ -79,6 +79,7 @@ class BotProcess:
         self.proc: asyncio.subprocess.Process | None = None
         self.stderr = bytearray()
         self._reader: asyncio.Task | None = None
+        self.signals_sent: list[signal.Signals] = []
 
     async def start(self) -> BotProcess:
         # cwd is a tmp folder so the developer's .env is not read; the code comes from the
@@ -86,14 +87,14 @@ class BotProcess:
         self.proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "diplowatch", "run",
             cwd=self.cwd, env=self.env,
-            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.STDOUT, stderr=asyncio.subprocess.PIPE,
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )  # fmt: skip
         self._reader = asyncio.create_task(self._read())
         return self
 
     async def _read(self) -> None:
-        assert self.proc and self.proc.stderr
-        while chunk := await self.proc.stderr.read(65536):
+        assert self.proc and self.proc.stdout  # stderr is merged into it
+        while chunk := await self.proc.stdout.read(65536):
             self.stderr.extend(chunk)
 
     @property
@@ -107,15 +108,18 @@ class BotProcess:
     def running(self) -> bool:
         return self.proc is not None and self.proc.returncode is None
 
-    async def stop(self, timeout: float = 10.0) -> int | None:
-        """SIGINT (what Ctrl-C sends), then SIGTERM, then SIGKILL as a last resort."""
+    async def stop(self, sig: signal.Signals = signal.SIGINT, timeout: float = 10.0) -> int | None:
+        """Send `sig` (SIGINT is Ctrl-C, SIGTERM what systemd and Docker send); escalate to
+        SIGTERM then SIGKILL only if the bot is still running after `timeout`. Every signal
+        sent is kept in `signals_sent`."""
         if self.proc is None:
             return None
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+        for next_sig in dict.fromkeys((sig, signal.SIGTERM, signal.SIGKILL)):
             if self.proc.returncode is not None:
                 break
             with contextlib.suppress(ProcessLookupError):
-                self.proc.send_signal(sig)
+                self.proc.send_signal(next_sig)
+                self.signals_sent.append(next_sig)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.proc.wait(), timeout)
         if self._reader is not None:

@@ -9,24 +9,25 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot import slash_commands
+from bot import digest_wiring, slash_commands
+from bot.discord_app import DiplowatchBot
 from diplowatch.config import load_settings
-from handlers.commands import COMMANDS
-from handlers.service import Service
+from handlers.commands import COMMANDS as QUERY_COMMANDS
+from handlers.registry import COMMANDS
 
 NAME = re.compile(r"^[-_\w]{1,32}$")  # Discord's CHAT_INPUT name rule (lower case checked apart)
 
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory):
+    """The tree as setup_hook fills it, on a bot that never connects (nor starts its service)."""
     folder = tmp_path_factory.mktemp("tree")
-    service = Service(load_settings(data_dir=folder / "data", drop_dir=folder / "drop"))
-    client = discord.Client(intents=discord.Intents.none())
-    tree = app_commands.CommandTree(client)
-    slash_commands.register(tree, service)
-    yield tree
-    service._writer.shutdown()
-    service._reader.shutdown()
+    bot = DiplowatchBot(load_settings(data_dir=folder / "data", drop_dir=folder / "drop"))
+    slash_commands.register(bot.tree, bot.service)
+    digest_wiring.register(bot)
+    yield bot.tree
+    bot.service._writer.shutdown()
+    bot.service._reader.shutdown()
 
 
 def walk(commands):
@@ -46,8 +47,9 @@ def test_no_two_commands_share_a_name(tree):
 
 def test_every_handler_command_has_a_slash_command(tree):
     slash = {c.name for c in tree.get_commands()}
+    assert set(QUERY_COMMANDS) <= set(COMMANDS)  # the registry is the full table
     missing = sorted(set(COMMANDS) - slash)
-    assert not missing, f"handlers.commands.COMMANDS without a slash command: {missing}"
+    assert not missing, f"handlers.registry.COMMANDS without a slash command: {missing}"
 
 
 def test_slash_parameters_mirror_the_handlers(tree):
