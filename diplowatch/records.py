@@ -34,9 +34,9 @@ def _from_dict(cls, data: dict[str, Any]):
 class Evidence:
     """The sentence a record was read from, with offsets into the article text."""
 
-    text: str
-    start: int
-    end: int
+    text: str = ""  # empty when loaded from the store, which keeps only the offsets
+    start: int = 0
+    end: int = 0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:

@@ -24,7 +24,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from diplowatch.names import name_key
-from diplowatch.records import Article, Meeting, Quarantined, Quote, Source
+from diplowatch.records import Article, Evidence, Meeting, Quarantined, Quote, Source
 from storage.atomic import AtomicJSONStorage, CorruptFile, read_json_file
 
 SCHEMA_VERSION = 1
@@ -236,11 +236,11 @@ class Store:
                     db.table("meetings").remove(Query().article_id.one_of(ids))
                     db.table("quotes").remove(Query().article_id.one_of(ids))
                     db.table("articles").insert_multiple(a.to_dict() for a, *_ in group)
-                    db.table("meetings").insert_multiple(m.to_dict() for _, _, ms, _ in group for m in ms)
-                    db.table("quotes").insert_multiple(q.to_dict() for _, _, _, qs in group for q in qs)
+                    db.table("meetings").insert_multiple(_row(m) for _, _, ms, _ in group for m in ms)
+                    db.table("quotes").insert_multiple(_row(q) for _, _, _, qs in group for q in qs)
                 for article, _, meetings, quotes in group:
                     self._unindex(article.id)
-                    self._index(article, meetings, quotes)
+                    self._index(article, tuple(map(_without_text, meetings)), tuple(map(_without_text, quotes)))
 
     def add_source(self, article_id: str, source: Source) -> Article:
         """Record that an already stored article arrived again from another file."""
@@ -318,6 +318,12 @@ class Store:
             row = self._body_db(article_id).table("bodies").get(Query().id == article_id)
             return row["text"] if row else ""
 
+    def evidence(self, record: Meeting | Quote) -> str:
+        """The sentence a record was read from, cut from the article's body."""
+        if record.evidence is None:
+            return ""
+        return self.text(record.article_id)[record.evidence.start : record.evidence.end]
+
     def known_file(self, path: str, size: int, mtime: float) -> bool:
         """Whether this exact file (path, size and time) was already ingested or quarantined."""
         with self._lock:
@@ -347,6 +353,21 @@ class Store:
                 "quotes": sum(map(len, self.quotes.values())),
                 "quarantined": len(self._meta.table("quarantine")),
             }
+
+
+def _row(record: Meeting | Quote) -> dict[str, Any]:
+    """A record as stored: the evidence keeps its offsets into the body, not a copy of the
+    sentence (half the size of the files that are loaded at every start)."""
+    row = record.to_dict()
+    if row.get("evidence"):
+        row["evidence"] = {"start": row["evidence"]["start"], "end": row["evidence"]["end"]}
+    return row
+
+
+def _without_text(record):
+    if record.evidence is None or not record.evidence.text:
+        return record
+    return replace(record, evidence=Evidence(start=record.evidence.start, end=record.evidence.end))
 
 
 def _source_dict(source: Source) -> dict[str, Any]:

@@ -31,14 +31,15 @@ QUOTE = Quote("Wang Yi", "La Chine soutient le Kazakhstan", "direct", "CN")
 
 def test_saved_article_survives_a_restart(tmp_path):
     with Store(tmp_path / "db") as store:
-        article = store.save_article(make_article(store, "un texte"), "un texte", [MEETING], [QUOTE])
+        body = "Tokaïev a reçu Wang Yi. La suite."
+        article = store.save_article(make_article(store, body), body, [MEETING], [QUOTE])
     with Store(tmp_path / "db") as store:
         assert store.articles[article.id] == article
         (meeting,) = store.meetings[article.id]
         assert meeting.participants == MEETING.participants and meeting.article_id == article.id
-        assert meeting.evidence == MEETING.evidence
+        assert store.evidence(meeting) == "Tokaïev a reçu Wang Yi."
         assert store.quotes[article.id][0].text == QUOTE.text
-        assert store.text(article.id) == "un texte"
+        assert store.text(article.id) == "Tokaïev a reçu Wang Yi. La suite."
         assert store.meetings_by_country["KZ"][0].place == "Astana"
 
 
