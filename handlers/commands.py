@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from diplowatch import countries, dates
+from diplowatch.names import matches_person
 from diplowatch.records import Article, Meeting, Quote
 from handlers.replies import Entry, Reply, error
 from handlers.subjects import Subject, UnknownSubject, country_label, resolve_subject
@@ -100,6 +101,16 @@ def quote_entry(quote: Quote, article: Article | None) -> Entry:
     return Entry(heading=f"{speaker}{tag} · {when} · {label}", body=f"{text}\n{article_ref(article)}")
 
 
+def person_keys(store: Store, name: str) -> list[str]:
+    """The index keys of every spelling of this person the store has seen."""
+    return [key for key, known in store.people.items() if matches_person(name, known)]
+
+
+def _unique(records) -> list:
+    seen: set[int] = set()
+    return [r for r in records if not (id(r) in seen or seen.add(id(r)))]
+
+
 def _newest_first(items, key):
     return sorted(items, key=lambda item: key(item) or "", reverse=True)
 
@@ -128,7 +139,7 @@ def meetings_involving(ctx: Context, subject: Subject, other: Subject | None, si
     if subject.kind == "country":
         pool = store.meetings_by_country.get(subject.value, [])
     else:
-        pool = [m for ms in store.meetings.values() for m in ms]
+        pool = _unique(m for key in person_keys(store, subject.value) for m in store.meetings_by_person.get(key, ()))
     found = []
     for meeting in pool:
         if not any(subject.matches_participant(p.name, p.country) for p in meeting.participants):
@@ -180,7 +191,7 @@ def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str |
     if who.kind == "country":
         pool = store.quotes_by_country.get(who.value, [])
     else:
-        pool = [q for q in store.all_quotes() if q.speaker and who.matches_participant(q.speaker, None)]
+        pool = _unique(q for key in person_keys(store, who.value) for q in store.quotes_by_speaker.get(key, ()))
     needle = (contains or "").casefold()
     found = []
     for quote in pool:

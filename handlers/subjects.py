@@ -43,22 +43,7 @@ def country_label(code: str) -> str:
 
 def known_people(store: Store) -> dict[str, str]:
     """Every person the store has seen, by name key, with the longest spelling as the name."""
-    people: dict[str, str] = {}
-    for article in store.articles.values():
-        for name in article.people:
-            key = name_key(name)
-            if len(name) > len(people.get(key, "")):
-                people[key] = name
-    for key in store.meetings_by_person:
-        for meeting in store.meetings_by_person[key][:1]:
-            for p in meeting.participants:
-                if p.name and name_key(p.name) == key and len(p.name) > len(people.get(key, "")):
-                    people[key] = p.name
-    for key, quotes in store.quotes_by_speaker.items():
-        name = quotes[0].speaker or ""
-        if len(name) > len(people.get(key, "")):
-            people[key] = name
-    return people
+    return store.people
 
 
 def _person_of(store: Store, text: str) -> str | None:

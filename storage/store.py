@@ -60,6 +60,8 @@ class Store:
         self.meetings_by_person: dict[str, list[Meeting]] = defaultdict(list)
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         self.quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
+        # Every person seen, by name key, with the longest spelling seen as the display name.
+        self.people: dict[str, str] = {}
         try:
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
             self._check_schema()
@@ -156,16 +158,24 @@ class Store:
         self._by_hash[article.hash] = article.id
         for source in article.sources:
             self._by_source[source.path] = (source.size, source.mtime, article.id)
+        for name in article.people:
+            self._person(name)
         for meeting in self.meetings[article.id]:
             for country in meeting.countries:
                 self.meetings_by_country[country].append(meeting)
-            for key in {name_key(p.name) for p in meeting.participants if p.name}:
+            for key in {self._person(p.name) for p in meeting.participants if p.name}:
                 self.meetings_by_person[key].append(meeting)
         for quote in self.quotes[article.id]:
             if quote.speaker:
-                self.quotes_by_speaker[name_key(quote.speaker)].append(quote)
+                self.quotes_by_speaker[self._person(quote.speaker)].append(quote)
             if quote.speaker_country:
                 self.quotes_by_country[quote.speaker_country].append(quote)
+
+    def _person(self, name: str) -> str:
+        key = name_key(name)
+        if len(name) > len(self.people.get(key, "")):
+            self.people[key] = name
+        return key
 
     def _unindex(self, article_id: str) -> None:
         old_meetings = self.meetings.pop(article_id, ())
