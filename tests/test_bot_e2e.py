@@ -93,7 +93,7 @@ async def env(tmp_path_factory) -> AsyncIterator[Env]:
     drop.mkdir()
     for seed in sorted(SEEDS.glob("*.txt")):
         shutil.copy(seed, drop / seed.name)
-    world = World.default()
+    world = World.default(interaction_deadline=3.0)  # Discord's acknowledgement rule
     world.add_channel("india-desk")
     world.add_channel("digest")
     async with DiscordStandIn(world) as api:
@@ -316,6 +316,23 @@ async def test_long_answer_pages_with_buttons_only_for_the_caller(env: Env):
     await last.wait_response(10)
     assert api.messages[int(original["id"])]["embeds"][0]["footer"]["text"] == f"Page {pages}/{pages}"
     assert buttons(api.messages[int(original["id"])])["›"]["disabled"]
+
+
+# -- a slow command: deferred, then edited ------------------------------------------------------
+
+
+async def test_reingest_defers_and_ends_with_the_total(env: Env):
+    refused, _ = await ask(env, "reingest", user="member")
+    assert refused["type"] == 4 and refused["data"]["flags"] & EPHEMERAL
+    assert refused["data"]["embeds"][0]["title"] == "Not allowed"
+
+    answer, handle = await ask(env, "reingest", user="admin")
+    assert answer["type"] == 5 and answer["finished_by"] == "edit_original"  # "thinking…" first
+    done = "Done: 5 article(s) read again."
+    await env.api._wait(lambda: any(e.get("content") == done for e in handle.edits), 30, "the final edit")
+    # Progress edits may come first, never after the total.
+    assert handle.edits[-1]["content"] == done and handle.original["content"] == done
+    assert all(e["allowed_mentions"] == {"parse": []} for e in handle.edits)
 
 
 # -- the end ------------------------------------------------------------------------------------
