@@ -237,13 +237,13 @@ def test_article_unknown_and_ambiguous(store, ids):
 
 def test_search_with_snippet(store, ids):
     reply = run(store, "search", words="ceinture ROUTE")
-    assert reply.summary == "1 article(s)."
+    assert reply.summary.startswith("1 article(s)")
     (entry,) = reply.entries
     assert entry.heading == "2024-05-20 · Wang Yi à Astana"
     snippet, ref = entry.body.rsplit("\n", 1)
     assert "Ceinture et la Route" in snippet and snippet.startswith("…") and snippet.endswith("…")
     assert ref == f"Article {ids['wang']}"
-    assert run(store, "search", words="Tokaïev").summary == "2 article(s)."
+    assert run(store, "search", words="Tokaïev").summary.startswith("2 article(s)")
     assert not run(store, "search", words="Zorglub").entries
     empty = run(store, "search", words="  !  ")
     assert empty.ephemeral and empty.title == "Nothing to search"
