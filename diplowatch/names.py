@@ -9,7 +9,6 @@ from functools import lru_cache
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation and apostrophes as single spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -20,7 +19,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Transliteration-tolerant key: y and i, doubled letters and -ev/-iev endings fold together."""
-    key = fold(name).replace("y", "i")
+    key = fold(name).replace("y", "i")  # cached through name_key: names are short and few
     key = re.sub(r"(.)\1", r"\1", key)
     return re.sub(r"iev\b", "ev", key)
 

@@ -19,6 +19,7 @@ from diplowatch.records import Article, Meeting, Quote
 from handlers.replies import Entry, Reply, error
 from handlers.subjects import Subject, UnknownSubject, country_label, resolve_subject
 from storage import AmbiguousId, Store
+from storage.text_index import fold_text, terms
 
 STATUS_MARK = {"held": "held", "planned": "planned"}
 KIND_LABEL = {"meeting": "meeting", "call": "call", "talks": "talks"}
@@ -242,7 +243,10 @@ def article(ctx: Context, id: str) -> Reply:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.casefold()) if len(w) > 1]
+    return sorted(terms(text), key=len, reverse=True)
+
+
+SEARCH_LIMIT = 25
 
 
 def search(ctx: Context, words: str) -> Reply:
@@ -250,23 +254,30 @@ def search(ctx: Context, words: str) -> Reply:
     if not terms:
         return error("Give one or more words to search for.", title="Nothing to search")
     store = ctx.store
-    hits = []
-    for article_id, found in store.articles.items():
-        text = store.text(article_id)
-        folded = text.casefold()
-        if all(term in folded for term in terms):
-            hits.append((found.published or "", found, text, folded))
-    hits.sort(key=lambda h: h[0], reverse=True)
+    found = sorted(
+        (store.articles[i] for i in store.search(words) if i in store.articles),
+        key=lambda a: a.published or "",
+        reverse=True,
+    )
     entries = []
-    for _, found, text, folded in hits:
-        at = folded.find(terms[0])
-        start = max(0, at - 80)
-        snippet = ("…" if start else "") + " ".join(text[start : at + 160].split()) + "…"
-        entries.append(Entry(heading=f"{found.published or 'undated'} · {found.title}", body=f"{snippet}\nArticle {found.id}"))
+    for article_ in found[:SEARCH_LIMIT]:
+        entries.append(Entry(heading=f"{article_.published or 'undated'} · {article_.title}",
+                             body=f"{_snippet(store.text(article_.id), terms)}\nArticle {article_.id}"))
     title = f"Articles mentioning '{words}'"
+    notes = []
+    if not store.text_index_ready:
+        notes.append("The search index is still being built: results may be incomplete.")
     if not entries:
-        return Reply(title=title, summary="No article matches.")
-    return Reply(title=title, summary=f"{len(entries)} article(s).", entries=tuple(entries))
+        return Reply(title=title, summary=" ".join(["No article matches.", *notes]))
+    shown = f"the newest {SEARCH_LIMIT} shown; add words to narrow" if len(found) > SEARCH_LIMIT else "newest first"
+    return Reply(title=title, summary=" ".join([f"{len(found)} article(s), {shown}.", *notes]), entries=tuple(entries))
+
+
+def _snippet(text: str, terms: list[str]) -> str:
+    folded = fold_text(text)
+    at = max(0, folded.find(terms[0]))
+    start = max(0, at - 80)
+    return ("…" if start else "") + " ".join(text[start : at + 160].split()) + "…"
 
 
 def articles(ctx: Context, query: str | None = None) -> Reply:

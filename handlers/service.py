@@ -34,6 +34,8 @@ class Service:
         self._extractor = extractor
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-writer")
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-reader")
+        self._indexer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-indexer")
+        self._text_index: asyncio.Future | None = None
         self._model_ready: asyncio.Future | None = None
         self.next_digest: str | None = None
 
@@ -43,6 +45,8 @@ class Service:
         loop = asyncio.get_running_loop()
         self.store = await loop.run_in_executor(self._writer, Store, self.settings.db_dir)
         self._model_ready = loop.run_in_executor(self._writer, self._load_extractor)
+        # Reads every body: in the background, so commands are answered meanwhile.
+        self._text_index = loop.run_in_executor(self._indexer, self.store.build_text_index)
 
     def _load_extractor(self):
         if self._extractor is None:
@@ -61,12 +65,13 @@ class Service:
 
     async def close(self) -> None:
         loop = asyncio.get_running_loop()
-        if self._model_ready is not None:
-            await asyncio.gather(self._model_ready, return_exceptions=True)
+        for pending in (self._model_ready, self._text_index):
+            if pending is not None:
+                await asyncio.gather(pending, return_exceptions=True)
         if self.store is not None:
             await loop.run_in_executor(self._writer, self.store.close)
-        self._writer.shutdown(wait=True)
-        self._reader.shutdown(wait=True)
+        for executor in (self._writer, self._reader, self._indexer):
+            executor.shutdown(wait=True)
 
     # -- events ------------------------------------------------------------------
 

@@ -26,9 +26,12 @@ from tinydb import Query, TinyDB
 from diplowatch.names import name_key
 from diplowatch.records import Article, Evidence, Meeting, Quarantined, Quote, Source
 from storage.atomic import AtomicJSONStorage, CorruptFile, read_json_file
+from storage.text_index import TextIndex
 
 SCHEMA_VERSION = 1
 ID_LENGTH = 6
+RECORD_SHARD_CHARS = 2  # 256 files of records, loaded at start
+BODY_SHARD_CHARS = 3  # 4,096 files of bodies, read one at a time: small reads for /article
 
 
 class StoreError(Exception):
@@ -62,6 +65,9 @@ class Store:
         self.quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
         # Every person seen, by name key, with the longest spelling seen as the display name.
         self.people: dict[str, str] = {}
+        self.text_index = TextIndex()
+        self.text_index_ready = False
+        self._text_index_started = threading.Event()
         try:
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
             self._check_schema()
@@ -107,7 +113,7 @@ class Store:
             )
 
     def _shard(self, article_id: str) -> TinyDB:
-        key = article_id[:2]
+        key = article_id[:RECORD_SHARD_CHARS]
         if key not in self._shards:
             self._shards[key] = TinyDB(
                 self.folder / "shards" / f"{key}.json", storage=AtomicJSONStorage, keep_in_memory=False
@@ -115,7 +121,7 @@ class Store:
         return self._shards[key]
 
     def _body_db(self, article_id: str) -> TinyDB:
-        key = article_id[:2]
+        key = article_id[:BODY_SHARD_CHARS]
         if key not in self._bodies:
             self._bodies[key] = TinyDB(
                 self.folder / "bodies" / f"{key}.json", storage=AtomicJSONStorage, keep_in_memory=False
@@ -229,16 +235,20 @@ class Store:
         for article, text, meetings, quotes in items:
             meetings = tuple(replace(m, article_id=article.id) for m in meetings)
             quotes = tuple(replace(q, article_id=article.id) for q in quotes)
-            by_shard[article.id[:2]].append((article, text, meetings, quotes))
+            by_shard[article.id[:RECORD_SHARD_CHARS]].append((article, text, meetings, quotes))
         with self._lock:
             for key, group in by_shard.items():
                 # Bodies first: a crash before the shard write leaves only an unused body.
-                body_db = self._body_db(key)
-                with body_db.storage.batch():
-                    bodies = body_db.table("bodies")
-                    for article, text, _, _ in group:
-                        if not bodies.contains(Query().id == article.id):
-                            bodies.insert({"id": article.id, "text": text})
+                by_body: dict[str, list[tuple[str, str]]] = defaultdict(list)
+                for article, text, _, _ in group:
+                    by_body[article.id[:BODY_SHARD_CHARS]].append((article.id, text))
+                for body_key, texts in by_body.items():
+                    body_db = self._body_db(body_key)
+                    with body_db.storage.batch():
+                        bodies = body_db.table("bodies")
+                        for article_id, text in texts:
+                            if not bodies.contains(Query().id == article_id):
+                                bodies.insert({"id": article_id, "text": text})
                 db = self._shard(key)
                 ids = {article.id for article, *_ in group}
                 with db.storage.batch():
@@ -248,9 +258,10 @@ class Store:
                     db.table("articles").insert_multiple(a.to_dict() for a, *_ in group)
                     db.table("meetings").insert_multiple(_row(m) for _, _, ms, _ in group for m in ms)
                     db.table("quotes").insert_multiple(_row(q) for _, _, _, qs in group for q in qs)
-                for article, _, meetings, quotes in group:
+                for article, text, meetings, quotes in group:
                     self._unindex(article.id)
                     self._index(article, tuple(map(_without_text, meetings)), tuple(map(_without_text, quotes)))
+                    self.text_index.add(article.id, text)
 
     def add_source(self, article_id: str, source: Source) -> Article:
         """Record that an already stored article arrived again from another file."""
@@ -327,6 +338,34 @@ class Store:
         with self._lock:
             row = self._body_db(article_id).table("bodies").get(Query().id == article_id)
             return row["text"] if row else ""
+
+    def build_text_index(self) -> None:
+        """Index every stored body for /search. Slow on a large store (it reads every body),
+        so the service runs it in the background after start; articles stored meanwhile are
+        indexed as they are saved."""
+        if self._text_index_started.is_set():
+            return
+        self._text_index_started.set()
+        for path in sorted((self.folder / "bodies").glob("*.json")):
+            if self._lockfile is None:
+                return  # closed while building: stop reading
+            try:
+                rows = (read_json_file(path) or {}).get("bodies", {}).values()
+            except CorruptFile:
+                continue  # a damaged body file costs /search those articles, nothing more
+            with self._lock:
+                for row in rows:
+                    if row["id"] in self.articles and row["id"] not in self.text_index:
+                        self.text_index.add(row["id"], row["text"])
+        self.text_index_ready = True
+
+    def search(self, words: str) -> set[str]:
+        """Ids of the articles whose text holds every word (what is indexed so far; the
+        index is built here if nobody has started it)."""
+        if not self._text_index_started.is_set():
+            self.build_text_index()
+        with self._lock:
+            return self.text_index.search(words)
 
     def evidence(self, record: Meeting | Quote) -> str:
         """The sentence a record was read from, cut from the article's body."""
