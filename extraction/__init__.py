@@ -20,6 +20,7 @@ from .language import detect_language
 __all__ = ["Extractor", "detect_language", "Extraction", "Meeting", "Participant", "Quote", "Evidence"]
 
 VERSION = "0.3.0"
+MAX_CHARS = 100_000  # a news article is ~10,000; beyond this only the opening is read
 ENGLISH_REDUCED = "English article: rules-only pipeline (install the 'en' extra for the English model)"
 
 
@@ -63,8 +64,13 @@ class Extractor:
         if not text.strip():
             return Extraction(language=lang, warnings=("empty text",))
         nlp = self._pipeline(lang)
+        warnings = self._warnings(lang)
+        if len(text) > MAX_CHARS:
+            cut = text.rfind("\n", 0, MAX_CHARS)
+            text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+            warnings.append(f"text longer than {MAX_CHARS} characters: only the first {len(text)} were read")
         doc = nlp(normalise(text))
-        return assemble(doc, text, published, lang, self._warnings(lang))
+        return assemble(doc, text, published, lang, warnings)
 
     def extract_many(self, items: Iterable[tuple[str, str | None]], *, n_process: int = 1,
                      batch_size: int = 16) -> Iterator[Extraction]:
@@ -80,9 +86,9 @@ class Extractor:
                 if not idx:
                     continue
                 nlp = self._pipeline(lang)
-                texts = [normalise(chunk[i][0]) for i in idx]
+                texts = [normalise(chunk[i][0][:MAX_CHARS]) for i in idx]
                 docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
                 for i, doc in zip(idx, docs):
-                    out[i] = assemble(doc, chunk[i][0], chunk[i][1], lang, self._warnings(lang))
+                    out[i] = assemble(doc, chunk[i][0][:MAX_CHARS], chunk[i][1], lang, self._warnings(lang))
             for i, result in enumerate(out):
                 yield result if result is not None else Extraction(language=langs[i], warnings=("empty text",))

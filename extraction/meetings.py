@@ -20,8 +20,8 @@ from diplowatch.countries import fold
 from . import geo
 from .dates import Cue, find_cues
 from .lexicons import load
-from .people import PRONOUNS, Mention, pronoun_antecedent
-from .words import lemma
+from .people import PRONOUNS, Mention, pronoun_antecedent, sent_bounds
+from .words import entities, has, lemma, doc_text
 
 NEEDS_CALL_CUE = {"speak", "conversation", "appel", "échange", "call", "phone", "téléphoner"}
 EXCLUDE_BEFORE = re.compile(r"\b(?:en présence|in the presence|accompagn\w*|accompanied|selon|according|"
@@ -80,7 +80,7 @@ def _clause_root(tok: Token) -> Token:
 
 def _scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
     """Token indices each trigger governs."""
-    if not doc.has_annotation("DEP"):
+    if not has(doc, "DEP"):
         return {t.i: set(range(sent.start, sent.end)) for t in triggers}
     roots = {t.i: _clause_root(t) for t in triggers}
     scopes = {}
@@ -129,22 +129,24 @@ def _planned(doc: Doc, trig: Token, lang: str) -> bool:
             return True
         if lemma(t) in cues or t.lower_ in cues:
             return True
-    if not doc.has_annotation("DEP"):
-        window = doc[max(trig.sent.start, trig.i - 5):trig.i + 1]
+    if not has(doc, "DEP"):
+        window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]
         return any(t.lower_ in cues or lemma(t) in cues for t in window)
     return False
 
 
 def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
     """(place as written, is a country) for locative places in scope, in text order."""
-    inside_mentions = {i for m in mentions for i in range(m.start, m.end)}
+    lo_, hi_ = min(scope), max(scope) + 1
+    inside_mentions = {i for m in mentions if lo_ <= m.start < hi_ for i in range(m.start, m.end)}
     found = []
-    for ent in doc.ents:
+    lo, hi = min(scope), max(scope) + 1
+    for ent in (e for e in entities(doc) if lo <= e.start < hi):
         if ent.label_ not in ("LOC", "GPE", "FAC") or ent.start not in scope or ent.start in inside_mentions:
             continue
         j = ent.start - 1
         ok = False
-        while j >= max(ent.sent.start, ent.start - 5):
+        while j >= max(sent_bounds(doc, ent.start)[0], ent.start - 5):
             t = doc[j]
             if t.lower_ in LOCATIVE:
                 ok = True
@@ -193,7 +195,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             if not kind:
                 continue
             lem = lemma(tok)
-            children = {fold(c.text) for c in tok.children} if doc.has_annotation("DEP") else set()
+            children = {fold(c.text) for c in tok.children} if has(doc, "DEP") else set()
             near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
             if (children | near) & lex.not_meeting:
                 continue
@@ -221,22 +223,22 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             for m in sent_mentions:
                 if m.start not in scope:
                     continue
-                before = doc.text[sent.start_char:doc[m.start].idx]
+                before = doc_text(doc)[sent.start_char:doc[m.start].idx]
                 if EXCLUDE_BEFORE.search(before):
                     continue
                 head = doc[m.start]
-                if doc.has_annotation("DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
+                if has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
                         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}:
                     continue
                 parts.append(m)
             # a pronoun subject: "il s'entretiendrait avec Tokaïev", "Il rencontrera ..."
             root = _clause_root(tok)
-            subj = _subject_of(root) if doc.has_annotation("DEP") else None
+            subj = _subject_of(root) if has(doc, "DEP") else None
             if subj is not None and subj.lower_ in PRONOUNS:
                 ante = pronoun_antecedent(doc, subj.i, mentions)
                 if ante:
                     parts.insert(0, ante)
-            elif not doc.has_annotation("DEP"):
+            elif not has(doc, "DEP"):
                 for t in doc[sent.start:tok.i]:
                     if t.lower_ in ("he", "she"):
                         ante = pronoun_antecedent(doc, t.i, mentions)
@@ -253,14 +255,14 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             if _count_parties(parts) < 2 and _plural_unnamed(doc, scope, lang):
                 parts = parts + _listed_next(doc, sent, mentions)
             if _count_parties(parts) < 2:
-                if tok.pos_ in ("NOUN", "PROPN") or not doc.has_annotation("DEP"):
+                if tok.pos_ in ("NOUN", "PROPN") or not has(doc, "DEP"):
                     results_info = (tok, scope)
                     if results and _is_anaphoric(tok):
                         _add_info(doc, results[-1], results_info, mentions)
                 continue
             status = "planned" if _planned(doc, tok, lang) else "held"
             places = _places(doc, scope, mentions)
-            cues = [c for c in find_cues(doc.text[sent.start_char:sent.end_char], sent.start_char)
+            cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
                     if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope)]
             again = bool(re.search(r"\b(?:à nouveau|de nouveau|again|once more)\b", scope_text, re.I))
             distinct_places = [p for p in places if not p[1]]
@@ -294,10 +296,10 @@ def _listed_next(doc: Doc, sent, mentions: list[Mention]) -> list[Mention]:
     """Mentions of the next sentence when it lists the group ("Il s'agit du ministre malien ..., X, ...")."""
     if sent.end >= len(doc):
         return []
-    nxt = doc[sent.end].sent
-    if not LISTING.match(nxt.text):
+    nxt_start, nxt_end = sent_bounds(doc, sent.end)
+    if not LISTING.match(doc[nxt_start:nxt_end].text):
         return []
-    return [m for m in mentions if nxt.start <= m.start < nxt.end]
+    return [m for m in mentions if nxt_start <= m.start < nxt_end]
 
 
 def _is_anaphoric(tok: Token) -> bool:
@@ -318,8 +320,9 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, info, mentions) -> None:
         elif meeting.place is None:
             meeting.place, meeting.place_stated = best, True
     if not meeting.cues:
-        sent = tok.sent
-        meeting.cues = find_cues(doc.text[sent.start_char:sent.end_char], sent.start_char)
+        s, e = sent_bounds(doc, tok.i)
+        sent = doc[s:e]
+        meeting.cues = find_cues(sent.text, sent.start_char)
 
 
 def party_key(m: Mention) -> str:

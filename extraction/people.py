@@ -10,6 +10,7 @@ compatible role when the article has one. Results are attached to the Doc as pla
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -19,6 +20,7 @@ from diplowatch.countries import fold
 
 from . import geo
 from .lexicons import load
+from .words import entities, has
 
 TITLES = {"m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "excellency",
           "s.e.", "son", "sa", "h.e."}
@@ -48,6 +50,19 @@ class Person:
     role: str | None = None
     head: str | None = None
     country: str | None = None
+
+
+def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) token offsets of the sentence holding token i; O(1) after a first pass
+    (Token.sent walks the Doc each time, which is quadratic on long texts)."""
+    table = doc.user_data.get("diplowatch_sent_bounds")
+    if table is None or len(table) != len(doc):
+        table = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            for j in range(sent.start, sent.end):
+                table[j] = (sent.start, sent.end)
+        doc.user_data["diplowatch_sent_bounds"] = table
+    return table[i]
 
 
 def _setup_extensions() -> None:
@@ -224,7 +239,7 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
         hit = role_at(doc, tok.i, lang)
         if hit and hit[0] - tok.i > 1:
             taken.update(i for i in range(tok.i + 1, hit[0]) if doc[i].text[:1].isupper())
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("PER", "PERSON"):
             continue
         cleaned = _clean_span(doc, ent.start, ent.end)
@@ -269,7 +284,7 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
             k += 1
         if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].pos_ not in ("AUX", "VERB")):
             continue
-        window = doc[max(doc[tok.i].sent.start, tok.i - 20):tok.i]
+        window = doc[max(sent_bounds(doc, tok.i)[0], tok.i - 20):tok.i]
         if any(role_at(doc, t.i, lang) for t in window):
             cleaned = _clean_span(doc, tok.i + 1, k)
             if cleaned:
@@ -361,7 +376,7 @@ def _counterpart_heads(doc: Doc, ordered: list[Mention], persons: dict[str, Pers
         if m.head not in ("homologue", "counterpart"):
             continue
         for prev in reversed(ordered[:idx]):
-            if doc[prev.start].sent.start != doc[m.start].sent.start:
+            if sent_bounds(doc, prev.start)[0] != sent_bounds(doc, m.start)[0]:
                 break
             head = prev.head or (persons[prev.key].head if prev.key in persons else None)
             if head and head not in ("homologue", "counterpart"):
@@ -388,9 +403,9 @@ def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]
     prev_end = 0
     for idx, ((s, e), text) in enumerate(zip(spans, texts)):
         full = canon[text]
-        sent = doc[s].sent
+        sent_start, sent_end = sent_bounds(doc, s)
         nxt_start = spans[idx + 1][0] if idx + 1 < len(spans) else len(doc)
-        role, head, country = describe(doc, s, e, lang, max(sent.start, prev_end), min(sent.end, nxt_start))
+        role, head, country = describe(doc, s, e, lang, max(sent_start, prev_end), min(sent_end, nxt_start))
         prev_end = e
         mentions.append(Mention(s, e, text, "person", key=full, role=role, head=head, country=country))
         p = persons.setdefault(full, Person(full, s))
@@ -448,7 +463,7 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
     sents = {s.start: idx for idx, s in enumerate(doc.sents)}
 
     def sent_index(i: int) -> int:
-        return sents.get(doc[i].sent.start, 0)
+        return sents.get(sent_bounds(doc, i)[0], 0)
 
     for party in parties:
         if not party.country:
@@ -478,16 +493,17 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
 
 def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], prefer: str | None = None) -> Mention | None:
     """The person a pronoun at token i most likely refers to: the latest subject before it."""
-    sent_start = doc[i].sent.start
+    sent_start = sent_bounds(doc, i)[0]
     best = None
-    for m in mentions:
-        if m.start >= i:
-            break
+    starts = [m.start for m in mentions]
+    hi = bisect_left(starts, i)
+    lo = bisect_left(starts, max(0, i - 400))
+    for m in mentions[lo:hi]:
         if m.kind != "person" and not m.key:
             continue
         best_is_subject = best is not None and doc[best.start].dep_.startswith("nsubj")
-        is_subject = doc[m.start].dep_.startswith("nsubj") or doc[m.start].sent.start == doc[m.start].i or \
-            (m.start > 0 and doc[m.start - 1].sent.start == m.start - 1)
+        is_subject = doc[m.start].dep_.startswith("nsubj") or sent_bounds(doc, m.start)[0] == m.start or \
+            (m.start > 0 and sent_bounds(doc, m.start - 1)[0] == m.start - 1)
         if best is None or is_subject or not best_is_subject or m.start >= sent_start:
             best = m
     return best

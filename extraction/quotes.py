@@ -10,6 +10,7 @@ ajouté", "..., she said"), a statement-like object ("a affirmé la volonté de 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,8 +20,8 @@ from diplowatch.countries import fold
 
 from . import geo
 from .lexicons import load
-from .people import PRONOUNS, Mention, pronoun_antecedent
-from .words import lemma
+from .people import PRONOUNS, Mention, pronoun_antecedent, sent_bounds
+from .words import entities, has, lemma, doc_text
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
 COMPLEMENTISERS = {"que", "qu'", "qu", "that"}
@@ -29,7 +30,7 @@ DOCUMENT_NOUNS = {"communiqué", "statement", "déclaration", "note", "readout",
 
 @dataclass
 class QuoteCandidate:
-    start: int  # char offsets of the quoted text in doc.text
+    start: int  # char offsets of the quoted text in doc_text(doc)
     end: int
     kind: str
     speaker: str | None
@@ -120,7 +121,7 @@ class SpeakerResolver:
             pass
         elif m.kind == "person" or m.key:
             return self.from_mention(m)
-        phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if doc.has_annotation("DEP") else [tok]
+        phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if has(doc, "DEP") else [tok]
         for t in phrase_tokens[:4]:
             mm = self.by_token.get(t.i)
             if mm is not None and mm.kind == "person" and t.i <= tok.i + 1:
@@ -193,13 +194,14 @@ def _subject(verb: Token) -> Token | None:
 
 def _inverted_subject(doc: Doc, verb: Token) -> Token | None:
     """The subject written after the verb: "a ajouté le porte-parole", "a-t-il ajouté", "said Diko"."""
-    for t in doc[max(verb.sent.start, verb.i - 2):min(verb.sent.end, verb.i + 4)]:
+    s_start, s_end = sent_bounds(doc, verb.i)
+    for t in doc[max(s_start, verb.i - 2):min(s_end, verb.i + 4)]:
         if t.lower_ in ("-t-il", "-il", "-t-elle", "-elle", "t-il", "t-elle"):
             return t
     j = verb.i + 1
-    while j < verb.sent.end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
+    while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
         j += 1
-    if j < verb.sent.end and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
+    if j < s_end and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
         return doc[j]
     return None
 
@@ -220,7 +222,7 @@ def _content_after(doc: Doc, k: int, sent, stops: set[int]) -> tuple[int, int] |
 
 def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
     lex = load()
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(doc, lang)
     reporting = {lem: np_ok for (lg, lem), np_ok in lex.reporting.items() if lg == lang}
     direct = []
@@ -266,7 +268,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         stops = attribution_boundaries(sent, verbs)
         for v in verbs:
             lem = lemma(v)
-            subj = _subject(v) if doc.has_annotation("DEP") else None
+            subj = _subject(v) if has(doc, "DEP") else None
             inv = _inverted_subject(doc, v)
             span = None
             # "que"/"that" clause
@@ -278,7 +280,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                 if doc[k].lower_.startswith("qu'") and doc[k].lower_ != "qu'":
                     span = (k, span[1]) if span else None
             elif lang == "en" and k < sent.end and lem in ("say", "note", "stress", "add", "emphasize", "underscore", "state") \
-                    and doc.has_annotation("DEP") and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) \
+                    and has(doc, "DEP") and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) \
                     and not doc[k].is_punct:
                 span = _content_after(doc, k, sent, stops)
             if span is None:
@@ -309,7 +311,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                         span = (start, j)
                     if inv is not None and (subj is None or subj.i > v.i or lang == "fr"):
                         subj = inv
-                elif reporting.get(lem) and doc.has_annotation("DEP"):
+                elif reporting.get(lem) and has(doc, "DEP"):
                     objs = [c for c in v.children if c.dep_ == "obj"]
                     if objs:
                         o = objs[0]
@@ -320,7 +322,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                 subj = inv
             if "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") or v.tag_ == "VBG":
                 # "..., ajoutant que ...", "soulignant que ...": the speaker of the sentence's attribution
-                earlier = [q for q in results if q.sent_start == sent.start_char and q.kind == "reported"]
+                earlier = [q for q in results[-8:] if q.sent_start == sent.start_char and q.kind == "reported"]
                 if earlier:
                     _add_reported(doc, results, resolver, span, None, sent, in_direct, lex, speaker=(
                         earlier[-1].speaker, earlier[-1].speaker_country, earlier[-1].speaker_role))
@@ -351,10 +353,16 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
             _add_reported(doc, results, resolver, span, head, sent, in_direct, lex, optional_source=True)
 
     # direct
-    reported_sents = [(q.sent_start, q.sent_end, q) for q in results]
+    reported_by_sent: dict[int, list[QuoteCandidate]] = {}
+    for q in results:
+        reported_by_sent.setdefault(q.sent_start, []).append(q)
+    sent_starts = [st.start_char for st in sents]
     last_speaker: tuple | None = None
     for s, e in direct:
-        sent_idx = [i for i, st in enumerate(sents) if st.start_char <= s < st.end_char or st.start_char < e <= st.end_char]
+        first_si = max(0, bisect_right(sent_starts, s) - 1)
+        last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
+        sent_idx = list(range(first_si, last_si + 1))
+        reported_sents = [(q.sent_start, q.sent_end, q) for si in sent_idx for q in reported_by_sent.get(sents[si].start_char, [])]
         speaker = None
         if sent_idx:
             cands = []
@@ -371,7 +379,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                     if obj:
                         speaker = resolver.from_token(obj[0])
                         break
-                subj = _subject(v) if doc.has_annotation("DEP") else None
+                subj = _subject(v) if has(doc, "DEP") else None
                 if subj is not None and tok_in_direct(subj):
                     subj = None
                 if subj is None or (subj.i > v.i or lang == "fr") and v.idx > e:
@@ -412,8 +420,8 @@ def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, opti
     if e_tok <= s_tok:
         return
     start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text)
-    start, end = _trim(doc.text, start, end)
-    content = doc.text[start:end]
+    start, end = _trim(doc_text(doc), start, end)
+    content = doc_text(doc)[start:end]
     words = content.split()
     if len(words) < 3:
         return

@@ -10,9 +10,26 @@ _IRREGULAR = {"met": "meet", "said": "say", "told": "tell", "held": "hold", "spo
               "summits": "summit", "was": "be", "were": "be", "is": "be", "are": "be", "has": "have", "had": "have"}
 
 
+def has(doc, attr: str) -> bool:
+    """Doc.has_annotation, cached: it scans every token, far too slow to call per token."""
+    key = f"diplowatch_has_{attr}"
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = doc.has_annotation(attr)
+    return value
+
+
+def entities(doc) -> list:
+    """doc.ents, cached (building it walks the whole Doc)."""
+    value = doc.user_data.get("diplowatch_ents")
+    if value is None:
+        value = doc.user_data["diplowatch_ents"] = list(doc.ents)
+    return value
+
+
 def lemma(tok: Token) -> str:
     lem = tok.lemma_.lower() if tok.lemma_ else ""
-    if lem and lem != tok.lower_ or tok.doc.has_annotation("LEMMA"):
+    if lem and lem != tok.lower_ or has(tok.doc, "LEMMA"):
         return lem or tok.lower_
     word = tok.lower_
     if word in _IRREGULAR:
@@ -21,3 +38,11 @@ def lemma(tok: Token) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + repl
     return word
+
+
+def doc_text(doc) -> str:
+    """doc.text, cached (Doc.text joins every token on each access)."""
+    value = doc.user_data.get("diplowatch_text")
+    if value is None:
+        value = doc.user_data["diplowatch_text"] = doc.text
+    return value
