@@ -16,12 +16,28 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", plain).strip()
 
 
+_SPELLINGS = (
+    # French and English transliterations of the same names: Poutine/Putin, Chavkat/Shavkat,
+    # Mirzioïev/Mirziyoyev, Tokaïev/Tokayev, Djokovic/Jokovic.
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"ch"), "sh"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"gu(?=[ei])"), "g"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1"), r"\1"),
+    (re.compile(r"iev\b"), "ev"),
+    (re.compile(r"(\w{3,})e\b"), r"\1"),
+)
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Transliteration-tolerant key: y and i, doubled letters and -ev/-iev endings fold together."""
-    key = fold(name).replace("y", "i")  # cached through name_key: names are short and few
-    key = re.sub(r"(.)\1", r"\1", key)
-    return re.sub(r"iev\b", "ev", key)
+    """A transliteration-tolerant key: the spellings of one person in French and English
+    press fold together ("Vladimir Poutine" and "Vladimir Putin")."""
+    key = fold(name)  # cached through name_key: names are short and few
+    for pattern, replacement in _SPELLINGS:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def surname(name: str) -> str:
