@@ -81,6 +81,7 @@ def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int
         extractor_version=extractor.version,
         warnings=extraction.warnings,
     )
+    store.learn_aliases(extraction.aliases)
     store.save_article(article, document.text, extraction.meetings, extraction.quotes)
     store.release(name)
     return IngestResult("ingested", name, article=article)

@@ -68,12 +68,16 @@ class Store:
         self.people: dict[str, str] = {}
         self._person_keys: dict[str, str] = {}
         self._participants: dict[tuple, Participant] = {}
+        # The store-wide alias table: name key of another spelling -> name key of the person.
+        self._alias_keys: dict[str, str] = {}
         self.text_index = TextIndex()
         self.text_index_ready = False
         self._text_index_started = threading.Event()
         try:
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
             self._check_schema()
+            for row in self._meta.table("aliases").all():
+                self._alias_keys[row["alias"]] = row["key"]
             # The cyclic GC would rescan the growing heap again and again while a million
             # acyclic records are built: 17 s instead of 7 at 50,000 articles.
             gc_was_on = gc.isenabled()
@@ -222,7 +226,8 @@ class Store:
     def _person(self, name: str) -> str:
         key = self._person_keys.get(name)
         if key is None:
-            key = self._person_keys[name] = name_key(name)
+            key = name_key(name)
+            key = self._person_keys[name] = self._alias_keys.get(key, key)
             if len(name) > len(self.people.get(key, "")):
                 self.people[key] = name
         return key
@@ -320,6 +325,26 @@ class Store:
             self.articles[article_id] = article
             self._by_source[source.path] = (source.size, source.mtime, article_id)
             return article
+
+    def learn_aliases(self, aliases: dict[str, tuple[str, ...]]) -> int:
+        """Remember other spellings of people (from the extraction) for every later article.
+
+        A one-word alias is a surname, which two people can share, so only spellings of
+        two words or more are learned; surnames are matched at query time instead.
+        """
+        learned = []
+        with self._lock:
+            for full, spellings in aliases.items():
+                key = self._alias_keys.get(name_key(full), name_key(full))
+                for spelling in spellings:
+                    alias = name_key(spelling)
+                    if len(alias.split()) >= 2 and alias != key and alias not in self._alias_keys:
+                        learned.append({"alias": alias, "key": key})
+                        self._alias_keys[alias] = key
+            if learned:
+                self._meta.table("aliases").insert_multiple(learned)
+                self._person_keys.clear()
+        return len(learned)
 
     def quarantine(self, entry: Quarantined) -> None:
         with self._lock:

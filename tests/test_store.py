@@ -136,3 +136,15 @@ def test_failed_batch_leaves_memory_and_disk_as_before(tmp_path):
                 raise RuntimeError("crash in the middle")
         assert len(db.table("meetings")) == 1
         assert (tmp_path / "db" / "shards" / f"{article.id[:2]}.json").read_bytes() == before
+
+
+def test_aliases_learned_from_one_article_serve_every_later_one(tmp_path):
+    with Store(tmp_path / "db") as store:
+        assert store.learn_aliases({"Kassym-Jomart Tokaïev": ("Kassym Tokaev", "Tokaïev")}) == 1
+    with Store(tmp_path / "db") as store:
+        later = Meeting(participants=(Participant("Kassym Tokaev", "président", "KZ"), Participant("Wang Yi", None, "CN")))
+        article = store.save_article(make_article(store, "autre"), "autre", [later], [])
+        from diplowatch.names import name_key
+
+        (meeting,) = store.meetings_by_person[name_key("Kassym-Jomart Tokaïev")]
+        assert meeting.article_id == article.id
