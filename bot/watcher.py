@@ -89,9 +89,10 @@ class DropWatcher:
 
     async def _rescan_loop(self) -> None:
         while not self._stop.is_set():
-            for path in await asyncio.to_thread(scan, self.folder):
-                if not self.is_known(path):
-                    self.offer(path)
+            # Off the loop: a folder of 50,000 files means as many stat calls and look-ups.
+            fresh = await asyncio.to_thread(lambda: [p for p in scan(self.folder) if not self.is_known(p)])
+            for path in fresh:
+                self.offer(path)
             try:
                 await asyncio.wait_for(self._stop.wait(), self.rescan_seconds)
             except TimeoutError:
