@@ -123,6 +123,17 @@ def _subject_or_error(ctx: Context, text: str) -> Subject | Reply:
         return error(str(exc), title="Unknown name")
 
 
+def _pair_or_error(ctx: Context, subject: str, with_: str | None) -> tuple[Subject, Subject | None] | Reply:
+    """The subject of a command and the optional other party ("with:")."""
+    who = _subject_or_error(ctx, subject)
+    if isinstance(who, Reply):
+        return who
+    other = _subject_or_error(ctx, with_) if with_ else None
+    if isinstance(other, Reply):
+        return other
+    return who, other
+
+
 def _date_or_error(value: str | None, name: str) -> str | None | Reply:
     if not value:
         return None
@@ -158,12 +169,10 @@ def meetings_involving(ctx: Context, subject: Subject, other: Subject | None, si
 
 
 def meetings(ctx: Context, subject: str, with_: str | None = None, since: str | None = None, until: str | None = None) -> Reply:
-    who = _subject_or_error(ctx, subject)
-    if isinstance(who, Reply):
-        return who
-    other = _subject_or_error(ctx, with_) if with_ else None
-    if isinstance(other, Reply):
-        return other
+    pair = _pair_or_error(ctx, subject, with_)
+    if isinstance(pair, Reply):
+        return pair
+    who, other = pair
     since_d, until_d = _date_or_error(since, "since"), _date_or_error(until, "until")
     for value in (since_d, until_d):
         if isinstance(value, Reply):
@@ -305,12 +314,10 @@ def articles(ctx: Context, query: str | None = None) -> Reply:
 
 
 def timeline(ctx: Context, country: str, with_: str | None = None) -> Reply:
-    who = _subject_or_error(ctx, country)
-    if isinstance(who, Reply):
-        return who
-    other = _subject_or_error(ctx, with_) if with_ else None
-    if isinstance(other, Reply):
-        return other
+    pair = _pair_or_error(ctx, country, with_)
+    if isinstance(pair, Reply):
+        return pair
+    who, other = pair
     store = ctx.store
     by_month: dict[str, list[str]] = defaultdict(list)
     for meeting in meetings_involving(ctx, who, other, None, None):
