@@ -1,0 +1,136 @@
+"""What the bot posts in channels, through discord.py's real HTTP and gateway code and the
+Discord stand-in: the weekly digest with its picture, and a channel that is missing or
+closed to the bot (logged once, the bot goes on)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+
+import discord
+import pytest
+import yarl
+
+from bot.discord_app import DiplowatchBot
+from diplowatch.config import load_settings
+from handlers.replies import Entry, Reply
+from handlers.service import Service
+from storage import Store
+from tests.bot_helpers import SEEDS as SEED_DIR
+from tests.discord_standin import DiscordStandIn, World
+
+pytestmark = pytest.mark.timeout(90)
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def running_bot(api: DiscordStandIn, settings, extractor) -> DiplowatchBot:
+    bot = DiplowatchBot(settings, Service(settings, extractor=extractor))
+    task = asyncio.create_task(bot.start(api.world.token))
+    await asyncio.wait_for(bot.wait_until_ready(), 30)
+    bot._test_task = task
+    return bot
+
+
+async def stop(bot: DiplowatchBot) -> None:
+    await bot.close()
+    await asyncio.gather(bot._test_task, return_exceptions=True)
+
+
+def settings_for(api: DiscordStandIn, tmp_path, **extra):
+    world = api.world
+    drop = tmp_path / "drop"
+    drop.mkdir(exist_ok=True)
+    return load_settings(
+        discord_token=world.token, discord_guild_id=world.guild_id,
+        alert_channel_id=world.channel("diplo-news").id, drop_dir=drop, data_dir=tmp_path / "data",
+        discord_api_base=api.base_url, discord_gateway_url=api.gateway_url, settle_seconds=0.1, **extra,
+    )
+
+
+async def quiet(api: DiscordStandIn, channel_id: int, settle: float = 2.0, timeout: float = 30) -> int:
+    """Wait until no message has reached the channel for `settle` seconds; their number."""
+    path = f"/channels/{channel_id}/messages"
+    count, still = len(api.find_requests("POST", path)), 0.0
+    deadline = asyncio.get_running_loop().time() + timeout
+    while still < settle and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.25)
+        now = len(api.find_requests("POST", path))
+        still = still + 0.25 if now == count else 0.0
+        count = now
+    return count
+
+
+@pytest.fixture
+def pointed(monkeypatch):
+    def point(api: DiscordStandIn) -> None:
+        monkeypatch.setattr(discord.http.Route, "BASE", api.base_url)
+        monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(api.gateway_url))
+
+    return point
+
+
+async def test_a_digest_missed_while_down_arrives_with_its_picture(tmp_path, extractor, pointed):
+    world = World.default()
+    digest_channel = world.add_channel("digest")
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path, digest_channel_id=digest_channel.id)
+        # A week of articles, and a last digest two weeks ago: the bot was down on Monday.
+        seeds = sorted(SEED_DIR.glob("*.txt"))
+        for seed in seeds:
+            (settings.drop_dir / seed.name).write_bytes(seed.read_bytes())
+        with Store(settings.db_dir) as store:
+            from handlers.ingest import ingest_file
+
+            for seed in seeds:
+                ingest_file(store, extractor, settings.drop_dir / seed.name)
+            store.set_state("last_digest_at", (datetime.now(UTC) - timedelta(days=14)).isoformat())
+        bot = await running_bot(api, settings, extractor)
+        try:
+            posted = await api.wait_for_messages(digest_channel.id, count=1, timeout=30)
+            first = posted[0]
+            assert first["embeds"], "the digest is embeds"
+            assert any(a["filename"].endswith(".png") for a in first["attachments"])
+            request = next(r for r in api.find_requests("POST", f"/channels/{digest_channel.id}/messages") if r.files)
+            assert request.files[0].data.startswith(PNG)
+            assert request.json["allowed_mentions"] == {"parse": []}
+            text = " ".join(str(e) for e in first["embeds"])
+            assert "Kazakhstan" in text
+            await quiet(api, digest_channel.id)  # the whole digest, then the marker
+        finally:
+            await stop(bot)
+        # A restart right after does not post it again.
+        before = len(api.find_requests("POST", f"/channels/{digest_channel.id}/messages"))
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await asyncio.sleep(1.5)
+            assert len(api.find_requests("POST", f"/channels/{digest_channel.id}/messages")) == before
+        finally:
+            await stop(bot)
+
+
+async def test_missing_channel_and_permission_are_logged_once_and_the_bot_goes_on(tmp_path, extractor, pointed, caplog):
+    async with DiscordStandIn(World.default()) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        bot = await running_bot(api, settings, extractor)
+        caplog.set_level(logging.WARNING, logger="bot.sender")
+        note = Reply(title="Test", entries=(Entry("@everyone", "<@&456> **gras**"),))
+        try:
+            unknown, forbidden = 4040404040404040404, api.world.channel("read-only").id
+            assert not await bot.sender.post(unknown, note)
+            assert not await bot.sender.post(unknown, note)
+            assert not await bot.sender.post(forbidden, note)
+            assert not await bot.sender.post(forbidden, note)
+            warnings = [r.getMessage() for r in caplog.records]
+            assert sum("unknown channel" in w for w in warnings) == 1
+            assert sum("missing permission" in w for w in warnings) == 1
+            # A rate limit on the next send is waited out, and the message lands once.
+            good = api.world.channel("general").id
+            api.inject_rate_limit("POST", f"/channels/{good}/messages", retry_after=0.3)
+            assert await bot.sender.post(good, note)
+            statuses = [r.status for r in api.find_requests("POST", f"/channels/{good}/messages")]
+            assert statuses == [429, 200]
+        finally:
+            await stop(bot)
