@@ -20,7 +20,7 @@ from diplowatch.countries import fold
 from . import geo
 from .dates import Cue, find_cues
 from .lexicons import load
-from .people import PRONOUNS, Mention, pronoun_antecedent, sent_bounds
+from .people import PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
 from .words import entities, has, lemma, doc_text
 
 NEEDS_CALL_CUE = {"speak", "conversation", "appel", "échange", "call", "phone", "téléphoner"}
@@ -236,6 +236,10 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             subj = _subject_of(root) if has(doc, "DEP") else None
             if subj is not None and subj.lower_ in PRONOUNS:
                 ante = pronoun_antecedent(doc, subj.i, mentions)
+                if ante:
+                    parts.insert(0, ante)
+            elif subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
+                ante = relative_antecedent(doc, subj, mentions)
                 if ante:
                     parts.insert(0, ante)
             elif not has(doc, "DEP"):

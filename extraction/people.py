@@ -163,7 +163,8 @@ def _left_context(doc: Doc, start: int, floor: int) -> int:
                 i -= 1
                 continue
             break
-        if tok.pos_ in ("VERB", "AUX") and not tok.text[:1].isupper() and tok.lower_ not in ("chargé",):
+        if tok.pos_ in ("VERB", "AUX") and not tok.text[:1].isupper() and tok.lower_ not in ("chargé",) \
+                and not geo.adjective_country(tok.text):
             break
         if "\n" in tok.text_with_ws and i != start:
             break
@@ -212,13 +213,42 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
 
 # ----------------------------------------------------------------------------- names
 
+NAME_PARTICLES = {"de", "du", "des", "d'", "ben", "bin", "ibn", "bint", "al", "el", "al-", "el-", "le", "la", "van",
+                  "von", "der", "den", "da", "dos", "das", "di", "del", "y", "abu", "ould", "ag", "st", "st."}
+NAME_INNER_PUNCT = {"-", "'", "."}
+
+
+def _cut_at_punct(doc: Doc, start: int, end: int) -> int:
+    """A name ends at the first quotation mark, comma, colon... or line break inside its span
+    ("Tokaïev “Élaborer" is "Tokaïev"): the statistical NER sometimes glues the next word."""
+    for k in range(start, end):
+        tok = doc[k]
+        if k > start and ("\n" in doc[k - 1].whitespace_ or "\n" in doc[k - 1].text):
+            return k
+        if tok.is_punct and tok.text not in NAME_INNER_PUNCT or tok.is_quote or any(c in tok.text for c in "«»“”„\"():;,"):
+            return k
+    return end
+
+
+def _valid_name_tokens(doc: Doc, start: int, end: int) -> bool:
+    """Every word of a name is capitalised, a particle (de, ben, al, Le...) or inner punctuation."""
+    for tok in doc[start:end]:
+        if tok.text[:1].isupper() or tok.text in NAME_INNER_PUNCT or tok.lower_ in NAME_PARTICLES:
+            continue
+        return False
+    return True
+
+
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    end = _cut_at_punct(doc, start, end) if start < end and not doc[start].is_punct else end
     while start < end and (doc[start].lower_ in TITLES or doc[start].text[:1].islower() or doc[start].is_punct
                            or role_at(doc, start, "en") or role_at(doc, start, "fr")):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'") or doc[end - 1].text[:1].islower()):
         end -= 1
     if start >= end or end - start > 6:
+        return None
+    if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in NAME_PARTICLES:
         return None
     text = doc[start:end].text
     if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
@@ -491,22 +521,95 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
             party.key = pick.name
 
 
+FEMININE_PRONOUNS = {"elle", "-t-elle", "-elle", "t-elle", "she", "her"}
+RELATIVE_PRONOUNS = {"qui", "who", "lequel", "laquelle", "which"}
+FEMININE_MARKS = {"mme", "mme.", "madame", "mrs", "mrs.", "ms", "ms.", "spokeswoman", "présidente", "ambassadrice",
+                  "chancelière", "première", "porte-parole", "reine", "queen", "princesse", "princess", "secrétaire",
+                  "conseillère", "directrice", "minister", "ministre"}
+STRONG_FEMININE = {"mme", "mme.", "madame", "mrs", "mrs.", "ms", "ms.", "spokeswoman", "présidente", "ambassadrice",
+                   "chancelière", "reine", "queen", "princesse", "princess", "conseillère", "directrice", "businesswoman",
+                   "chairwoman", "congresswoman"}
+
+
+def _is_feminine(doc: Doc, m: Mention) -> bool:
+    """A mention marked feminine by its title or role ("Mme", "spokeswoman", "la ministre", "présidente")."""
+    lo = max(0, m.start - 6)
+    words = [t.lower_ for t in doc[lo:m.start]] + fold(m.role or "").split()
+    if any(w in STRONG_FEMININE for w in words):
+        return True
+    # "la ministre", "la porte-parole": a feminine determiner before a role noun
+    for k in range(lo, m.start - 1):
+        if doc[k].lower_ in ("la", "une") and doc[k + 1].lower_ in FEMININE_MARKS:
+            return True
+    return False
+
+
+def _first_verb(doc: Doc, start: int, end: int) -> int:
+    for t in doc[start:end]:
+        if t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) and not t.text[:1].isupper():
+            return t.i
+    return end
+
+
+def is_subject_mention(doc: Doc, m: Mention, first_in_sentence: bool) -> bool:
+    """The mention is the subject of its clause: dependency label on the name or its title, or the
+    first person of the sentence written before any verb ("Le président chinois Xi Jinping a ...")."""
+    lo = max(sent_bounds(doc, m.start)[0], m.start - 5)
+    for t in doc[lo:m.end]:
+        if t.dep_.startswith("nsubj") and not (t.head.i >= lo and t.head.i < m.end):
+            if t.i >= m.start or t.pos_ == "NOUN":
+                return True
+    if first_in_sentence:
+        s = sent_bounds(doc, m.start)[0]
+        return _first_verb(doc, s, m.start) >= m.start
+    return False
+
+
+def relative_antecedent(doc: Doc, tok, mentions: list[Mention]) -> Mention | None:
+    """The mention a relative pronoun stands for: "Kassym-Jomart Tokaïev, qui ... a déclaré"."""
+    cands = [m for m in mentions if m.end <= tok.i and (m.kind == "person" or m.key)]
+    head = tok.head
+    if head is not tok and head.dep_.startswith(("acl", "relcl")) and head.head.i < tok.i:
+        target = head.head.i
+        for m in reversed(cands):
+            if m.start - 4 <= target < m.end:
+                return m
+    for m in reversed(cands):
+        gap = [t for t in doc[m.end:tok.i] if not t.is_punct]
+        if len(gap) <= 1 and sent_bounds(doc, m.start)[0] == sent_bounds(doc, tok.i)[0]:
+            return m
+    return None
+
+
 def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], prefer: str | None = None) -> Mention | None:
-    """The person a pronoun at token i most likely refers to: the latest subject before it."""
-    sent_start = sent_bounds(doc, i)[0]
-    best = None
+    """The person a pronoun at token i most likely refers to.
+
+    "elle"/"she" goes to the latest person marked feminine (title or role) when the recent text has
+    one. Otherwise the subject of the current sentence (before the pronoun), else of the nearest
+    earlier sentence with a person subject, else the latest person mentioned.
+    """
     starts = [m.start for m in mentions]
     hi = bisect_left(starts, i)
     lo = bisect_left(starts, max(0, i - 400))
-    for m in mentions[lo:hi]:
-        if m.kind != "person" and not m.key:
-            continue
-        best_is_subject = best is not None and doc[best.start].dep_.startswith("nsubj")
-        is_subject = doc[m.start].dep_.startswith("nsubj") or sent_bounds(doc, m.start)[0] == m.start or \
-            (m.start > 0 and sent_bounds(doc, m.start - 1)[0] == m.start - 1)
-        if best is None or is_subject or not best_is_subject or m.start >= sent_start:
-            best = m
-    return best
+    window = [m for m in mentions[lo:hi] if m.kind == "person" or m.key]
+    if not window:
+        return None
+    if doc[i].lower_ in FEMININE_PRONOUNS:
+        fem = [m for m in window if _is_feminine(doc, m)]
+        fem_keys = {m.key for m in fem if m.key}
+        fem += [m for m in window if m.key in fem_keys]
+        if fem:
+            return max(fem, key=lambda m: m.start)
+    by_sent: dict[int, list[Mention]] = {}
+    for m in window:
+        by_sent.setdefault(sent_bounds(doc, m.start)[0], []).append(m)
+    for s in sorted(by_sent, reverse=True)[:4]:
+        ms = sorted(by_sent[s], key=lambda m: m.start)
+        persons_only = [m for m in ms if m.kind == "person"] or ms
+        for idx, m in enumerate(ms):
+            if is_subject_mention(doc, m, m is persons_only[0]):
+                return m
+    return window[-1]
 
 
 @Language.component("diplowatch_people")

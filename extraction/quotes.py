@@ -20,7 +20,7 @@ from diplowatch.countries import fold
 
 from . import geo
 from .lexicons import load
-from .people import PRONOUNS, Mention, pronoun_antecedent, sent_bounds
+from .people import PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
 from .words import entities, has, lemma, doc_text
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
@@ -114,6 +114,9 @@ class SpeakerResolver:
         doc = self.doc
         if tok.lower_ in PRONOUNS or tok.lower_ in ("-t-il", "-il", "-elle", "-t-elle"):
             ante = pronoun_antecedent(doc, tok.i, self.mentions)
+            return self.from_mention(ante) if ante else (None, None, None)
+        if tok.lower_ in RELATIVE_PRONOUNS:
+            ante = relative_antecedent(doc, tok, self.mentions)
             return self.from_mention(ante) if ante else (None, None, None)
         m = self.by_token.get(tok.i)
         if m is None:
