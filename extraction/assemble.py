@@ -30,7 +30,9 @@ def _meeting_date(c: MeetingCandidate, ref: str | None, published: str | None, p
         value = dates.resolve(cue, ref, c.status == "planned", previous)
         if value:
             return value
-    return published
+    # no time expression: a reported meeting is the day's news (publication date); an announced
+    # one with no time given has an unknown date ("devraient se rencontrer à nouveau")
+    return None if c.status == "planned" else published
 
 
 def _stronger_kind(a: str, b: str) -> str:

@@ -82,7 +82,7 @@ def _scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
     """Token indices each trigger governs."""
     if not has(doc, "DEP"):
         return {t.i: set(range(sent.start, sent.end)) for t in triggers}
-    roots = {t.i: _clause_root(t) for t in triggers}
+    roots = {t.i: _governor(_clause_root(t)) for t in triggers}
     scopes = {}
     for t in triggers:
         root = roots[t.i]
@@ -91,9 +91,36 @@ def _scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
             oroot = roots[other.i]
             if oroot is not root and oroot.i in scope and root.i not in {x.i for x in oroot.subtree}:
                 scope -= {x.i for x in oroot.subtree}
-        # an infinitive clause ("doit se rendre ... pour rencontrer X") keeps its governor's subject
+        # a parse split into fragments ("Le ministre chinois ... Wang Yi" | "s'est entretenu avec ..."):
+        # a clause without a subject takes the fragments that hold no other trigger
+        if not _has_subject(root):
+            trig_tokens = {o.i for o in triggers}
+            for frag in sent:
+                if frag.head is frag and frag is not root:
+                    sub = {x.i for x in frag.subtree}
+                    if not sub & trig_tokens and not (sub & scope):
+                        scope |= sub
         scopes[t.i] = scope
     return scopes
+
+
+def _has_subject(root: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj" for c in root.children)
+
+
+def _governor(root: Token) -> Token:
+    """An infinitive clause without its own subject ("devrait rencontrer X", "doit se rendre ... pour
+    rencontrer X", "va recevoir X") is scoped from the verb that governs it, which holds the subject."""
+    node = root
+    for _ in range(3):
+        if _has_subject(node) or node.head is node:
+            break
+        if "Inf" not in node.morph.get("VerbForm") and node.pos_ == "VERB":
+            break
+        if node.dep_ not in ("xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "acl", "nmod"):
+            break
+        node = node.head
+    return node
 
 
 def _subject_of(root: Token) -> Token | None:
@@ -126,6 +153,11 @@ def _planned(doc: Doc, trig: Token, lang: str) -> bool:
     for t in look:
         morph = t.morph
         if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+            return True
+        # near future: "va recevoir", "allait rencontrer", "is going to meet"
+        if t is not trig and lemma(t) in ("aller", "go") and t.i < trig.i and (
+                "Fin" in morph.get("VerbForm") and "Past" not in morph.get("Tense") or t.tag_ == "VBG"
+                and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
             return True
         if lemma(t) in cues or t.lower_ in cues:
             return True
@@ -221,7 +253,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                 kind = "call"
             parts: list[Mention] = []
             for m in sent_mentions:
-                if m.start not in scope:
+                if not any(i in scope for i in range(m.start, m.end)):
                     continue
                 before = doc_text(doc)[sent.start_char:doc[m.start].idx]
                 if EXCLUDE_BEFORE.search(before):

