@@ -50,6 +50,19 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
     return True
 
 
+def _title_end(text: str, body_start: int) -> int:
+    """End of a headline: the first line of the body when it has no final punctuation."""
+    start = body_start
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?»”\"" or len(line.split()) > 30 or end >= len(text):
+        return 0
+    return end
+
+
 def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: list[str]) -> Extraction:
     if published is None:
         published = publication_date(text)
@@ -60,9 +73,15 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
     meetings: list[Meeting] = []
     keys: list[frozenset[str]] = []
     stated_place: list[bool] = []
+    weak: list[bool] = []
     previous_date = None
     previous_place = None
-    for c in doc._.meeting_candidates or []:
+    title_end = _title_end(text, body_start)
+    candidates = list(doc._.meeting_candidates or [])
+    # a headline restates an encounter of the body: read it last, so the body's account leads
+    candidates = [c for c in candidates if c.sent_start >= title_end] + [c for c in candidates if c.sent_start < title_end]
+    for c in candidates:
+        is_weak = c.sent_start < title_end or not c.cues
         date = _meeting_date(c, ref, published, previous_date)
         status = c.status
         if date and published and len(date) == 10 and len(published) == 10 and date > published:
@@ -90,7 +109,26 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
         merged = False
         for i, (other, okey) in enumerate(zip(meetings, keys)):
             same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
-            if (key <= okey or okey <= key) and len(key & okey) >= 2 and (same_sentence and not c.again or _compatible(other, meeting, c.again)):
+            if not (key <= okey or okey <= key) or len(key & okey) < 2:
+                continue
+            vague = (is_weak or weak[i]) and not c.again and (c.sent_start < title_end or c.status == other.status)
+            if vague and not same_sentence:
+                # the same parties with no time stated on one side: one encounter, told by the precise mention
+                parts_union = other.participants + tuple(p for p in meeting.participants if p not in other.participants
+                                                          and not any(p.name and p.name == o.name for o in other.participants))
+                parts = parts_union if len(key) > len(okey) else other.participants
+                if weak[i] and not is_weak:
+                    meetings[i] = Meeting(parts, meeting.date, meeting.place or other.place, meeting.status, meeting.kind,
+                                          meeting.evidence)
+                    stated_place[i] = stated
+                    weak[i] = False
+                else:
+                    meetings[i] = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
+                                          other.kind, other.evidence)
+                keys[i] = okey | key
+                merged = True
+                break
+            if same_sentence and not c.again or _compatible(other, meeting, c.again):
                 # keep the first mention; fill what it lacks
                 better_place = other.place
                 if meeting.place and (not other.place or not stated_place[i] and stated
@@ -111,6 +149,7 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
             meetings.append(meeting)
             keys.append(key)
             stated_place.append(stated)
+            weak.append(is_weak)
         previous_date, previous_place = date, place
 
     quotes = []

@@ -381,6 +381,10 @@ def _parties(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
         if nxt in taken or (end in taken):
             i = end
             continue
+        # after a name and a comma: an apposed role of that person ("Wang Yi, membre du Bureau politique")
+        if s >= 2 and doc[s - 1].text == "," and s - 2 in taken:
+            i = k
+            continue
         span_text = doc[s:k].text
         codes = []
         for tok in doc[s:k]:

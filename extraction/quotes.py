@@ -20,7 +20,7 @@ from diplowatch.countries import fold
 
 from . import geo
 from .lexicons import load
-from .people import PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
+from .people import role_at, PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
 from .words import entities, has, lemma, doc_text
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
@@ -124,6 +124,18 @@ class SpeakerResolver:
             pass
         elif m.kind == "person" or m.key:
             return self.from_mention(m)
+        # a title before the name: "le ministre russe des Affaires étrangères Sergueï Lavrov a déclaré"
+        if role_at(doc, tok.i, self.lang) or role_at(doc, tok.i, "en"):
+            j = tok.i + 1
+            s_end = sent_bounds(doc, tok.i)[1]
+            while j < min(s_end, tok.i + 12):
+                mm = self.by_token.get(j)
+                if mm is not None and mm.kind == "person":
+                    return self.from_mention(mm)
+                t = doc[j]
+                if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text):
+                    break
+                j += 1
         phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if has(doc, "DEP") else [tok]
         for t in phrase_tokens[:4]:
             mm = self.by_token.get(t.i)

@@ -80,7 +80,6 @@ def test_multilateral_meeting_lists_everyone(extractor):
     assert {"Abdelmadjid Tebboune", "Abdoulaye Diop", "Amine Abba Sidick"} <= pair(m)
 
 
-@pytest.mark.xfail(reason="known weakness: a title line without its own roles is not merged", strict=False)
 def test_repeated_mentions_give_one_meeting(extractor):
     text = ("Tokaïev a rencontré Wang Yi\n\nLe président kazakh Kassym-Jomart Tokaïev a rencontré lundi à Astana "
             "le ministre chinois des Affaires étrangères Wang Yi.")
@@ -135,7 +134,6 @@ def test_a_t_il_ajoute_resolves_to_the_full_name(extractor):
     assert q.speaker == "Xi Jinping" and q.speaker_country == "CN"
 
 
-@pytest.mark.xfail(reason="known weakness: speaker phrase keeps the title when NER tags it as an organisation", strict=False)
 def test_reported_with_que(extractor):
     result = extractor.extract(
         "Le ministre russe des Affaires étrangères Sergueï Lavrov a déclaré que la coopération régionale progressait vite.",
