@@ -52,36 +52,46 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def cmd_ingest(settings: Settings, paths: list[Path]) -> int:
+    from contextlib import nullcontext
+
     from rich.progress import Progress
 
     from extraction import Extractor
-    from handlers.ingest import ingest_file
+    from handlers.extraction_pool import POOL_FROM, ExtractionPool
+    from handlers.ingest import ingest_files, now_iso
     from storage import Store
 
     files = _files(paths)
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"not found: {path}", file=sys.stderr)
-    counts = {"ingested": 0, "duplicate": 0, "quarantined": 0, "unchanged": 0, "vanished": 0}
+    counts = dict.fromkeys(("ingested", "duplicate", "quarantined", "unchanged", "vanished", "failed"), 0)
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    chunk = 200  # stored as it goes: an interrupted run keeps what it finished
     with Store(settings.db_dir) as store:
         extractor = Extractor(settings.spacy_model)
-        with Progress(transient=True, disable=len(files) < 5) as progress:
+        pool = ExtractionPool(settings.spacy_model) if len(files) >= POOL_FROM else nullcontext()
+        with pool, Progress(transient=True, disable=len(files) < 5) as progress:
             task = progress.add_task("ingesting", total=len(files))
-            for path in files:
-                result = ingest_file(store, extractor, path, max_bytes=int(settings.max_file_mb * 1024 * 1024))
-                counts[result.outcome] += 1
-                if result.outcome == "quarantined":
-                    print(f"quarantined {path}: {result.reason}", file=sys.stderr)
-                progress.advance(task)
-        if counts["ingested"]:
-            from handlers.ingest import now_iso
-
-            store.set_state("last_ingest_at", now_iso())
+            for start in range(0, len(files), chunk):
+                batch = files[start : start + chunk]
+                results = ingest_files(
+                    store, extractor, batch, max_bytes=max_bytes,
+                    pool=pool if isinstance(pool, ExtractionPool) else None,
+                )
+                for result in results:
+                    counts[result.outcome] += 1
+                    if result.outcome in ("quarantined", "failed"):
+                        print(f"{result.outcome} {result.path}: {result.reason}", file=sys.stderr)
+                progress.advance(task, len(batch))
+                if any(r.outcome == "ingested" for r in results):
+                    store.set_state("last_ingest_at", now_iso())
     print(
         f"{counts['ingested']} ingested, {counts['duplicate']} duplicate(s), "
         f"{counts['quarantined']} quarantined, {counts['unchanged']} already known"
+        + (f", {counts['failed']} failed (will be retried)" if counts["failed"] else "")
     )
-    return 1 if counts["quarantined"] or missing else 0
+    return 1 if counts["quarantined"] or counts["failed"] or missing else 0
 
 
 def cmd_status(settings: Settings, as_json: bool) -> int:

@@ -13,13 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal, Protocol
 
-from diplowatch.reading import Unreadable, read_document
+from diplowatch.reading import Document, Unreadable, read_document
 from diplowatch.records import Article, Extraction, Quarantined, Source
+from handlers.extraction_pool import POOL_FROM, ExtractionPool
 from storage import Store
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["ingested", "duplicate", "quarantined", "unchanged", "vanished"]
+# "failed": not the file's fault (say, the disk is full); it stays pending and is tried again.
+Outcome = Literal["ingested", "duplicate", "quarantined", "unchanged", "vanished", "failed"]
 
 
 class Extracts(Protocol):
@@ -40,8 +42,18 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> IngestResult:
-    """Ingest one file: stored once, recognised as a duplicate, or quarantined with a reason."""
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A readable new file, waiting for its extraction."""
+
+    name: str
+    stat: os.stat_result
+    document: Document
+    source: Source
+
+
+def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
+    """Everything before the extraction: known, unreadable, duplicate, or ready."""
     path = Path(path)
     name = str(path.resolve()) if path.exists() else str(path.absolute())
     try:
@@ -53,24 +65,28 @@ def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int
     try:
         document = read_document(path, max_bytes=max_bytes)
     except Unreadable as exc:
+        if not os.path.lexists(path):  # deleted while being read: nothing to keep in quarantine
+            return IngestResult("vanished", name, reason="the file disappeared while it was being read")
         return _quarantine(store, name, stat, str(exc))
     source = Source(path=name, size=stat.st_size, mtime=stat.st_mtime, encoding=document.encoding)
     existing = store.article_by_hash(document.hash)
     if existing:
         store.add_source(existing.id, source)
         return IngestResult("duplicate", name, article=store.articles[existing.id])
-    try:
-        extraction = extractor.extract(document.text, published=document.published, title=document.title)
-    except Exception as exc:  # one bad article must not stop the bot
-        log.exception("extraction failed for %s", name)
-        return _quarantine(store, name, stat, f"extraction failed: {type(exc).__name__}: {exc}"[:300])
+    return _Ready(name, stat, document, source)
+
+
+def _store(store: Store, ready: _Ready, extraction: Extraction | str, version: str) -> IngestResult:
+    if isinstance(extraction, str):
+        return _quarantine(store, ready.name, ready.stat, extraction)
+    document = ready.document
     article = Article(
         id=store.new_id(document.hash),
         hash=document.hash,
         title=document.title,
         published=document.published,
         language=extraction.language,
-        sources=(source,),
+        sources=(ready.source,),
         ingested_at=now_iso(),
         url=document.url,
         countries=extraction.countries,
@@ -78,13 +94,70 @@ def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int
         organisations=extraction.organisations,
         places=extraction.places,
         words=document.words,
-        extractor_version=extractor.version,
+        extractor_version=version,
         warnings=extraction.warnings,
     )
     store.learn_aliases(extraction.aliases)
     store.save_article(article, document.text, extraction.meetings, extraction.quotes)
-    store.release(name)
-    return IngestResult("ingested", name, article=article)
+    store.release(ready.name)
+    return IngestResult("ingested", ready.name, article=article)
+
+
+def _extract_here(extractor: Extracts, ready: _Ready) -> Extraction | str:
+    document = ready.document
+    try:
+        return extractor.extract(document.text, published=document.published, title=document.title)
+    except Exception as exc:  # one bad article must not stop the bot
+        log.exception("extraction failed for %s", ready.name)
+        return f"extraction failed: {type(exc).__name__}: {exc}"[:300]
+
+
+def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> IngestResult:
+    """Ingest one file: stored once, recognised as a duplicate, or quarantined with a reason."""
+    ready = _prepare(store, path, max_bytes)
+    if isinstance(ready, IngestResult):
+        return ready
+    return _store(store, ready, _extract_here(extractor, ready), extractor.version)
+
+
+def ingest_files(
+    store: Store,
+    extractor: Extracts,
+    paths: list[Path],
+    *,
+    max_bytes: int = 20 * 1024 * 1024,
+    pool: ExtractionPool | None = None,
+) -> list[IngestResult]:
+    """Ingest a batch, in order; with a pool, a large batch is extracted on every core.
+
+    Files are read first, then extracted, then stored one by one: a crash at any point
+    leaves each file stored whole or not at all (and so still pending).
+    """
+    results: list[IngestResult | _Ready] = []
+    first_of: dict[str, _Ready] = {}
+    for path in paths:
+        ready = _prepare(store, path, max_bytes)
+        if isinstance(ready, _Ready) and ready.document.hash in first_of:
+            results.append(ready)  # the same text twice in one batch: a duplicate once stored
+            continue
+        if isinstance(ready, _Ready):
+            first_of[ready.document.hash] = ready
+        results.append(ready)
+    todo = list(first_of.values())
+    if pool is not None and len(todo) >= POOL_FROM:
+        extracted = pool.extract((r.document.text, r.document.published, r.document.title) for r in todo)
+    else:
+        extracted = (_extract_here(extractor, ready) for ready in todo)
+    stored = {id(ready): _store(store, ready, extraction, extractor.version) for ready, extraction in zip(todo, extracted)}
+    final: list[IngestResult] = []
+    for item in results:
+        if isinstance(item, IngestResult):
+            final.append(item)
+        elif id(item) in stored:
+            final.append(stored[id(item)])
+        else:  # a later copy of a text stored from this batch
+            final.append(_prepare(store, Path(item.name), max_bytes))
+    return final
 
 
 def _quarantine(store: Store, name: str, stat: os.stat_result, reason: str) -> IngestResult:

@@ -18,7 +18,8 @@ from typing import Any
 from diplowatch.config import Settings
 from handlers import alerts
 from handlers.commands import Context
-from handlers.ingest import IngestResult, ingest_file, reextract
+from handlers.extraction_pool import POOL_FROM, ExtractionPool
+from handlers.ingest import IngestResult, ingest_file, ingest_files, reextract
 from handlers.registry import COMMANDS
 from handlers.replies import Reply, error
 from handlers.subjects import complete_subject
@@ -89,13 +90,21 @@ class Service:
 
     def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
         max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
-        results = []
-        for path in paths:
-            try:
-                results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes))
-            except Exception as exc:  # a storage error on one file must not stop the others
-                log.exception("could not ingest %s", path)
-                results.append(IngestResult("quarantined", str(path), reason=f"{type(exc).__name__}: {exc}"))
+        try:
+            if len(paths) >= POOL_FROM:
+                with ExtractionPool(self.settings.spacy_model) as pool:
+                    results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, pool=pool)
+            else:
+                results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes)
+        except Exception:  # e.g. the disk is full: fall back to file by file, each with its reason
+            log.exception("batch ingest failed; retrying file by file")
+            results = []
+            for path in paths:
+                try:
+                    results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes))
+                except Exception as exc:  # a storage error on one file must not stop the others
+                    log.exception("could not ingest %s", path)
+                    results.append(IngestResult("failed", str(path), reason=f"{type(exc).__name__}: {exc}"))
         if any(r.outcome == "ingested" for r in results):
             self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
         return results
