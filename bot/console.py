@@ -116,6 +116,8 @@ async def run_console(
     def report(result) -> None:
         if result.outcome == "quarantined":
             emit(f"! quarantined {Path(result.path).name}: {result.reason}")
+        elif result.outcome == "failed":
+            emit(f"! could not store {Path(result.path).name} ({result.reason}); it will be tried again")
 
     ingest = asyncio.create_task(ingest_loop(service, watcher, deliver, on_result=report))
     emit(f"Watching {settings.drop_dir}/ — type /help for commands, /quit or Ctrl-D to leave.")
