@@ -194,6 +194,15 @@ def _country_of_phrase(phrase: str) -> str | None:
     return None
 
 
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not geo.adjective_country(t.text)
+               for t in doc[start:end])
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) for t in doc[start:end])
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass":
@@ -201,6 +210,17 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "expl:subj" and child.lower_.endswith(("il", "elle")):
             return child
+    # a name the tagger missed right before the verb ("Xi a poursuivi", Xi tagged as a number)
+    j = verb.i - 1
+    doc = verb.doc
+    s_start = sent_bounds(doc, verb.i)[0]
+    while j >= s_start and doc[j].pos_ in ("AUX", "ADV") and doc[j].text[:1].islower():
+        j -= 1
+    if j >= s_start + 2 and j < verb.i - 1 and doc[j].text == "," and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ == "PROPN":
+        j -= 1  # "De son côté, Wang Yi, a transmis"
+    if j >= s_start and j < verb.i - 1 and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].pos_ != "PRON" \
+            and (j == s_start or not doc[j - 1].is_alpha or doc[j - 1].pos_ in ("PUNCT", "DET", "CCONJ", "ADJ", "PROPN")):
+        return doc[j]
     # a participle ("ajoutant que") or an infinitive takes its governor's subject
     if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
         return _subject(verb.head)
@@ -245,8 +265,9 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         s, e = _trim(text, s, e)
         if e - s < 2 or len(text[s:e].split()) < 2:
             continue
-        before = text[max(0, s - 25):s - 1].rstrip()
+        before = text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"").rstrip()
         last_word = before.split()[-1] if before.split() else ""
+        last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
         if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")):
             continue  # a name in marks: l'Initiative « la Ceinture et la Route »
         direct.append((s, e))
@@ -322,6 +343,11 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                         nxt += 1
                     if before_words < 4 and nxt < sent.end:
                         span = (nxt + 1, after_end)  # "La Chine, a-t-il affirmé, continuera ..."
+                    elif nxt < sent.end and after_end - nxt > 4 and not _has_finite_verb(doc, start, j) \
+                            and _has_finite_verb(doc, nxt + 1, after_end):
+                        # "Dans le cadre de ..., a poursuivi le ministre, la Chine est disposée ...":
+                        # the attribution is inserted in the sentence, which is the content
+                        span = (start, after_end)
                     else:
                         span = (start, j)
                     if inv is not None and (subj is None or subj.i > v.i or lang == "fr"):
