@@ -392,7 +392,7 @@ def _parties(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
             if code and code not in codes:
                 codes.append(code)
         for _, _, code, kind in geo.countries_in(span_text):
-            if kind in ("name",) and code not in codes:
+            if kind in ("name", "adjective") and code not in codes:
                 codes.append(code)
         inst = geo.institution_in(span_text)
         if inst and inst[1] not in codes:

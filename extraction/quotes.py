@@ -148,8 +148,11 @@ class SpeakerResolver:
                 return name, country, role
         phrase = doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text if phrase_tokens else tok.text
         phrase = _strip_det(phrase)
-        if lemma(tok) in DOCUMENT_NOUNS and self.last_institution and not geo.institution_in(phrase):
-            return self.last_institution[0], self.last_institution[1], None
+        if lemma(tok) in DOCUMENT_NOUNS and not geo.institution_in(phrase):
+            # "the statement said": the institution that issued it, named nearby ("the Kremlin said in a statement")
+            owner = self.last_institution or _nearest_institution(doc, tok.i)
+            if owner:
+                return owner[0], owner[1], None
         country = None
         for t in phrase_tokens:
             mm = self.by_token.get(t.i)
@@ -160,6 +163,49 @@ class SpeakerResolver:
         if tok.pos_ == "PROPN" or geo.institution_in(phrase) or lemma(tok) in load().speaker_nouns:
             self.last_institution = (phrase, country)
         return phrase, country, None
+
+
+def _institution_as_written(text: str) -> tuple[str, str] | None:
+    inst = geo.institution_in(text)
+    if not inst:
+        return None
+    folded = fold(text)
+    k = folded.find(inst[0]) if len(folded) == len(text) else -1
+    name = text[k:k + len(inst[0])] if k >= 0 else inst[0].title()
+    return name, inst[1]
+
+
+def _nearest_institution(doc: Doc, i: int) -> tuple[str, str] | None:
+    """The institution named closest before token i (else just after), within a few sentences."""
+    sents = []
+    s, e = sent_bounds(doc, i)
+    here = doc[s:e]
+    got = _institution_as_written(doc[s:i].text)
+    if got:
+        return got
+    k = s
+    for _ in range(4):
+        if k <= 0:
+            break
+        ps, pe = sent_bounds(doc, k - 1)
+        got = _institution_as_written(doc[ps:pe].text)
+        if got:
+            return got
+        k = ps
+    got = _institution_as_written(doc[i:e].text)
+    if got:
+        return got
+    k = e
+    for _ in range(3):
+        if k >= len(doc):
+            break
+        ns, ne = sent_bounds(doc, k)
+        got = _institution_as_written(doc[ns:ne].text)
+        if got:
+            return got
+        k = ne
+    del sents, here
+    return None
 
 
 def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
