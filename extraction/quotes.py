@@ -21,7 +21,7 @@ from diplowatch.countries import fold
 from . import geo
 from .lexicons import load
 from .people import role_at, PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
-from .words import entities, has, lemma, doc_text
+from .words import entities, has, lemma, doc_text, verb_lemma
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
 COMPLEMENTISERS = {"que", "qu'", "qu", "that"}
@@ -149,6 +149,13 @@ class SpeakerResolver:
         phrase = doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text if phrase_tokens else tok.text
         phrase = _strip_det(phrase)
         if lemma(tok) in DOCUMENT_NOUNS and not geo.institution_in(phrase):
+            # "le communiqué publié sur le site de la diplomatie russe": the issuer named in the phrase
+            nouns = load().speaker_nouns
+            for t in phrase_tokens[1:]:
+                if lemma(t) in nouns and lemma(t) not in DOCUMENT_NOUNS:
+                    issuer = _strip_det(doc[t.i:phrase_tokens[-1].i + 1].text)
+                    issuer = re.sub(r"^diplomatie (\w+)$", r"ministère \1 des Affaires étrangères", issuer)
+                    return issuer, _country_of_phrase(issuer), None
             # "the statement said": the institution that issued it, named nearby ("the Kremlin said in a statement")
             owner = self.last_institution or _nearest_institution(doc, tok.i)
             if owner:
@@ -329,7 +336,8 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
     sents = list(doc.sents)
     verbs_by_sent: dict[int, list[Token]] = {}
     for si, sent in enumerate(sents):
-        verbs_by_sent[si] = [t for t in sent if lemma(t) in reporting and t.pos_ in ("VERB", "") and not tok_in_direct(t)]
+        verbs_by_sent[si] = [t for t in sent if verb_lemma(t, reporting) in reporting and t.pos_ in ("VERB", "")
+                             and not tok_in_direct(t)]
 
     def attribution_boundaries(sent, verbs) -> set[int]:
         stops = set()
@@ -349,7 +357,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         verbs = verbs_by_sent[si]
         stops = attribution_boundaries(sent, verbs)
         for v in verbs:
-            lem = lemma(v)
+            lem = verb_lemma(v, reporting)
             subj = _subject(v) if has(doc, "DEP") else None
             inv = _inverted_subject(doc, v)
             span = None

@@ -46,3 +46,22 @@ def doc_text(doc) -> str:
     if value is None:
         value = doc.user_data["diplowatch_text"] = doc.text
     return value
+
+
+_FR_ENDINGS = (("èrent", "er"), ("aient", "er"), ("ent", "er"), ("ait", "er"), ("ant", "er"), ("ées", "er"), ("és", "er"),
+               ("ée", "er"), ("é", "er"), ("es", "er"), ("e", "er"), ("a", "er"), ("it", "ire"), ("is", "ire"), ("t", "re"))
+
+
+def verb_lemma(tok: Token, known) -> str:
+    """The lemma, or, when the lemmatizer left a French verb form as it is ("indique"), the
+    infinitive among ``known`` that a regular ending gives ("indiquer", "dire")."""
+    lem = lemma(tok)
+    if lem in known:
+        return lem
+    word = tok.lower_
+    for suffix, repl in _FR_ENDINGS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            guess = word[: -len(suffix)] + repl
+            if guess in known:
+                return guess
+    return lem
