@@ -50,6 +50,39 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
     return True
 
 
+def _infer_countries(meetings: list[Meeting], body: str) -> tuple[list[Meeting], dict[str, str]]:
+    """A bilateral meeting where one side's country is not stated: the country the article names
+    most often among those no other participant holds ("Tinubu travelled to South Africa ...
+    relations with Nigeria and South Africa" -> NG), when one country clearly leads."""
+    counts: dict[str, int] = {}
+    for _, _, code, kind in geo.countries_in(body):
+        if kind in ("name", "adjective"):
+            counts[code] = counts.get(code, 0) + 1
+    inferred: dict[str, str] = {}
+    out = []
+    for m in meetings:
+        missing = [i for i, p in enumerate(m.participants) if p.name and not p.country]
+        if len(missing) == 1 and len(m.participants) == 2:
+            held = {p.country for p in m.participants if p.country}
+            ranked = sorted(((n, c) for c, n in counts.items() if c not in held), reverse=True)
+            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                i = missing[0]
+                p = m.participants[i]
+                code = inferred.setdefault(p.name, ranked[0][1])
+                parts = list(m.participants)
+                parts[i] = Participant(p.name, p.role, code)
+                m = Meeting(tuple(parts), m.date, m.place, m.status, m.kind, m.evidence)
+        out.append(m)
+    # other meetings of the same person
+    final = []
+    for m in out:
+        if any(p.name in inferred and not p.country for p in m.participants):
+            m = Meeting(tuple(Participant(p.name, p.role, p.country or inferred.get(p.name)) for p in m.participants),
+                        m.date, m.place, m.status, m.kind, m.evidence)
+        final.append(m)
+    return final, inferred
+
+
 def _title_end(text: str, body_start: int) -> int:
     """End of a headline: the first line of the body when it has no final punctuation."""
     start = body_start
@@ -152,13 +185,14 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
             weak.append(is_weak)
         previous_date, previous_place = date, place
 
+    meetings, inferred = _infer_countries(meetings, text[body_start:])
     quotes = []
     seen = set()
     for q in doc._.quote_candidates or []:
         if (q.start, q.end) in seen:
             continue
         seen.add((q.start, q.end))
-        quotes.append(Quote(q.speaker, text[q.start:q.end], q.kind, q.speaker_country, q.speaker_role,
+        quotes.append(Quote(q.speaker, text[q.start:q.end], q.kind, q.speaker_country or inferred.get(q.speaker), q.speaker_role,
                             _evidence(text, q.sent_start, q.sent_end)))
 
     people = tuple(persons)
@@ -167,7 +201,7 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
     codes = [code for _, _, code, _ in geo.countries_in(text)]
     codes += [p.country for p in persons.values() if p.country]
     aliases = {name: tuple(sorted(p.aliases)) for name, p in persons.items() if p.aliases}
-    person_countries = {name: p.country for name, p in persons.items() if p.country}
+    person_countries = {name: p.country or inferred.get(name) for name, p in persons.items() if p.country or inferred.get(name)}
     return Extraction(
         language=lang,
         meetings=tuple(meetings),

@@ -174,7 +174,8 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
     found = []
     lo, hi = min(scope), max(scope) + 1
     for ent in (e for e in entities(doc) if lo <= e.start < hi):
-        if ent.label_ not in ("LOC", "GPE", "FAC") or ent.start not in scope or ent.start in inside_mentions:
+        if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
+                or ent.start not in scope or ent.start in inside_mentions:
             continue
         j = ent.start - 1
         ok = False

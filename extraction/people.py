@@ -458,6 +458,16 @@ def find_mentions(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]
                 owner = next((o for o in mentions if o.start <= t.i - 1 < o.end), None)
                 if owner and persons[owner.key].country and owner.key != m.key:
                     p.country = persons[owner.key].country
+    # "President Tinubu of Nigeria", "M. X du Kazakhstan": a country right after another mention
+    for m in mentions:
+        p = persons[m.key]
+        if p.country or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("of", "du", "de", "d'"):
+            continue
+        tail = doc[m.end:min(len(doc), m.end + 5)].text
+        for s_, _, code, kind in geo.countries_in(tail):
+            if kind == "name" and len(tail[:s_].split()) <= 2:
+                p.country = code
+            break
     for full in persons:
         for w in fold(full).split():
             if len(w) > 1 and w not in NAME_STOP:
