@@ -213,6 +213,10 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
 
 # ----------------------------------------------------------------------------- names
 
+CALENDAR_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday", "janvier", "fevrier", "mars", "avril", "mai",
+                  "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "january", "february",
+                  "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 NAME_PARTICLES = {"de", "du", "des", "d'", "ben", "bin", "ibn", "bint", "al", "el", "al-", "el-", "le", "la", "van",
                   "von", "der", "den", "da", "dos", "das", "di", "del", "y", "abu", "ould", "ag", "st", "st."}
 NAME_INNER_PUNCT = {"-", "'", "."}
@@ -252,6 +256,8 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     text = doc[start:end].text
     if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
+        return None
+    if any(fold(t.text) in CALENDAR_WORDS for t in doc[start:end]):
         return None
     if geo.any_country(text) or geo.is_country_name(text):
         return None
@@ -547,8 +553,11 @@ STRONG_FEMININE = {"mme", "mme.", "madame", "mrs", "mrs.", "ms", "ms.", "spokesw
 
 def _is_feminine(doc: Doc, m: Mention) -> bool:
     """A mention marked feminine by its title or role ("Mme", "spokeswoman", "la ministre", "présidente")."""
-    lo = max(0, m.start - 6)
-    words = [t.lower_ for t in doc[lo:m.start]] + fold(m.role or "").split()
+    lo = m.start
+    floor = max(sent_bounds(doc, m.start)[0], m.start - 6)
+    while lo > floor and not doc[lo - 1].is_punct and doc[lo - 1].pos_ not in ("VERB", "AUX"):
+        lo -= 1
+    words = [t.lower_ for t in doc[lo:m.start]] + (fold(m.role).split() if m.role and m.kind == "person" else [])
     if any(w in STRONG_FEMININE for w in words):
         return True
     # "la ministre", "la porte-parole": a feminine determiner before a role noun

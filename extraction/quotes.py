@@ -358,6 +358,9 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         stops = attribution_boundaries(sent, verbs)
         for v in verbs:
             lem = verb_lemma(v, reporting)
+            after = text[v.idx + len(v.text):v.idx + len(v.text) + 4].lstrip(" ,:\u00a0")
+            if after[:1] in OPEN_CLOSE:
+                continue  # "X said, “...”": the direct quote carries the words
             subj = _subject(v) if has(doc, "DEP") else None
             inv = _inverted_subject(doc, v)
             span = None
@@ -526,6 +529,8 @@ def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, opti
     first = fold(words[0])
     if first in ("de", "d") and len(words) < 6:
         return
+    if not speaker and not _has_verb(doc, s_tok, e_tok) and not optional_source and len(words) < 12:
+        return  # no proposition: "In his remarks after the meeting, X said, “...”"
     name, country, role = speaker or resolver.from_token(subj)
     if not name:
         return

@@ -241,3 +241,66 @@ def test_extract_many_keeps_order(extractor):
              ("The Russian president met the Chinese president on Monday.", "2024-05-22")]
     results = list(extractor.extract_many(items))
     assert [r.language for r in results] == ["fr", "und", "en"]
+
+
+# ----------------------------------------------------------------------------- round 2: general rules
+
+def test_name_glued_to_a_quote_is_cut(extractor):
+    text = ("Le président chinois Xi Jinping a rencontré le président kazakh Kassym-Jomart Tokaïev. "
+            "Xi a poursuivi, ajoutant qu'il s'entretiendrait avec Tokaïev “Bâtir ensemble un nouveau programme de coopération”.")
+    result = extractor.extract(text, published="2022-09")
+    assert all("“" not in name and "Bâtir" not in name for name in result.people)
+    q = [q for q in result.quotes if q.kind == "direct"][0]
+    assert q.speaker == "Xi Jinping"
+
+
+def test_relative_pronoun_speaker(extractor):
+    text = ("Le président sénégalais Macky Sall, qui a reçu lundi à Dakar son homologue gambien Adama Barrow, "
+            "a déclaré “une nouvelle page de notre histoire”.")
+    result = extractor.extract(text, published="2024-05-22")
+    q = [q for q in result.quotes if q.kind == "direct"][0]
+    assert q.speaker == "Macky Sall" and q.speaker_country == "SN"
+
+
+def test_she_said_goes_to_the_woman_named_earlier(extractor):
+    text = ("The visit was a success, the Kenyan spokeswoman Jane Wanjiru said. President Ruto met the French "
+            "Foreign Minister on Friday. The two countries share many values, she said.")
+    result = extractor.extract(text, published="2024-05-22")
+    q = [q for q in result.quotes if q.text.startswith("The two countries")][0]
+    assert q.speaker == "Jane Wanjiru"
+    assert "Friday" not in result.people
+
+
+def test_statement_speaker_is_the_issuing_institution(extractor):
+    text = ("\"The leaders discussed regional security,\" the Kremlin said in a statement.\n\n"
+            "Both sides agreed to expand cooperation in energy, the statement said.")
+    result = extractor.extract(text, published="2024-05-22")
+    assert {q.speaker for q in result.quotes} == {"Kremlin"}
+
+
+def test_no_reported_quote_when_the_words_are_quoted(extractor):
+    text = "In his remarks after the meeting, Smith said, \"We want better trade relations with our neighbours.\""
+    quotes = extractor.extract(text, published="2024-05-22").quotes
+    assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_near_future_is_planned_and_undated(extractor):
+    m = only_meeting(extractor.extract(
+        "Le président kenyan William Ruto va recevoir le chef de l'Etat ougandais, Yoweri Museveni.",
+        published="2024-05-22"))
+    assert m.status == "planned" and m.date is None
+
+
+def test_undated_announcement_merges_with_the_dated_one(extractor):
+    text = ("Le Premier ministre belge rencontrera son homologue néerlandais\n\n"
+            "Le Premier ministre belge Jan Peeters doit se rendre lundi 24 juin aux Pays-Bas pour rencontrer son "
+            "homologue néerlandais Pieter de Vries.")
+    m = only_meeting(extractor.extract(text, published="2024-06-20"))
+    assert m.status == "planned" and m.date == "2024-06-24"
+    assert {p.country for p in m.participants} == {"BE", "NL"}
+
+
+def test_document_issuer_named_in_the_phrase(extractor):
+    text = "« Le dialogue se poursuit », indique le communiqué publié sur le site de la diplomatie russe."
+    q = extractor.extract(text, published="2024-05-22").quotes[0]
+    assert q.speaker == "ministère russe des Affaires étrangères" and q.speaker_country == "RU"
