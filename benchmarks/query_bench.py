@@ -1,0 +1,75 @@
+"""Warm query latency: the command functions as Discord calls them, over varied arguments."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from benchmarks.report import p50, p95
+from benchmarks.synthetic import World
+from diplowatch import countries
+from handlers import commands
+from handlers.commands import Context
+from handlers.subjects import complete_subject
+from storage import Store
+
+
+def arguments(world: World, store: Store, reps: int, seed: int = 3) -> dict[str, list[str]]:
+    rng = random.Random(seed)
+    codes = [c for c in world.countries if store.meetings_by_country.get(c)]
+    country_names = [countries.by_code(c).name_en for c in rng.sample(codes, min(reps, len(codes)))]
+    while len(country_names) < reps:
+        country_names.append(countries.by_code(rng.choice(codes)).name_fr)
+    people = list(store.people.values())
+    full = rng.sample(people, reps)
+    surnames = [n.split()[-1] for n in rng.sample(people, reps)]
+    vocabulary = world.vocabulary
+    words = []
+    for i in range(reps):
+        kind = i % 3
+        if kind == 0:  # a common word (in most articles)
+            words.append(vocabulary[rng.randrange(0, 10)])
+        elif kind == 1:  # a rarer word
+            words.append(vocabulary[rng.randrange(100, 2000)])
+        else:  # two words, one common
+            words.append(f"{vocabulary[rng.randrange(0, 30)]} {vocabulary[rng.randrange(30, 500)]}")
+    prefixes = []
+    for i in range(reps):
+        source = rng.choice(people) if i % 2 else rng.choice(country_names)
+        prefixes.append(source[: rng.randint(2, 6)])
+    prefixes[0] = ""  # the empty box, when the user has typed nothing yet
+    return {"country": country_names, "full": full, "surname": surnames, "words": words, "prefixes": prefixes}
+
+
+def _time(function: Callable[[str], object], args: list[str]) -> list[float]:
+    for arg in args[:3]:  # warm
+        function(arg)
+    times = []
+    for arg in args:
+        started = time.perf_counter()
+        function(arg)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def run(store: Store, world: World, reps: int = 60) -> dict[str, dict[str, float]]:
+    """{query: {"p50": s, "p95": s, "max": s, "n": count}}."""
+    if not store.text_index_ready:
+        store.build_text_index()
+    ctx = Context(store=store)
+    args = arguments(world, store, reps)
+    cases: dict[str, tuple[Callable[[str], object], list[str]]] = {
+        "/meetings <country>": (lambda a: commands.meetings(ctx, a), args["country"]),
+        "/meetings <person> (full name)": (lambda a: commands.meetings(ctx, a), args["full"]),
+        "/meetings <person> (surname)": (lambda a: commands.meetings(ctx, a), args["surname"]),
+        "/quotes <speaker>": (lambda a: commands.quotes(ctx, a), args["full"]),
+        "/search <words>": (lambda a: commands.search(ctx, a), args["words"]),
+        "/timeline <country>": (lambda a: commands.timeline(ctx, a), args["country"]),
+        "autocomplete": (lambda a: complete_subject(store, a), args["prefixes"]),
+    }
+    results = {}
+    for name, (function, values) in cases.items():
+        times = _time(function, values)
+        results[name] = {"p50": p50(times), "p95": p95(times), "max": max(times), "n": len(times)}
+    return results

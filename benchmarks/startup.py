@@ -1,0 +1,47 @@
+"""Start-up as a separate process: `python -m benchmarks.startup DB_DIR T0`.
+
+T0 is the parent's `time.time()` just before it started this process, so interpreter
+start and imports count. Prints one JSON line "ready" once the store is loaded and a first
+query answered (what a user waits for after a restart), then one "done" line after the
+service's background work, the spaCy model and the /search index, with peak memory
+(VmHWM), model included. The bot's own modules are imported as `diplowatch run` would.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+
+def main() -> None:
+    folder, t0 = sys.argv[1], float(sys.argv[2])
+    from pathlib import Path
+
+    import bot.discord_app  # noqa: F401  (discord.py and the handlers, as the bot imports them)
+    from benchmarks.report import proc_status
+    from handlers.commands import Context, meetings
+    from storage import Store
+
+    imported = time.time()
+    store = Store(Path(folder))
+    loaded = time.time()
+    code = max(store.meetings_by_country, key=lambda c: len(store.meetings_by_country[c]))
+    reply = meetings(Context(store=store), code)
+    ready = time.time()
+    print(json.dumps({"event": "ready", "imports": imported - t0, "store": loaded - imported,
+                      "first_query": ready - loaded, "ready": ready - t0, "entries": len(reply.entries),
+                      "rss_ready": proc_status("VmRSS")}), flush=True)
+    from extraction import Extractor
+
+    Extractor()
+    model = time.time()
+    store.build_text_index()
+    indexed = time.time()
+    print(json.dumps({"event": "done", "model": model - ready, "text_index": indexed - model,
+                      "all": indexed - t0, "rss": proc_status("VmRSS"), "hwm": proc_status("VmHWM")}), flush=True)
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
