@@ -1,11 +1,22 @@
 """Evaluate the extraction against annotated articles.
 
-    python -m extraction.evaluate GOLD.json ARTICLES_DIR [--verbose] [--keep]
+    python -m extraction.evaluate GOLD.json ARTICLES_DIR [--verbose] [--keep] [--score PATH]
 
 Runs the Extractor over ARTICLES_DIR/*.txt, writes the system JSONL (one object per article, the
 shape of ../shared/eval/README.md plus evidence) to a temporary file, scores it with the
-score.py that sits next to GOLD.json (imported by path, never copied), and prints the scores,
-the time per article and the words per second.
+score.py that sits next to GOLD.json (imported by path, never copied; else --score PATH, else
+../shared/eval/score.py relative to the repository), and prints the scores, the time per article and
+the words per second.
+
+The three sets, from the repository root (no make needed):
+
+    .venv/bin/python -m extraction.evaluate ../shared/eval/seeds_gold.json ../shared/seeds
+    .venv/bin/python -m extraction.evaluate ../shared/eval/dev/gold.json ../shared/eval/dev/articles
+    .venv/bin/python -m extraction.evaluate tests/extraction/holdout/gold.json tests/extraction/holdout/articles --verbose
+
+The hold-out (tests/extraction/holdout: 12 articles written for the project, gold annotated by
+hand before the extractor was run on them) is the estimate of performance on unseen articles; its
+floors are asserted by tests/extraction/test_holdout.py.
 """
 
 from __future__ import annotations
@@ -21,14 +32,22 @@ from pathlib import Path
 from diplowatch.dates import publication_date
 
 
-def _load_scorer(gold: Path):
-    for candidate in (gold.parent / "score.py", gold.parent.parent / "score.py"):
+SHARED_SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
+
+
+def _load_scorer(gold: Path, explicit: Path | None = None):
+    """score.py given with --score, else next to GOLD.json (or one folder up), else the shared one
+    (../shared/eval/score.py relative to the repository)."""
+    if explicit is not None and not explicit.exists():
+        raise SystemExit(f"--score {explicit}: no such file")
+    candidates = (explicit,) if explicit else (gold.parent / "score.py", gold.parent.parent / "score.py", SHARED_SCORER)
+    for candidate in candidates:
         if candidate.exists():
             spec = importlib.util.spec_from_file_location("shared_eval_score", candidate)
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
             return module
-    raise SystemExit(f"score.py not found next to {gold}: it is expected in the shared eval folder")
+    raise SystemExit(f"score.py not found next to {gold} nor at {SHARED_SCORER}: pass --score PATH")
 
 
 def system_row(name: str, extraction) -> dict:
@@ -47,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", type=Path)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the system JSONL and print its path")
+    parser.add_argument("--score", type=Path, default=None, help="path of score.py (default: next to GOLD.json, "
+                        "else ../shared/eval/score.py relative to the repository)")
     args = parser.parse_args(argv)
-    scorer = _load_scorer(args.gold)
+    scorer = _load_scorer(args.gold, args.score)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     files = sorted(args.articles.glob("*.txt"))
     if not files:
