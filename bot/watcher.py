@@ -3,7 +3,8 @@
 A watcher alone is not enough: it misses files dropped while the bot was down, and network
 mounts lose events. So: a full scan at start, file events while running, and a periodic
 re-scan. A file is ready only when its size and mtime are unchanged across two checks
-(watchfiles reported a slowly copied file when 12% of it was written).
+(watchfiles reported a slowly copied file when 12% of it was written). An empty file is
+ready only once it has stayed empty for EMPTY_SECONDS.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -19,6 +21,9 @@ import watchfiles
 from diplowatch.reading import is_candidate
 
 log = logging.getLogger(__name__)
+# A file being created is empty for a moment; one still empty after this long is handed over
+# (and quarantined as empty) rather than ignored forever without a word.
+EMPTY_SECONDS = 30.0
 
 
 def scan(folder: Path) -> list[Path]:
@@ -80,7 +85,7 @@ class DropWatcher:
                 now = _signature(path)
                 if now is None:
                     del self._pending[path]
-                elif before == now and now[0] > 0:
+                elif before == now and (now[0] > 0 or time.time() - now[1] > EMPTY_SECONDS):
                     del self._pending[path]
                     self._queue.put_nowait(path)
                 else:

@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import json
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ _BOMS = (
 )
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SKIPPED_HTML = re.compile(r"<(script|style|noscript|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class Unreadable(Exception):
@@ -147,6 +150,8 @@ def short_title(line: str, limit: int = 160) -> str:
 
 def html_to_text(markup: str) -> tuple[str, str]:
     """The main text of a web page and its <title>."""
+    import html as html_lib
+
     import trafilatura  # slow to import; only HTML needs it
 
     title_match = re.search(r"<title[^>]*>(.*?)</title>", markup, re.IGNORECASE | re.DOTALL)
@@ -156,21 +161,26 @@ def html_to_text(markup: str) -> tuple[str, str]:
         from lxml import html as lxml_html
 
         try:
-            tree = lxml_html.fromstring(markup)
+            # huge_tree: without it libxml2 silently drops everything below 255 nested tags
+            tree = lxml_html.fromstring(markup, parser=lxml_html.HTMLParser(huge_tree=True))
         except Exception as exc:  # lxml raises a zoo of parser errors
             raise Unreadable(f"HTML could not be parsed: {exc}") from exc
-        for bad in tree.xpath("//script|//style|//noscript"):
+        # The <title> is the title, not the body: a page with only a title has no article.
+        for bad in tree.xpath("//script|//style|//noscript|//title"):
             bad.drop_tree()
         text = "\n".join(" ".join(t.split()) for t in tree.itertext() if t.strip())
-    import html as html_lib
-
+        if not text:  # deeper than libxml2 goes even so (2,048 levels): strip the tags by hand
+            text = html_lib.unescape(" ".join(_TAG.sub(" ", _SKIPPED_HTML.sub(" ", markup)).split()))
     return text or "", html_lib.unescape(title)
 
 
 def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, a pipe (reading it would wait forever), a device
+            raise Unreadable("not a regular file (a folder, a pipe or a device)")
+        size = info.st_size
         if size == 0:
             raise Unreadable("empty file")
         if size > max_bytes:

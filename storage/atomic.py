@@ -19,6 +19,14 @@ import orjson
 from tinydb.storages import Storage
 
 
+class StoreError(Exception):
+    """The database cannot be used as it is; the message says what to do."""
+
+
+class CannotWrite(StoreError):
+    """The system refused a database write (disk full, read-only, no permission)."""
+
+
 class CorruptFile(Exception):
     """A database file exists but cannot be parsed: never overwrite it."""
 
@@ -99,9 +107,14 @@ class AtomicJSONStorage(Storage):
     def _write_file(self, data: dict[str, dict[str, Any]] | None) -> None:
         try:
             write_atomic(self.path, orjson.dumps(data))
-        except BaseException:
+        except BaseException as exc:
             # Memory must not run ahead of disk: forget what failed to land.
             self._reload()
+            if isinstance(exc, OSError):  # say it plainly, and as a StoreError (the CLI exits 3)
+                raise CannotWrite(
+                    f"cannot write the database file {self.path}: {exc.strerror or exc}. "
+                    "Free some space or make the data folder writable; the file will be read again."
+                ) from exc
             raise
 
     def _reload(self) -> None:

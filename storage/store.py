@@ -26,7 +26,7 @@ from tinydb import Query, TinyDB
 
 from diplowatch.names import name_key
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
-from storage.atomic import AtomicJSONStorage, CorruptFile, read_json_file
+from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, read_json_file
 from storage.text_index import TextIndex
 
 SCHEMA_VERSION = 1
@@ -35,8 +35,14 @@ RECORD_SHARD_CHARS = 2  # 256 files of records, loaded at start
 BODY_SHARD_CHARS = 3  # 4,096 files of bodies, read one at a time: small reads for /article
 
 
-class StoreError(Exception):
-    """The database cannot be used as it is; the message says what to do."""
+# What meta.json's records must hold: a hand edit that breaks these is refused at start.
+_META_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "schema": {"version": int},
+    "state": {"key": str},
+    "quarantine": {"path": str, "reason": str, "size": int, "mtime": (int, float)},
+    "watches": {"channel_id": int, "subject": str},
+    "aliases": {"alias": str, "key": str},
+}
 
 
 class CorruptDatabase(StoreError):
@@ -75,6 +81,7 @@ class Store:
         self._text_index_started = threading.Event()
         try:
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
+            self._check_meta()
             self._check_schema()
             for row in self._meta.table("aliases").all():
                 self._alias_keys[row["alias"]] = row["key"]
@@ -99,8 +106,14 @@ class Store:
     # -- opening --------------------------------------------------------------
 
     def _acquire_folder(self):
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle = open(self.folder / ".lock", "w")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle = open(self.folder / ".lock", "w")
+        except OSError as exc:  # read-only or not ours: say so rather than a traceback
+            raise CannotWrite(
+                f"cannot write in the database folder {self.folder}: {exc.strerror or exc}. "
+                "The data folder (DATA_DIR) must be writable."
+            ) from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -116,6 +129,21 @@ class Store:
         for folder in (self.folder, self.folder / "shards", self.folder / "bodies"):
             for leftover in folder.glob(".*.tmp"):
                 leftover.unlink(missing_ok=True)
+
+    def _check_meta(self) -> None:
+        """A hand-edited meta.json with wrong types is refused at start, like a truncated one,
+        instead of failing later (or being overwritten) on the first command that reads it."""
+        path = self.folder / "meta.json"
+        for table, rows in (self._meta.storage.read() or {}).items():
+            if not isinstance(rows, dict) or not all(isinstance(row, dict) for row in rows.values()):
+                raise CorruptFile(path, f"'{table}' is not a table of records")
+            for doc_id, row in rows.items():
+                if not doc_id.isdigit():
+                    raise CorruptFile(path, f"'{table}' has a record numbered {doc_id!r}")
+                for field, kind in _META_FIELDS.get(table, {}).items():
+                    value = row.get(field)
+                    if not isinstance(value, kind) or isinstance(value, bool):
+                        raise CorruptFile(path, f"'{table}' record {doc_id}: '{field}' is {value!r}")
 
     def _check_schema(self) -> None:
         table = self._meta.table("schema")
@@ -148,7 +176,14 @@ class Store:
         # Straight from the file, with positional constructors: at 50,000 articles the
         # store builds a million records at start, and TinyDB's Document wrappers and
         # keyword construction would double the time.
-        tables = read_json_file(self.folder / "shards" / f"{key}.json") or {}
+        path = self.folder / "shards" / f"{key}.json"
+        tables = read_json_file(path) or {}
+        try:
+            self._load_tables(tables)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:  # hand-edited: wrong shape
+            raise CorruptFile(path, f"a record has missing or wrong fields ({type(exc).__name__}: {exc})") from None
+
+    def _load_tables(self, tables: dict[str, Any]) -> None:
         meetings: dict[str, list[Meeting]] = defaultdict(list)
         quotes: dict[str, list[Quote]] = defaultdict(list)
         participant = self._participant
@@ -171,6 +206,8 @@ class Store:
             )
         for row in tables.get("articles", {}).values():
             article = Article.from_dict(row)
+            if not (isinstance(article.id, str) and isinstance(article.hash, str)):
+                raise TypeError(f"article id and hash must be text: {article.id!r}")
             self._index(article, meetings.get(article.id, ()), quotes.get(article.id, ()))
 
     def _participant(self, name: str | None, role: str | None, country: str | None) -> Participant:
@@ -496,4 +533,4 @@ def open_store(folder: Path) -> Store:
     return Store(folder)
 
 
-__all__ = ["AmbiguousId", "CorruptDatabase", "Store", "StoreError", "open_store", "SCHEMA_VERSION"]
+__all__ = ["AmbiguousId", "CannotWrite", "CorruptDatabase", "Store", "StoreError", "open_store", "SCHEMA_VERSION"]
