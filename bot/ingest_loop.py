@@ -33,21 +33,26 @@ async def ingest_loop(
     first = await service.first_run()
     async for path in watcher.ready_files():
         await asyncio.sleep(GATHER_SECONDS)
-        batch = [path, *watcher.drain()]
-        while batch:
-            chunk, batch = batch[:MAX_BATCH], batch[MAX_BATCH:]
+        pending = [path, *watcher.drain()]
+        done: list[IngestResult] = []
+        # A burst is ingested in chunks (stored as it goes) but announced once, as a whole;
+        # files that became ready meanwhile join it.
+        while pending:
+            chunk, pending = pending[:MAX_BATCH], pending[MAX_BATCH:]
             try:
                 results = await service.ingest(chunk)
             except Exception:  # keep watching: the next re-scan offers the files again
                 log.exception("ingest of %d file(s) failed", len(chunk))
-                continue
+                results = []
             for result in results:
                 on_result(result)
-            for channel, reply in await service.alerts(results, backlog=first):
-                try:
-                    await deliver(channel, reply)
-                except Exception:
-                    log.exception("could not deliver an alert to channel %s", channel)
+            done.extend(results)
+            pending.extend(watcher.drain())
+        for channel, reply in await service.alerts(done, backlog=first):
+            try:
+                await deliver(channel, reply)
+            except Exception:
+                log.exception("could not deliver an alert to channel %s", channel)
         if first:
             await service.mark_first_scan_done()
             first = False

@@ -393,7 +393,9 @@ class Store:
     def release(self, path: str) -> None:
         """Forget a quarantined file (it was fixed, or removed)."""
         with self._lock:
-            self._meta.table("quarantine").remove(Query().path == path)
+            table = self._meta.table("quarantine")
+            if table.contains(Query().path == path):  # most files never were: no write then
+                table.remove(Query().path == path)
 
     def set_state(self, key: str, value: Any) -> None:
         with self._lock:

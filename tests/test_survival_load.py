@@ -6,8 +6,8 @@ on the 2 shared cores here, too much for CI's budget; 400 take about a third of 
 The running pieces are the real ones (Service with the real model, DropWatcher, ingest_loop);
 only the transport is a counter. Every file is ingested once; every command is answered in
 well under Discord's 3 seconds (measured with time.monotonic around `service.command`: a
-generous bound, this is a functional check); the burst becomes a few summaries per channel,
-one per ingest chunk of MAX_BATCH files, never one alert per file.
+generous bound, this is a functional check); the burst becomes a few summaries per channel
+(one per batch the watcher hands over while the files are still landing), never one alert per file.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ async def test_1000_files_at_once_while_commands_are_answered(tmp_path, extracto
     assert not failures, failures[:5]
     slowest = max(latencies)
     assert slowest[0] < 3.0, f"/{slowest[1]} took {slowest[0]:.2f} s while ingesting"
-    # One summary per chunk handed to the writer: not one alert per file.
+    # A few summaries for the whole burst: not one alert per file.
     assert all(channel == 4242 for channel, _ in deliveries)
     assert all(title.endswith("new articles") for _, title in deliveries), deliveries[:5]
     assert sum(_count(title) for _, title in deliveries) == FILES
