@@ -25,7 +25,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\b", re.I)),
     ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)),
-    ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day)\b", re.I)),
+    ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
+                             r"earlier (?:in the|that) day|later (?:in the|that) day)\b", re.I)),
     ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:hier|yesterday)\b", re.I)),
     ("tomorrow", re.compile(r"\b(?:demain|tomorrow)\b", re.I)),

@@ -23,7 +23,14 @@ from .lexicons import load
 from .words import entities, has
 
 TITLES = {"m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "excellency",
-          "s.e.", "son", "sa", "h.e."}
+          "s.e.", "son", "sa", "h.e.", "excellence", "monsieur", "madame", "mister", "sir"}
+# capitalised nouns of institutions that the NER or a preceding title can make look like a name
+# ("la présidente de la Chambre des représentants", "président en exercice de l'Union africaine")
+INSTITUTION_WORDS = {"chambre", "union", "assemblee", "conseil", "senat", "parlement", "commission", "cour", "chamber",
+                     "council", "assembly", "parliament", "senate", "court", "congress", "congres", "organisation",
+                     "organization", "ligue", "league", "banque", "bank", "fonds", "fund", "etat", "state", "republique",
+                     "republic", "royaume", "kingdom", "federation", "communaute", "community", "alliance", "agence",
+                     "agency", "ministere", "ministry", "gouvernement", "government", "presidence", "presidency"}
 WILDCARD_HEADS = {"dirigeant", "leader", "chef", "homologue", "counterpart"}
 PRONOUNS = {"il", "elle", "-t-il", "-t-elle", "-il", "-elle", "he", "she", "t-il", "t-elle"}
 NAME_STOP = {"le", "la", "les", "de", "du", "des", "et", "the", "and", "of", "a", "un", "une", "en", "au", "in", "on",
@@ -250,6 +257,11 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'") or doc[end - 1].text[:1].islower()):
         end -= 1
+    # a country name glued before the name ("du Président de l'Indonésie Prabowo Subianto")
+    while end - start > 1 and (geo.is_country_name(doc[start].text) or doc[start].lower_ in TITLES):
+        start += 1
+    if start < end and fold(doc[start].text) in INSTITUTION_WORDS:
+        return None
     if start >= end or end - start > 6:
         return None
     if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in NAME_PARTICLES:
@@ -532,6 +544,13 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
             continue
         candidates = [m for m in mentions if m.kind == "person" and not persons[m.key].country
                       and m.key not in assigned and 0 <= sent_index(m.start) - here <= 1 and m.start > party.end]
+        if not candidates and party.head not in WILDCARD_HEADS | {None} or not candidates and fold(party.text).startswith("chef de la diplomatie"):
+            # "le chef de la diplomatie algérienne" after "le ministre ..., Ahmed Attaf": the one earlier
+            # person of that role whose country the article had not stated
+            same_head = {p.name for p in persons.values() if not p.country and p.head and fold(p.head) == fold(party.head or "")}
+            earlier = [m for m in mentions if m.kind == "person" and m.key in same_head and m.end <= party.start]
+            if len(same_head) == 1 and earlier:
+                candidates = [earlier[-1]]
         if candidates:
             pick = persons[candidates[0].key]
             pick.country = party.country

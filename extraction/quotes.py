@@ -74,6 +74,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _evaluative_word(text: str, s: int, e: int) -> bool:
+    """A single quoted word that is someone's word ("a jugé la question « prématurée »", "qu'il qualifie
+    d'« exceptionnelles »"): lowercase, a real word, closed by its mark (not a name or a title)."""
+    word = text[s:e]
+    return word.isalpha() and word[:1].islower() and len(word) >= 4 and e < len(text) and text[e:e + 2].strip()[:1] in "»”\""
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\n\u00a0":
         start += 1
@@ -112,6 +119,8 @@ class SpeakerResolver:
     def from_token(self, tok: Token) -> tuple[str | None, str | None, str | None]:
         """Speaker named by the subject token of a reporting verb."""
         doc = self.doc
+        if tok.lower_ in ("-t", "t") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in PRONOUNS:
+            tok = doc[tok.i + 1]  # "a-t-elle" tokenised "a", "-t", "-elle"
         if tok.lower_ in PRONOUNS or tok.lower_ in ("-t-il", "-il", "-elle", "-t-elle"):
             ante = pronoun_antecedent(doc, tok.i, self.mentions)
             return self.from_mention(ante) if ante else (None, None, None)
@@ -230,7 +239,7 @@ def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def _strip_det(text: str) -> str:
-    return re.sub(r"^(?:le|la|les|l'|un|une|des|the|a|an|son|sa|his|her)\s*", "", text.strip(), flags=re.I).strip(" ,")
+    return re.sub(r"^(?:(?:le|la|les|un|une|des|the|a|an|son|sa|his|her)\s+|l')", "", text.strip(), flags=re.I).strip(" ,")
 
 
 def _country_of_phrase(phrase: str) -> str | None:
@@ -296,6 +305,55 @@ def _inverted_subject(doc: Doc, verb: Token) -> Token | None:
 
 # ----------------------------------------------------------------------------- reported quotes
 
+FRENCH_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on"}
+IMPERSONAL_GOVERNORS = {"convenir", "falloir", "importer", "rester", "suffire"}
+NOT_SPEAKERS = {"donnée", "données", "chiffre", "chiffres", "statistique", "statistiques", "estimation", "estimations",
+                "data", "figure", "figures", "statistic", "statistics", "estimate", "estimates", "sondage", "poll",
+                "survey", "calcul", "calculs", "calculation", "calculations"}
+
+
+def _mistagged_participle(t: Token) -> bool:
+    """A participle the tagger read as a noun or adjective after "a-t-elle" / "a" ("a-t-elle souligné")."""
+    if t.pos_ not in ("NOUN", "ADJ", "PROPN") or not t.text[:1].islower() or not t.lower_.endswith(("é", "és", "ée", "is", "it", "u")):
+        return False
+    doc = t.doc
+    prev = [doc[k].lower_ for k in range(max(0, t.i - 3), t.i)]
+    return bool(prev) and (prev[-1] in ("-il", "-elle", "-t-il", "-t-elle", "a", "ont", "avait", "aurait")
+                           or len(prev) >= 2 and prev[-1] in ("aussi", "également", "encore", "enfin", "ensuite") and prev[-2] == "a")
+
+
+def _not_a_saying(v: Token) -> bool:
+    """Reporting-verb forms that report nobody: "il convient de noter que" (impersonal), "estimée à
+    plusieurs milliers" / "prévue le 3 mars" (a participle used as an adjective, no auxiliary)."""
+    doc = v.doc
+    if "Inf" in v.morph.get("VerbForm"):
+        if lemma(v.head) in IMPERSONAL_GOVERNORS and v.head is not v:
+            return True
+        before = doc[max(0, v.i - 4):v.i].text.lower()
+        if re.search(r"\bil (?:convient|faut|importe|reste) (?:de |d')?$", before + " "):
+            return True
+    if v.lang_ == "fr" and "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense"):
+        has_aux = any(c.dep_.startswith("aux") for c in v.children) or v.i > 0 and doc[v.i - 1].pos_ == "AUX" \
+            or v.i > 1 and doc[v.i - 2].pos_ == "AUX" or any(doc[k].lower_ in ("-il", "-elle", "-t-il", "-t-elle")
+                                                           for k in range(max(0, v.i - 3), v.i))
+        if not has_aux and v.i + 1 < len(doc) and doc[v.i + 1].lower_ in ("à", "au", "aux", "le", "en", "pour", "comme"):
+            return True
+    return False
+
+
+def _marked_clause(v: Token, sent) -> int | None:
+    """Token index of the complementiser of the verb's clausal complement when other words come
+    between ("told reporters after the meeting that ...", "a assuré aux journalistes que ...")."""
+    if not has(v.doc, "DEP"):
+        return None
+    for c in v.children:
+        if c.dep_ in ("ccomp", "xcomp", "obj") and c.i > v.i:
+            first = c.left_edge
+            if first.lower_ in COMPLEMENTISERS and first.i - v.i <= 10 and sent.start <= first.i < sent.end:
+                return first.i
+    return None
+
+
 def _content_after(doc: Doc, k: int, sent, stops: set[int]) -> tuple[int, int] | None:
     """Tokens from k to the next attribution boundary or the sentence end."""
     end = sent.end
@@ -316,7 +374,9 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
     direct = []
     for s, e in quote_spans(text):
         s, e = _trim(text, s, e)
-        if e - s < 2 or len(text[s:e].split()) < 2:
+        if e - s < 2:
+            continue
+        if len(text[s:e].split()) < 2 and not _evaluative_word(text, s, e):
             continue
         before = text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"").rstrip()
         last_word = before.split()[-1] if before.split() else ""
@@ -336,8 +396,8 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
     sents = list(doc.sents)
     verbs_by_sent: dict[int, list[Token]] = {}
     for si, sent in enumerate(sents):
-        verbs_by_sent[si] = [t for t in sent if verb_lemma(t, reporting) in reporting and t.pos_ in ("VERB", "")
-                             and not tok_in_direct(t)]
+        verbs_by_sent[si] = [t for t in sent if verb_lemma(t, reporting) in reporting and not tok_in_direct(t)
+                             and (t.pos_ in ("VERB", "") or _mistagged_participle(t))]
 
     def attribution_boundaries(sent, verbs) -> set[int]:
         stops = set()
@@ -358,6 +418,8 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         stops = attribution_boundaries(sent, verbs)
         for v in verbs:
             lem = verb_lemma(v, reporting)
+            if _not_a_saying(v):
+                continue
             after = text[v.idx + len(v.text):v.idx + len(v.text) + 4].lstrip(" ,:\u00a0")
             if after[:1] in OPEN_CLOSE:
                 continue  # "X said, “...”": the direct quote carries the words
@@ -372,6 +434,8 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                 span = _content_after(doc, k + 1 if doc[k].lower_ in COMPLEMENTISERS else k, sent, stops)
                 if doc[k].lower_.startswith("qu'") and doc[k].lower_ != "qu'":
                     span = (k, span[1]) if span else None
+            elif _marked_clause(v, sent) is not None:
+                span = _content_after(doc, _marked_clause(v, sent) + 1, sent, stops)
             elif lang == "en" and k < sent.end and lem in ("say", "note", "stress", "add", "emphasize", "underscore", "state") \
                     and has(doc, "DEP") and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) \
                     and not doc[k].is_punct:
@@ -379,6 +443,8 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
             if span is None:
                 j = v.i - 1
                 while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("-t-il", "-t-elle")) and doc[j].text != ",":
+                    if lang == "fr" and doc[j].lower_ in FRENCH_SUBJECT_PRONOUNS:
+                        break  # "Interrogé sur ..., il a jugé ...": the pronoun is the subject, nothing is inverted
                     j -= 1
                 # English "..., she said" / "..., Diko said" / "..., the statement said"
                 if lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
@@ -440,6 +506,13 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
             head = doc[x]
             while head.pos_ == "DET" and head.i + 1 < sent.end:
                 head = doc[head.i + 1]
+            source_words = []
+            for st in doc[head.i:min(sent.end, head.i + 4)]:
+                if st.is_punct:
+                    break
+                source_words.append(st.lower_)
+            if NOT_SPEAKERS.intersection(source_words):
+                continue  # "according to official data": statistics, no speaker
             if t.i == sent.start or (t.i > sent.start and doc[t.i - 1].text not in (",",) and t.i - sent.start <= 1):
                 j = head.i
                 while j < sent.end and doc[j].text != ",":
@@ -456,6 +529,8 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         reported_by_sent.setdefault(q.sent_start, []).append(q)
     sent_starts = [st.start_char for st in sents]
     last_speaker: tuple | None = None
+    last_direct: int | None = None
+    pending: list = []
     for s, e in direct:
         first_si = max(0, bisect_right(sent_starts, s) - 1)
         last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
@@ -503,14 +578,36 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         if (not speaker or not speaker[0]) and last_speaker and (s <= 1 or text[s - 2:s - 1] in ("\n", "") or text[s - 1:s] == "\n"
                                                                  or text.rfind("\n", 0, s) >= s - 3):
             speaker = last_speaker  # a quotation continued in a new paragraph
-        if not speaker or not speaker[0]:
-            continue
-        last_speaker = speaker
+        if (not speaker or not speaker[0]) and last_direct is not None and _continues(text, last_direct, s):
+            speaker = last_speaker  # “...,” she told reporters. “...”: the next quotation of the same paragraph
         sent = sents[sent_idx[0]] if sent_idx else None
+        if not speaker or not speaker[0]:
+            pending.append((s, e, sent))
+            continue
+        last_speaker, last_direct = speaker, e
         results.append(QuoteCandidate(s, e, "direct", speaker[0], speaker[1], speaker[2],
                                       sent.start_char if sent else s, sent.end_char if sent else e))
+    # an opening mark never closed in its paragraph, the next paragraph reopening the quotation:
+    # one quotation over two paragraphs, attributed at its end
+    directs = sorted((q for q in results if q.kind == "direct"), key=lambda q: q.start)
+    for s, e, sent in pending:
+        para_end = text.find("\n", s)
+        para_end = len(text) if para_end < 0 else para_end
+        if any(c in text[e:para_end] for c in "»”\""):
+            continue
+        nxt = next((q for q in directs if q.start > e), None)
+        if nxt is not None and para_end < nxt.start and not text[para_end:nxt.start].strip(" \n\t\u00a0«“\""):
+            results.append(QuoteCandidate(s, e, "direct", nxt.speaker, nxt.speaker_country, nxt.speaker_role,
+                                          sent.start_char if sent else s, sent.end_char if sent else e))
     results.sort(key=lambda q: q.start)
     return results
+
+
+def _continues(text: str, prev_end: int, s: int) -> bool:
+    """The quotation at s follows the previous one in the same paragraph after a short attribution
+    sentence ("“...,” she told reporters. “...”")."""
+    between = text[prev_end:s]
+    return "\n" not in between and len(between) <= 60 and bool(re.search(r"[.!?]\s*[«“\"]?\s*$", between))
 
 
 def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, optional_source=False, speaker=None) -> None:
