@@ -45,8 +45,10 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
         return False
     if a.place and b.place and geo.is_country_name(a.place) == geo.is_country_name(b.place) and a.place != b.place:
         return False
-    if a.date and b.date and len(a.date) == len(b.date) == 10 and a.date != b.date:
-        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False  # 2025-05 and 2025-07-13 are two encounters
+    if (a.kind == "call") != (b.kind == "call") and a.place and b.place:
+        return False  # a phone call and an encounter somewhere
     return True
 
 

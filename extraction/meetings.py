@@ -348,6 +348,14 @@ def _is_anaphoric(tok: Token) -> bool:
 
 def _add_info(doc: Doc, meeting: MeetingCandidate, info, mentions) -> None:
     tok, scope = info
+    # "Cette rencontre, qui intervient en prélude à la réunion prévue à Nouakchott": the place of
+    # another meeting word's phrase is not this meeting's
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    others = [t for t in (doc[i] for i in scope) if t.i != tok.i and t.pos_ in ("NOUN", "PROPN") and _is_trigger(t, lang)]
+    if others and has(doc, "DEP"):
+        scope = set(scope) - {x.i for o in others for x in o.subtree}
+        if not scope:
+            return
     places = _places(doc, scope, mentions)
     best = _best_place(places)
     if best and meeting.kind != "call":

@@ -547,9 +547,9 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
         if not candidates and party.head not in WILDCARD_HEADS | {None} or not candidates and fold(party.text).startswith("chef de la diplomatie"):
             # "le chef de la diplomatie algérienne" after "le ministre ..., Ahmed Attaf": the one earlier
             # person of that role whose country the article had not stated
-            same_head = {p.name for p in persons.values() if not p.country and p.head and fold(p.head) == fold(party.head or "")}
+            same_head = {p.name for p in persons.values() if not p.country and (p.head is None or fold(p.head) == fold(party.head or ""))}
             earlier = [m for m in mentions if m.kind == "person" and m.key in same_head and m.end <= party.start]
-            if len(same_head) == 1 and earlier:
+            if len({m.key for m in earlier}) == 1:
                 candidates = [earlier[-1]]
         if candidates:
             pick = persons[candidates[0].key]

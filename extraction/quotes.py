@@ -25,6 +25,8 @@ from .words import entities, has, lemma, doc_text, verb_lemma
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
 COMPLEMENTISERS = {"que", "qu'", "qu", "that"}
+DIPLOMAT_HEADS = {"ambassadeur", "ambassador", "ministre", "minister", "diplomate", "diplomat", "envoye", "envoy",
+                  "ambassadrice", "consul", "charge", "secretaire"}
 DOCUMENT_NOUNS = {"communiqué", "statement", "déclaration", "note", "readout", "communique"}
 
 
@@ -113,8 +115,37 @@ class SpeakerResolver:
             # "le porte-parole" -> the earlier "porte-parole du Kremlin"
             for other in reversed(self.mentions):
                 if other.start < m.start and other.kind == "party" and other.head == m.head and other.country:
+                    if other.key and other.key in self.persons:
+                        return self.from_mention(other)
                     return _strip_det(other.text), other.country, other.role
         return _strip_det(m.text), m.country, m.role
+
+    def _role_antecedent(self, tok: Token) -> Mention | None:
+        """A definite bare role noun standing for a person named earlier: "le diplomate a rappelé",
+        "the minister said", "L'ambassadeur a évoqué"; the latest person whose role has that head
+        (any diplomat's role for "diplomate"), within the last paragraphs."""
+        doc = self.doc
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or doc[tok.i - 1].lower_ not in ("le", "la", "l'", "the"):
+            return None
+        word = fold(lemma(tok))
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (geo.adjective_country(nxt.text) or nxt.lower_ in ("de", "du", "des", "d'", "of")):
+            return None  # "le ministre algérien", "le ministre des Affaires étrangères": a party phrase, resolved elsewhere
+        heads = DIPLOMAT_HEADS if word in ("diplomate", "diplomat") else {word}
+        if word not in DIPLOMAT_HEADS | {"diplomate", "diplomat", "president", "chef", "leader", "dirigeant",
+                                         "porte-parole", "spokesperson", "spokesman", "spokeswoman", "entraineur",
+                                         "coach", "responsable", "official", "envoye", "envoy"}:
+            return None
+        for m in reversed(self.mentions):
+            if m.start >= tok.i or tok.i - m.start > 400:
+                continue
+            if m.kind != "person":
+                continue
+            p = self.persons.get(m.key)
+            head = fold((p.head if p else None) or m.head or "")
+            if head in heads or any(fold(w) in heads for w in (p.role or "").split()[:3] if p):
+                return m
+        return None
 
     def from_token(self, tok: Token) -> tuple[str | None, str | None, str | None]:
         """Speaker named by the subject token of a reporting verb."""
@@ -145,6 +176,21 @@ class SpeakerResolver:
                 if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text):
                     break
                 j += 1
+        # "l'entraîneur du MC Alger, Khaled Benyahia": the name apposed to the subject's phrase
+        s_end = sent_bounds(doc, tok.i)[1]
+        for j in range(tok.i + 1, min(s_end - 1, tok.i + 9)):
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) or t.is_quote or t.text in (".", ";", ":"):
+                break
+            if t.text == ",":
+                mm = self.by_token.get(j + 1)
+                if mm is not None and mm.kind == "person":
+                    return self.from_mention(mm)
+                break
+        # "le diplomate", "the minister", "l'ambassadeur": the latest person of that role
+        ante = self._role_antecedent(tok)
+        if ante is not None:
+            return self.from_mention(ante)
         phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if has(doc, "DEP") else [tok]
         for t in phrase_tokens[:4]:
             mm = self.by_token.get(t.i)
@@ -272,6 +318,12 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "expl:subj" and child.lower_.endswith(("il", "elle")):
             return child
+    # the subject hung on the auxiliary ("Son homologue a, pour sa part, estimé": nsubj -> "a")
+    for aux in verb.children:
+        if aux.dep_.startswith("aux") and aux.i < verb.i:
+            for child in aux.children:
+                if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass":
+                    return child
     # a name the tagger missed right before the verb ("Xi a poursuivi", Xi tagged as a number)
     j = verb.i - 1
     doc = verb.doc
@@ -298,7 +350,7 @@ def _inverted_subject(doc: Doc, verb: Token) -> Token | None:
     j = verb.i + 1
     while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
         j += 1
-    if j < s_end and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
+    if j < s_end and not doc[j].is_punct and not doc[j].is_quote and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
         return doc[j]
     return None
 
@@ -320,6 +372,19 @@ def _mistagged_participle(t: Token) -> bool:
     prev = [doc[k].lower_ for k in range(max(0, t.i - 3), t.i)]
     return bool(prev) and (prev[-1] in ("-il", "-elle", "-t-il", "-t-elle", "a", "ont", "avait", "aurait")
                            or len(prev) >= 2 and prev[-1] in ("aussi", "également", "encore", "enfin", "ensuite") and prev[-2] == "a")
+
+
+def _skip_incidental(doc: Doc, j: int, floor: int) -> int:
+    """ "Le Président X a, pour sa part, salué ...": the comma before the verb closes an incidental
+    phrase after the auxiliary, not an inverted attribution; the walk resumes before the auxiliary."""
+    if j < floor or doc[j].text != ",":
+        return j
+    for k in range(j - 1, max(floor, j - 6), -1):
+        if doc[k].text == ",":
+            if k - 1 >= floor and doc[k - 1].pos_ == "AUX" and doc[k - 1].lower_ not in ("est", "sont", "is", "are"):
+                return k - 2
+            return j
+    return j
 
 
 def _not_a_saying(v: Token) -> bool:
@@ -351,6 +416,13 @@ def _marked_clause(v: Token, sent) -> int | None:
             first = c.left_edge
             if first.lower_ in COMPLEMENTISERS and first.i - v.i <= 10 and sent.start <= first.i < sent.end:
                 return first.i
+    # the parser hung the clause elsewhere ("told reporters after the meeting that X ...")
+    for k in range(v.i + 2, min(sent.end - 1, v.i + 9)):
+        t = v.doc[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or v.doc[k - 1].lower_ in COMPLEMENTISERS:
+            return None
+        if t.lower_ in COMPLEMENTISERS and t.dep_ in ("mark", "") and v.doc[k + 1].pos_ in ("PROPN", "PRON", "DET"):
+            return k
     return None
 
 
@@ -403,7 +475,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         stops = set()
         for v in verbs:
             j = v.i - 1
-            while j >= sent.start and doc[j].pos_ in ("AUX", "ADV", "PRON") and doc[j].text != ",":
+            while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("and", "et")) and doc[j].text != ",":
                 j -= 1
             if j >= sent.start and doc[j].text == ",":
                 stops.add(j)
@@ -446,6 +518,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
                     if lang == "fr" and doc[j].lower_ in FRENCH_SUBJECT_PRONOUNS:
                         break  # "Interrogé sur ..., il a jugé ...": the pronoun is the subject, nothing is inverted
                     j -= 1
+                j = _skip_incidental(doc, j, sent.start)
                 # English "..., she said" / "..., Diko said" / "..., the statement said"
                 if lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
                     jj = subj.left_edge.i - 1
@@ -634,6 +707,9 @@ def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, opti
     for q in results:
         if q.start == start and q.end == end:
             return
+        overlap = min(q.end, end) - max(q.start, start)
+        if q.kind == "reported" and overlap > 0.8 * min(q.end - q.start, end - start) and abs(q.end - end) <= 2:
+            return  # the same words reported twice ("X told Y that ..., according to the statement")
     results.append(QuoteCandidate(start, end, "reported", name, country, role, sent.start_char, sent.end_char))
 
 
