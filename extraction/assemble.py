@@ -146,7 +146,8 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
             same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
             if not (key <= okey or okey <= key) or len(key & okey) < 2:
                 continue
-            vague = (is_weak or weak[i]) and not c.again and (c.sent_start < title_end or c.status == other.status)
+            vague = (is_weak or weak[i]) and not c.again and (c.sent_start < title_end or c.status == other.status) \
+                and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place))
             if vague and not same_sentence:
                 # the same parties with no time stated on one side: one encounter, told by the precise mention
                 parts_union = other.participants + tuple(p for p in meeting.participants if p not in other.participants
@@ -185,7 +186,9 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
             keys.append(key)
             stated_place.append(stated)
             weak.append(is_weak)
-        previous_date, previous_place = date, place
+        # "le même jour" / "plus tôt dans la journée" name a day: the latest day-precise date
+        previous_date = date if date and len(date) == 10 else previous_date
+        previous_place = place
 
     meetings, inferred = _infer_countries(meetings, text[body_start:])
     quotes = []

@@ -38,9 +38,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("this_month", re.compile(r"\b(?:cette semaine|ce mois|this week|this month|la semaine prochaine|next week|"
                               r"la semaine dernière|last week|ce mois-ci)\b", re.I)),
     ("this_year", re.compile(r"\b(?:cette année|this year|cet automne|this fall|this autumn|cet été|this summer|"
-                             r"ce printemps|this spring|cet hiver|this winter)\b", re.I)),
+                             r"ce printemps|this spring|cet hiver|this winter|in the (?:autumn|fall|spring|summer|winter)|à l'automne|au printemps|en été)\b", re.I)),
     ("month_year", re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)),
-    ("month", re.compile(rf"\b(?:en|in|début|fin|mi-|early|late|mid-?)\s*({_MONTH})\b", re.I)),
+    ("month", re.compile(rf"\b(?:en|in|début|fin|mi-|early|late|mid-?)\s*({_MONTH}|[Mm]ay|mai)\b", re.I)),
 ]
 
 DATELINE = re.compile(

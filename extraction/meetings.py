@@ -29,6 +29,7 @@ EXCLUDE_BEFORE = re.compile(r"\b(?:en présence|in the presence|accompagn\w*|acc
 TWO_OF_THEM = re.compile(r"\b(?:les deux (?:hommes|dirigeants|présidents|chefs d'[ée]tat|ministres|responsables|"
                          r"leaders|parties)|the two (?:leaders|presidents|men|ministers|sides)|both leaders)\b", re.I)
 PLACE_NOUNS = {"station", "ville", "capitale", "city", "town", "capital", "resort", "village", "région", "region"}
+TRAVEL_VERBS = {"travel", "go", "fly", "head", "come", "return", "trip", "visit"}
 LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "a"}
 VISIT = re.compile(r"\b(?:s'est rendu|se rend|en visite|visite officielle|arrivé|arrived|travell?ed to|visit to|"
                    r"visiting|in a visit to)\b", re.I)
@@ -181,8 +182,8 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
         ok = False
         while j >= max(sent_bounds(doc, ent.start)[0], ent.start - 5):
             t = doc[j]
-            if t.lower_ in LOCATIVE:
-                ok = True
+            if t.lower_ in LOCATIVE or t.lower_ == "to" and j > 0 and lemma(doc[j - 1]) in TRAVEL_VERBS:
+                ok = True  # "will travel to Kampala on Thursday to meet ..."
                 break
             if t.lower_ in ("de", "of") and j > 0 and (lemma(doc[j - 1]) in PLACE_NOUNS or doc[j - 1].lower_ in PLACE_NOUNS):
                 ok = True
@@ -243,6 +244,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
         if not triggers:
             continue
         scopes = _scopes(doc, sent, [t for t, _ in triggers])
+        anaphora_done = False
         for tok, kind in triggers:
             scope = scopes[tok.i]
             lem = lemma(tok)
@@ -257,8 +259,11 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                 if not any(i in scope for i in range(m.start, m.end)):
                     continue
                 before = doc_text(doc)[sent.start_char:doc[m.start].idx]
-                if EXCLUDE_BEFORE.search(before):
-                    continue
+                cue = None
+                for cue in EXCLUDE_BEFORE.finditer(before):
+                    pass
+                if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
+                    continue  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
                 head = doc[m.start]
                 if has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
                         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}:
@@ -286,8 +291,11 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             if TWO_OF_THEM.search(scope_text) and results and _count_parties(parts) < 2:
                 parts = list(results[-1].participants) + parts
             if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN"):
-                if results:
+                if results and not anaphora_done:
+                    # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X"
+                    # in the same sentence is another event
                     _add_info(doc, results[-1], (tok, scope), mentions)
+                anaphora_done = True
                 continue
             if _count_parties(parts) < 2 and _plural_unnamed(doc, scope, lang):
                 parts = parts + _listed_next(doc, sent, mentions)
@@ -299,8 +307,9 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                 continue
             status = "planned" if _planned(doc, tok, lang) else "held"
             places = _places(doc, scope, mentions)
+            # a time expression opening the sentence ("Plus tôt dans la journée, X avait été reçu") covers it all
             cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
-                    if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope)]
+                    if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope) or c.start == sent.start_char]
             again = bool(re.search(r"\b(?:à nouveau|de nouveau|again|once more)\b", scope_text, re.I))
             distinct_places = [p for p in places if not p[1]]
             place_list = distinct_places if (status == "planned" and len(distinct_places) > 1) else [(_best_place(places), True)]
@@ -351,9 +360,9 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, info, mentions) -> None:
     # "Cette rencontre, qui intervient en prélude à la réunion prévue à Nouakchott": the place of
     # another meeting word's phrase is not this meeting's
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
-    others = [t for t in (doc[i] for i in scope) if t.i != tok.i and t.pos_ in ("NOUN", "PROPN") and _is_trigger(t, lang)]
-    if others and has(doc, "DEP"):
-        scope = set(scope) - {x.i for o in others for x in o.subtree}
+    others = [t for t in (doc[i] for i in scope) if t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and _is_trigger(t, lang)]
+    if others:
+        scope = {i for i in scope if i < min(o.i for o in others)}
         if not scope:
             return
     places = _places(doc, scope, mentions)

@@ -31,6 +31,7 @@ INSTITUTION_WORDS = {"chambre", "union", "assemblee", "conseil", "senat", "parle
                      "organization", "ligue", "league", "banque", "bank", "fonds", "fund", "etat", "state", "republique",
                      "republic", "royaume", "kingdom", "federation", "communaute", "community", "alliance", "agence",
                      "agency", "ministere", "ministry", "gouvernement", "government", "presidence", "presidency"}
+OFFICE_HEADS = {"ministre", "minister", "président", "president", "ambassadeur", "ambassador", "premier", "prime"}
 WILDCARD_HEADS = {"dirigeant", "leader", "chef", "homologue", "counterpart"}
 PRONOUNS = {"il", "elle", "-t-il", "-t-elle", "-il", "-elle", "he", "she", "t-il", "t-elle"}
 NAME_STOP = {"le", "la", "les", "de", "du", "des", "et", "the", "and", "of", "a", "un", "une", "en", "au", "in", "on",
@@ -544,7 +545,7 @@ def _resolve_parties(doc: Doc, parties: list[Mention], persons: dict[str, Person
             continue
         candidates = [m for m in mentions if m.kind == "person" and not persons[m.key].country
                       and m.key not in assigned and 0 <= sent_index(m.start) - here <= 1 and m.start > party.end]
-        if not candidates and party.head not in WILDCARD_HEADS | {None} or not candidates and fold(party.text).startswith("chef de la diplomatie"):
+        if not candidates and party.head in OFFICE_HEADS:
             # "le chef de la diplomatie algérienne" after "le ministre ..., Ahmed Attaf": the one earlier
             # person of that role whose country the article had not stated
             same_head = {p.name for p in persons.values() if not p.country and (p.head is None or fold(p.head) == fold(party.head or ""))}
