@@ -47,8 +47,10 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False  # 2025-05 and 2025-07-13 are two encounters
-    if (a.kind == "call") != (b.kind == "call") and a.place and b.place:
-        return False  # a phone call and an encounter somewhere
+    if (a.kind == "call") != (b.kind == "call"):
+        return False  # a phone call and an encounter are two events
+    if a.status != b.status and a.kind != b.kind:
+        return False  # "s'est entretenu au téléphone" today, "tiendront une séance de travail" later
     return True
 
 

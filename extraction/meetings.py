@@ -31,8 +31,9 @@ TWO_OF_THEM = re.compile(r"\b(?:les deux (?:hommes|dirigeants|présidents|chefs 
 PLACE_NOUNS = {"station", "ville", "capitale", "city", "town", "capital", "resort", "village", "région", "region"}
 TRAVEL_VERBS = {"travel", "go", "fly", "head", "come", "return", "trip", "visit"}
 LOCATIVE = {"à", "au", "aux", "en", "dans", "in", "at", "a"}
-VISIT = re.compile(r"\b(?:s'est rendu|se rend|en visite|visite officielle|arrivé|arrived|travell?ed to|visit to|"
-                   r"visiting|in a visit to)\b", re.I)
+VISIT = re.compile(r"\b(?:s'est rendu|se rend|se rendra\w*|en visite|visite officielle|visite d'[ée]tat|visite de travail|"
+                   r"arrivé|arrived|travell?ed to|will travel to|visit to|visiting|in a visit to|state visit to|"
+                   r"official visit to)\b", re.I)
 
 
 @dataclass
@@ -96,6 +97,12 @@ def _scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
         # a clause without a subject takes the fragments that hold no other trigger
         if not _has_subject(root):
             trig_tokens = {o.i for o in triggers}
+            # a subject the parser hung elsewhere ("le chef de l'État tadjik aura un entretien", nsubj -> a
+            # mistagged adjective): the nearest subject before the trigger whose phrase holds no other trigger
+            subjects = [x for x in sent if x.i < t.i and x.dep_ in ("nsubj",) and x.head.i not in scope
+                        and not {y.i for y in x.subtree} & (trig_tokens - {t.i})]
+            if subjects:
+                scope |= {y.i for y in subjects[-1].subtree}
             for frag in sent:
                 if frag.head is frag and frag is not root:
                     sub = {x.i for x in frag.subtree}
@@ -317,8 +324,9 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                 stated = place is not None
                 if kind == "call":
                     place, stated = None, True
-                elif place is None and status == "held" and visit_place:
-                    place, stated = visit_place, False
+                elif place is None and visit_place and (status == "held" or VISIT.search(sent_text) or
+                                                         re.search(r"\b(?:au cours de|lors de|during) (?:la|cette|the|this) visit", sent_text, re.I)):
+                    place, stated = visit_place, False  # a planned meeting takes the place of its announced visit
                 results.append(MeetingCandidate(tok.i, _dedupe_parties(parts), kind, status, place, stated, cues,
                                                 sent.start_char, sent.end_char, again or len(place_list) > 1))
     return results
