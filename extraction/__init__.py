@@ -19,7 +19,7 @@ from .language import detect_language
 
 __all__ = ["Extractor", "detect_language", "Extraction", "Meeting", "Participant", "Quote", "Evidence"]
 
-VERSION = "0.5.0"
+VERSION = "0.6.0"
 MAX_CHARS = 100_000  # a news article is ~10,000; beyond this only the opening is read
 ENGLISH_REDUCED = "English article: rules-only pipeline (install the 'en' extra for the English model)"
 
