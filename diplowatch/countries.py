@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache, cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 __all__ = [
     "Country",
@@ -381,33 +381,46 @@ def country_of_place(name: str) -> Country | None:
 
 
 def suggest(text: str, limit: int = 25) -> list[Country]:
+    return list(_suggest(fold(text), limit))
+
+
+@lru_cache(maxsize=4096)  # the gazetteer never changes, and people type the same prefixes
+def _suggest(q: str, limit: int) -> tuple[Country, ...]:
     """Fuzzy, accent/case-insensitive suggestions, best first.
 
     Exact matches first, then prefix matches (shorter completions first), then
     word-prefix matches, then rapidfuzz similarity (cut-off 65).
     """
-    q = fold(text)
     if not q or limit <= 0:
-        return []
+        return ()
     best: dict[str, float] = {}
     idx = _index()
+
+    def keep(code: str, score: float) -> None:
+        if score > best.get(code, -1.0):
+            best[code] = score
+
+    fuzzy_keys = []
     for key, c in idx.suggest_keys:
         if key == q:
-            score = 1000.0
+            keep(c.code, 1000.0)
         elif key.startswith(q):
-            score = 500.0 + 100.0 * len(q) / len(key)
+            keep(c.code, 500.0 + 100.0 * len(q) / len(key))
         elif any(tok.startswith(q) for tok in key.split(" ")[1:]):
-            score = 400.0 + 100.0 * len(q) / len(key)
+            keep(c.code, 400.0 + 100.0 * len(q) / len(key))
         else:
-            score = fuzz.ratio(q, key)
-            if len(q) >= 4:
-                score = max(score, 0.9 * fuzz.partial_ratio(q, key) if len(key) >= len(q) else 0)
-            if score < 65:
-                continue
-        if score > best.get(c.code, -1.0):
-            best[c.code] = score
+            fuzzy_keys.append((key, c))
+    # The fuzzy part in rapidfuzz's C loops: autocomplete answers on every keystroke.
+    keys = [key for key, _ in fuzzy_keys]
+    for _, score, i in process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=65, limit=None):
+        keep(fuzzy_keys[i][1].code, score)
+    if len(q) >= 4:
+        longer = [i for i, key in enumerate(keys) if len(key) >= len(q)]
+        found = process.extract(q, [keys[i] for i in longer], scorer=fuzz.partial_ratio, score_cutoff=65 / 0.9, limit=None)
+        for _, score, j in found:
+            keep(fuzzy_keys[longer[j]][1].code, 0.9 * score)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], idx.by_code[kv[0]].name_en))
-    return [idx.by_code[code] for code, _ in ranked[:limit]]
+    return tuple(idx.by_code[code] for code, _ in ranked[:limit])
 
 
 def _case_ok(text: str, toks: list[tuple[int, int, str]], i: int, hit: _Hit) -> bool:

@@ -107,6 +107,13 @@ def person_keys(store: Store, name: str) -> list[str]:
     return [key for key, known in store.people.items() if matches_person(name, known)]
 
 
+def quotes_of(store: Store, who: Subject) -> list[Quote]:
+    """Statements by a person (every spelling) or by a country's speakers, from the indexes."""
+    if who.kind == "country":
+        return store.quotes_by_country.get(who.value, [])
+    return _unique(q for key in person_keys(store, who.value) for q in store.quotes_by_speaker.get(key, ()))
+
+
 def _unique(records) -> list:
     seen: set[int] = set()
     return [r for r in records if not (id(r) in seen or seen.add(id(r)))]
@@ -198,10 +205,7 @@ def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str |
     if isinstance(since_d, Reply):
         return since_d
     store = ctx.store
-    if who.kind == "country":
-        pool = store.quotes_by_country.get(who.value, [])
-    else:
-        pool = _unique(q for key in person_keys(store, who.value) for q in store.quotes_by_speaker.get(key, ()))
+    pool = quotes_of(store, who)
     needle = (contains or "").casefold()
     found = []
     for quote in pool:
@@ -263,11 +267,8 @@ def search(ctx: Context, words: str) -> Reply:
     if not terms:
         return error("Give one or more words to search for.", title="Nothing to search")
     store = ctx.store
-    found = sorted(
-        (store.articles[i] for i in store.search(words) if i in store.articles),
-        key=lambda a: a.published or "",
-        reverse=True,
-    )
+    total, newest = store.search(words, SEARCH_LIMIT)
+    found = [store.articles[i] for i in newest if i in store.articles]
     entries = []
     for article_ in found[:SEARCH_LIMIT]:
         entries.append(Entry(heading=f"{article_.published or 'undated'} · {article_.title}",
@@ -278,8 +279,8 @@ def search(ctx: Context, words: str) -> Reply:
         notes.append("The search index is still being built: results may be incomplete.")
     if not entries:
         return Reply(title=title, summary=" ".join(["No article matches.", *notes]))
-    shown = f"the newest {SEARCH_LIMIT} shown; add words to narrow" if len(found) > SEARCH_LIMIT else "newest first"
-    return Reply(title=title, summary=" ".join([f"{len(found)} article(s), {shown}.", *notes]), entries=tuple(entries))
+    shown = f"the newest {SEARCH_LIMIT} shown; add words to narrow" if total > SEARCH_LIMIT else "newest first"
+    return Reply(title=title, summary=" ".join([f"{total} article(s), {shown}.", *notes]), entries=tuple(entries))
 
 
 def _snippet(text: str, terms: list[str]) -> str:
@@ -325,10 +326,9 @@ def timeline(ctx: Context, country: str, with_: str | None = None) -> Reply:
             f"{'🤝' if meeting.status == 'held' else '🗓'} {participant_line(meeting)} ({meeting.status}, {meeting.kind})"
         )
     statements: Counter[str] = Counter()
-    for quote in store.all_quotes():
-        if who.matches_participant(quote.speaker, quote.speaker_country):
-            article_ = store.articles.get(quote.article_id)
-            statements[((article_.published if article_ else None) or "undated")[:7]] += 1
+    for quote in quotes_of(store, who):
+        article_ = store.articles.get(quote.article_id)
+        statements[((article_.published if article_ else None) or "undated")[:7]] += 1
     months = sorted(set(by_month) | set(statements), reverse=True)
     title = f"Timeline of {who.label}" + (f" and {other.label}" if other else "")
     if not months:

@@ -68,6 +68,20 @@ def resolve_subject(store: Store, text: str) -> Subject:
     raise UnknownSubject(text, [label for label, _ in complete_subject(store, text, limit=3)])
 
 
+_FOLDED: dict[int, tuple[int, list[str], list[str]]] = {}
+
+
+def _folded_people(store: Store) -> tuple[list[str], list[str]]:
+    """People's names and their folded forms, kept until the store learns a new person:
+    autocomplete answers within Discord's few keystrokes, so nothing is recomputed per call."""
+    people = store.people
+    cached = _FOLDED.get(id(store))
+    if cached is None or cached[0] != len(people):
+        names = list(people.values())
+        cached = _FOLDED[id(store)] = (len(people), names, [fold(n) for n in names])
+    return cached[1], cached[2]
+
+
 def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
     """(label, value) choices for autocomplete: countries and people, fuzzy and accent-blind."""
     text = text.strip()
@@ -77,13 +91,17 @@ def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[
         choices.append(((100.0 if text else 50.0) - rank, country_label(country.code), country.name_en))
     people = known_people(store)
     if text:
-        folded = fold(text)
-        ranked = process.extract(
-            folded, [fold(n) for n in people.values()], scorer=fuzz.WRatio, limit=limit, score_cutoff=60
-        )
-        names = list(people.values())
-        for _, score, index in ranked:
-            choices.append((score, names[index], names[index]))
+        names, folded_names = _folded_people(store)
+        query = fold(text)
+        # Prefixes first (plain string tests, fast on every keystroke); fuzzy only to fill up.
+        starts = [i for i, name in enumerate(folded_names) if name.startswith(query) or f" {query}" in name]
+        choices.extend((90.0 + 10.0 * len(query) / max(1, len(folded_names[i])), names[i], names[i]) for i in starts[:limit])
+        if len(starts) < limit and len(query) >= 3:
+            ranked = process.extract(
+                query, folded_names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None
+            )
+            for _, score, index in ranked:
+                choices.append((min(score, 89.0), names[index], names[index]))
     else:
         choices.extend((40.0, n, n) for n in sorted(people.values())[:limit])
     seen: set[str] = set()

@@ -347,7 +347,7 @@ class Store:
                 for article, text, meetings, quotes in group:
                     self._unindex(article.id)
                     self._index(article, tuple(map(_without_text, meetings)), tuple(map(_without_text, quotes)))
-                    self.text_index.add(article.id, text)
+                    self.text_index.add(article.id, text, article.published)
 
     def add_source(self, article_id: str, source: Source) -> Article:
         """Record that an already stored article arrived again from another file."""
@@ -443,9 +443,14 @@ class Store:
         return self.articles.get(article_id) if article_id else None
 
     def text(self, article_id: str) -> str:
+        # Straight from the shard file: one small read, without TinyDB's query machinery.
+        path = self.folder / "bodies" / f"{article_id[:BODY_SHARD_CHARS]}.json"
         with self._lock:
-            row = self._body_db(article_id).table("bodies").get(Query().id == article_id)
-            return row["text"] if row else ""
+            rows = (read_json_file(path) or {}).get("bodies", {})
+        for row in rows.values():
+            if row.get("id") == article_id:
+                return row.get("text", "")
+        return ""
 
     def build_text_index(self) -> None:
         """Index every stored body for /search. Slow on a large store (it reads every body),
@@ -463,17 +468,18 @@ class Store:
                 continue  # a damaged body file costs /search those articles, nothing more
             with self._lock:
                 for row in rows:
-                    if row["id"] in self.articles and row["id"] not in self.text_index:
-                        self.text_index.add(row["id"], row["text"])
+                    article = self.articles.get(row["id"])
+                    if article is not None and row["id"] not in self.text_index:
+                        self.text_index.add(row["id"], row["text"], article.published)
         self.text_index_ready = True
 
-    def search(self, words: str) -> set[str]:
-        """Ids of the articles whose text holds every word (what is indexed so far; the
-        index is built here if nobody has started it)."""
+    def search(self, words: str, limit: int = 25) -> tuple[int, list[str]]:
+        """How many articles hold every word, and the newest `limit` of them (of what is
+        indexed so far; the index is built here if nobody has started it)."""
         if not self._text_index_started.is_set():
             self.build_text_index()
         with self._lock:
-            return self.text_index.search(words)
+            return self.text_index.newest(words, limit)
 
     def evidence(self, record: Meeting | Quote) -> str:
         """The sentence a record was read from, cut from the article's body."""

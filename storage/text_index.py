@@ -12,6 +12,8 @@ import re
 import unicodedata
 from array import array
 
+import numpy as np
+
 _WORD = re.compile(r"[a-z0-9]{2,}")
 
 
@@ -42,12 +44,21 @@ def terms(text: str) -> set[str]:
     return set(_WORD.findall(fold_text(text).translate(_LIGATURES)))
 
 
+def date_rank(published: str | None) -> int:
+    """An orderable number for an ISO date of any precision ("2024-05" -> 20240500)."""
+    digits = (published or "").replace("-", "")[:8]
+    return int(digits.ljust(8, "0")) if digits.isdigit() else 0
+
+
 class TextIndex:
     def __init__(self) -> None:
         self._postings: dict[str, array] = {}
         self._ids: list[str] = []
         self._number: dict[str, int] = {}
-        self._dead: set[int] = set()
+        # Per article number: its date (newest first without sorting objects) and whether
+        # it is still current (a re-stored article gets a new number).
+        self._rank = array("I")
+        self._alive = array("B")
 
     def __len__(self) -> int:
         return len(self._number)
@@ -55,28 +66,49 @@ class TextIndex:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._number
 
-    def add(self, article_id: str, text: str) -> None:
+    def add(self, article_id: str, text: str, published: str | None = None) -> None:
         old = self._number.get(article_id)
         if old is not None:
-            self._dead.add(old)  # replaced: its old postings are skipped from now on
+            self._alive[old] = 0  # replaced: its old postings are skipped from now on
         number = len(self._ids)
         self._ids.append(article_id)
         self._number[article_id] = number
+        self._rank.append(date_rank(published))
+        self._alive.append(1)
         for term in terms(text):
             postings = self._postings.get(term)
             if postings is None:
                 postings = self._postings[term] = array("I")
             postings.append(number)
 
-    def search(self, query: str) -> set[str]:
-        """Ids of the articles that contain every word of the query."""
+    def _matches(self, query: str) -> np.ndarray:
         wanted = terms(query)
         if not wanted:
-            return set()
+            return np.empty(0, dtype=np.uint32)
         lists = sorted((self._postings.get(term, array("I")) for term in wanted), key=len)
-        found = set(lists[0])
+        # Postings are sorted (numbers only grow), so numpy intersects them without sets.
+        found = np.frombuffer(lists[0], dtype=np.uint32)
         for postings in lists[1:]:
-            if not found:
+            if not found.size:
                 break
-            found.intersection_update(postings)
-        return {self._ids[n] for n in found if n not in self._dead}
+            found = np.intersect1d(found, np.frombuffer(postings, dtype=np.uint32), assume_unique=True)
+        if found.size:
+            found = found[np.frombuffer(self._alive, dtype=np.uint8)[found] == 1]
+        return found
+
+    def search(self, query: str) -> set[str]:
+        """Ids of the articles that contain every word of the query."""
+        return {self._ids[n] for n in self._matches(query).tolist()}
+
+    def newest(self, query: str, limit: int) -> tuple[int, list[str]]:
+        """How many articles contain every word, and the ids of the newest `limit` of them."""
+        found = self._matches(query)
+        total = int(found.size)
+        if not total:
+            return 0, []
+        ranks = np.frombuffer(self._rank, dtype=np.uint32)[found].astype(np.int64)
+        if total > limit:
+            top = np.argpartition(-ranks, limit - 1)[:limit]
+            found, ranks = found[top], ranks[top]
+        order = np.argsort(-ranks, kind="stable")
+        return total, [self._ids[n] for n in found[order].tolist()]
