@@ -21,12 +21,31 @@ __all__ = ["Extractor", "detect_language", "Extraction", "Meeting", "Participant
 
 VERSION = "0.6.0"
 MAX_CHARS = 100_000  # a news article is ~10,000; beyond this only the opening is read
+MAX_TOKENS = 10_000  # ~2,000 for a long article; bounds the model's time (60,000 short lines fit in 100,000 chars)
 ENGLISH_REDUCED = "English article: rules-only pipeline (install the 'en' extra for the English model)"
 
 
 def normalise(text: str) -> str:
     """Typographic apostrophes to ASCII: same length, so offsets into the original text hold."""
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+
+
+def _cut(text: str, limit: int) -> str:
+    """The opening of text up to limit characters, ending at a line break when one is not too far back."""
+    cut = text.rfind("\n", 0, limit)
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def _cap(text: str, nlp) -> str:
+    """The part of the text that is read: at most MAX_CHARS characters and MAX_TOKENS tokens
+    (the tokenizer alone is fast; the statistical model is what costs time on a long input)."""
+    if len(text) > MAX_CHARS:
+        text = _cut(text, MAX_CHARS)
+    if len(text) > MAX_TOKENS:  # fewer characters than the limit cannot make more tokens
+        tokens = nlp.tokenizer(normalise(text))
+        if len(tokens) > MAX_TOKENS:
+            text = _cut(text, tokens[MAX_TOKENS].idx)
+    return text
 
 
 class Extractor:
@@ -65,10 +84,11 @@ class Extractor:
             return Extraction(language=lang, warnings=("empty text",))
         nlp = self._pipeline(lang)
         warnings = self._warnings(lang)
-        if len(text) > MAX_CHARS:
-            cut = text.rfind("\n", 0, MAX_CHARS)
-            text = text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
-            warnings.append(f"text longer than {MAX_CHARS} characters: only the first {len(text)} were read")
+        capped = _cap(text, nlp)
+        if len(capped) < len(text):
+            warnings.append(f"text longer than {MAX_CHARS} characters or {MAX_TOKENS} tokens: "
+                            f"only the first {len(capped)} characters were read")
+            text = capped
         doc = nlp(normalise(text))
         return assemble(doc, text, published, lang, warnings)
 
@@ -86,9 +106,9 @@ class Extractor:
                 if not idx:
                     continue
                 nlp = self._pipeline(lang)
-                texts = [normalise(chunk[i][0][:MAX_CHARS]) for i in idx]
-                docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-                for i, doc in zip(idx, docs):
-                    out[i] = assemble(doc, chunk[i][0][:MAX_CHARS], chunk[i][1], lang, self._warnings(lang))
+                originals = [_cap(chunk[i][0], nlp) for i in idx]
+                docs = nlp.pipe([normalise(t) for t in originals], batch_size=batch_size, n_process=n_process)
+                for i, original, doc in zip(idx, originals, docs):
+                    out[i] = assemble(doc, original, chunk[i][1], lang, self._warnings(lang))
             for i, result in enumerate(out):
                 yield result if result is not None else Extraction(language=langs[i], warnings=("empty text",))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from diplowatch.countries import fold
+from .words import fold
 
 from . import geo
 from .dates import Cue, find_cues

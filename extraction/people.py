@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplowatch.countries import fold
+from .words import fold
 
 from . import geo
 from .lexicons import load
@@ -343,16 +343,24 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
 
 
 def _canonical(names: list[str]) -> dict[str, str]:
-    """Map every spelling to the article's fullest name containing its words."""
-    words = {n: fold(n).split() for n in names}
+    """Map every spelling to the article's fullest name containing its words (the first such name
+    in the article when several are as long). Distinct spellings only, and candidates looked up by
+    their rarest shared word, so a long text with many mentions stays fast."""
+    unique = list(dict.fromkeys(names))
+    words = {n: fold(n).split() for n in unique}
+    sets = {n: set(w) for n, w in words.items()}
+    index: dict[str, list[str]] = {}
+    for n in unique:
+        for x in sets[n]:
+            index.setdefault(x, []).append(n)
     result = {}
-    for n in names:
-        w = words[n]
+    for n in unique:
         best = n
-        for m in names:
-            mw = words[m]
-            if len(mw) > len(words[best]) and all(x in mw for x in w):
-                best = m
+        if sets[n]:
+            rarest = min(sets[n], key=lambda x: len(index[x]))
+            for m in index[rarest]:
+                if len(words[m]) > len(words[best]) and sets[n] <= sets[m]:
+                    best = m
         result[n] = best
     # a chain: "Xi" -> "Xi Jinping" -> (nothing longer)
     return result

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from . import meetings, people, quotes  # noqa: F401  (registers the components)
@@ -19,15 +21,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence (titles, datelines and paragraphs); elsewhere a sentence
     starts only after final punctuation (the parser of the small models otherwise splits sentences
     inside names and at opening quotation marks)."""
+    # one pass writing an array: setting Token.is_sent_start checks the whole doc's annotation
+    # every time (quadratic on long texts)
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
+    if len(doc):
+        starts[0, 0] = 1
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+            starts[tok.i, 0] = 1
         elif prev.text in SENTENCE_END or prev.is_quote and tok.i >= 2 and doc[tok.i - 2].text in SENTENCE_END \
                 or prev.text[-1:] in ".!?…" and len(prev.text) > 3 and prev.text[:1].islower():
-            continue  # the parser decides ("M. Xi" is no sentence end)
+            starts[tok.i, 0] = 0  # the parser decides ("M. Xi" is no sentence end)
         else:
-            tok.is_sent_start = False
+            starts[tok.i, 0] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from diplowatch.countries import fold
+from .words import fold
 
 from . import geo
 from .lexicons import load

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from diplowatch.countries import fold as _fold
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """diplowatch.countries.fold, cached: the rules fold the same few thousand words over and over."""
+    return _fold(text)
 
 # irregular English forms for the rules-only English pipeline (spacy.blank("en"))
 _IRREGULAR = {"met": "meet", "said": "say", "told": "tell", "held": "hold", "spoke": "speak", "spoken": "speak",

@@ -235,6 +235,26 @@ def test_one_megabyte_in_reasonable_time(extractor):
     assert result.meetings
 
 
+@pytest.mark.parametrize("text", [
+    "\n".join(f"Ligne {i}." for i in range(60_000)),  # 60,000 tiny lines: was 25-28 s (quadratic sentence marks)
+    "Le président Jean Dupont a rencontré le ministre Paul Martin à Paris. " * 15_000,  # 1 MB on one line: was ~7 s
+    "Ahmed Ben Salah, Karim Diallo et Jean-Marc Ndiaye ont dit que tout va bien. " * 1_300,  # many names under 100,000 chars
+])
+def test_long_inputs_are_read_in_bounded_time(extractor, text):
+    """Any input is read in a few seconds (3 s on the reference machine): the text is capped at 100,000
+    characters and 10,000 tokens, and every rule is linear in the length."""
+    started = time.perf_counter()
+    result = extractor.extract(text, published="2024-05-22")
+    assert time.perf_counter() - started < 15
+    assert any("only the first" in w for w in result.warnings)
+
+
+def test_sentence_marks_unchanged_by_the_fast_path(extractor):
+    doc = extractor.nlp("Titre\nM. Xi a dit « bonjour. » Puis il est parti.\n\nAutre ligne")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "M." in starts and "Autre" in starts and "Xi" not in starts
+
+
 def test_extract_many_keeps_order(extractor):
     items = [("Le président kazakh Kassym-Jomart Tokaïev a rencontré lundi le ministre chinois Wang Yi.", "2024-05-22"),
              ("", None),
