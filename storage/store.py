@@ -31,7 +31,7 @@ from storage.text_index import TextIndex
 
 SCHEMA_VERSION = 1
 ID_LENGTH = 6
-RECORD_SHARD_CHARS = 2  # 256 files of records, loaded at start
+RECORD_SHARD_CHARS = 3  # 4,096 files of records (all loaded at start): a write rewrites ~1/4096
 BODY_SHARD_CHARS = 3  # 4,096 files of bodies, read one at a time: small reads for /article
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
 from storage import CorruptDatabase, Store, StoreError
+from storage.store import RECORD_SHARD_CHARS
 
 
 def make_article(store: Store, text: str, *, title="Titre", countries=("CN", "KZ")) -> Article:
@@ -86,7 +87,7 @@ def test_quarantine_and_state_persist(tmp_path):
 def test_a_damaged_file_is_refused_and_left_untouched(tmp_path):
     with Store(tmp_path / "db") as store:
         article = store.save_article(make_article(store, "texte"), "texte", [MEETING], [])
-    shard = tmp_path / "db" / "shards" / f"{article.id[:2]}.json"
+    shard = tmp_path / "db" / "shards" / f"{article.id[:RECORD_SHARD_CHARS]}.json"
     damaged = shard.read_bytes()[:-20]
     shard.write_bytes(damaged)
     with pytest.raises(CorruptDatabase, match="diplowatch repair"):
@@ -129,13 +130,13 @@ def test_failed_batch_leaves_memory_and_disk_as_before(tmp_path):
     with Store(tmp_path / "db") as store:
         article = store.save_article(make_article(store, "texte"), "texte", [MEETING], [])
         db = store._shard(article.id)
-        before = (tmp_path / "db" / "shards" / f"{article.id[:2]}.json").read_bytes()
+        before = (tmp_path / "db" / "shards" / f"{article.id[:RECORD_SHARD_CHARS]}.json").read_bytes()
         with pytest.raises(RuntimeError):
             with db.storage.batch():
                 db.table("meetings").truncate()
                 raise RuntimeError("crash in the middle")
         assert len(db.table("meetings")) == 1
-        assert (tmp_path / "db" / "shards" / f"{article.id[:2]}.json").read_bytes() == before
+        assert (tmp_path / "db" / "shards" / f"{article.id[:RECORD_SHARD_CHARS]}.json").read_bytes() == before
 
 
 def test_aliases_learned_from_one_article_serve_every_later_one(tmp_path):
