@@ -696,6 +696,11 @@ def _add_reported(doc, results, resolver, span, subj, sent, in_direct, lex, opti
     quoted = sum(1 for c in range(start, end) if in_direct[c])
     if quoted > 0.6 * (end - start):
         return  # the direct quote carries it
+    if quoted and not (subj is not None and e_tok <= subj.i):
+        # a content clause ("a estimé que la visite ouvrait « une nouvelle page »"): its quoted fragments
+        # are direct quotes of their own, the enclosing clause is at best optional. A whole sentence
+        # before "…, a annoncé X" stays: it is the statement itself.
+        return
     first = fold(words[0])
     if first in ("de", "d") and len(words) < 6:
         return

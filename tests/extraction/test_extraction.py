@@ -425,3 +425,17 @@ def test_earlier_in_the_day_takes_the_previous_meeting_date(extractor):
             "président ivoirien Alassane Ouattara.")
     meetings = extractor.extract(text, published="2025-03-04").meetings
     assert {m.date for m in meetings} == {"2025-03-03"} and len(meetings) == 2
+
+
+# ----------------------------------------------------------------------------- 0.7.0: second hold-out phenomena
+
+def test_content_clause_around_a_short_fragment_is_not_a_quote(extractor):
+    result = extractor.extract("Le ministre béninois des Affaires étrangères, Paul Adjovi, a estimé que la réunion marquait "
+                               "« un tournant » pour la région.", published="2025-01-10")
+    assert [(q.kind, q.text) for q in result.quotes] == [("direct", "un tournant")]
+
+
+def test_sentence_before_the_attribution_keeps_its_fragment(extractor):
+    result = extractor.extract("La réunion aura lieu à Cotonou « pour un dîner de travail », a annoncé la présidence béninoise.",
+                               published="2025-01-10")
+    assert any(q.kind == "reported" for q in result.quotes)
