@@ -107,6 +107,7 @@ def ingest(extractor, paths: list[Path], folder: Path, work: Path) -> dict:
 def size_section(size: int, gen_seconds: float, results: dict) -> Section:
     section = Section(f"{size:,} articles")
     proc = results.get("in_process", {})
+    section.notes.append(f"load average when this size began: {results['load']}")
     if "counts" in proc:
         c = proc["counts"]
         section.notes.append(f"store: {c['articles']:,} articles, {c['meetings']:,} meetings, {c['quotes']:,} quotes; "
@@ -145,7 +146,10 @@ def size_section(size: int, gen_seconds: float, results: dict) -> Section:
                              f"/search index built in {proc.get('text_index', 0):.1f} s in-process beforehand")
     if "startup" in results:
         s = results["startup"]
-        section.add("start-up: process start → ready to answer", f"{s['ready']:.2f} s", "≤ 5 s", s["ready"] <= 5)
+        runs = s["ready_all"]
+        label = f"start-up: process start → ready to answer (best of {len(runs)})" if len(runs) > 1 else \
+            "start-up: process start → ready to answer"
+        section.add(label, f"{s['ready']:.2f} s", "≤ 5 s", s["ready"] <= 5)
         section.add("start-up: peak RSS (store + spaCy model + /search index)", mb(s["hwm"]), "≤ 1 GB", s["hwm"] <= GB)
         section.notes.append(
             f"start-up: imports {s['imports']:.2f} s, store load {s['store']:.2f} s, first query {ms(s['first_query'])}; "
@@ -226,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             split_table = split_section(split, len(paths))
         for size in args.size_list:
             log(f"\n--- {size:,} articles ---")
-            results: dict = {}
+            results: dict = {"load": report.load_average()}
             if "startup" not in args.skip_set:
                 log("start-up (separate process) …")
                 results["startup"] = startup(folders[size], args.startup_reps)
@@ -255,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"\ndone in {elapsed / 60:.1f} min; load average {load_after}")
     if not args.no_results:
         path = report.write_results(command, sections, load_before=load_before, load_after=load_after,
+                                    summary=sections[len(args.size_list) - 1] if sections else None,
                                     elapsed=elapsed, preamble=PREAMBLE)
         log(f"written to {path}")
     return 0

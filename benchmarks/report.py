@@ -143,7 +143,7 @@ def markdown_table(section: Section) -> str:
 
 
 def write_results(command: str, sections: list[Section], *, load_before: str, load_after: str,
-                  elapsed: float, preamble: list[str]) -> Path:
+                  elapsed: float, preamble: list[str], summary: Section | None = None) -> Path:
     info = machine()
     lines = [
         "# diplowatch benchmark results",
@@ -159,9 +159,13 @@ def write_results(command: str, sections: list[Section], *, load_before: str, lo
         "",
         *preamble,
         "",
-        "## Results",
-        "",
     ]
+    if summary is not None:
+        lines += [f"## Targets at the largest size ({summary.title})", "",
+                  "| metric | value | target | |", "|---|---:|---|:-:|"]
+        lines += [f"| {r.metric} | {r.value} | {r.target} | {r.mark} |" for r in summary.rows if r.ok is not None]
+        lines.append("")
+    lines += ["## Results", ""]
     for section in sections:
         lines += [markdown_table(section), ""]
     RESULTS.write_text("\n".join(lines))
