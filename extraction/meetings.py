@@ -207,11 +207,14 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
             text = "Le Havre"
         if j > 0 and lemma(doc[j - 1]) in TOPIC_NOUNS or j > 1 and lemma(doc[j - 2]) in TOPIC_NOUNS:
             continue  # "la situation en Libye" is a topic, not a place
+        if ent.end < len(doc) and fold(doc[ent.end].text) in GATHERING_NOUNS and not geo.place_country(text):
+            continue  # "at the Mercosur summit in Buenos Aires": the word names the gathering, not its place
         text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
         found.append((text, geo.is_country_name(text), ent.label_ == "FAC"))
     return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
 
 
+GATHERING_NOUNS = {"summit", "summits", "meeting", "conference", "forum", "session", "talks", "ministerial"}
 TOPIC_NOUNS = {"situation", "crise", "conflit", "guerre", "tension", "crisis", "conflict", "war", "paix", "peace"}
 
 

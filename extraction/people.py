@@ -23,7 +23,12 @@ from .lexicons import load
 from .words import entities, has
 
 TITLES = {"m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "excellency",
-          "s.e.", "son", "sa", "h.e.", "excellence", "monsieur", "madame", "mister", "sir"}
+          "s.e.", "son", "sa", "h.e.", "excellence", "monsieur", "madame", "mister", "sir",
+          # ranks before a name ("le Général Mamadi Doumbouya", "Emir Sheikh Tamim"): never a name alone
+          "général", "general", "colonel", "capitaine", "commandant", "maréchal", "lieutenant", "sheikh"}
+# nouns of places and gatherings: a capitalised word after "le sommet de" is a place ("le sommet de Belém")
+PLACE_NOUNS = {"sommet", "conference", "forum", "ville", "port", "region", "province", "capitale", "stade",
+               "aeroport", "summit", "city", "town", "capital", "stadium", "airport"}
 # capitalised nouns of institutions that the NER or a preceding title can make look like a name
 # ("la présidente de la Chambre des représentants", "président en exercice de l'Union africaine")
 INSTITUTION_WORDS = {"chambre", "union", "assemblee", "conseil", "senat", "parlement", "commission", "cour", "chamber",
@@ -263,6 +268,10 @@ def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if start < end and fold(doc[start].text) in INSTITUTION_WORDS:
         return None
+    if end - start == 1 and start >= 2 and (
+            doc[start - 1].lower_ in ("de", "d'", "in", "of") and fold(doc[start - 2].text) in PLACE_NOUNS
+            or doc[start - 1].lower_ in ("à", "a", "in", "at") and fold(doc[start - 2].text) in CALENDAR_WORDS):
+        return None  # "au sommet de Belém", "the summit in Belem", "prévu en août à Belém"
     if start >= end or end - start > 6:
         return None
     if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in NAME_PARTICLES:
@@ -311,7 +320,10 @@ def _name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
                 or doc[skip].text[:1].isupper() and skip + 1 < len(doc) and doc[skip + 1].text[:1].islower()
                 and doc[skip + 1].pos_ == "ADJ"):
             skip += 1
-        if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].lower_ not in ("de", "du", "d'", "à", "au", "en", "of", "in"):
+        if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].lower_ not in (
+                "de", "du", "d'", "des", "la", "le", "les", "l'", "aux", "à", "au", "en", "of", "in", "the"):
+            # a capitalised word after an article or a preposition is a noun of the title or a place
+            # ("ministre des Sports", "ministre de la Jeunesse", "avant le sommet de l'Amazonie"), not a name
             j = skip
         if j < len(doc) and doc[j].text == ",":
             j += 1

@@ -439,3 +439,28 @@ def test_sentence_before_the_attribution_keeps_its_fragment(extractor):
     result = extractor.extract("La réunion aura lieu à Cotonou « pour un dîner de travail », a annoncé la présidence béninoise.",
                                published="2025-01-10")
     assert any(q.kind == "reported" for q in result.quotes)
+
+
+def test_rank_before_a_name_is_no_participant(extractor):
+    m = only_meeting(extractor.extract("Le Président de la République, le Général Assimi Goïta, a reçu mardi à Bamako "
+                                       "le ministre nigérien des Affaires étrangères Bakary Yaou Sangaré.", published="2025-01-14"))
+    assert pair(m) == {"Assimi Goïta", "Bakary Yaou Sangaré"}
+
+
+def test_capitalised_noun_of_a_long_title_is_no_name(extractor):
+    m = only_meeting(extractor.extract("Le ministre des Sports du Bénin, Benjamin Hounkpatin, a reçu lundi à Cotonou le ministre "
+                                       "togolais de la Jeunesse, de la Culture et des Sports, Kossi Ahlonko.", published="2025-01-13"))
+    assert pair(m) == {"Benjamin Hounkpatin", "Kossi Ahlonko"}
+
+
+def test_city_after_a_summit_or_a_date_is_no_person(extractor):
+    result = extractor.extract("Le ministre a indiqué que le président péruvien Dina Ramos participerait au sommet de Manaus, "
+                               "prévu en août à Manaus.", published="2025-01-13")
+    assert all("Manaus" not in pair(m) for m in result.meetings)
+
+
+def test_gathering_name_is_not_a_second_place(extractor):
+    result = extractor.extract("President Luis Arce is expected to meet Paraguayan President Santiago Pena at the Mercosur "
+                               "summit in Montevideo next month, a government spokesman said.", published="2025-01-13")
+    m = only_meeting(result)
+    assert m.place != "Mercosur" and m.status == "planned"
