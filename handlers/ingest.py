@@ -148,6 +148,7 @@ def ingest_files(
     *,
     max_bytes: int = 20 * 1024 * 1024,
     pool: ExtractionPool | None = None,
+    pool_from: int = POOL_FROM,
 ) -> list[IngestResult]:
     """Ingest a batch, in order; with a pool, a large batch is extracted on every core.
 
@@ -165,7 +166,7 @@ def ingest_files(
             first_of[ready.document.hash] = ready
         results.append(ready)
     todo = list(first_of.values())
-    if pool is not None and len(todo) >= POOL_FROM:
+    if pool is not None and len(todo) >= pool_from:
         extracted = pool.extract((r.document.text, r.document.published, r.document.title) for r in todo)
     else:
         extracted = _extract_batched(extractor, todo)

@@ -124,13 +124,13 @@ def test_english_article_is_read_as_english(store, extractor, tmp_path):
 
 
 def test_a_burst_is_extracted_on_every_core_with_the_same_records(extractor, tmp_path):
-    from handlers.extraction_pool import POOL_FROM, ExtractionPool
+    from handlers.extraction_pool import ExtractionPool
     from handlers.ingest import ingest_files
     from tests.test_crash import write_articles
 
-    paths = write_articles(tmp_path / "drop", POOL_FROM)
+    paths = write_articles(tmp_path / "drop", 16)
     with Store(tmp_path / "pooled") as pooled, ExtractionPool(extractor.model, workers=2) as pool:
-        results = ingest_files(pooled, extractor, paths, pool=pool)
+        results = ingest_files(pooled, extractor, paths, pool=pool, pool_from=1)
         assert [r.outcome for r in results] == ["ingested"] * len(paths)
         with Store(tmp_path / "alone") as alone:
             ingest_files(alone, extractor, paths)
