@@ -147,12 +147,41 @@ class SpeakerResolver:
                 return m
         return None
 
+    def _unnamed_previous_subject(self, tok: Token) -> Token | None:
+        """"« ... », a estimé le porte-parole du ministère. Il a ajouté que ...": a pronoun opening its
+        sentence continues the previous sentence's speaker even when that speaker is an unnamed role
+        (the antecedent search only knows named people)."""
+        doc = self.doc
+        if not has(doc, "DEP"):
+            return None
+        start, _ = sent_bounds(doc, tok.i)
+        if tok.i - start > 1 or start == 0 or tok.lower_ not in ("il", "elle", "he", "she"):
+            return None
+        prev_start, prev_end = sent_bounds(doc, start - 1)
+        if "\n" in doc[prev_start:start].text.strip():
+            return None  # another paragraph
+        for t in doc[prev_start:prev_end]:
+            if t.dep_ not in ("nsubj", "nsubj:pass") or t.head.pos_ not in ("VERB", "AUX"):
+                continue
+            if lemma(t.head) not in {lem for (lg, lem) in load().reporting if lg == self.lang}:
+                continue
+            m = self.by_token.get(t.i)
+            if m is not None and m.kind == "person":
+                return None  # a named speaker: the usual antecedent search finds it
+            if lemma(t).lower() in ("porte-parole", "spokesperson", "spokesman", "spokeswoman", "responsable",
+                                  "official", "source", "diplomate", "diplomat", "ambassadeur", "ambassador"):
+                return t
+        return None
+
     def from_token(self, tok: Token) -> tuple[str | None, str | None, str | None]:
         """Speaker named by the subject token of a reporting verb."""
         doc = self.doc
         if tok.lower_ in ("-t", "t") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in PRONOUNS:
             tok = doc[tok.i + 1]  # "a-t-elle" tokenised "a", "-t", "-elle"
-        if tok.lower_ in PRONOUNS or tok.lower_ in ("-t-il", "-il", "-elle", "-t-elle"):
+        if tok.lower_ in PRONOUNS or tok.lower_ in ("-t-il", "-il", "-elle", "-t-elle", "lui", "him"):  # "Selon lui"
+            unnamed = self._unnamed_previous_subject(tok)
+            if unnamed is not None:
+                return self.from_token(unnamed)
             ante = pronoun_antecedent(doc, tok.i, self.mentions)
             return self.from_mention(ante) if ante else (None, None, None)
         if tok.lower_ in RELATIVE_PRONOUNS:

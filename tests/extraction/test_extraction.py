@@ -464,3 +464,18 @@ def test_gathering_name_is_not_a_second_place(extractor):
                                "summit in Montevideo next month, a government spokesman said.", published="2025-01-13")
     m = only_meeting(result)
     assert m.place != "Mercosur" and m.status == "planned"
+
+
+def test_pronoun_continues_an_unnamed_spokesman(extractor):
+    result = extractor.extract("Le ministre ghanéen Samuel Ablakwa a reçu lundi à Accra son homologue togolais Robert Dussey.\n\n"
+                               "« La frontière restera ouverte », a déclaré le porte-parole du ministère ghanéen des Affaires "
+                               "étrangères. Il a ajouté que le Ghana soutenait « toute médiation régionale » dans la crise.",
+                               published="2025-01-13")
+    speakers = {q.text: q.speaker for q in result.quotes}
+    assert "porte-parole" in speakers["toute médiation régionale"]
+
+
+def test_selon_lui_resolves_the_pronoun(extractor):
+    result = extractor.extract("Le ministre arménien des Affaires étrangères Ararat Mirzoyan a rencontré mardi à Erevan son homologue "
+                               "géorgien. Selon lui, la route du Nord doit rouvrir avant l'hiver.", published="2025-01-14")
+    assert [q.speaker for q in result.quotes] == ["Ararat Mirzoyan"]
