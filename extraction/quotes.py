@@ -467,6 +467,30 @@ def _content_after(doc: Doc, k: int, sent, stops: set[int]) -> tuple[int, int] |
     return k, end
 
 
+INNER_ATTRIBUTION = re.compile(
+    r",\s+(?:a|avait|aurait)(?:-t-(?:il|elle))?\s+(\w+)(?:\s+[^\s«»“”\".,;:!?]+){0,6}\s*[.,]\s+(?=\w)"
+    r"|,\s+(\w+)-t?-?(?:il|elle)(?:\s+[^\s«»“”\".,;:!?]+){0,4}\s*[.,]\s+(?=\w)")
+
+
+def _split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tuple[int, int]]:
+    """« Première phrase, a martelé X devant la presse. Seconde phrase »: an attribution inserted
+    inside the marks, never closed before it, splits the quotation in two parts (one item each)."""
+    if lang != "fr":
+        return [(s, e)]
+    reporting = {lem for (lg, lem) in load().reporting if lg == "fr"}
+    for m in INNER_ATTRIBUTION.finditer(text, s, e):
+        word = (m.group(1) or m.group(2) or "").lower()
+        if not any(word.startswith(lem[:-2]) for lem in reporting if lem.endswith("er") and len(lem) > 4) \
+                and word not in ("dit", "ajouté", "écrit", "souligné", "déclaré", "affirmé", "estimé", "martelé"):
+            continue
+        if m.start() - s < 10 or e - m.end() < 10:
+            continue
+        left = _trim(text, s, m.start())
+        right = _trim(text, m.end(), e)
+        return [left, right]
+    return [(s, e)]
+
+
 def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
     lex = load()
     text = doc_text(doc)
@@ -484,7 +508,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
         last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
         if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")):
             continue  # a name in marks: l'Initiative « la Ceinture et la Route »
-        direct.append((s, e))
+        direct.extend(_split_at_inner_attribution(text, s, e, lang))
     in_direct = [False] * (len(text) + 1)
     for s, e in direct:
         for c in range(max(0, s - 1), min(len(text), e + 1)):

@@ -479,3 +479,11 @@ def test_selon_lui_resolves_the_pronoun(extractor):
     result = extractor.extract("Le ministre arménien des Affaires étrangères Ararat Mirzoyan a rencontré mardi à Erevan son homologue "
                                "géorgien. Selon lui, la route du Nord doit rouvrir avant l'hiver.", published="2025-01-14")
     assert [q.speaker for q in result.quotes] == ["Ararat Mirzoyan"]
+
+
+def test_attribution_inside_unclosed_marks_splits_the_quotation(extractor):
+    result = extractor.extract("Le président chilien Gabriel Boric a reçu mardi le ministre. « Le désert n'est pas une frontière, "
+                               "a martelé Boric devant la presse. Il est un lien entre nos peuples. »", published="2025-01-14")
+    assert [(q.kind, q.speaker, q.text) for q in result.quotes] == [
+        ("direct", "Gabriel Boric", "Le désert n'est pas une frontière"),
+        ("direct", "Gabriel Boric", "Il est un lien entre nos peuples")]
