@@ -207,6 +207,8 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
             text = "Le Havre"
         if j > 0 and lemma(doc[j - 1]) in TOPIC_NOUNS or j > 1 and lemma(doc[j - 2]) in TOPIC_NOUNS:
             continue  # "la situation en Libye" is a topic, not a place
+        if any(lemma(t) in RETURN_VERBS for t in doc[max(0, ent.start - 3):ent.start]):
+            continue  # "avant de rentrer à Hanoï", "before returning to Manila": where the traveller goes home
         if ent.end < len(doc) and fold(doc[ent.end].text) in GATHERING_NOUNS and not geo.place_country(text):
             continue  # "at the Mercosur summit in Buenos Aires": the word names the gathering, not its place
         text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
@@ -214,6 +216,7 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
     return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
 
 
+RETURN_VERBS = {"rentrer", "regagner", "retourner", "return", "fly"}
 GATHERING_NOUNS = {"summit", "summits", "meeting", "conference", "forum", "session", "talks", "ministerial"}
 TOPIC_NOUNS = {"situation", "crise", "conflit", "guerre", "tension", "crisis", "conflict", "war", "paix", "peace"}
 

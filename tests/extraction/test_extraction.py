@@ -487,3 +487,20 @@ def test_attribution_inside_unclosed_marks_splits_the_quotation(extractor):
     assert [(q.kind, q.speaker, q.text) for q in result.quotes] == [
         ("direct", "Gabriel Boric", "Le désert n'est pas une frontière"),
         ("direct", "Gabriel Boric", "Il est un lien entre nos peuples")]
+
+
+@pytest.mark.parametrize("sentence, other", [
+    ("Le président sénégalais Bassirou Diomaye Faye et le président gambien Adama Barrow ont co-présidé mardi à Banjul "
+     "le forum économique sénégalo-gambien.", "Adama Barrow"),
+    ("Le Premier ministre thaïlandais Anutin Charnvirakul a rendu mardi une visite de courtoisie au président du Sénat "
+     "malaisien Awang Bemee.", "Awang Bemee"),
+])
+def test_cochairing_and_courtesy_visits_are_meetings(extractor, sentence, other):
+    m = only_meeting(extractor.extract(sentence, published="2025-01-15"))
+    assert other in pair(m) and m.status == "held"
+
+
+def test_return_home_is_not_a_second_place(extractor):
+    m = only_meeting(extractor.extract("Jeudi, le président philippin Ferdinand Marcos rencontrera le sultan Hassanal Bolkiah "
+                                       "au palais Istana Nurul Iman avant de rentrer à Manille.", published="2025-01-14"))
+    assert m.status == "planned" and m.place != "Manille"
