@@ -301,8 +301,13 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                             parts.insert(0, ante)
                         break
             scope_text = sent_text
-            if TWO_OF_THEM.search(scope_text) and results and _count_parties(parts) < 2:
-                parts = list(results[-1].participants) + parts
+            two = TWO_OF_THEM.search(scope_text)
+            if two and _count_parties(parts) < 2:
+                leaders = _two_leaders(doc, two.group(0), results, mentions, tok.i)
+                if leaders is not None:
+                    parts = leaders + parts
+                elif results:
+                    parts = list(results[-1].participants) + parts
             if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN"):
                 if results and not anaphora_done:
                     # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X"
@@ -336,6 +341,34 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
                 results.append(MeetingCandidate(tok.i, _dedupe_parties(parts), kind, status, place, stated, cues,
                                                 sent.start_char, sent.end_char, again or len(place_list) > 1))
     return results
+
+
+LEADER_HEADS = {"president", "chef", "roi", "king", "emir", "sultan", "premier", "prime", "chancelier", "chancellor"}
+
+
+def _two_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
+    """"les deux chefs d'Etat", "the two presidents": the latest encounter of two leaders, else the two
+    leaders last named, not the latest encounter of two ministers."""
+    if not re.search(r"présidents|chefs d'|presidents|leaders|dirigeants", phrase, re.I):
+        return None
+    persons = doc._.persons or {}
+
+    def head(m: Mention) -> str:
+        p = persons.get(m.key) if m.key else None
+        return fold((p.head if p else None) or m.head or "").split(" ")[0]
+
+    if results and all(head(m) in LEADER_HEADS for m in results[-1].participants):
+        return None  # the usual rule picks it
+    for r in reversed(results):
+        if len(r.participants) >= 2 and all(head(m) in LEADER_HEADS for m in r.participants):
+            return list(r.participants)
+    seen: list[Mention] = []
+    for m in reversed([m for m in mentions if m.kind == "person" and m.start < before and before - m.start < 400]):
+        if head(m) in LEADER_HEADS and m.key not in {x.key for x in seen}:
+            seen.append(m)
+        if len(seen) == 2:
+            return seen[::-1]
+    return None
 
 
 def _plural_unnamed(doc: Doc, scope: set[int], lang: str) -> bool:

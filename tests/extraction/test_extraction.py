@@ -504,3 +504,13 @@ def test_return_home_is_not_a_second_place(extractor):
     m = only_meeting(extractor.extract("Jeudi, le président philippin Ferdinand Marcos rencontrera le sultan Hassanal Bolkiah "
                                        "au palais Istana Nurul Iman avant de rentrer à Manille.", published="2025-01-14"))
     assert m.status == "planned" and m.place != "Manille"
+
+
+def test_two_heads_of_state_are_not_the_last_two_ministers(extractor):
+    result = extractor.extract("Le président péruvien José Jerí a reçu mardi à Lima le ministre chilien des Affaires étrangères "
+                               "Alberto van Klaveren. M. van Klaveren rencontrera jeudi à Quito son homologue équatorien Gabriela "
+                               "Sommerfeld. Il a indiqué que le président Gabriel Boric viendrait à Lima en mai. Les deux chefs "
+                               "d'Etat se sont déjà rencontrés l'an dernier à Santiago.", published="2025-01-14")
+    pairs = [pair(m) for m in result.meetings]
+    assert pairs.count({"Alberto van Klaveren", "Gabriela Sommerfeld"}) == 1
+    assert {"Gabriel Boric", "José Jerí"} in pairs
