@@ -216,6 +216,9 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
     return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
 
 
+SPORTS_WORDS = {"match", "score", "but", "buts", "victoire", "equipe", "football", "team", "goal", "amical", "amicale",
+                "amicaux", "remportee", "remporte", "eliminatoires", "championnat", "tournoi", "friendly", "fixture",
+                "tournament"}
 RETURN_VERBS = {"rentrer", "regagner", "retourner", "return", "fly"}
 GATHERING_NOUNS = {"summit", "summits", "meeting", "conference", "forum", "session", "talks", "ministerial"}
 TOPIC_NOUNS = {"situation", "crise", "conflit", "guerre", "tension", "crisis", "conflict", "war", "paix", "peace"}
@@ -246,7 +249,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
             if (children | near) & lex.not_meeting:
                 continue
-            if lem in ("rencontre", "rencontrer", "meet", "meeting") and {fold(t.text) for t in sent} & lex.not_meeting & {"match", "score", "but", "buts", "victoire", "equipe", "football", "team", "goal"}:
+            if lem in ("rencontre", "rencontrer", "meet", "meeting") and {fold(t.text) for t in sent} & lex.not_meeting & SPORTS_WORDS:
                 continue
             triggers.append((tok, kind))
         sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]

@@ -514,3 +514,11 @@ def test_two_heads_of_state_are_not_the_last_two_ministers(extractor):
     pairs = [pair(m) for m in result.meetings]
     assert pairs.count({"Alberto van Klaveren", "Gabriela Sommerfeld"}) == 1
     assert {"Gabriel Boric", "José Jerí"} in pairs
+
+
+def test_friendly_match_is_no_meeting_nor_its_place(extractor):
+    result = extractor.extract("Le président ghanéen John Mahama a reçu vendredi à Accra le Premier ministre togolais Faure Gnassingbé. "
+                               "Le soir, M. Gnassingbé a assisté au stade Ohene Djan à la rencontre amicale entre le Ghana et le Togo, "
+                               "remportée 1-0 par les Black Stars.", published="2025-01-17")
+    m = only_meeting(result)
+    assert "Ohene" not in (m.place or "")
