@@ -329,8 +329,14 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             status = "planned" if _planned(doc, tok, lang) else "held"
             places = _places(doc, scope, mentions)
             # a time expression opening the sentence ("Plus tôt dans la journée, X avait été reçu") covers it all
+            # a relative clause about a participant ("X, whose country joins the bloc in October") dates nothing
+            person_tokens = {i for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end
+                             for i in range(m.start, m.end)}
+            relative = {t.i for r in sent if r.dep_ in ("relcl", "acl:relcl") and r.head.i in person_tokens
+                        and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
             cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
-                    if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope) or c.start == sent.start_char]
+                    if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope if i not in relative)
+                    or c.start == sent.start_char]
             again = bool(re.search(r"\b(?:à nouveau|de nouveau|again|once more)\b", scope_text, re.I))
             distinct_places = [p for p in places if not p[1]]
             place_list = distinct_places if (status == "planned" and len(distinct_places) > 1) else [(_best_place(places), True)]

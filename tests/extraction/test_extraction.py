@@ -522,3 +522,11 @@ def test_friendly_match_is_no_meeting_nor_its_place(extractor):
                                "remportée 1-0 par les Black Stars.", published="2025-01-17")
     m = only_meeting(result)
     assert "Ohene" not in (m.place or "")
+
+
+def test_relative_clause_about_a_participant_dates_nothing(extractor):
+    result = extractor.extract("Prime Minister Hun Manet received Laotian President Thongloun Sisoulith on Monday. In a separate "
+                               "meeting, Hun Manet also received Timor-Leste President Jose Ramos-Horta, whose country is set to "
+                               "host the summit in November.", published="2025-05-27")
+    dates = {m.date for m in result.meetings if "Jose Ramos-Horta" in pair(m)}
+    assert dates and not any(d and d.startswith("2025-11") for d in dates)
