@@ -221,7 +221,10 @@ SPORTS_WORDS = {"match", "score", "but", "buts", "victoire", "equipe", "football
                 "tournament"}
 RETURN_VERBS = {"rentrer", "regagner", "retourner", "return", "fly"}
 GATHERING_NOUNS = {"summit", "summits", "meeting", "conference", "forum", "session", "talks", "ministerial"}
-TOPIC_NOUNS = {"situation", "crise", "conflit", "guerre", "tension", "crisis", "conflict", "war", "paix", "peace"}
+TOPIC_NOUNS = {"situation", "crise", "conflit", "guerre", "tension", "crisis", "conflict", "war", "paix", "peace",
+               # "maritime cooperation in the South China Sea", "rescue operations in the Drake Passage"
+               "coopération", "cooperation", "sécurité", "security", "opération", "operation", "différend", "dispute",
+               "stabilité", "stability", "navigation"}
 
 
 def _best_place(places: list[tuple[str, bool]]) -> str | None:

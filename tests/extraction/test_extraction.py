@@ -530,3 +530,9 @@ def test_relative_clause_about_a_participant_dates_nothing(extractor):
                                "host the summit in November.", published="2025-05-27")
     dates = {m.date for m in result.meetings if "Jose Ramos-Horta" in pair(m)}
     assert dates and not any(d and d.startswith("2025-11") for d in dates)
+
+
+def test_place_of_a_topic_is_not_the_meeting_place(extractor):
+    m = only_meeting(extractor.extract("Indonesian President Prabowo Subianto met with Vietnamese Prime Minister Pham Minh Chinh "
+                                       "on Monday, discussing maritime cooperation in the South China Sea.", published="2025-05-27"))
+    assert m.place is None or "China Sea" not in m.place
