@@ -536,3 +536,11 @@ def test_place_of_a_topic_is_not_the_meeting_place(extractor):
     m = only_meeting(extractor.extract("Indonesian President Prabowo Subianto met with Vietnamese Prime Minister Pham Minh Chinh "
                                        "on Monday, discussing maritime cooperation in the South China Sea.", published="2025-05-27"))
     assert m.place is None or "China Sea" not in m.place
+
+
+def test_english_premier_is_a_role_with_its_country(extractor):
+    result = extractor.extract("Thai Prime Minister Anutin Charnvirakul is due to meet Chinese Premier Li Qiang on Tuesday in Bangkok.",
+                               published="2025-05-26")
+    m = only_meeting(result)
+    li = next(p for p in m.participants if p.name == "Li Qiang")
+    assert li.country == "CN" and li.role and "Premier" in li.role
