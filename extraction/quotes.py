@@ -340,6 +340,10 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) for t in doc[start:end])
 
 
+INCIDENTAL_PHRASES = ("pour sa part", "pour leur part", "de son côté", "de leur côté", "quant à lui", "quant à elle",
+                      "à son tour", "for his part", "for her part", "in turn")
+
+
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass":
@@ -359,6 +363,14 @@ def _subject(verb: Token) -> Token | None:
     s_start = sent_bounds(doc, verb.i)[0]
     while j >= s_start and doc[j].pos_ in ("AUX", "ADV") and doc[j].text[:1].islower():
         j -= 1
+    # an incidental phrase without commas between the auxiliary and the verb ("X a pour sa part jugé")
+    incidental = doc[max(s_start, j - 2):j + 1].text.lower()
+    if j > s_start and incidental.endswith(INCIDENTAL_PHRASES):
+        k = j - 3
+        if k >= s_start and doc[k].pos_ == "AUX":
+            j = k
+        while j >= s_start and doc[j].pos_ in ("AUX", "ADV") and doc[j].text[:1].islower():
+            j -= 1
     if j >= s_start + 2 and j < verb.i - 1 and doc[j].text == "," and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ == "PROPN":
         j -= 1  # "De son côté, Wang Yi, a transmis"
     if j >= s_start and j < verb.i - 1 and doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j].pos_ != "PRON" \

@@ -544,3 +544,10 @@ def test_english_premier_is_a_role_with_its_country(extractor):
     m = only_meeting(result)
     li = next(p for p in m.participants if p.name == "Li Qiang")
     assert li.country == "CN" and li.role and "Premier" in li.role
+
+
+def test_incidental_phrase_without_commas_keeps_the_speaker(extractor):
+    result = extractor.extract("Le président croate Zoran Milanovic a reçu lundi le Premier ministre slovène Robert Golob. "
+                               "Lors de sa rencontre avec la presse, M. Golob a pour sa part jugé « prématurée » la réforme du "
+                               "traité.", published="2025-01-13")
+    assert [(q.speaker, q.text) for q in result.quotes] == [("Robert Golob", "prématurée")]
