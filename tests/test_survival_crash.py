@@ -2,7 +2,7 @@
 
 Two levels. The store alone: a child process saving made-up articles with `Store.save_many`
 in a tight loop (no spaCy, so a kill costs ~0.3 s) is killed 25 times at random instants.
-The real ingestion: `diplowatch ingest` over a folder of 260 generated articles is killed 20
+The real ingestion: `diplowatch ingest` over a folder of 600 generated articles is killed 20
 times at random instants spread over the life of the child, model loading included. After
 each kill the database opens, holds no article twice and no half-written article; after a
 last run to the end, every file is stored exactly once.
@@ -138,7 +138,7 @@ def test_ingest_killed_20_times_at_any_instant_then_every_file_once(tmp_path):
     its first write here: its workers must leave with their parent), then one run over the
     whole folder to the end."""
     drop = tmp_path / "drop"
-    paths = write_corpus(drop, 260)
+    paths = write_corpus(drop, 600)
     data = tmp_path / "data"
     db = data / "db"
     env = cli_env(data, drop)
@@ -158,7 +158,9 @@ def test_ingest_killed_20_times_at_any_instant_then_every_file_once(tmp_path):
                     with Store(db) as store:
                         stored = {Path(s.path).name for a in store.articles.values() for s in a.sources}
             todo = [p for p in paths if p.name not in stored] or paths
-            args = [str(p) for p in rng.sample(todo, min(39, len(todo)))]
+            # Every file still to do (fewer than make a worker pool): killed within 0.6 s of its
+            # first write, a child stores a few dozen at most, so none ever finishes.
+            args = [str(p) for p in rng.sample(todo, min(99, len(todo)))]
         shards_before = len(list((db / "shards").glob("*.json")))
         child = subprocess.Popen([sys.executable, "-m", "diplowatch", "ingest", *args], env=env, cwd=tmp_path,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -204,4 +206,4 @@ def test_ingest_killed_20_times_at_any_instant_then_every_file_once(tmp_path):
         f"{first_write[False]:.1f} s in-process / {first_write.get(True, 0):.1f} s with the pool, no orphan worker; "
         f"articles after each kill {counts[1:]}, then all {len(paths)} once; {time.monotonic() - started:.1f} s"
     )
-    assert kills >= 18
+    assert kills >= 20
