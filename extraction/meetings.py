@@ -340,6 +340,10 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
             cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
                     if any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in scope if i not in relative)
                     or c.start == sent.start_char]
+            if not cues and vm:
+                # "se rendra à X le mois prochain, où il doit rencontrer Y": the visit's time dates its meeting
+                cues = [c for c in find_cues(sent_text, sent.start_char)
+                        if not any(doc[i].idx <= c.start < doc[i].idx + len(doc[i].text) for i in relative)]
             again = bool(re.search(r"\b(?:à nouveau|de nouveau|again|once more)\b", scope_text, re.I))
             distinct_places = [p for p in places if not p[1]]
             place_list = distinct_places if (status == "planned" and len(distinct_places) > 1) else [(_best_place(places), True)]

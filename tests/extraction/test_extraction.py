@@ -551,3 +551,9 @@ def test_incidental_phrase_without_commas_keeps_the_speaker(extractor):
                                "Lors de sa rencontre avec la presse, M. Golob a pour sa part jugé « prématurée » la réforme du "
                                "traité.", published="2025-01-13")
     assert [(q.speaker, q.text) for q in result.quotes] == [("Robert Golob", "prématurée")]
+
+
+def test_announced_visit_dates_its_meeting(extractor):
+    m = only_meeting(extractor.extract("Le ministre coréen Cho Tae-yul se rendra à Hanoï le mois prochain, où il doit rencontrer "
+                                       "le président vietnamien Luong Cuong.", published="2025-04-16"))
+    assert m.status == "planned" and m.date == "2025-05"
