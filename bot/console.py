@@ -123,6 +123,8 @@ async def run_console(
     emit(f"Watching {settings.drop_dir}/ — type /help for commands, /quit or Ctrl-D to leave.")
     try:
         while True:
+            if stdin is sys.stdin and stdin.isatty():
+                print(PROMPT, end="", flush=True)
             line = await asyncio.to_thread(stdin.readline)
             if not line:
                 if stay_after_eof:
