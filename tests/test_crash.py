@@ -69,7 +69,7 @@ def check_consistent(tmp_path: Path) -> int:
 
 def test_killed_mid_ingest_twice_then_every_file_ingested_once(tmp_path):
     drop = tmp_path / "drop"
-    paths = write_articles(drop, 60)
+    paths = write_articles(drop, 300)  # far more than a child stores before its kill
     command, env = ingest_command(tmp_path, drop)
     rng = random.Random()
     stored = 0
