@@ -40,11 +40,6 @@ def name_key(name: str) -> str:
     return key
 
 
-def surname(name: str) -> str:
-    parts = fold(name).split()
-    return parts[-1] if parts else ""
-
-
 def matches_person(query: str, name: str) -> bool:
     """A typed name finds a person by full name, by surname or by any of its words."""
     q, n = name_key(query), name_key(name)

@@ -20,7 +20,7 @@ from .words import fold
 
 from . import geo
 from .lexicons import load
-from .words import entities, has
+from .words import entities
 
 TITLES = {"m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "his", "her", "excellency",
           "s.e.", "son", "sa", "h.e.", "excellence", "monsieur", "madame", "mister", "sir",

@@ -21,7 +21,7 @@ from .words import fold
 from . import geo
 from .lexicons import load
 from .people import role_at, PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
-from .words import entities, has, lemma, doc_text, verb_lemma
+from .words import has, lemma, doc_text, verb_lemma
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
 COMPLEMENTISERS = {"que", "qu'", "qu", "that"}

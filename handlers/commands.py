@@ -7,7 +7,6 @@ parser and the help text; the Discord command tree mirrors it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field

@@ -145,11 +145,12 @@ class Service:
         if command.admin and not is_admin:
             return error("Only members with the Manage Server permission can use this command.", title="Not allowed")
         ctx = self.context(is_admin=is_admin, channel_id=channel_id)
+        unknown = set(args) - {p.name for p in command.params}
+        if unknown:
+            # Checked here rather than by catching TypeError, which would also hide a bug in a handler.
+            return error(f"/{name} has no option {', '.join(sorted(unknown))}. Type /help.", title="Bad arguments")
         loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self._reader, lambda: command.run(ctx, **args))
-        except TypeError as exc:
-            return error(f"/{name}: {exc}", title="Bad arguments")
+        return await loop.run_in_executor(self._reader, lambda: command.run(ctx, **args))
 
     async def complete(self, text: str) -> list[tuple[str, str]]:
         loop = asyncio.get_running_loop()

@@ -41,13 +41,8 @@ def country_label(code: str) -> str:
     return f"{country.flag} {country.name_en}".strip() if country else code
 
 
-def known_people(store: Store) -> dict[str, str]:
-    """Every person the store has seen, by name key, with the longest spelling as the name."""
-    return store.people
-
-
 def _person_of(store: Store, text: str) -> str | None:
-    people = known_people(store)
+    people = store.people
     exact = people.get(name_key(text))
     if exact:
         return exact
@@ -89,7 +84,7 @@ def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[
     found = countries.suggest(text, limit=limit) if text else list(countries.all_countries()[:limit])
     for rank, country in enumerate(found):
         choices.append(((100.0 if text else 50.0) - rank, country_label(country.code), country.name_en))
-    people = known_people(store)
+    people = store.people
     if text:
         names, folded_names = _folded_people(store)
         query = fold(text)

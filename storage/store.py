@@ -500,10 +500,6 @@ class Store:
         with self._lock:
             return [Quarantined.from_dict(r) for r in self._meta.table("quarantine").all()]
 
-    def all_meetings(self) -> list[Meeting]:
-        with self._lock:
-            return [m for ms in self.meetings.values() for m in ms]
-
     def all_quotes(self) -> list[Quote]:
         with self._lock:
             return [q for qs in self.quotes.values() for q in qs]
@@ -537,8 +533,4 @@ def _source_dict(source: Source) -> dict[str, Any]:
     return {"path": source.path, "size": source.size, "mtime": source.mtime, "encoding": source.encoding}
 
 
-def open_store(folder: Path) -> Store:
-    return Store(folder)
-
-
-__all__ = ["AmbiguousId", "CannotWrite", "CorruptDatabase", "Store", "StoreError", "open_store", "SCHEMA_VERSION"]
+__all__ = ["AmbiguousId", "CannotWrite", "CorruptDatabase", "Store", "StoreError", "SCHEMA_VERSION"]

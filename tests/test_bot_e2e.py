@@ -8,7 +8,6 @@ then each test drops the files it needs. The bot's stderr is printed on failure.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import signal

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import payloads
-from .interactions import ALLOWED_CALLBACKS, DEFERRED
+from .interactions import ALLOWED_CALLBACKS
 from .records import RecordedRequest, read_request
 from .validate import check_message
 
