@@ -35,6 +35,7 @@ class Lexicons:
     roles: tuple[tuple[str, str, str], ...]  # (lang, folded phrase, head), longest first
     institutions: dict[str, str]  # folded name -> ISO code
     speaker_nouns: frozenset[str]
+    places_with_article: dict[str, str]  # folded name without its article -> the full name
 
     def role_heads(self) -> frozenset[str]:
         return frozenset(head for _, _, head in self.roles)
@@ -58,4 +59,5 @@ def load() -> Lexicons:
         roles=tuple(roles),
         institutions=institutions,
         speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),
+        places_with_article={fold(r[0].split(" ", 1)[1]): r[0] for r in _rows("places_with_article.txt")},
     )

@@ -203,8 +203,8 @@ def _places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[st
         text = ent.text
         if text.lower().startswith(("l'", "la ", "le ")) and geo.place_country(text.split(" ", 1)[-1].split("'", 1)[-1]):
             text = text.split(" ", 1)[-1].split("'", 1)[-1] if "'" in text[:3] else text.split(" ", 1)[1]
-        if doc[j].lower_ == "au" and fold(text) == "havre":
-            text = "Le Havre"
+        if doc[j].lower_ in ("au", "aux"):
+            text = load().places_with_article.get(fold(text), text)  # "au Havre" is à + Le Havre
         if j > 0 and lemma(doc[j - 1]) in TOPIC_NOUNS or j > 1 and lemma(doc[j - 2]) in TOPIC_NOUNS:
             continue  # "la situation en Libye" is a topic, not a place
         if any(lemma(t) in RETURN_VERBS for t in doc[max(0, ent.start - 3):ent.start]):

@@ -557,3 +557,21 @@ def test_announced_visit_dates_its_meeting(extractor):
     m = only_meeting(extractor.extract("Le ministre coréen Cho Tae-yul se rendra à Hanoï le mois prochain, où il doit rencontrer "
                                        "le président vietnamien Luong Cuong.", published="2025-04-16"))
     assert m.status == "planned" and m.date == "2025-05"
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Le 3 mai 2024, le président égyptien Abdel Fattah al-Sissi a reçu au Caire le président tunisien Kaïs Saïed.", "Le Caire"),
+        ("Le 3 mai 2024, le Premier ministre français Gabriel Attal a rencontré au Havre le Premier ministre belge Alexander De Croo.", "Le Havre"),
+    ],
+)
+def test_an_article_lost_to_au_is_given_back_to_the_town(extractor, sentence, place):
+    (m,) = extractor.extract(sentence, published="2024-05-03").meetings
+    assert m.place == place
+
+
+def test_au_before_a_common_noun_adds_no_article(extractor):
+    text = "Le 3 mai 2024, le président serbe Aleksandar Vucic a reçu au palais de Serbie le Premier ministre grec Kyriakos Mitsotakis."
+    (m,) = extractor.extract(text, published="2024-05-03").meetings
+    assert not (m.place or "").startswith("Le ")
