@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval bench soak clean
+.PHONY: run test house eval bench soak clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/diplowatch run
 
-test: $(STAMP)
+HOUSE := ../shared/tools/house.py
+
+test: $(STAMP) house
 	$(BIN)/python -m pytest -q
+
+# The house rules (one owner per library, imports one way, no cycles), when the shared tools are beside the clone.
+house:
+	@if [ -f $(HOUSE) ]; then $(PYTHON) $(HOUSE) .; else echo "house check skipped: $(HOUSE) not found"; fi
 
 eval: $(STAMP)
 	$(BIN)/python -m extraction.evaluate ../shared/eval/seeds_gold.json ../shared/seeds

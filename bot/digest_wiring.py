@@ -4,30 +4,29 @@ digest channel through the bot's one send queue."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 
 from bot.formatting import NO_MENTIONS, embeds_of, files_of
+from bot.sender import Sender
 from bot.scheduler import digest_job, post_command_digest, run_due_digest, start_digest_scheduler
 from bot.slash_commands import is_admin, respond
 from handlers.digest import POST_TO_DIGEST_CHANNEL, replies_of
 from handlers.replies import Reply
-
-if TYPE_CHECKING:
-    from bot.discord_app import DiplowatchBot
+from handlers.service import Service
 
 log = logging.getLogger(__name__)
 
 
-def deliverer(bot: DiplowatchBot):
+def deliverer(service: Service, sender: Sender):
     async def deliver(replies: list[Reply]) -> None:
-        channel = bot.settings.digest_channel_id
+        channel = service.settings.digest_channel_id
         if channel is None:
             raise RuntimeError("DIGEST_CHANNEL_ID is not set: the digest has nowhere to go")
         for reply in replies:
-            if not await bot.sender.post(channel, reply):
+            if not await sender.post(channel, reply):
                 raise RuntimeError(f"the digest could not be posted in channel {channel}")
 
     return deliver
@@ -47,8 +46,7 @@ async def _followups(interaction: discord.Interaction, replies: list[Reply]) -> 
         )
 
 
-def register(bot: DiplowatchBot) -> None:
-    tree, service = bot.tree, bot.service
+def register(tree: app_commands.CommandTree, service: Service, sender: Sender) -> None:
 
     async def country_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         found = await service.complete(current)
@@ -69,7 +67,7 @@ def register(bot: DiplowatchBot) -> None:
         async def work() -> Reply:
             reply = await service.command("digest", args, is_admin=is_admin(interaction), channel_id=interaction.channel_id)
             if reply.extra.get(POST_TO_DIGEST_CHANNEL):
-                await post_command_digest(service, reply, deliverer(bot))
+                await post_command_digest(service, reply, deliverer(service, sender))
             parts = replies_of(reply)
             answer.extend(parts[1:])
             return parts[0]
@@ -85,10 +83,9 @@ def register(bot: DiplowatchBot) -> None:
         await respond(interaction, service.command("graph", args, channel_id=interaction.channel_id))
 
 
-async def start_digest(bot: DiplowatchBot):
+async def start_digest(service: Service, sender: Sender):
     """Post a digest missed while the bot was down, then schedule the weekly one."""
-    deliver = deliverer(bot)
-    service = bot.service
+    deliver = deliverer(service, sender)
     try:
         await run_due_digest(service, deliver)
     except Exception:
@@ -100,4 +97,4 @@ async def start_digest(bot: DiplowatchBot):
         except Exception:
             log.exception("the weekly digest could not be posted; it will be tried again")
 
-    return start_digest_scheduler(bot.settings, job, on_next=lambda label: setattr(service, "next_digest", label))
+    return start_digest_scheduler(service.settings, job, on_next=lambda label: setattr(service, "next_digest", label))

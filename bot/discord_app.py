@@ -49,7 +49,7 @@ class DiplowatchBot(discord.Client):
         self._stop_on_sigterm()
         await self.service.start()
         slash_commands.register(self.tree, self.service)
-        digest_wiring.register(self)
+        digest_wiring.register(self.tree, self.service, self.sender)
         await self._sync_commands()
         self.sender.start()
         self.watcher = DropWatcher(
@@ -96,7 +96,7 @@ class DiplowatchBot(discord.Client):
         # Not awaited inline: a missed digest waits for the sender, which needs the gateway.
         async def start() -> None:
             await self.wait_until_ready()
-            self.scheduler = await digest_wiring.start_digest(self)
+            self.scheduler = await digest_wiring.start_digest(self.service, self.sender)
 
         self._tasks.append(asyncio.create_task(start(), name="diplowatch-digest"))
 

@@ -11,38 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import watchfiles
 
+from diplowatch.drop_folder import scan
 from diplowatch.reading import is_candidate
 
 log = logging.getLogger(__name__)
 # A file being created is empty for a moment; one still empty after this long is handed over
 # (and quarantined as empty) rather than ignored forever without a word.
 EMPTY_SECONDS = 30.0
-
-
-def scan(folder: Path) -> list[Path]:
-    """Every candidate file below the folder, oldest first; symlink loops and vanished
-    entries are skipped."""
-    found: list[tuple[float, Path]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            path = Path(root) / name
-            if not is_candidate(path.relative_to(folder)):
-                continue
-            try:
-                if not path.is_file():
-                    continue
-                found.append((path.stat().st_mtime, path))
-            except OSError:
-                continue
-    return [p for _, p in sorted(found)]
 
 
 def _signature(path: Path) -> tuple[int, float] | None:

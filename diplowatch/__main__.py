@@ -1,5 +1,5 @@
 import sys
 
-from diplowatch.cli import main
+from bot.cli import main
 
 sys.exit(main())

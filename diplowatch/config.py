@@ -94,6 +94,10 @@ class Settings(BaseSettings):
         return self.discord_token.get_secret_value() if self.discord_token else None
 
     @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
     def db_dir(self) -> Path:
         return self.data_dir / "db"
 

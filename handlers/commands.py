@@ -387,19 +387,6 @@ def watch(ctx: Context, action: str, subject: str | None = None) -> Reply:
     return Reply(title="Watches", summary=text, tone="success", ephemeral=True)
 
 
-def help_(ctx: Context) -> Reply:
-    from handlers.registry import COMMANDS  # the full table, digest commands included
-
-    entries = tuple(
-        Entry(
-            heading="/" + c.name + "".join(f" <{p.name}>" if p.required else f" [{p.name}]" for p in c.params),
-            body=c.description + (" (admin)" if c.admin else ""),
-        )
-        for c in COMMANDS.values()
-    )
-    return Reply(title="Commands", entries=entries, ephemeral=True)
-
-
 def _loading_note(ctx: Context) -> str:
     return " The language model is still loading; new articles are not read yet." if ctx.loading else ""
 
@@ -437,6 +424,5 @@ COMMANDS: dict[str, Command] = {
             Param("action", "add, remove or list", True, "action"),
             Param("subject", SUBJECT, kind="subject"),
         ), admin=True),
-        Command("help", "The list of commands", help_),
     )
 }

@@ -11,7 +11,9 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from typing import Literal, Protocol
 
 from diplowatch.reading import Document, Unreadable, read_document
@@ -180,6 +182,36 @@ def ingest_files(
         else:  # a later copy of a text stored from this batch
             final.append(_prepare(store, Path(item.name), max_bytes))
     return final
+
+
+CHUNK = 200  # files stored per round of a one-off run: an interrupted run keeps what it finished
+
+
+def ingest_all(
+    store: Store,
+    extractor: Extracts,
+    files: list[Path],
+    *,
+    model: str,
+    max_bytes: int,
+    on_result: Callable[[IngestResult], None] = lambda result: None,
+) -> Counter[str]:
+    """A one-off run over many files (the command line, a rebuild): in rounds of CHUNK, on
+    worker processes when there are enough files, counting each outcome."""
+    counts: Counter[str] = Counter()
+    pool = ExtractionPool(model) if len(files) >= POOL_FROM else nullcontext()
+    with pool:
+        for start in range(0, len(files), CHUNK):
+            results = ingest_files(
+                store, extractor, files[start : start + CHUNK], max_bytes=max_bytes,
+                pool=pool if isinstance(pool, ExtractionPool) else None,
+            )
+            for result in results:
+                counts[result.outcome] += 1
+                on_result(result)
+            if any(r.outcome == "ingested" for r in results):
+                store.set_state("last_ingest_at", now_iso())
+    return counts
 
 
 def _quarantine(store: Store, name: str, stat: os.stat_result, reason: str) -> IngestResult:

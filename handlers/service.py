@@ -89,7 +89,7 @@ class Service:
         return await loop.run_in_executor(self._writer, self._ingest_all, paths)
 
     def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
-        max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
+        max_bytes = self.settings.max_file_bytes
         try:
             if len(paths) >= POOL_FROM:
                 with ExtractionPool(self.settings.spacy_model) as pool:

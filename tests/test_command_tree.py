@@ -24,7 +24,7 @@ def tree(tmp_path_factory):
     folder = tmp_path_factory.mktemp("tree")
     bot = DiplowatchBot(load_settings(data_dir=folder / "data", drop_dir=folder / "drop"))
     slash_commands.register(bot.tree, bot.service)
-    digest_wiring.register(bot)
+    digest_wiring.register(bot.tree, bot.service, bot.sender)
     yield bot.tree
     bot.service._writer.shutdown()
     bot.service._reader.shutdown()

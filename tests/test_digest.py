@@ -12,7 +12,7 @@ from diplowatch.config import Settings
 from diplowatch.records import Article, Meeting, Participant, Quote
 from handlers import digest as d
 from handlers.commands import Context
-from handlers.digest_cli import cmd_digest
+from bot.cli import cmd_digest
 from storage import Store
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -7,7 +7,8 @@ import os
 
 import pytest
 
-from bot.watcher import DropWatcher, scan
+from bot.watcher import DropWatcher
+from diplowatch.drop_folder import scan
 
 pytestmark = pytest.mark.timeout(30)
 

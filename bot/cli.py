@@ -13,7 +13,9 @@ import logging
 import sys
 from pathlib import Path
 
+from bot.render_text import reply_to_text
 from diplowatch.config import Settings, SettingsError, load_settings
+from diplowatch.drop_folder import files_of
 
 EXIT_BAD_SETTING = 2
 EXIT_BAD_DATABASE = 3
@@ -42,56 +44,81 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    from bot.watcher import scan
-
-    found: list[Path] = []
-    for path in paths:
-        found.extend(scan(path) if path.is_dir() else [path])
-    return found
+def _print_failure(result) -> None:
+    if result.outcome in ("quarantined", "failed"):
+        print(f"{result.outcome} {result.path}: {result.reason}", file=sys.stderr)
 
 
-def cmd_ingest(settings: Settings, paths: list[Path]) -> int:
-    from contextlib import nullcontext
-
-    from rich.progress import Progress
-
-    from extraction import Extractor
-    from handlers.extraction_pool import POOL_FROM, ExtractionPool
-    from handlers.ingest import ingest_files, now_iso
-    from storage import Store
-
-    files = _files(paths)
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        print(f"not found: {path}", file=sys.stderr)
-    counts = dict.fromkeys(("ingested", "duplicate", "quarantined", "unchanged", "vanished", "failed"), 0)
-    max_bytes = int(settings.max_file_mb * 1024 * 1024)
-    chunk = 200  # stored as it goes: an interrupted run keeps what it finished
-    with Store(settings.db_dir) as store:
-        extractor = Extractor(settings.spacy_model)
-        pool = ExtractionPool(settings.spacy_model) if len(files) >= POOL_FROM else nullcontext()
-        with pool, Progress(transient=True, disable=len(files) < 5) as progress:
-            task = progress.add_task("ingesting", total=len(files))
-            for start in range(0, len(files), chunk):
-                batch = files[start : start + chunk]
-                results = ingest_files(
-                    store, extractor, batch, max_bytes=max_bytes,
-                    pool=pool if isinstance(pool, ExtractionPool) else None,
-                )
-                for result in results:
-                    counts[result.outcome] += 1
-                    if result.outcome in ("quarantined", "failed"):
-                        print(f"{result.outcome} {result.path}: {result.reason}", file=sys.stderr)
-                progress.advance(task, len(batch))
-                if any(r.outcome == "ingested" for r in results):
-                    store.set_state("last_ingest_at", now_iso())
-    print(
+def _summary(counts) -> str:
+    return (
         f"{counts['ingested']} ingested, {counts['duplicate']} duplicate(s), "
         f"{counts['quarantined']} quarantined, {counts['unchanged']} already known"
         + (f", {counts['failed']} failed (will be retried)" if counts["failed"] else "")
     )
+
+
+def cmd_ingest(settings: Settings, paths: list[Path]) -> int:
+    from rich.progress import Progress
+
+    from extraction import Extractor
+    from handlers.ingest import ingest_all
+    from storage import Store
+
+    files = files_of(paths)
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        print(f"not found: {path}", file=sys.stderr)
+    with Store(settings.db_dir) as store, Progress(transient=True, disable=len(files) < 5) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+
+        def on_result(result) -> None:
+            _print_failure(result)
+            progress.advance(task)
+
+        counts = ingest_all(
+            store, Extractor(settings.spacy_model), files, model=settings.spacy_model,
+            max_bytes=settings.max_file_bytes, on_result=on_result,
+        )
+    print(_summary(counts))
     return 1 if counts["quarantined"] or counts["failed"] or missing else 0
+
+
+def cmd_repair(settings: Settings) -> int:
+    from extraction import Extractor
+    from handlers.repair import rebuild
+
+    def on_start(kept, files: int) -> None:
+        if kept:
+            print(f"the old database was kept in {kept}")
+        print(f"rebuilding from {settings.drop_dir}/ …")
+
+    rebuilt = rebuild(settings, Extractor, on_start=on_start, on_result=_print_failure)
+    print(_summary(rebuilt.counts))
+    return 1 if rebuilt.counts["quarantined"] or rebuilt.counts["failed"] else 0
+
+
+def cmd_digest(settings: Settings, since: str | None, until: str | None, png: Path | None) -> int:
+    """The digest in the terminal: a preview that never moves the marker of the last posted digest."""
+    from handlers.commands import Context
+    from handlers.digest import digest, replies_of
+    from handlers.picture import meeting_network_png
+    from storage import Store
+
+    with Store(settings.db_dir) as store:
+        answer = digest(Context(store=store, is_admin=False, extras={"settings": settings}), since, until)
+    if answer.tone == "error":
+        print(f"diplowatch: {answer.summary}", file=sys.stderr)
+        return EXIT_BAD_SETTING
+    replies = replies_of(answer)
+    print("\n\n".join(reply_to_text(r) for r in replies))
+    if png:
+        pictures = [a.data for r in replies for a in r.attachments if a.filename.endswith(".png")]
+        # A quiet week still gets its (empty) picture, so scripts always find the file.
+        data = pictures[0] if pictures else meeting_network_png([], title=replies[0].title)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        png.write_bytes(data)
+        print(f"\npicture written to {png}")
+    return 0
 
 
 def cmd_status(settings: Settings, as_json: bool) -> int:
@@ -118,7 +145,6 @@ def cmd_status(settings: Settings, as_json: bool) -> int:
 
 
 def cmd_articles(settings: Settings, query: str | None, as_json: bool) -> int:
-    from bot.render_text import reply_to_text
     from handlers.commands import Context, articles
     from storage import Store
 
@@ -141,7 +167,7 @@ def cmd_extract(settings: Settings, paths: list[Path], as_json: bool) -> int:
 
     extractor = Extractor(settings.spacy_model)
     status = 0
-    for path in _files(paths):
+    for path in files_of(paths):
         try:
             document = read_document(path)
         except Unreadable as exc:
@@ -192,12 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             return cmd_extract(settings, args.paths, args.json)
         if args.command == "digest":
-            from handlers.digest_cli import cmd_digest
-
             return cmd_digest(settings, args.since, args.until, args.png)
         if args.command == "repair":
-            from storage.repair import cmd_repair
-
             return cmd_repair(settings)
     except StoreError as exc:
         print(f"diplowatch: {exc}", file=sys.stderr)
