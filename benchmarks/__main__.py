@@ -275,7 +275,7 @@ PREAMBLE = [
     "`handlers.ingest.ingest_files` without a pool (read, extract, store file by file) into a copy of the store of "
     "that size; 2 processes = the same with the service's `ExtractionPool(workers=2)`, warmed first.",
     "- Store write: `Store.save_article` of one synthetic article at a time (fsync on), into the store of that size.",
-    "- Queries: `handlers.commands` functions with `Context(store=...)` and `handlers.subjects.complete_subject`, "
+    "- Queries: `handlers.registry.run` (as every transport runs a command) with `Context(store=...)` and `handlers.subjects.complete_subject`, "
     "warm, each over ≥ 50 varied arguments (countries, full names, surnames, common/rare/two words, 2–6 letter prefixes).",
     "- Start-up: `python -m benchmarks.startup` as a new process, timed from the parent's clock before it starts to "
     "the store loaded and a first `/meetings` answered; peak RSS (VmHWM) after loading the spaCy model and building "

@@ -9,19 +9,19 @@ from collections.abc import Callable
 from benchmarks.report import p50, p95
 from benchmarks.synthetic import World
 from diplowatch import countries
-from handlers import commands
-from handlers.commands import Context
+from handlers import registry
+from handlers.spec import Context
 from handlers.subjects import complete_subject
 from storage import Store
 
 
 def arguments(world: World, store: Store, reps: int, seed: int = 3) -> dict[str, list[str]]:
     rng = random.Random(seed)
-    codes = [c for c in world.countries if store.meetings_by_country.get(c)]
+    codes = [c for c in world.countries if store.meetings_of_country(c)]
     country_names = [countries.by_code(c).name_en for c in rng.sample(codes, min(reps, len(codes)))]
     while len(country_names) < reps:
         country_names.append(countries.by_code(rng.choice(codes)).name_fr)
-    people = list(store.people.values())
+    people = list(store.people().values())
     full = rng.sample(people, reps)
     surnames = [n.split()[-1] for n in rng.sample(people, reps)]
     vocabulary = world.vocabulary
@@ -60,12 +60,12 @@ def run(store: Store, world: World, reps: int = 60) -> dict[str, dict[str, float
     ctx = Context(store=store)
     args = arguments(world, store, reps)
     cases: dict[str, tuple[Callable[[str], object], list[str]]] = {
-        "/meetings <country>": (lambda a: commands.meetings(ctx, a), args["country"]),
-        "/meetings <person> (full name)": (lambda a: commands.meetings(ctx, a), args["full"]),
-        "/meetings <person> (surname)": (lambda a: commands.meetings(ctx, a), args["surname"]),
-        "/quotes <speaker>": (lambda a: commands.quotes(ctx, a), args["full"]),
-        "/search <words>": (lambda a: commands.search(ctx, a), args["words"]),
-        "/timeline <country>": (lambda a: commands.timeline(ctx, a), args["country"]),
+        "/meetings <country>": (lambda a: registry.run("meetings", ctx, {"subject": a}), args["country"]),
+        "/meetings <person> (full name)": (lambda a: registry.run("meetings", ctx, {"subject": a}), args["full"]),
+        "/meetings <person> (surname)": (lambda a: registry.run("meetings", ctx, {"subject": a}), args["surname"]),
+        "/quotes <speaker>": (lambda a: registry.run("quotes", ctx, {"speaker": a}), args["full"]),
+        "/search <words>": (lambda a: registry.run("search", ctx, {"words": a}), args["words"]),
+        "/timeline <country>": (lambda a: registry.run("timeline", ctx, {"subject": a}), args["country"]),
         "autocomplete": (lambda a: complete_subject(store, a), args["prefixes"]),
     }
     results = {}

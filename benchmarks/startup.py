@@ -20,14 +20,17 @@ def main() -> None:
 
     import bot.discord_app  # noqa: F401  (discord.py and the handlers, as the bot imports them)
     from benchmarks.report import proc_status
-    from handlers.commands import Context, meetings
+    from handlers import registry
+    from handlers.spec import Context
     from storage import Store
 
     imported = time.time()
     store = Store(Path(folder))
     loaded = time.time()
-    code = max(store.meetings_by_country, key=lambda c: len(store.meetings_by_country[c]))
-    reply = meetings(Context(store=store), code)
+    from diplowatch import countries
+
+    code = max((c.code for c in countries.all_countries()), key=lambda c: len(store.meetings_of_country(c)))
+    reply = registry.run("meetings", Context(store=store), {"subject": code})
     ready = time.time()
     print(json.dumps({"event": "ready", "imports": imported - t0, "store": loaded - imported,
                       "first_query": ready - loaded, "ready": ready - t0, "entries": len(reply.entries),

@@ -17,7 +17,7 @@ from bot.render_text import reply_to_text
 from diplowatch.config import Settings, SettingsError, load_settings
 from diplowatch.drop_folder import files_of
 
-EXIT_BAD_SETTING = 2
+EXIT_BAD_SETTING = EXIT_BAD_ARGUMENT = 2
 EXIT_BAD_DATABASE = 3
 
 
@@ -99,17 +99,20 @@ def cmd_repair(settings: Settings) -> int:
 
 def cmd_digest(settings: Settings, since: str | None, until: str | None, png: Path | None) -> int:
     """The digest in the terminal: a preview that never moves the marker of the last posted digest."""
-    from handlers.commands import Context
-    from handlers.digest import digest, replies_of
+    from handlers import registry
     from handlers.picture import meeting_network_png
+    from handlers.replies import parts
+    from handlers.spec import Context, Schedule
     from storage import Store
 
+    schedule = Schedule(settings.digest_day, settings.digest_time, settings.digest_tz)
+    args = {k: v for k, v in (("since", since), ("until", until)) if v}
     with Store(settings.db_dir) as store:
-        answer = digest(Context(store=store, is_admin=False, extras={"settings": settings}), since, until)
+        answer = registry.run("digest", Context(store=store, schedule=schedule), args)
     if answer.tone == "error":
         print(f"diplowatch: {answer.summary}", file=sys.stderr)
-        return EXIT_BAD_SETTING
-    replies = replies_of(answer)
+        return EXIT_BAD_ARGUMENT
+    replies = parts(answer)
     print("\n\n".join(reply_to_text(r) for r in replies))
     if png:
         pictures = [a.data for r in replies for a in r.attachments if a.filename.endswith(".png")]
@@ -145,17 +148,18 @@ def cmd_status(settings: Settings, as_json: bool) -> int:
 
 
 def cmd_articles(settings: Settings, query: str | None, as_json: bool) -> int:
-    from handlers.commands import Context, articles
+    from handlers import registry
+    from handlers.spec import Context
     from storage import Store
 
     with Store(settings.db_dir) as store:
-        reply = articles(Context(store=store), query)
-        if as_json:
+        reply = registry.run("articles", Context(store=store), {"query": query} if query else {})
+        if as_json and reply.tone != "error":
             ids = [e.heading.split(" · ", 1)[0] for e in reply.entries]
             for article_id in ids:
-                print(json.dumps(store.articles[article_id].to_dict(), ensure_ascii=False))
+                print(json.dumps(store.article(article_id).to_dict(), ensure_ascii=False))
         else:
-            print(reply_to_text(reply))
+            print(reply_to_text(reply), file=sys.stderr if reply.tone == "error" else sys.stdout)
     return 1 if reply.tone == "error" else 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import shlex
 import sys
 from collections.abc import Awaitable, Callable
@@ -16,17 +17,28 @@ from bot.scheduler import digest_job as run_digest_job
 from bot.scheduler import post_command_digest, run_due_digest, start_digest_scheduler
 from bot.watcher import DropWatcher
 from diplowatch.config import Settings
-from handlers.digest import POST_TO_DIGEST_CHANNEL, replies_of
 from handlers.registry import COMMANDS
-from handlers.replies import Reply, error
+from handlers.replies import Reply, error, parts
+from handlers.spec import Command
 from handlers.service import Service
 
 PROMPT = "diplowatch> "
 DeliverDigest = Callable[[list[Reply]], Awaitable[None]]
 
 
+def _command_of(words: list[str]) -> tuple[Command | None, list[str]]:
+    """The command named by the first word, or by the first two ("watch add")."""
+    if len(words) > 1 and f"{words[0]} {words[1]}".lower() in COMMANDS:
+        return COMMANDS[f"{words[0]} {words[1]}".lower()], words[2:]
+    return COMMANDS.get(words[0].lower()), words[1:]
+
+
 def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
-    """'/meetings kazakhstan with:china' -> ('meetings', {...}); an error text otherwise."""
+    """'/meetings kazakhstan with:china' -> ('meetings', {...}); an error text otherwise.
+
+    Options are written name:value; loose words go to the first option not given, so names
+    need no quotes ("/quotes Wang Yi").
+    """
     line = line.strip()
     if not line.startswith("/"):
         return "Commands start with / (type /help)."
@@ -36,32 +48,38 @@ def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
         return f"Cannot read that line: {exc}"
     if not words:
         return "Type /help for the commands."
-    name, rest = words[0].lower(), words[1:]
-    command = COMMANDS.get(name)
+    command, rest = _command_of(words)
     if command is None:
-        return f"Unknown command /{name}. Type /help for the list."
-    params = {p.name.rstrip("_"): p for p in command.params}
+        group = [name for name in COMMANDS if name.startswith(words[0].lower() + " ")]
+        if group:
+            return f"/{words[0].lower()} needs one of: {', '.join(n.split(' ')[1] for n in group)}."
+        return f"Unknown command /{words[0].lower()}. Type /help for the list."
+    params = {p.name: p for p in command.params}
     args: dict[str, str] = {}
     positional: list[str] = []
     for word in rest:
         key, sep, value = word.partition(":")
-        if sep and key.lower() in params:
-            args[params[key.lower()].name] = value
+        if sep and OPTION.fullmatch(key) and not value.startswith("//"):
+            param = params.get(key.lower())
+            if param is None:
+                return f"/{command.name} has no option {key}. Type /help."
+            if param.arg in args:
+                return f"/{command.name}: {key} is given twice."
+            args[param.arg] = value
         else:
             positional.append(word)
-    free = [p for p in command.params if p.name not in args]
-    # An action ("/watch add …") is one word; then the next free parameter takes all the
-    # loose words, so names need no quotes ("/quotes Wang Yi").
-    while positional and free and free[0].kind == "action":
-        args[free.pop(0).name] = positional.pop(0).lower()
+    free = [p for p in command.params if p.arg not in args]
     if positional:
         if not free:
-            return f"/{name} takes no more arguments."
-        args[free[0].name] = " ".join(positional)
-    missing = [p.name for p in command.params if p.required and p.name not in args]
+            return f"/{command.name} takes no more arguments."
+        args[free[0].arg] = " ".join(positional)
+    missing = [p.name for p in command.params if p.required and p.arg not in args]
     if missing:
-        return f"/{name} needs {', '.join(missing)}. Type /help."
-    return name, args
+        return f"/{command.name} needs {', '.join(missing)}. Type /help."
+    return command.name, args
+
+
+OPTION = re.compile(r"[A-Za-z_]+")  # "since:2024" is an option; "10:30" or "https://…" is not
 
 
 async def answer_line(service: Service, line: str, post_digest: DeliverDigest | None = None) -> str:
@@ -70,9 +88,9 @@ async def answer_line(service: Service, line: str, post_digest: DeliverDigest | 
         return reply_to_text(error(parsed))
     name, args = parsed
     reply = await service.command(name, args, is_admin=True)
-    if reply.extra.get(POST_TO_DIGEST_CHANNEL) and post_digest is not None:
+    if reply.digest_post is not None and post_digest is not None:
         await post_command_digest(service, reply, post_digest)
-    return "\n\n".join(reply_to_text(part) for part in replies_of(reply))
+    return "\n\n".join(reply_to_text(part) for part in parts(reply))
 
 
 async def run_console(
@@ -134,7 +152,11 @@ async def run_console(
             if line in {"/quit", "/exit"}:
                 break
             if line:
-                emit(await answer_line(service, line, deliver_digest))
+                try:
+                    emit(await answer_line(service, line, deliver_digest))
+                except Exception:  # a failing command must not end the console (nor its watcher)
+                    logging.getLogger(__name__).exception("command failed: %s", line)
+                    emit(reply_to_text(error("Something went wrong while answering; it has been logged.")))
     finally:
         scheduler.shutdown(wait=False)
         await watcher.stop()

@@ -41,6 +41,7 @@ class DiplowatchBot(discord.Client):
         self.sender = Sender(self)
         self.watcher: DropWatcher | None = None
         self._tasks: list[asyncio.Task] = []
+        self._interaction_tasks: set[asyncio.Task] = set()  # progress edits of long commands
         self._stopping: asyncio.Task | None = None
         self._closed_ours = False
         self.scheduler = None
@@ -48,8 +49,7 @@ class DiplowatchBot(discord.Client):
     async def setup_hook(self) -> None:
         self._stop_on_sigterm()
         await self.service.start()
-        slash_commands.register(self.tree, self.service)
-        digest_wiring.register(self.tree, self.service, self.sender)
+        slash_commands.register(self.tree, self.service, self.sender, self._interaction_tasks)
         await self._sync_commands()
         self.sender.start()
         self.watcher = DropWatcher(
@@ -112,9 +112,9 @@ class DiplowatchBot(discord.Client):
             self.scheduler.shutdown(wait=False)
         if self.watcher is not None:
             await self.watcher.stop()
-        for task in self._tasks:
+        for task in (*self._tasks, *self._interaction_tasks):
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*self._tasks, *self._interaction_tasks, return_exceptions=True)
         await self.sender.stop()
         await self.service.close()
         await super().close()

@@ -20,8 +20,6 @@ from apscheduler.triggers.cron import CronTrigger
 
 from diplowatch.config import Settings
 from handlers.digest import (
-    DIGEST_REPLIES,
-    POST_DUE,
     Period,
     catch_up,
     initial_marker,
@@ -113,18 +111,14 @@ def _second(now: datetime | None) -> datetime:
     return (now or datetime.now(UTC)).replace(microsecond=0)
 
 
-async def _in(executor, func, *args):
-    return await asyncio.get_running_loop().run_in_executor(executor, func, *args)
-
-
 async def _post(service: Service, deliver: Deliver, period: Period, now: datetime) -> Period:
     zone = ZoneInfo(service.settings.digest_tz)  # the digest shows times in the schedule's zone
     period = Period(period.since.astimezone(zone), period.until.astimezone(zone))
     # Built on the writer thread, after any ingest already under way: an article stamped
     # before `until` is then in the store, so it is in this digest and not the next.
-    replies = await _in(service._writer, lambda: weekly_digest(service.store, period.since, period.until, now=now))
+    replies = await service.on_writer(lambda: weekly_digest(service.store, period.since, period.until, now=now))
     await deliver(replies)
-    await _in(service._writer, record_digest, service.store, period.until)
+    await service.on_writer(record_digest, service.store, period.until)
     log.info("digest posted for %s → %s", period.since, period.until)
     return period
 
@@ -156,12 +150,12 @@ async def digest_job(service: Service, deliver: Deliver, *, now: datetime | None
 async def _due(service: Service, deliver: Deliver, now: datetime, *, scheduled: bool) -> Period | None:
     day, at, tz = _schedule(service)
     async with _lock(service):
-        marker = await _in(service._reader, read_marker, service.store)
+        marker = await service.on_reader(read_marker, service.store)
         if marker is None:
             if scheduled:
                 # The first scheduled run on a database the start-up never saw: the week before.
                 return await _post(service, deliver, Period(now - timedelta(days=7), now), now)
-            await _in(service._writer, record_digest, service.store, initial_marker(now, day, at, tz))
+            await service.on_writer(record_digest, service.store, initial_marker(now, day, at, tz))
             return None
         period = catch_up(marker, now, day, at, tz)
         if period is None:
@@ -174,16 +168,19 @@ def _lock(service: Service) -> asyncio.Lock:
 
 
 async def post_command_digest(service: Service, reply: Reply, deliver: Deliver) -> Period | None:
-    """Carry out `/digest post` (an answer with POST_TO_DIGEST_CHANNEL set).
+    """Carry out `/digest post` (an answer that carries a `DigestPost`).
 
     Without dates: the digest since the last one, at once, which then counts as posted.
     With dates: the replies computed for those dates; the weekly marker is left alone.
     """
-    if reply.extra.get(POST_DUE):
+    post = reply.digest_post
+    if post is None:
+        return None
+    if post.due:
         now = _second(None)
         async with _lock(service):
-            marker = await _in(service._reader, read_marker, service.store)
+            marker = await service.on_reader(read_marker, service.store)
             since = marker or now - timedelta(days=7)
             return await _post(service, deliver, Period(since, now), now)
-    await deliver(list(reply.extra.get(DIGEST_REPLIES, ())))
+    await deliver(list(post.replies))
     return None

@@ -1,27 +1,35 @@
-"""The slash command tree: Discord's typed front of `handlers.commands`.
+"""The slash command tree, built from the one command table (`handlers.registry.COMMANDS`).
 
-Every command answers through `respond`, which replies at once when the handler is quick
-and defers first when it is not, so Discord's 3-second window is never missed.
+Nothing about a command is written here: its name, description, options, choices,
+autocomplete and permission come from the table. Every command answers through
+`respond`, which replies at once when the handler is quick and defers first when it is
+not, so Discord's 3-second window is never missed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
-from collections.abc import Awaitable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal, Optional
 
 import discord
 from discord import app_commands
 
+from bot.digest_wiring import deliverer
 from bot.formatting import NO_MENTIONS, embeds_of, files_of
 from bot.paginator import Paginator
+from bot.scheduler import post_command_digest
+from bot.sender import Sender
+from handlers.registry import COMMANDS, GROUPS
 from handlers.replies import Reply, error
 from handlers.service import Service
+from handlers.spec import Command, Param
 
 log = logging.getLogger(__name__)
 QUICK_SECONDS = 2.0
-SUBJECT = "A country (kazakhstan, KZ, kazakh) or a person (Wang Yi)"
+PROGRESS_SECONDS = 2.0  # at most one progress edit this often (Discord rate-limits edits)
 
 
 def is_admin(interaction: discord.Interaction) -> bool:
@@ -29,7 +37,13 @@ def is_admin(interaction: discord.Interaction) -> bool:
     return bool(permissions and (permissions.manage_guild or permissions.administrator))
 
 
+def _sentence(text: str) -> str:
+    """Discord shows descriptions as given: a capital, at most 100 characters."""
+    return (text[:1].upper() + text[1:])[:100]
+
+
 async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred: bool) -> None:
+    """The one way an answer goes out: its pages (with buttons), its files, then what follows it."""
     embeds = embeds_of(reply)
     files = files_of(reply)
     if reply.image and files:
@@ -38,8 +52,10 @@ async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred
     extra: dict[str, Any] = {"view": view} if view else {}
     if files:
         extra["files"] = files
-    if deferred:
-        message = await interaction.followup.send(embed=embeds[0], allowed_mentions=NO_MENTIONS, wait=True, **extra)
+    if deferred or interaction.response.is_done():
+        message = await interaction.followup.send(
+            embed=embeds[0], ephemeral=reply.ephemeral, allowed_mentions=NO_MENTIONS, wait=True, **extra
+        )
     else:
         await interaction.response.send_message(
             embed=embeds[0], ephemeral=reply.ephemeral, allowed_mentions=NO_MENTIONS, **extra
@@ -47,130 +63,153 @@ async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred
         message = await interaction.original_response() if view else None
     if view:
         view.message = message
+    for part in reply.more:
+        await send_reply(interaction, part, deferred=True)
 
 
-async def respond(interaction: discord.Interaction, work: Awaitable[Reply], *, ephemeral_when_slow: bool = False) -> None:
+async def respond(interaction: discord.Interaction, work: Awaitable[Reply], *, ephemeral_when_slow: bool = False) -> Reply:
     task = asyncio.ensure_future(work)
     done, _ = await asyncio.wait({task}, timeout=QUICK_SECONDS)
     deferred = not done
     if deferred:
         await interaction.response.defer(thinking=True, ephemeral=ephemeral_when_slow)
-    try:
-        reply = await task
-    except Exception:
-        log.exception("command /%s failed", interaction.command.name if interaction.command else "?")
-        reply = error("Something went wrong while answering; it has been logged.")
+    reply = await task
     await send_reply(interaction, reply, deferred=deferred)
+    return reply
 
 
-def register(tree: app_commands.CommandTree, service: Service) -> None:
-    """Add every command to the tree (names and parameters mirror handlers.commands.COMMANDS)."""
+class Progress:
+    """Edits of the deferred answer while a long command runs: one at a time, the last
+    one awaited, and none left behind when the bot stops (`tasks` is the bot's)."""
 
-    async def subject_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        found = await service.complete(current)
+    def __init__(self, interaction: discord.Interaction, tasks: set[asyncio.Task]) -> None:
+        self.interaction = interaction
+        self.tasks = tasks
+        self.loop = asyncio.get_running_loop()
+        self.last = 0.0
+        self.pending: asyncio.Task | None = None
+
+    def __call__(self, done: int, total: int) -> None:  # from the writer thread
+        self.loop.call_soon_threadsafe(self._edit, done, total)
+
+    def _edit(self, done: int, total: int) -> None:
+        if self.pending and not self.pending.done() or self.loop.time() - self.last < PROGRESS_SECONDS:
+            return
+        self.last = self.loop.time()
+        self.pending = asyncio.ensure_future(
+            self.interaction.edit_original_response(content=f"Working: {done}/{total}…", allowed_mentions=NO_MENTIONS)
+        )
+        self.tasks.add(self.pending)
+        self.pending.add_done_callback(self._forget)
+
+    def _forget(self, task: asyncio.Task) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.debug("a progress edit failed: %s", task.exception())
+
+    async def finish(self) -> None:
+        if self.pending is not None:
+            await asyncio.gather(self.pending, return_exceptions=True)
+
+
+def _annotation(param: Param) -> Any:
+    kind = Literal[param.choices] if param.choices else str  # type: ignore[valid-type]
+    return kind if param.required else Optional[kind]
+
+
+def _callback(command: Command, run: Callable[..., Awaitable[None]]):
+    """A coroutine whose signature discord.py reads: (interaction, <one typed option each>)."""
+
+    async def callback(interaction: discord.Interaction, **options: Any) -> None:
+        await run(interaction, {k: v for k, v in options.items() if v is not None})
+
+    parameters = [inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)]
+    for param in sorted(command.params, key=lambda p: not p.required):
+        parameters.append(inspect.Parameter(
+            param.arg, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=_annotation(param),
+            default=inspect.Parameter.empty if param.required else None,
+        ))
+    callback.__signature__ = inspect.Signature(parameters)
+    callback.__qualname__ = callback.__name__ = command.name.replace(" ", "_")
+    return callback
+
+
+def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio.Task]) -> app_commands.Command:
+    """One command of the table as a discord.py application command."""
+
+    async def run(interaction: discord.Interaction, args: dict[str, Any]) -> None:
+        admin = is_admin(interaction)
+        if command.long:
+            refused = service.refusal(command.name, args, is_admin=admin)
+            if refused is not None:
+                await send_reply(interaction, refused, deferred=False)
+                return
+            await interaction.response.defer(thinking=True)
+            progress = Progress(interaction, tasks)
+            reply = await service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id, progress=progress)
+            await progress.finish()
+            await interaction.edit_original_response(content=None, embeds=embeds_of(reply)[:1], allowed_mentions=NO_MENTIONS)
+            return
+        work = service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id)
+        reply = await respond(interaction, work, ephemeral_when_slow=command.name == "digest")
+        if reply.digest_post is not None:
+            await post_command_digest(service, reply, deliverer(service, sender))
+
+    callback = _callback(command, run)
+    described = {p.arg: _sentence(p.description) for p in command.params}
+    if described:
+        callback = app_commands.describe(**described)(callback)
+    renamed = {p.arg: p.name for p in command.params if p.arg != p.name}
+    if renamed:
+        callback = app_commands.rename(**renamed)(callback)
+    completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in ("subject", "country", "id")}
+    if completed:
+        callback = app_commands.autocomplete(**completed)(callback)
+    name = command.name.rpartition(" ")[2]
+    app_command = app_commands.Command(name=name, description=_sentence(command.description), callback=callback)
+    if command.admin and " " not in command.name:
+        app_command.default_permissions = discord.Permissions(manage_guild=True)
+        app_command.guild_only = True
+    return app_command
+
+
+def _completer(service: Service, kind: str):
+    async def choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        found = await service.complete(current, kind)
         return [app_commands.Choice(name=label, value=value) for label, value in found[:25]]
 
-    def run(interaction: discord.Interaction, name: str, **args: Any) -> Awaitable[Reply]:
-        clean = {k: v for k, v in args.items() if v is not None}
-        return service.command(name, clean, is_admin=is_admin(interaction), channel_id=interaction.channel_id)
+    return choices
 
-    @tree.command(name="meetings", description="Meetings of a country or person, newest first")
-    @app_commands.describe(
-        subject=SUBJECT,
-        with_="Only meetings with this country or person",
-        since="From this date (YYYY-MM-DD, YYYY-MM or YYYY)",
-        until="Up to this date (YYYY-MM-DD, YYYY-MM or YYYY)",
-    )
-    @app_commands.rename(with_="with")
-    @app_commands.autocomplete(subject=subject_choices, with_=subject_choices)
-    async def meetings(interaction: discord.Interaction, subject: str, with_: str | None = None, since: str | None = None, until: str | None = None) -> None:
-        await respond(interaction, run(interaction, "meetings", subject=subject, with_=with_, since=since, until=until))
 
-    @tree.command(name="quotes", description="Statements by a person or by a country's officials")
-    @app_commands.describe(speaker=SUBJECT, contains="Only statements containing these words", since="From this date (YYYY-MM-DD)")
-    @app_commands.autocomplete(speaker=subject_choices)
-    async def quotes(interaction: discord.Interaction, speaker: str, contains: str | None = None, since: str | None = None) -> None:
-        await respond(interaction, run(interaction, "quotes", speaker=speaker, contains=contains, since=since))
+def register(tree: app_commands.CommandTree, service: Service, sender: Sender, tasks: set[asyncio.Task]) -> None:
+    """Add every command of the table to the tree; "watch add" becomes the sub-command add of /watch."""
+    groups: dict[str, app_commands.Group] = {}
+    for command in COMMANDS.values():
+        app_command = build(command, service, sender, tasks)
+        group, _, sub = command.name.rpartition(" ")
+        if not group:
+            tree.add_command(app_command)
+            continue
+        if group not in groups:
+            members = [c for c in COMMANDS.values() if c.name.startswith(group + " ")]
+            admin = all(c.admin for c in members)
+            groups[group] = app_commands.Group(
+                name=group, description=_sentence(GROUPS[group]),
+                default_permissions=discord.Permissions(manage_guild=True) if admin else None,
+                guild_only=admin,
+            )
+            tree.add_command(groups[group])
+        groups[group].add_command(app_command)
 
-    @tree.command(name="article", description="One article with its meetings and statements")
-    @app_commands.describe(id="The article id shown in alerts (a few characters are enough)")
-    async def article(interaction: discord.Interaction, id: str) -> None:
-        await respond(interaction, run(interaction, "article", id=id))
-
-    @tree.command(name="search", description="Articles whose text contains these words")
-    @app_commands.describe(words="Words to look for, e.g. ceinture route")
-    async def search(interaction: discord.Interaction, words: str) -> None:
-        await respond(interaction, run(interaction, "search", words=words))
-
-    @tree.command(name="articles", description="Stored articles, newest first, optionally about a country or person")
-    @app_commands.describe(query=SUBJECT)
-    @app_commands.autocomplete(query=subject_choices)
-    async def articles(interaction: discord.Interaction, query: str | None = None) -> None:
-        await respond(interaction, run(interaction, "articles", query=query))
-
-    @tree.command(name="timeline", description="Meetings and statements of a country, month by month")
-    @app_commands.describe(country=SUBJECT, with_="Only with this country or person")
-    @app_commands.rename(with_="with")
-    @app_commands.autocomplete(country=subject_choices, with_=subject_choices)
-    async def timeline(interaction: discord.Interaction, country: str, with_: str | None = None) -> None:
-        await respond(interaction, run(interaction, "timeline", country=country, with_=with_))
-
-    @tree.command(name="status", description="Articles, meetings, quotes, last ingest, quarantined files, next digest")
-    async def status(interaction: discord.Interaction) -> None:
-        await respond(interaction, run(interaction, "status"))
-
-    watch = app_commands.Group(
-        name="watch",
-        description="Choose which countries or people this channel gets alerts for",
-        default_permissions=discord.Permissions(manage_guild=True),
-        guild_only=True,
-    )
-
-    async def watch_action(interaction: discord.Interaction, action: str, subject: str | None = None) -> None:
-        if not is_admin(interaction):
-            await send_reply(interaction, error("Only members with the Manage Server permission can change watches.", title="Not allowed"), deferred=False)
-            return
-        await respond(interaction, run(interaction, "watch", action=action, subject=subject))
-
-    @watch.command(name="add", description="Send this channel alerts about a country or person")
-    @app_commands.describe(subject=SUBJECT)
-    @app_commands.autocomplete(subject=subject_choices)
-    async def watch_add(interaction: discord.Interaction, subject: str) -> None:
-        await watch_action(interaction, "add", subject)
-
-    @watch.command(name="remove", description="Stop alerts about a country or person here")
-    @app_commands.describe(subject=SUBJECT)
-    @app_commands.autocomplete(subject=subject_choices)
-    async def watch_remove(interaction: discord.Interaction, subject: str) -> None:
-        await watch_action(interaction, "remove", subject)
-
-    @watch.command(name="list", description="What this channel follows")
-    async def watch_list(interaction: discord.Interaction) -> None:
-        await watch_action(interaction, "list")
-
-    tree.add_command(watch)
-
-    @tree.command(name="reingest", description="Read every stored article again with the current extraction")
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.guild_only()
-    async def reingest(interaction: discord.Interaction) -> None:
-        if not is_admin(interaction):
-            await send_reply(interaction, error("Only members with the Manage Server permission can re-ingest.", title="Not allowed"), deferred=False)
-            return
-        await interaction.response.defer(thinking=True)
-        loop = asyncio.get_running_loop()
-        last_edit = [0.0]
-
-        def progress(done: int, total: int) -> None:
-            if loop.time() - last_edit[0] > 2 or done == total:
-                last_edit[0] = loop.time()
-                asyncio.ensure_future(
-                    interaction.edit_original_response(content=f"Re-reading articles: {done}/{total}…", allowed_mentions=NO_MENTIONS)
-                )
-
-        total = await service.reingest(progress)
-        await interaction.edit_original_response(content=f"Done: {total} article(s) read again.", allowed_mentions=NO_MENTIONS)
-
-    @tree.command(name="help", description="The list of commands")
-    async def help_(interaction: discord.Interaction) -> None:
-        await respond(interaction, run(interaction, "help"))
+    @tree.error
+    async def on_error(interaction: discord.Interaction, exc: app_commands.AppCommandError) -> None:
+        """Whatever went wrong, log it and answer, whether or not the interaction was answered."""
+        if isinstance(exc, app_commands.CheckFailure):
+            reply = error("Only members with the Manage Server permission can use this command.", title="Not allowed")
+        else:
+            log.error("command /%s failed", interaction.command.qualified_name if interaction.command else "?", exc_info=exc)
+            reply = error("Something went wrong while answering; it has been logged.")
+        try:
+            await send_reply(interaction, reply, deferred=interaction.response.is_done())
+        except discord.HTTPException:
+            log.warning("could not tell the user about the error (the interaction has expired)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from diplowatch.records import Article, Quote
-from handlers.commands import country_label, participant_line
+from handlers.entries import country_label, participant_line
 from handlers.ingest import IngestResult
 from handlers.replies import Entry, Reply
 from handlers.subjects import Subject
@@ -25,8 +25,8 @@ def key_quotes(quotes: tuple[Quote, ...], limit: int = KEY_QUOTES) -> list[Quote
 
 
 def article_alert(store: Store, article: Article) -> Reply:
-    meetings = store.meetings.get(article.id, ())
-    quotes = store.quotes.get(article.id, ())
+    meetings = store.meetings_of_article(article.id)
+    quotes = store.quotes_of_article(article.id)
     lines = [
         f"Published: {article.published or 'unknown'}",
         "Countries: " + (", ".join(country_label(c) for c in article.countries[:10]) or "none found"),
@@ -52,8 +52,8 @@ def article_alert(store: Store, article: Article) -> Reply:
 
 
 def burst_summary(store: Store, articles: list[Article], *, backlog: bool = False) -> Reply:
-    meetings = sum(len(store.meetings.get(a.id, ())) for a in articles)
-    quotes = sum(len(store.quotes.get(a.id, ())) for a in articles)
+    meetings = sum(len(store.meetings_of_article(a.id)) for a in articles)
+    quotes = sum(len(store.quotes_of_article(a.id)) for a in articles)
     title = f"{len(articles)} articles read from the existing folder" if backlog else f"{len(articles)} new articles"
     entries = tuple(
         Entry(heading=f"{a.id} · {a.title or 'untitled'}", body=f"{a.published or 'undated'} · " + ", ".join(a.countries[:6]))
@@ -76,7 +76,7 @@ def _watch_matches(subject: str, store: Store, article: Article) -> bool:
         return True
     return any(
         who.matches_participant(p.name, None)
-        for m in store.meetings.get(article.id, ())
+        for m in store.meetings_of_article(article.id)
         for p in m.participants
     )
 

@@ -20,14 +20,12 @@ from diplowatch import countries, dates
 from diplowatch.config import DAY_NAMES
 from diplowatch.names import fold, name_key
 from diplowatch.records import Article, Meeting, Quote
-from handlers.commands import Command, Context, Param, flag, meeting_entry, quote_entry
+from handlers.entries import country_label, flag, meeting_entry, quote_entry
 from handlers.picture import country_name, meeting_network_png
-from handlers.replies import Attachment, Entry, Reply, error
-from handlers.subjects import UnknownSubject, country_label, resolve_subject
+from handlers.replies import Attachment, Entry, Reply
 from storage import Store
 
 STATE_KEY = "last_digest_at"
-DEFAULT_SCHEDULE = ("mon", "09:00", "Europe/Paris")
 
 # Discord packs at most 25 fields in an embed and 6000 characters in a message: a reply
 # of a few bounded entries always fits, and the formatter never has to cut a record.
@@ -38,12 +36,6 @@ TOP_COUNTRIES = 8
 TOP_SPEAKERS = 5
 TOP_QUOTES = 6
 QUOTE_CHARS = 300
-
-# Keys of Reply.extra read by the transports.
-MORE = "more"  # the rest of the digest after this reply
-POST_TO_DIGEST_CHANNEL = "post_to_digest_channel"
-DIGEST_REPLIES = "digest_replies"  # what to post, when the digest was asked for given dates
-POST_DUE = "post_due"  # post the digest since the last one (and move the marker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +169,7 @@ def notability(quote: Quote) -> tuple[int, int, int]:
 def notable_quotes(quotes: Iterable[Quote], articles: dict[str, Article], limit: int = TOP_QUOTES) -> list[Quote]:
     """The most notable statements (see `notability`); the newest first among equals, and
     the same words reported by two articles only once."""
-    newest = sorted(quotes, key=lambda q: _published(articles, q.article_id), reverse=True)
+    newest = sorted(quotes, key=lambda q: _recency(articles, q.article_id), reverse=True)
     ranked = sorted(newest, key=notability)  # stable: keeps newest first within a rank
     seen: set[str] = set()
     found = []
@@ -192,9 +184,10 @@ def notable_quotes(quotes: Iterable[Quote], articles: dict[str, Article], limit:
     return found
 
 
-def _published(articles: dict[str, Article], article_id: str) -> str:
+def _recency(articles: dict[str, Article], article_id: str) -> tuple[str, str]:
+    """Publication date, then arrival: the same day's articles, the latest to arrive first."""
     article = articles.get(article_id)
-    return (article.published if article else None) or ""
+    return ((article.published or "", article.ingested_at) if article else ("", ""))
 
 
 # -- the content ------------------------------------------------------------------------
@@ -211,14 +204,12 @@ class Week:
 
 def records_between(store: Store, period: Period) -> Week:
     since, until = period.since.astimezone(UTC), period.until.astimezone(UTC)
-    # list() of a dict view is one step for the interpreter: safe while the writer adds.
     chosen = {
         a.id: a
-        for a in list(store.articles.values())
-        if since <= _parse_time(a.ingested_at).astimezone(UTC) < until
+        for a in store.articles_where(lambda a: since <= _parse_time(a.ingested_at).astimezone(UTC) < until)
     }
-    meetings = tuple(m for article_id in chosen for m in store.meetings.get(article_id, ()))
-    quotes = tuple(q for article_id in chosen for q in store.quotes.get(article_id, ()))
+    meetings = tuple(m for article_id in chosen for m in store.meetings_of_article(article_id))
+    quotes = tuple(q for article_id in chosen for q in store.quotes_of_article(article_id))
     return Week(chosen, meetings, quotes)
 
 
@@ -233,23 +224,23 @@ def weekly_digest(store: Store, since: datetime, until: datetime, *, now: dateti
     period = Period(since, until)
     week = records_between(store, period)
     before = records_between(store, period.before)
-    span = _span(period)
+    when = span(period)
     if not week.articles:
         return [
             Reply(
-                title=f"Weekly digest · {span} · quiet week",
+                title=f"Weekly digest · {when} · quiet week",
                 summary=f"No new article in this period (the period before had {len(before.articles)}).",
                 tone="digest",
             )
         ]
-    replies = [_overview(week, before, period, span, picture)]
+    replies = [_overview(week, before, period, when, picture)]
     replies += _pairs(week)
     replies += _speakers(week)
     replies += _planned(week, now.astimezone(until.tzinfo or UTC).date())
     return replies
 
 
-def _span(period: Period) -> str:
+def span(period: Period) -> str:
     zone = period.until.tzinfo or UTC
     start, end = period.since.astimezone(zone), period.until.astimezone(zone)
     return f"{start:%a %d %b %Y %H:%M} → {end:%a %d %b %Y %H:%M}"
@@ -261,7 +252,7 @@ def _change(now: int, before: int) -> str:
     return f"{now - before:+d} on the period before".replace("-", "−")
 
 
-def _overview(week: Week, before: Week, period: Period, span: str, picture: bool) -> Reply:
+def _overview(week: Week, before: Week, period: Period, when: str, picture: bool) -> Reply:
     held = sum(m.status == "held" for m in week.meetings)
     direct = sum(q.kind == "direct" for q in week.quotes)
     summary = "\n".join(
@@ -278,10 +269,10 @@ def _overview(week: Week, before: Week, period: Period, span: str, picture: bool
     if picture and any(m.countries for m in week.meetings):
         stamp = period.until.strftime("%Y-%m-%d")
         image = f"meetings-{stamp}.png"
-        png = meeting_network_png(week.meetings, title=f"Meetings · {span}")
+        png = meeting_network_png(week.meetings, title=f"Meetings · {when}")
         attachments = (Attachment(image, png, "The week's meetings: countries linked by who met whom"),)
     return Reply(
-        title=f"Weekly digest · {span}",
+        title=f"Weekly digest · {when}",
         summary=summary,
         entries=tuple(_country_entries(week)),
         footer="Countries by activity above. Articles are counted by the time they arrived.",
@@ -416,135 +407,3 @@ def _planned(week: Week, today: date) -> list[Reply]:
     upcoming = still_to_come(week.meetings, today)
     entries = [meeting_entry(m, week.articles.get(m.article_id)) for m in upcoming]
     return _chunked("Planned meetings still to come, soonest first", entries)
-
-
-# -- commands ------------------------------------------------------------------------------
-
-
-def replies_of(reply: Reply) -> list[Reply]:
-    """The whole answer of /digest: the reply and the ones it carries after it."""
-    return [reply, *reply.extra.get(MORE, ())]
-
-
-def _schedule(ctx: Context) -> tuple[str, str, str]:
-    settings = ctx.extras.get("settings") or getattr(ctx.extras.get("service"), "settings", None)
-    if settings is None:
-        return DEFAULT_SCHEDULE
-    return settings.digest_day, settings.digest_time, settings.digest_tz
-
-
-def _bound(value: str, zone: ZoneInfo, *, end: bool) -> datetime:
-    """The start of a typed date (day, month or year), or the start of the next one for `end`."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
-    start = date(year, month, day)
-    if end:
-        if len(parts) == 3:
-            start += timedelta(days=1)
-        elif len(parts) == 2:
-            start = date(year + month // 12, month % 12 + 1, 1)
-        else:
-            start = date(year + 1, 1, 1)
-    return datetime.combine(start, time(0), zone)
-
-
-def _as_reply(replies: list[Reply], **changes) -> Reply:
-    first = replace(replies[0], **changes)
-    rest = tuple(replace(r, **changes) for r in replies[1:])
-    return replace(first, extra={**first.extra, MORE: rest})
-
-
-def digest(ctx: Context, since: str | None = None, until: str | None = None, action: str | None = None) -> Reply:
-    """/digest [since] [until] [post]: preview the digest of a period, only for the asker.
-
-    With `post` (admins) the answer carries POST_TO_DIGEST_CHANNEL: the transport posts the
-    digest to the digest channel (see bot.scheduler.post_command_digest) and shows the
-    answer to the asker. Without dates that is the digest due since the last one, which
-    then counts as posted; with dates it is a one-off that leaves the weekly count alone.
-    """
-    # The console passes loose words to the first parameter: "/digest post".
-    if action is None and since and since.strip().lower() in {"post", "preview"}:
-        action, since, until = since, until, None
-    action = (action or "preview").strip().lower()
-    if action not in {"preview", "post"}:
-        return error("Use /digest [since] [until] to preview, or /digest post to send it now.", title="Digest")
-    if action == "post" and not ctx.is_admin:
-        return error("Only members with the Manage Server permission can post the digest.", title="Not allowed")
-    day, at, tz = _schedule(ctx)
-    zone = ZoneInfo(tz)
-    parsed = {}
-    for name, value in (("since", since), ("until", until)):
-        try:
-            parsed[name] = dates.parse_user_date(value) if value else None
-        except ValueError as exc:
-            return error(f"{name}: {exc}", title="Bad date")
-    now = datetime.now(UTC).replace(microsecond=0).astimezone(zone)
-    if action == "post" and not parsed["since"] and not parsed["until"]:
-        return Reply(
-            title="Digest",
-            summary="Posting the digest of everything since the last one to the digest channel.",
-            tone="success",
-            ephemeral=True,
-            extra={POST_TO_DIGEST_CHANNEL: True, POST_DUE: True},
-        )
-    end = _bound(parsed["until"], zone, end=True) if parsed["until"] else now
-    end = min(end, now)
-    if parsed["since"]:
-        start = _bound(parsed["since"], zone, end=False)
-    else:
-        start = read_marker(ctx.store) or end - timedelta(days=7)
-    if start >= end:
-        return error("The period is empty: since must come before until (and before now).", title="Bad dates")
-    replies = weekly_digest(ctx.store, start, end, now=now)
-    if action == "post":
-        return Reply(
-            title="Digest",
-            summary=f"Posting the digest of {_span(Period(start, end))} to the digest channel.",
-            tone="success",
-            ephemeral=True,
-            extra={POST_TO_DIGEST_CHANNEL: True, DIGEST_REPLIES: tuple(replies)},
-        )
-    return _as_reply(replies, ephemeral=True)
-
-
-def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
-    """/graph <country> [since]: the picture of the meetings around one country."""
-    try:
-        subject = resolve_subject(ctx.store, country)
-    except UnknownSubject as exc:
-        return error(str(exc), title="Unknown name")
-    if subject.kind != "country":
-        return error(f"{subject.label} is a person: /graph draws a country's meetings.", title="Not a country")
-    try:
-        since_d = dates.parse_user_date(since) if since else None
-    except ValueError as exc:
-        return error(f"since: {exc}", title="Bad date")
-    code = subject.value
-    found = [m for m in list(ctx.store.meetings_by_country.get(code, [])) if dates.covers(m.date, since_d, None)]
-    name = countries.by_code(code).name_en if countries.by_code(code) else code
-    title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
-    if not found:
-        return Reply(title=title, summary="No meeting found.")
-    partners = {c for m in found for c in m.countries} - {code}
-    filename = f"meetings-{code}.png"
-    png = meeting_network_png(found, title=title, focus=code)
-    held = sum(m.status == "held" for m in found)
-    return Reply(
-        title=title,
-        summary=f"{len(found)} meeting(s), {held} held and {len(found) - held} planned, with {len(partners)} countries.",
-        attachments=(Attachment(filename, png, f"Countries {name} met, linked by meetings"),),
-        image=filename,
-    )
-
-
-DIGEST_COMMANDS: tuple[Command, ...] = (
-    Command("digest", "Preview the digest of a period; post: send the due digest to the digest channel", digest, (
-        Param("since", "from this date (default: the last digest)", kind="date"),
-        Param("until", "up to this date, included (default: now)", kind="date"),
-        Param("action", "post: send it to the digest channel now (admin)", kind="action"),
-    )),
-    Command("graph", "A picture of the meetings around a country", graph, (
-        Param("country", "a country (kazakhstan, KZ, kazakh)", True, "subject"),
-        Param("since", "meetings from this date (YYYY-MM-DD, YYYY-MM or YYYY)", kind="date"),
-    )),
-)

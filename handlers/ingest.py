@@ -75,7 +75,7 @@ def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
     existing = store.article_by_hash(document.hash)
     if existing:
         store.add_source(existing.id, source)
-        return IngestResult("duplicate", name, article=store.articles[existing.id])
+        return IngestResult("duplicate", name, article=store.article(existing.id))
     return _Ready(name, stat, document, source)
 
 
@@ -222,7 +222,7 @@ def _quarantine(store: Store, name: str, stat: os.stat_result, reason: str) -> I
 
 def reextract(store: Store, extractor: Extracts, article_id: str) -> Article:
     """Run the current extraction again over a stored article (after an upgrade)."""
-    article = store.articles[article_id]
+    article = store.article(article_id)
     text = store.text(article_id)
     extraction = extractor.extract(text, published=article.published, title=article.title)
     updated = Article(

@@ -1,27 +1,77 @@
-"""Every command the bot answers, in one table: the console parses by it, /help lists it,
-and the Discord tree mirrors it. The top of handlers/: it imports the commands, never the reverse."""
+"""Every command the bot answers, in one table, and the one place a command is run.
+
+Discord's tree, the console's parser, /help and the command line are built from `COMMANDS`.
+`run` is where a handler's `UserError` becomes the ephemeral error reply, and where an
+unexpected error is logged and answered, for every transport alike. The top of handlers/:
+it imports the command modules, never the reverse.
+"""
 
 from __future__ import annotations
 
-from handlers.commands import COMMANDS as QUERY_COMMANDS
-from handlers.commands import Command, Context
-from handlers.digest import DIGEST_COMMANDS
-from handlers.replies import Entry, Reply
+import logging
+from typing import Any
+
+from handlers.commands import articles, digest, meetings, quotes, reingest, status, timeline, watch
+from handlers.errors import BadArgument, NotAllowed, UserError
+from handlers.replies import Entry, Reply, error
+from handlers.spec import Command, Context
+
+log = logging.getLogger(__name__)
 
 
 def help_(ctx: Context) -> Reply:
     entries = tuple(
-        Entry(
-            heading="/" + c.name + "".join(f" <{p.name}>" if p.required else f" [{p.name}]" for p in c.params),
-            body=c.description + (" (admin)" if c.admin else ""),
-        )
-        for c in COMMANDS.values()
+        Entry(heading=c.usage, body=c.description + (" (admin)" if c.admin else "")) for c in COMMANDS.values()
     )
     return Reply(title="Commands", entries=entries, ephemeral=True)
 
 
 COMMANDS: dict[str, Command] = {
-    **QUERY_COMMANDS,
-    **{c.name: c for c in DIGEST_COMMANDS},
-    "help": Command("help", "The list of commands", help_),
+    c.name: c
+    for module in (meetings, quotes, articles, timeline, status, watch, digest, reingest)
+    for c in module.COMMANDS
 }
+COMMANDS["help"] = Command("help", "The list of commands", help_)
+# What a group of sub-commands is for ("watch add", "watch remove", "watch list").
+GROUPS = {"watch": "Choose which countries or people this channel gets alerts for"}
+
+
+def check(command: Command, ctx: Context, args: dict[str, Any]) -> None:
+    """Raise the UserError that stops this call before it starts, if any."""
+    if command.admin and not ctx.is_admin:
+        raise NotAllowed(f"Only members with the Manage Server permission can use /{command.name}.")
+    unknown = set(args) - {p.arg for p in command.params}
+    if unknown:
+        # Checked here rather than by catching TypeError, which would also hide a bug in a handler.
+        names = ", ".join(sorted(u.rstrip("_") for u in unknown))
+        raise BadArgument(f"/{command.name} has no option {names}. Type /help.")
+    missing = [p.name for p in command.params if p.required and not args.get(p.arg)]
+    if missing:
+        raise BadArgument(f"/{command.name} needs {', '.join(missing)}. Type /help.")
+
+
+def refusal(name: str, ctx: Context, args: dict[str, Any]) -> Reply | None:
+    """The error reply that stops this call before it starts (a wrong option, no permission),
+    or None: transports ask before they defer a long command."""
+    command = COMMANDS.get(name)
+    if command is None:
+        return error(f"Unknown command /{name}. Type /help for the list.", title="Unknown command")
+    try:
+        check(command, ctx, args)
+    except UserError as exc:
+        return error(str(exc), title=exc.title)
+    return None
+
+
+def run(name: str, ctx: Context, args: dict[str, Any]) -> Reply:
+    """The answer to a command, whatever happens: a UserError becomes its message."""
+    refused = refusal(name, ctx, args)
+    if refused is not None:
+        return refused
+    try:
+        return COMMANDS[name].run(ctx, **args)
+    except UserError as exc:
+        return error(str(exc), title=exc.title)
+    except Exception:
+        log.exception("command /%s failed", name)
+        return error("Something went wrong while answering; it has been logged.")

@@ -6,7 +6,7 @@ into messages within the transport's limits; an entry is one record and is never
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Tone = Literal["info", "alert", "success", "warning", "error", "digest"]
@@ -35,7 +35,21 @@ class Reply:
     ephemeral: bool = False
     attachments: tuple[Attachment, ...] = ()
     image: str | None = None  # filename of an attachment to show inside the card
-    extra: dict = field(default_factory=dict, compare=False)
+    more: tuple[Reply, ...] = ()  # replies that follow this one (a digest in several parts)
+    digest_post: DigestPost | None = None  # the transport also posts a digest to its channel
+
+
+@dataclass(frozen=True, slots=True)
+class DigestPost:
+    """`/digest post`: what the transport sends to the digest channel besides its answer."""
+
+    due: bool  # the digest since the last one, which then counts as the weekly one
+    replies: tuple[Reply, ...] = ()  # otherwise: the digest of the period that was asked for
+
+
+def parts(reply: Reply) -> list[Reply]:
+    """A reply and the ones that follow it, in order."""
+    return [reply, *reply.more]
 
 
 def error(message: str, *, title: str = "Sorry") -> Reply:

@@ -17,12 +17,12 @@ from typing import Any
 
 from diplowatch.config import Settings
 from handlers import alerts
-from handlers.commands import Context
+from handlers import registry
 from handlers.extraction_pool import POOL_FROM, ExtractionPool
-from handlers.ingest import IngestResult, ingest_file, ingest_files, reextract
-from handlers.registry import COMMANDS
-from handlers.replies import Reply, error
-from handlers.subjects import complete_subject
+from handlers.ingest import IngestResult, ingest_file, ingest_files
+from handlers.replies import Reply
+from handlers.spec import Context, Progress, Schedule
+from handlers.subjects import complete
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,14 @@ class Service:
             await loop.run_in_executor(self._writer, self.store.close)
         for executor in (self._writer, self._reader, self._indexer):
             executor.shutdown(wait=True)
+
+    async def on_reader(self, func, *args):
+        """func(*args) on the reader thread (a query that must not wait for an ingest)."""
+        return await asyncio.get_running_loop().run_in_executor(self._reader, func, *args)
+
+    async def on_writer(self, func, *args):
+        """func(*args) on the writer thread, after any write already under way."""
+        return await asyncio.get_running_loop().run_in_executor(self._writer, func, *args)
 
     # -- events ------------------------------------------------------------------
 
@@ -127,46 +135,47 @@ class Service:
 
     # -- commands ----------------------------------------------------------------
 
-    def context(self, *, is_admin: bool = False, channel_id: int | None = None) -> Context:
+    def context(self, *, is_admin: bool = False, channel_id: int | None = None, progress: Progress | None = None) -> Context:
+        settings = self.settings
         return Context(
             store=self.store,
             is_admin=is_admin,
             channel_id=channel_id,
-            alert_channel_id=self.settings.alert_channel_id,
+            alert_channel_id=settings.alert_channel_id,
+            schedule=Schedule(settings.digest_day, settings.digest_time, settings.digest_tz),
             next_digest=self.next_digest,
             loading=self.loading,
-            extras={"service": self},
+            extractor=self._extractor if not self.loading else None,
+            progress=progress,
         )
 
-    async def command(self, name: str, args: dict[str, Any], *, is_admin: bool = False, channel_id: int | None = None) -> Reply:
-        command = COMMANDS.get(name)
-        if command is None:
-            return error(f"Unknown command /{name}. Type /help for the list.", title="Unknown command")
-        if command.admin and not is_admin:
-            return error("Only members with the Manage Server permission can use this command.", title="Not allowed")
+    async def command(
+        self, name: str, args: dict[str, Any], *, is_admin: bool = False, channel_id: int | None = None,
+        progress: Progress | None = None,
+    ) -> Reply:
+        """Answer a command off the loop: queries on the reader thread, long commands (which
+        write) on the writer thread once the model is ready."""
+        command = registry.COMMANDS.get(name)
+        loop = asyncio.get_running_loop()
+        if command is not None and command.long:
+            refused = self.refusal(name, args, is_admin=is_admin)
+            if refused is not None:  # at once, not after the model and the writer are free
+                return refused
+            await self.wait_ready()
+            ctx = self.context(is_admin=is_admin, channel_id=channel_id, progress=progress)
+            return await loop.run_in_executor(self._writer, registry.run, name, ctx, args)
         ctx = self.context(is_admin=is_admin, channel_id=channel_id)
-        unknown = set(args) - {p.name for p in command.params}
-        if unknown:
-            # Checked here rather than by catching TypeError, which would also hide a bug in a handler.
-            return error(f"/{name} has no option {', '.join(sorted(unknown))}. Type /help.", title="Bad arguments")
+        return await loop.run_in_executor(self._reader, registry.run, name, ctx, args)
+
+    def refusal(self, name: str, args: dict[str, Any], *, is_admin: bool = False) -> Reply | None:
+        """Why this call would be refused before it starts (cheap: no store access), or None."""
+        return registry.refusal(name, self.context(is_admin=is_admin), args)
+
+    async def complete(self, text: str, kind: str = "subject") -> list[tuple[str, str]]:
+        """Autocomplete choices; never an error (Discord shows none rather than a failure)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._reader, lambda: command.run(ctx, **args))
-
-    async def complete(self, text: str) -> list[tuple[str, str]]:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._reader, complete_subject, self.store, text)
-
-    async def reingest(self, progress=None) -> int:
-        """Re-run the extraction over every stored article; `progress(done, total)` is called as it goes."""
-        await self.wait_ready()
-        loop = asyncio.get_running_loop()
-
-        def run() -> int:
-            ids = list(self.store.articles)
-            for done, article_id in enumerate(ids, 1):
-                reextract(self.store, self._extractor, article_id)
-                if progress:
-                    loop.call_soon_threadsafe(progress, done, len(ids))
-            return len(ids)
-
-        return await loop.run_in_executor(self._writer, run)
+        try:
+            return await loop.run_in_executor(self._reader, complete, self.store, text, kind)
+        except Exception:
+            log.exception("autocomplete failed for %r", text)
+            return []

@@ -13,6 +13,8 @@ from rapidfuzz import fuzz, process
 
 from diplowatch import countries
 from diplowatch.names import fold, matches_person, name_key
+from handlers.entries import country_label
+from handlers.errors import UnknownSubject
 from storage import Store
 
 
@@ -28,21 +30,8 @@ class Subject:
         return bool(name) and matches_person(self.value, name)
 
 
-class UnknownSubject(ValueError):
-    def __init__(self, text: str, suggestions: list[str]) -> None:
-        self.text = text
-        self.suggestions = suggestions
-        hint = f" — did you mean {' or '.join(suggestions[:2])}?" if suggestions else ""
-        super().__init__(f"No country or person called '{text}'{hint}")
-
-
-def country_label(code: str) -> str:
-    country = countries.by_code(code)
-    return f"{country.flag} {country.name_en}".strip() if country else code
-
-
 def _person_of(store: Store, text: str) -> str | None:
-    people = store.people
+    people = store.people()
     exact = people.get(name_key(text))
     if exact:
         return exact
@@ -67,24 +56,43 @@ _FOLDED: dict[int, tuple[int, list[str], list[str]]] = {}
 
 
 def _folded_people(store: Store) -> tuple[list[str], list[str]]:
-    """People's names and their folded forms, kept until the store learns a new person:
+    """People's names and their folded forms, kept until the store's next write:
     autocomplete answers within Discord's few keystrokes, so nothing is recomputed per call."""
-    people = store.people
+    generation = store.generation
     cached = _FOLDED.get(id(store))
-    if cached is None or cached[0] != len(people):
-        names = list(people.values())
-        cached = _FOLDED[id(store)] = (len(people), names, [fold(n) for n in names])
+    if cached is None or cached[0] != generation:
+        names = list(store.people().values())
+        cached = _FOLDED[id(store)] = (generation, names, [fold(n) for n in names])
     return cached[1], cached[2]
+
+
+def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25) -> list[tuple[str, str]]:
+    """(label, value) choices for an option of this kind (see `handlers.spec.ParamKind`)."""
+    if kind == "country":
+        return [(label, value) for _, label, value in _country_choices(text.strip(), limit)]
+    if kind == "id":
+        return complete_article(store, text, limit=limit)
+    if kind == "subject":
+        return complete_subject(store, text, limit=limit)
+    return []
+
+
+def complete_article(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
+    """Article ids starting with what was typed (the newest articles when nothing was), with titles."""
+    typed = text.strip().lower()
+    found = store.articles_by_prefix(typed)[:limit] if typed else store.articles_newest(limit)
+    return [(f"{a.id} · {a.title or 'untitled'}"[:100], a.id) for a in found]
+
+
+def _country_choices(text: str, limit: int) -> list[tuple[float, str, str]]:
+    found = countries.suggest(text, limit=limit) if text else list(countries.all_countries()[:limit])
+    return [((100.0 if text else 50.0) - rank, country_label(c.code), c.name_en) for rank, c in enumerate(found)]
 
 
 def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
     """(label, value) choices for autocomplete: countries and people, fuzzy and accent-blind."""
     text = text.strip()
-    choices: list[tuple[float, str, str]] = []
-    found = countries.suggest(text, limit=limit) if text else list(countries.all_countries()[:limit])
-    for rank, country in enumerate(found):
-        choices.append(((100.0 if text else 50.0) - rank, country_label(country.code), country.name_en))
-    people = store.people
+    choices = _country_choices(text, limit)
     if text:
         names, folded_names = _folded_people(store)
         query = fold(text)
@@ -98,7 +106,7 @@ def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[
             for _, score, index in ranked:
                 choices.append((min(score, 89.0), names[index], names[index]))
     else:
-        choices.extend((40.0, n, n) for n in sorted(people.values())[:limit])
+        choices.extend((40.0, n, n) for n in sorted(store.people().values())[:limit])
     seen: set[str] = set()
     result = []
     for _, label, value in sorted(choices, key=lambda c: -c[0]):

@@ -1,5 +1,5 @@
 """Persistence: the only package that imports tinydb."""
 
-from storage.store import SCHEMA_VERSION, AmbiguousId, CorruptDatabase, Store, StoreError
+from storage.store import SCHEMA_VERSION, CorruptDatabase, Store, StoreError
 
-__all__ = ["SCHEMA_VERSION", "AmbiguousId", "CorruptDatabase", "Store", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "CorruptDatabase", "Store", "StoreError"]

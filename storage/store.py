@@ -17,14 +17,15 @@ import fcntl
 import gc
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from tinydb import Query, TinyDB
 
-from diplowatch.names import name_key
+from diplowatch.names import matches_person, name_key
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
 from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, read_json_file
 from storage.text_index import TextIndex
@@ -49,10 +50,6 @@ class CorruptDatabase(StoreError):
     pass
 
 
-class AmbiguousId(StoreError):
-    pass
-
-
 class Store:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
@@ -61,23 +58,26 @@ class Store:
         self._remove_stale_temporaries()
         self._shards: dict[str, TinyDB] = {}
         self._bodies: dict[str, TinyDB] = {}
-        self.articles: dict[str, Article] = {}
-        self.meetings: dict[str, tuple[Meeting, ...]] = {}
-        self.quotes: dict[str, tuple[Quote, ...]] = {}
+        self._articles: dict[str, Article] = {}
+        self._meetings: dict[str, tuple[Meeting, ...]] = {}
+        self._quotes: dict[str, tuple[Quote, ...]] = {}
         self._by_hash: dict[str, str] = {}
         self._by_source: dict[str, tuple[int, float, str]] = {}
-        self.meetings_by_country: dict[str, list[Meeting]] = defaultdict(list)
-        self.meetings_by_person: dict[str, list[Meeting]] = defaultdict(list)
-        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
-        self.quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
+        self._meetings_by_country: dict[str, list[Meeting]] = defaultdict(list)
+        self._meetings_by_person: dict[str, list[Meeting]] = defaultdict(list)
+        self._quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        self._quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
         # Every person seen, by name key, with the longest spelling seen as the display name.
-        self.people: dict[str, str] = {}
+        self._people: dict[str, str] = {}
         self._person_keys: dict[str, str] = {}
         self._participants: dict[tuple, Participant] = {}
         # The store-wide alias table: name key of another spelling -> name key of the person.
         self._alias_keys: dict[str, str] = {}
-        self.text_index = TextIndex()
+        self._text_index = TextIndex()
         self.text_index_ready = False
+        self._generation = 0
+        self._newest_cache: tuple[int, tuple[Article, ...]] = (-1, ())
+        self._people_cache: tuple[int, Mapping[str, str]] = (-1, MappingProxyType({}))
         self._text_index_started = threading.Event()
         try:
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
@@ -235,15 +235,16 @@ class Store:
     # -- indexes --------------------------------------------------------------
 
     def _index(self, article: Article, meetings: Iterable[Meeting], quotes: Iterable[Quote]) -> None:
-        self.articles[article.id] = article
-        self.meetings[article.id] = tuple(meetings)
-        self.quotes[article.id] = tuple(quotes)
+        self._generation += 1
+        self._articles[article.id] = article
+        self._meetings[article.id] = tuple(meetings)
+        self._quotes[article.id] = tuple(quotes)
         self._by_hash[article.hash] = article.id
         for source in article.sources:
             self._by_source[source.path] = (source.size, source.mtime, article.id)
         for name in article.people:
             self._person(name)
-        for meeting in self.meetings[article.id]:
+        for meeting in self._meetings[article.id]:
             countries, keys = set(), set()
             for p in meeting.participants:
                 if p.country:
@@ -251,28 +252,29 @@ class Store:
                 if p.name:
                     keys.add(self._person(p.name))
             for country in countries:
-                self.meetings_by_country[country].append(meeting)
+                self._meetings_by_country[country].append(meeting)
             for key in keys:
-                self.meetings_by_person[key].append(meeting)
-        for quote in self.quotes[article.id]:
+                self._meetings_by_person[key].append(meeting)
+        for quote in self._quotes[article.id]:
             if quote.speaker:
-                self.quotes_by_speaker[self._person(quote.speaker)].append(quote)
+                self._quotes_by_speaker[self._person(quote.speaker)].append(quote)
             if quote.speaker_country:
-                self.quotes_by_country[quote.speaker_country].append(quote)
+                self._quotes_by_country[quote.speaker_country].append(quote)
 
     def _person(self, name: str) -> str:
         key = self._person_keys.get(name)
         if key is None:
             key = name_key(name)
             key = self._person_keys[name] = self._alias_keys.get(key, key)
-            if len(name) > len(self.people.get(key, "")):
-                self.people[key] = name
+            if len(name) > len(self._people.get(key, "")):
+                self._people[key] = name
         return key
 
     def _unindex(self, article_id: str) -> None:
-        old_meetings = self.meetings.pop(article_id, ())
-        old_quotes = self.quotes.pop(article_id, ())
-        self.articles.pop(article_id, None)
+        self._generation += 1
+        old_meetings = self._meetings.pop(article_id, ())
+        old_quotes = self._quotes.pop(article_id, ())
+        self._articles.pop(article_id, None)
 
         def drop(index: dict[str, list], key: str, gone: set[int]) -> None:
             kept = [item for item in index.get(key, ()) if id(item) not in gone]
@@ -284,16 +286,16 @@ class Store:
         gone = set(map(id, old_meetings))
         for meeting in old_meetings:
             for country in meeting.countries:
-                drop(self.meetings_by_country, country, gone)
+                drop(self._meetings_by_country, country, gone)
             for p in meeting.participants:
                 if p.name:
-                    drop(self.meetings_by_person, name_key(p.name), gone)
+                    drop(self._meetings_by_person, self._person(p.name), gone)
         gone = set(map(id, old_quotes))
         for quote in old_quotes:
             if quote.speaker:
-                drop(self.quotes_by_speaker, name_key(quote.speaker), gone)
+                drop(self._quotes_by_speaker, self._person(quote.speaker), gone)
             if quote.speaker_country:
-                drop(self.quotes_by_country, quote.speaker_country, gone)
+                drop(self._quotes_by_country, quote.speaker_country, gone)
 
     # -- writing --------------------------------------------------------------
 
@@ -304,7 +306,7 @@ class Store:
             if existing:
                 return existing
             length = ID_LENGTH
-            while content_hash[:length] in self.articles:
+            while content_hash[:length] in self._articles:
                 length += 2
             return content_hash[:length]
 
@@ -347,19 +349,20 @@ class Store:
                 for article, text, meetings, quotes in group:
                     self._unindex(article.id)
                     self._index(article, tuple(map(_without_text, meetings)), tuple(map(_without_text, quotes)))
-                    self.text_index.add(article.id, text, article.published)
+                    self._text_index.add(article.id, text, article.published)
 
     def add_source(self, article_id: str, source: Source) -> Article:
         """Record that an already stored article arrived again from another file."""
         with self._lock:
-            article = self.articles[article_id]
+            article = self._articles[article_id]
             sources = tuple(s for s in article.sources if s.path != source.path) + (source,)
             article = replace(article, sources=sources)
             self._shard(article_id).table("articles").update(
                 {"sources": [_source_dict(s) for s in sources]},
                 Query().id == article_id,
             )
-            self.articles[article_id] = article
+            self._articles[article_id] = article
+            self._generation += 1
             self._by_source[source.path] = (source.size, source.mtime, article_id)
             return article
 
@@ -381,6 +384,7 @@ class Store:
             if learned:
                 self._meta.table("aliases").insert_multiple(learned)
                 self._person_keys.clear()
+                self._generation += 1
         return len(learned)
 
     def quarantine(self, entry: Quarantined) -> None:
@@ -426,21 +430,83 @@ class Store:
 
     # -- reading --------------------------------------------------------------
 
-    def article(self, id_or_prefix: str) -> Article | None:
-        key = id_or_prefix.strip().lower()
+    # Every reader takes the lock and gets immutable values (tuples of frozen records): the
+    # writer thread may be indexing an article meanwhile, and a dict iterated by another
+    # thread while it grows fails with "dictionary changed size during iteration".
+
+    @property
+    def generation(self) -> int:
+        """A number that changes with every write: a cache keyed on it is never stale."""
+        return self._generation
+
+    def article(self, article_id: str) -> Article | None:
         with self._lock:
-            if key in self.articles:
-                return self.articles[key]
-            if len(key) < 4:
-                return None
-            found = [a for i, a in self.articles.items() if i.startswith(key)]
-        if len(found) > 1:
-            raise AmbiguousId(f"'{id_or_prefix}' matches {len(found)} articles: type more characters")
-        return found[0] if found else None
+            return self._articles.get(article_id.strip().lower())
+
+    def articles_by_prefix(self, prefix: str) -> tuple[Article, ...]:
+        """The articles whose id starts with these characters, newest first."""
+        key = prefix.strip().lower()
+        with self._lock:
+            found = [a for i, a in self._articles.items() if i.startswith(key)] if key else []
+        return tuple(sorted(found, key=_newest_key, reverse=True))
+
+    def articles_newest(self, limit: int | None = None, offset: int = 0) -> tuple[Article, ...]:
+        """Stored articles by publication date, newest first (undated last)."""
+        with self._lock:
+            if self._newest_cache[0] != self._generation:
+                self._newest_cache = (self._generation, tuple(sorted(self._articles.values(), key=_newest_key, reverse=True)))
+            ordered = self._newest_cache[1]
+        return ordered[offset : None if limit is None else offset + limit]
+
+    def articles_where(self, keep: Callable[[Article], bool]) -> tuple[Article, ...]:
+        """The articles `keep` accepts, newest first (`keep` runs under the lock: keep it quick)."""
+        return tuple(a for a in self.articles_newest() if keep(a))
+
+    def meetings_of_article(self, article_id: str) -> tuple[Meeting, ...]:
+        with self._lock:
+            return self._meetings.get(article_id, ())
+
+    def quotes_of_article(self, article_id: str) -> tuple[Quote, ...]:
+        with self._lock:
+            return self._quotes.get(article_id, ())
+
+    def meetings_of_country(self, code: str) -> tuple[Meeting, ...]:
+        with self._lock:
+            return tuple(self._meetings_by_country.get(code, ()))
+
+    def meetings_of_person(self, key: str) -> tuple[Meeting, ...]:
+        with self._lock:
+            return tuple(self._meetings_by_person.get(key, ()))
+
+    def quotes_of_speaker(self, key: str) -> tuple[Quote, ...]:
+        with self._lock:
+            return tuple(self._quotes_by_speaker.get(key, ()))
+
+    def quotes_of_country(self, code: str) -> tuple[Quote, ...]:
+        with self._lock:
+            return tuple(self._quotes_by_country.get(code, ()))
+
+    def people(self) -> dict[str, str]:
+        """Every person seen: name key -> display name (a copy, cached until the next write)."""
+        with self._lock:
+            if self._people_cache[0] != self._generation:
+                self._people_cache = (self._generation, MappingProxyType(dict(self._people)))
+            return self._people_cache[1]
+
+    def person_key(self, name: str) -> str:
+        """The index key of a spelling (through the store-wide alias table)."""
+        with self._lock:
+            key = name_key(name)
+            return self._alias_keys.get(key, key)
+
+    def person_keys(self, name: str) -> tuple[str, ...]:
+        """The index keys of every spelling of this person the store has seen."""
+        return tuple(key for key, known in self.people().items() if matches_person(name, known))
 
     def article_by_hash(self, content_hash: str) -> Article | None:
-        article_id = self._by_hash.get(content_hash)
-        return self.articles.get(article_id) if article_id else None
+        with self._lock:
+            article_id = self._by_hash.get(content_hash)
+            return self._articles.get(article_id) if article_id else None
 
     def text(self, article_id: str) -> str:
         # Straight from the shard file: one small read, without TinyDB's query machinery.
@@ -468,9 +534,9 @@ class Store:
                 continue  # a damaged body file costs /search those articles, nothing more
             with self._lock:
                 for row in rows:
-                    article = self.articles.get(row["id"])
-                    if article is not None and row["id"] not in self.text_index:
-                        self.text_index.add(row["id"], row["text"], article.published)
+                    article = self._articles.get(row["id"])
+                    if article is not None and row["id"] not in self._text_index:
+                        self._text_index.add(row["id"], row["text"], article.published)
         self.text_index_ready = True
 
     def search(self, words: str, limit: int = 25) -> tuple[int, list[str]]:
@@ -479,7 +545,7 @@ class Store:
         if not self._text_index_started.is_set():
             self.build_text_index()
         with self._lock:
-            return self.text_index.newest(words, limit)
+            return self._text_index.newest(words, limit)
 
     def evidence(self, record: Meeting | Quote) -> str:
         """The sentence a record was read from, cut from the article's body."""
@@ -500,18 +566,18 @@ class Store:
         with self._lock:
             return [Quarantined.from_dict(r) for r in self._meta.table("quarantine").all()]
 
-    def all_quotes(self) -> list[Quote]:
-        with self._lock:
-            return [q for qs in self.quotes.values() for q in qs]
-
     def counts(self) -> dict[str, int]:
         with self._lock:
             return {
-                "articles": len(self.articles),
-                "meetings": sum(map(len, self.meetings.values())),
-                "quotes": sum(map(len, self.quotes.values())),
+                "articles": len(self._articles),
+                "meetings": sum(map(len, self._meetings.values())),
+                "quotes": sum(map(len, self._quotes.values())),
                 "quarantined": len(self._meta.table("quarantine")),
             }
+
+
+def _newest_key(article: Article) -> tuple[str, str]:
+    return (article.published or "", article.id)
 
 
 def _row(record: Meeting | Quote) -> dict[str, Any]:
@@ -533,4 +599,4 @@ def _source_dict(source: Source) -> dict[str, Any]:
     return {"path": source.path, "size": source.size, "mtime": source.mtime, "encoding": source.encoding}
 
 
-__all__ = ["AmbiguousId", "CannotWrite", "CorruptDatabase", "Store", "StoreError", "SCHEMA_VERSION"]
+__all__ = ["CannotWrite", "CorruptDatabase", "Store", "StoreError", "SCHEMA_VERSION"]

@@ -67,14 +67,14 @@ def check_store(db: Path) -> dict[str, int]:
     """Open the database and check it whole: no article twice (by hash or by source file),
     every record tied to a stored article, every article with its body. Returns counts."""
     with Store(db) as store:
-        hashes = [a.hash for a in store.articles.values()]
+        hashes = [a.hash for a in store.articles_newest()]
         assert len(hashes) == len(set(hashes)), "an article was stored twice"
-        sources = [s.path for a in store.articles.values() for s in a.sources]
+        sources = [s.path for a in store.articles_newest() for s in a.sources]
         assert len(sources) == len(set(sources)), "a file is the source of two articles"
-        for article_id, article in store.articles.items():
+        for article_id, article in ((a.id, a) for a in store.articles_newest()):
             assert article.sources and article.title, article
-            assert all(m.article_id == article_id for m in store.meetings[article_id])
-            assert all(q.article_id == article_id for q in store.quotes[article_id])
+            assert all(m.article_id == article_id for m in store.meetings_of_article(article_id))
+            assert all(q.article_id == article_id for q in store.quotes_of_article(article_id))
             assert store.text(article_id), f"article {article_id} lost its body"
         return {**store.counts(), "sources": len(sources)}
 

@@ -143,7 +143,7 @@ async def test_commands_are_synced_to_the_guild_in_setup_hook(env: Env):
     assert put.path == f"/applications/{api.world.application_id}/guilds/{api.world.guild_id}/commands"
     assert not api.find_requests("PUT", "/applications/{application_id}/commands")  # nothing global
     sent = {c["name"]: c for c in put.json}
-    assert set(sent) == {*COMMANDS, "reingest"}  # every command of the table, plus Discord-only /reingest
+    assert set(sent) == {name.split(" ")[0] for name in COMMANDS}  # every command of the table ("watch add" in /watch)
     assert api.identify_count == 1  # one start, one sync
 
     def options(command):
@@ -327,10 +327,15 @@ async def test_reingest_defers_and_ends_with_the_total(env: Env):
 
     answer, handle = await ask(env, "reingest", user="admin")
     assert answer["type"] == 5 and answer["finished_by"] == "edit_original"  # "thinking…" first
-    done = "Done: 5 article(s) read again."
-    await env.api._wait(lambda: any(e.get("content") == done for e in handle.edits), 30, "the final edit")
-    # Progress edits may come first, never after the total.
-    assert handle.edits[-1]["content"] == done and handle.original["content"] == done
+
+    def final(edit) -> bool:
+        return any(e.get("title") == "Articles read again" for e in edit.get("embeds") or [])
+
+    await env.api._wait(lambda: any(final(e) for e in handle.edits), 30, "the final edit")
+    # Progress edits may come first, never after the result, which says what changed.
+    assert final(handle.edits[-1]) and not handle.original.get("content")
+    summary = handle.original["embeds"][0]["description"]
+    assert summary.startswith("5 article(s) read again") and "Meetings: " in summary and "→" in summary
     assert all(e["allowed_mentions"] == {"parse": []} for e in handle.edits)
 
 

@@ -9,10 +9,9 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot import digest_wiring, slash_commands
+from bot import slash_commands
 from bot.discord_app import DiplowatchBot
 from diplowatch.config import load_settings
-from handlers.commands import COMMANDS as QUERY_COMMANDS
 from handlers.registry import COMMANDS
 
 NAME = re.compile(r"^[-_\w]{1,32}$")  # Discord's CHAT_INPUT name rule (lower case checked apart)
@@ -23,8 +22,7 @@ def tree(tmp_path_factory):
     """The tree as setup_hook fills it, on a bot that never connects (nor starts its service)."""
     folder = tmp_path_factory.mktemp("tree")
     bot = DiplowatchBot(load_settings(data_dir=folder / "data", drop_dir=folder / "drop"))
-    slash_commands.register(bot.tree, bot.service)
-    digest_wiring.register(bot.tree, bot.service, bot.sender)
+    slash_commands.register(bot.tree, bot.service, bot.sender, set())
     yield bot.tree
     bot.service._writer.shutdown()
     bot.service._reader.shutdown()
@@ -45,25 +43,35 @@ def test_no_two_commands_share_a_name(tree):
         assert len(names) == len(set(names)), (group.name, names)
 
 
-def test_every_handler_command_has_a_slash_command(tree):
-    slash = {c.name for c in tree.get_commands()}
-    assert set(QUERY_COMMANDS) <= set(COMMANDS)  # the registry is the full table
-    missing = sorted(set(COMMANDS) - slash)
-    assert not missing, f"handlers.registry.COMMANDS without a slash command: {missing}"
+def _admin(tree, command) -> bool:
+    top = tree.get_command(command.qualified_name.split(" ")[0])
+    return top.default_permissions == discord.Permissions(manage_guild=True) and top.guild_only
 
 
-def test_slash_parameters_mirror_the_handlers(tree):
-    for name, command in COMMANDS.items():
-        slash = tree.get_command(name)
-        if isinstance(slash, app_commands.Group):  # /watch add|remove|list: the action is the subcommand
-            actions = {c.name for c in slash.commands}
-            assert actions == {"add", "remove", "list"}
-            for sub in slash.commands:
-                assert {p.name for p in sub.parameters} <= {p.name for p in command.params}
-            continue
-        handler = {p.name.rstrip("_"): p.required for p in command.params}
-        options = {p.display_name: p.required for p in slash.parameters}
-        assert options == handler, name
+def test_the_tree_and_the_table_are_equal_both_ways(tree):
+    """Every command of the table is in the tree and nothing else is, with the same
+    descriptions, options (required, described, choices, autocomplete) and permission."""
+    from_tree = {
+        c.qualified_name: (
+            c.description,
+            {p.display_name: (p.required, p.description, tuple(ch.value for ch in p.choices), bool(p.autocomplete))
+             for p in c.parameters},
+            _admin(tree, c),
+        )
+        for c in walk(tree.get_commands())
+        if not isinstance(c, app_commands.Group)
+    }
+    sentence = slash_commands._sentence
+    from_table = {
+        c.name: (
+            sentence(c.description),
+            {p.name: (p.required, sentence(p.description), p.choices, p.kind in ("subject", "country", "id"))
+             for p in c.params},
+            c.admin,
+        )
+        for c in COMMANDS.values()
+    }
+    assert from_tree == from_table
 
 
 def test_every_command_and_parameter_is_described(tree):
@@ -89,6 +97,7 @@ def test_admin_commands_are_hidden_by_default_from_non_admins(tree):
 
 
 def test_subject_parameters_autocomplete(tree):
-    for name, param in [("meetings", "subject"), ("meetings", "with"), ("quotes", "speaker"), ("timeline", "country")]:
+    for name, param in [("meetings", "subject"), ("meetings", "with"), ("quotes", "speaker"), ("timeline", "subject"),
+                        ("graph", "country"), ("article", "id")]:
         (found,) = [p for p in tree.get_command(name).parameters if p.display_name == param]
         assert found.autocomplete, (name, param)

@@ -8,9 +8,10 @@ import pytest
 from bot.console import parse_command
 from bot.formatting import pages_of
 from diplowatch.records import Quarantined
-from handlers.commands import Context
+from handlers import registry
 from handlers.registry import COMMANDS
 from handlers.replies import Reply
+from handlers.spec import Context
 from storage import Store
 from tests.bot_helpers import add_article, meeting, person, quote
 
@@ -87,7 +88,7 @@ def ids(store) -> dict[str, str]:
 def run(store: Store, name: str, *, is_admin: bool = False, channel_id: int | None = 42, **args) -> Reply:
     """What the service does for a command, minus the threads."""
     ctx = Context(store=store, is_admin=is_admin, channel_id=channel_id, alert_channel_id=7)
-    return COMMANDS[name].run(ctx, **args)
+    return registry.run(name, ctx, args)
 
 
 def headings(reply: Reply) -> list[str]:
@@ -228,8 +229,14 @@ def test_article_unknown_and_ambiguous(store, ids):
     assert run(store, "article", id="abcd3").title == "two"
     unknown = run(store, "article", id="ffffff")
     assert unknown.ephemeral and unknown.title == "Unknown article" and "ffffff" in unknown.summary
-    too_short = run(store, "article", id="abc")
-    assert too_short.ephemeral and too_short.title == "Unknown article"
+    # A few characters are enough when they name one article; several are listed to choose from.
+    short = run(store, "article", id="abc")
+    assert short.ephemeral and short.title == "Ambiguous id"
+    assert "abcd12 · 2024-02-01 · one" in short.summary and "abcd34 · 2024-02-02 · two" in short.summary
+    stored = [a.id for a in store.articles_newest()]
+    wang = ids["wang"]
+    shortest = next(wang[:n] for n in range(1, 7) if sum(i.startswith(wang[:n]) for i in stored) == 1)
+    assert run(store, "article", id=shortest).title == "Wang Yi à Astana"
 
 
 # -- /search --------------------------------------------------------------------------
@@ -253,19 +260,21 @@ def test_search_with_snippet(store, ids):
 
 
 def test_timeline_by_month(store, ids):
-    reply = run(store, "timeline", country="kazakhstan")
+    reply = run(store, "timeline", subject="kazakhstan")
     assert headings(reply) == ["2024-05", "2023-06", "2023-05", "2022-09"]
     may_2024 = reply.entries[0].body
     assert "Wang Yi" in may_2024 and "(held, meeting)" in may_2024 and "💬 1 statement(s)" in may_2024
     assert "🗓" in reply.entries[1].body and "(planned, meeting)" in reply.entries[1].body
     assert reply.entries[2].body == "💬 1 statement(s)"  # a statement, no meeting, that month
     assert reply.summary == "4 month(s), newest first."
-    with_china = run(store, "timeline", country="kazakhstan", with_="china")
-    # The June 2023 meeting was with Russia; statements are the subject's own, whoever they met.
-    assert headings(with_china) == ["2024-05", "2023-05", "2022-09"]
+    with_china = run(store, "timeline", subject="kazakhstan", with_="china")
+    # The June 2023 meeting was with Russia, and the statement of May 2023 was in an article
+    # about Russia, not China: with "with", statements count only in articles about the other.
+    assert headings(with_china) == ["2024-05", "2022-09"]
+    assert "💬 1 statement(s)" in with_china.entries[0].body
     assert with_china.title == "Timeline of 🇰🇿 Kazakhstan and 🇨🇳 China"
-    assert run(store, "timeline", country="Zorglub").ephemeral
-    assert run(store, "timeline", country="Japan").summary == "Nothing recorded yet."
+    assert run(store, "timeline", subject="Zorglub").ephemeral
+    assert run(store, "timeline", subject="Japan").summary == "Nothing recorded yet."
 
 
 # -- /status --------------------------------------------------------------------------
@@ -275,7 +284,7 @@ def test_status_counts_and_quarantined_files(store, ids):
     store.quarantine(Quarantined(path="/drop/broken.pdf", reason="not a PDF it can read", size=10, mtime=1.0, at="2024-06-01T00:00:00+00:00"))
     store.set_state("last_ingest_at", "2024-06-01T10:00:00+00:00")
     ctx = Context(store=store, next_digest="Monday 09:00", loading=True)
-    reply = COMMANDS["status"].run(ctx)
+    reply = registry.run("status", ctx, {})
     assert "Articles: 4 · meetings: 5 · statements: 4" in reply.summary
     assert "Last ingest: 2024-06-01T10:00:00+00:00" in reply.summary
     assert "Quarantined files: 1" in reply.summary and "Next digest: Monday 09:00" in reply.summary
@@ -292,31 +301,32 @@ def test_status_of_an_empty_store(store):
 
 
 def test_watch_needs_an_admin(store, ids):
-    assert COMMANDS["watch"].admin
-    refused = run(store, "watch", action="add", subject="kazakhstan")
+    assert all(COMMANDS[f"watch {action}"].admin for action in ("add", "remove", "list"))
+    refused = run(store, "watch add", subject="kazakhstan")
     assert refused.ephemeral and refused.title == "Not allowed"
     assert store.watches() == []
 
 
 def test_watch_add_list_remove(store, ids):
-    added = run(store, "watch", is_admin=True, action="add", subject="kazakh")
+    added = run(store, "watch add", is_admin=True, subject="kazakh")
     assert added.ephemeral and added.tone == "success" and "Kazakhstan" in added.summary
     assert store.watches() == [(42, "country:KZ")]
-    again = run(store, "watch", is_admin=True, action="add", subject="KZ")
+    again = run(store, "watch add", is_admin=True, subject="KZ")
     assert again.summary.startswith("Already watching")
-    run(store, "watch", is_admin=True, action="add", subject="Tokayev")
+    run(store, "watch add", is_admin=True, subject="Tokayev")
     assert store.watches() == [(42, "country:KZ"), (42, "person:Kassym-Jomart Tokaïev")]
-    run(store, "watch", is_admin=True, channel_id=99, action="add", subject="china")
-    listed = run(store, "watch", is_admin=True, action="list")
-    assert listed.summary == "This channel follows: country:KZ, person:Kassym-Jomart Tokaïev"
-    removed = run(store, "watch", is_admin=True, action="remove", subject="kazakhstan")
+    run(store, "watch add", is_admin=True, channel_id=99, subject="china")
+    listed = run(store, "watch list", is_admin=True)
+    assert listed.summary == "This channel follows: 🇰🇿 Kazakhstan, Kassym-Jomart Tokaïev"
+    removed = run(store, "watch remove", is_admin=True, subject="kazakhstan")
     assert removed.summary.startswith("Stopped watching")
-    assert run(store, "watch", is_admin=True, action="remove", subject="kazakhstan").summary.startswith("This channel was not")
-    elsewhere = run(store, "watch", is_admin=True, channel_id=77, action="list")
+    assert run(store, "watch remove", is_admin=True, subject="kazakhstan").summary.startswith("This channel was not")
+    elsewhere = run(store, "watch list", is_admin=True, channel_id=77)
     assert "follows nothing" in elsewhere.summary
-    unknown = run(store, "watch", is_admin=True, action="add", subject="Zorglub")
+    unknown = run(store, "watch add", is_admin=True, subject="Zorglub")
     assert unknown.ephemeral and unknown.tone == "error"
-    assert run(store, "watch", is_admin=True, action="add").title == "Watch"
+    missing = run(store, "watch add", is_admin=True)
+    assert missing.title == "Bad arguments" and "needs subject" in missing.summary
 
 
 # -- /help ----------------------------------------------------------------------------
@@ -325,12 +335,12 @@ def test_watch_add_list_remove(store, ids):
 def test_help_lists_every_command(store):
     reply = run(store, "help")
     assert reply.ephemeral
-    listed = [h.split(" ")[0] for h in headings(reply)]
-    assert listed == [f"/{name}" for name in COMMANDS]  # digest commands included
-    assert set(COMMANDS) <= set(COMMANDS)
+    listed = [h.split(" <")[0].split(" [")[0] for h in headings(reply)]
+    assert listed == [f"/{name}" for name in COMMANDS]  # digest, watch and reingest included
     meetings = next(e for e in reply.entries if e.heading.startswith("/meetings"))
-    assert meetings.heading == "/meetings <subject> [with_] [since] [until]"
-    assert next(e for e in reply.entries if e.heading.startswith("/watch")).body.endswith("(admin)")
+    assert meetings.heading == "/meetings <subject> [with] [since] [until]"
+    assert next(e for e in reply.entries if e.heading.startswith("/watch add")).heading == "/watch add <subject>"
+    assert next(e for e in reply.entries if e.heading.startswith("/reingest")).body.endswith("(admin)")
 
 
 # -- paging of long answers -----------------------------------------------------------
@@ -366,12 +376,13 @@ def test_console_parses_slash_lines():
     )
     assert parse_command("/quotes Wang Yi contains:Chine") == ("quotes", {"speaker": "Wang Yi", "contains": "Chine"})
     assert parse_command("/status") == ("status", {})
-    assert parse_command("/watch list") == ("watch", {"action": "list"})
-    assert parse_command("/watch add subject:kazakhstan") == ("watch", {"action": "add", "subject": "kazakhstan"})
+    assert parse_command("/watch list") == ("watch list", {})
+    assert parse_command("/watch add subject:kazakhstan") == ("watch add", {"subject": "kazakhstan"})
 
 
 def test_console_parses_watch_action_and_subject():
-    assert parse_command("/watch add kazakhstan") == ("watch", {"action": "add", "subject": "kazakhstan"})
+    assert parse_command("/watch add kazakhstan") == ("watch add", {"subject": "kazakhstan"})
+    assert "needs one of: add, remove, list" in parse_command("/watch")
 
 
 def test_console_parse_errors_say_what_to_do():
@@ -380,3 +391,6 @@ def test_console_parse_errors_say_what_to_do():
     assert "needs subject" in parse_command("/meetings")
     assert "no more arguments" in parse_command("/status now")
     assert "Cannot read" in parse_command('/quotes "Wang Yi')
+    assert parse_command("/meetings kazakhstan foo:bar") == "/meetings has no option foo. Type /help."
+    assert "given twice" in parse_command("/meetings kazakhstan since:2020 since:2021")
+    assert parse_command("/search https://example.org 10:30") == ("search", {"words": "https://example.org 10:30"})

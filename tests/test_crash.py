@@ -58,13 +58,13 @@ def shard_count(tmp_path: Path) -> int:
 def check_consistent(tmp_path: Path) -> int:
     """The database opens, and every record it holds belongs to a whole article."""
     with Store(tmp_path / "data" / "db") as store:
-        hashes = [a.hash for a in store.articles.values()]
+        hashes = [a.hash for a in store.articles_newest()]
         assert len(hashes) == len(set(hashes)), "an article was stored twice"
-        for article_id, article in store.articles.items():
+        for article_id, article in ((a.id, a) for a in store.articles_newest()):
             assert article.sources and article.title
-            assert all(m.article_id == article_id for m in store.meetings[article_id])
+            assert all(m.article_id == article_id for m in store.meetings_of_article(article_id))
             assert store.text(article_id), "an article lost its body"
-        return len(store.articles)
+        return len(store.articles_newest())
 
 
 def test_killed_mid_ingest_twice_then_every_file_ingested_once(tmp_path):
@@ -92,5 +92,5 @@ def test_killed_mid_ingest_twice_then_every_file_ingested_once(tmp_path):
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert check_consistent(tmp_path) == len(paths)
     with Store(tmp_path / "data" / "db") as store:
-        sources = [s.path for a in store.articles.values() for s in a.sources]
+        sources = [s.path for a in store.articles_newest() for s in a.sources]
         assert sorted(Path(s).name for s in sources) == sorted(p.name for p in paths)

@@ -11,7 +11,9 @@ import time_machine
 from diplowatch.config import Settings
 from diplowatch.records import Article, Meeting, Participant, Quote
 from handlers import digest as d
-from handlers.commands import Context
+from handlers import registry
+from handlers.replies import Reply, parts
+from handlers.spec import Context, Schedule
 from bot.cli import cmd_digest
 from storage import Store
 
@@ -194,7 +196,7 @@ def test_who_spoke_most_and_the_notable_statements_in_the_digest(week_store):
 def test_the_same_words_reported_twice_are_shown_once(store):
     store.save_article(article("d10001", "2024-03-19T10:00:00+00:00"), "t", [], [XI])
     store.save_article(article("d20002", "2024-03-20T10:00:00+00:00"), "t", [], [XI])
-    ranked = d.notable_quotes(store.all_quotes(), store.articles)
+    ranked = d.notable_quotes([q for a in store.articles_newest() for q in store.quotes_of_article(a.id)], {a.id: a for a in store.articles_newest()})
     assert len(ranked) == 1
 
 
@@ -257,59 +259,66 @@ def test_a_busy_week_is_split_into_bounded_replies_without_cutting_records(store
 
 
 def ctx_for(store, **kw) -> Context:
-    return Context(store=store, extras={"settings": Settings(digest_tz="Europe/Paris")}, **kw)
+    return Context(store=store, schedule=Schedule(tz="Europe/Paris"), **kw)
+
+
+def digest(ctx: Context, since: str | None = None, until: str | None = None, action: str | None = None) -> Reply:
+    """/digest as every transport runs it (errors become their replies)."""
+    args = {k: v for k, v in (("since", since), ("until", until), ("action", action)) if v}
+    return registry.run("digest", ctx, args)
 
 
 @time_machine.travel(datetime(2024, 3, 25, 8, 0, tzinfo=UTC), tick=False)
 def test_digest_command_previews_since_the_last_digest_for_the_asker_only(week_store):
     d.record_digest(week_store, SINCE)
-    answer = d.digest(ctx_for(week_store))
-    replies = d.replies_of(answer)
+    answer = digest(ctx_for(week_store))
+    replies = parts(answer)
     assert len(replies) > 3 and all(r.ephemeral for r in replies)
     assert "Articles: 3" in replies[0].summary
-    assert d.POST_TO_DIGEST_CHANNEL not in answer.extra
+    assert answer.digest_post is None
     assert d.read_marker(week_store) == SINCE  # a preview does not count as posted
 
 
 @time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
 def test_digest_command_takes_dates_as_whole_days(week_store):
-    replies = d.replies_of(d.digest(ctx_for(week_store), "2024-03-19", "2024-03-22"))
+    replies = parts(digest(ctx_for(week_store), "2024-03-19", "2024-03-22"))
     # 19 March 00:00 to 23 March 00:00 in Paris: a10001 and a20002.
     assert "Articles: 2" in replies[0].summary
-    assert d.digest(ctx_for(week_store), "2024-03-22", "2024-03-19").tone == "error"
-    assert d.digest(ctx_for(week_store), "hier").title == "Bad date"
+    assert digest(ctx_for(week_store), "2024-03-22", "2024-03-19").tone == "error"
+    assert digest(ctx_for(week_store), "hier").title == "Bad date"
 
 
 def test_digest_post_is_for_admins_and_asks_the_bot_to_post(week_store):
-    assert d.digest(ctx_for(week_store), action="post").title == "Not allowed"
-    due = d.digest(ctx_for(week_store, is_admin=True), action="post")
-    assert due.extra[d.POST_TO_DIGEST_CHANNEL] and due.extra[d.POST_DUE] and due.ephemeral
+    assert digest(ctx_for(week_store), action="post").title == "Not allowed"
+    due = digest(ctx_for(week_store, is_admin=True), action="post")
+    assert due.digest_post.due and due.ephemeral
     # The console passes "/digest post" as the first parameter.
-    assert d.digest(ctx_for(week_store, is_admin=True), "post").extra[d.POST_DUE]
-    dated = d.digest(ctx_for(week_store, is_admin=True), "2024-03-18", "2024-03-24", "post")
-    posted = dated.extra[d.DIGEST_REPLIES]
-    assert d.POST_DUE not in dated.extra
+    assert digest(ctx_for(week_store, is_admin=True), "post").digest_post.due
+    dated = digest(ctx_for(week_store, is_admin=True), "2024-03-18", "2024-03-24", "post")
+    posted = dated.digest_post.replies
+    assert not dated.digest_post.due
     assert "Articles: 3" in posted[0].summary and not any(r.ephemeral for r in posted)
-    assert d.digest(ctx_for(week_store, is_admin=True), action="publish").tone == "error"
+    assert digest(ctx_for(week_store, is_admin=True), action="publish").tone == "error"
 
 
 def test_graph_command_draws_the_network_around_a_country(week_store):
-    reply = d.graph(ctx_for(week_store), "kazakhstan")
+    reply = registry.run("graph", ctx_for(week_store), {"country": "kazakhstan"})
     [png] = reply.attachments
     assert reply.image == "meetings-KZ.png" and png.data.startswith(b"\x89PNG")
     assert reply.summary.startswith("5 meeting(s), 3 held and 2 planned, with 3 countries")
-    since = d.graph(ctx_for(week_store), "KZ", "2024-03-19")
+    since = registry.run("graph", ctx_for(week_store), {"country": "KZ", "since": "2024-03-19"})
     assert since.summary.startswith("3 meeting(s)")
-    assert d.graph(ctx_for(week_store), "Xi Jinping").title == "Not a country"
-    assert d.graph(ctx_for(week_store), "Atlantide").title == "Unknown name"
-    assert not d.graph(ctx_for(week_store), "Brazil").attachments
+    assert registry.run("graph", ctx_for(week_store), {"country": "Xi Jinping"}).title == "Not a country"
+    assert registry.run("graph", ctx_for(week_store), {"country": "Atlantide"}).title == "Unknown name"
+    assert not registry.run("graph", ctx_for(week_store), {"country": "Brazil"}).attachments
 
 
 def test_digest_commands_are_described_for_the_registry():
-    names = {c.name: c for c in d.DIGEST_COMMANDS}
-    assert [p.kind for p in names["digest"].params] == ["date", "date", "action"]
+    names = registry.COMMANDS
+    assert [(p.kind, p.choices) for p in names["digest"].params] == [("date", ()), ("date", ()), ("text", ("post",))]
+    # /graph draws countries: its autocomplete offers countries only.
     assert [(p.name, p.required, p.kind) for p in names["graph"].params] == [
-        ("country", True, "subject"), ("since", False, "date"),
+        ("country", True, "country"), ("since", False, "date"),
     ]
 
 

@@ -13,7 +13,7 @@ import time_machine
 from bot.scheduler import digest_job, digest_trigger, post_command_digest, run_due_digest, start_digest_scheduler
 from diplowatch.config import Settings
 from handlers import digest as d
-from handlers.commands import Context
+from handlers import registry
 from handlers.service import Service
 from storage import Store
 from tests.test_digest import article, fill_week, meeting
@@ -307,12 +307,12 @@ async def test_digest_post_command_moves_the_marker_only_without_dates(settings)
     with time_machine.travel(paris(2024, 3, 22, 18), tick=False) as clock:
         service = await running(settings)
         try:
-            ctx = Context(store=service.store, is_admin=True, extras={"service": service})
-            dated = d.digest(ctx, "2024-03-01", "2024-03-20", "post")
+            ctx = service.context(is_admin=True)
+            dated = registry.run("digest", ctx, {"since": "2024-03-01", "until": "2024-03-20", "action": "post"})
             assert await post_command_digest(service, dated, channel.deliver) is None
             assert d.read_marker(service.store) == paris(2024, 3, 18, 9)
 
-            due = d.digest(ctx, action="post")
+            due = registry.run("digest", ctx, {"action": "post"})
             period = await post_command_digest(service, due, channel.deliver)
             assert period.until == paris(2024, 3, 22, 18)
             assert d.read_marker(service.store) == paris(2024, 3, 22, 18)

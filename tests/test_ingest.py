@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handlers.commands import Context, articles, meetings
+from handlers import registry
+from handlers.spec import Context
 from handlers.ingest import ingest_file
 from storage import Store
 
@@ -44,7 +45,7 @@ def test_seed_articles_are_stored_with_their_meetings(store, extractor, tmp_path
         assert result.outcome == "ingested", result.reason
         assert result.article.language == "fr"
         assert result.article.extractor_version == extractor.version
-    reply = meetings(Context(store=store), "kazakhstan")
+    reply = registry.run("meetings", Context(store=store), {"subject": "kazakhstan"})
     text = "\n".join(e.heading for e in reply.entries)
     assert "Kassym-Jomart Tokaïev" in text and ("Wang Yi" in text or "Xi Jinping" in text)
     # The user's files are only read.
@@ -59,7 +60,7 @@ def test_same_article_renamed_and_reencoded_is_stored_once(store, extractor, tmp
     assert (first.outcome, second.outcome) == ("ingested", "duplicate")
     assert second.article.id == first.article.id
     assert store.counts()["articles"] == 1
-    assert len(store.articles[first.article.id].sources) == 2
+    assert len(store.article(first.article.id).sources) == 2
 
 
 def test_bad_files_are_quarantined_and_the_rest_still_ingested(store, extractor, tmp_path):
@@ -111,7 +112,7 @@ def test_restart_reingests_nothing(extractor, tmp_path):
 def test_countries_are_found_by_name_code_adjective_and_capital(store, extractor, tmp_path, query):
     ingest_file(store, extractor, drop(tmp_path, "en.txt", ENGLISH))
     ingest_file(store, extractor, drop(tmp_path, "fr.txt", SEEDS[1].read_bytes()))
-    reply = articles(Context(store=store), query)
+    reply = registry.run("articles", Context(store=store), {"query": query})
     assert reply.tone != "error", reply.summary
     assert len(reply.entries) == 2
 

@@ -35,13 +35,13 @@ def test_saved_article_survives_a_restart(tmp_path):
         body = "Tokaïev a reçu Wang Yi. La suite."
         article = store.save_article(make_article(store, body), body, [MEETING], [QUOTE])
     with Store(tmp_path / "db") as store:
-        assert store.articles[article.id] == article
-        (meeting,) = store.meetings[article.id]
+        assert store.article(article.id) == article
+        (meeting,) = store.meetings_of_article(article.id)
         assert meeting.participants == MEETING.participants and meeting.article_id == article.id
         assert store.evidence(meeting) == "Tokaïev a reçu Wang Yi."
-        assert store.quotes[article.id][0].text == QUOTE.text
+        assert store.quotes_of_article(article.id)[0].text == QUOTE.text
         assert store.text(article.id) == "Tokaïev a reçu Wang Yi. La suite."
-        assert store.meetings_by_country["KZ"][0].place == "Astana"
+        assert store.meetings_of_country("KZ")[0].place == "Astana"
 
 
 def test_saving_again_replaces_records_instead_of_adding(tmp_path):
@@ -50,15 +50,16 @@ def test_saving_again_replaces_records_instead_of_adding(tmp_path):
         store.save_article(article, "texte", [MEETING, MEETING], [QUOTE])
         store.save_article(article, "texte", [MEETING], [])
         assert store.counts() == {"articles": 1, "meetings": 1, "quotes": 0, "quarantined": 0}
-        assert len(store.meetings_by_country["CN"]) == 1
-        assert "wang i" not in store.quotes_by_speaker
+        assert len(store.meetings_of_country("CN")) == 1
+        assert not store.quotes_of_speaker("wang i")
 
 
 def test_short_ids_are_unique_and_typeable(tmp_path):
     with Store(tmp_path / "db") as store:
         a = store.save_article(make_article(store, "premier"), "premier", [], [])
-        assert len(a.id) == 6 and store.article(a.id[:4]) == a
-        assert store.article("zzzz") is None
+        assert len(a.id) == 6 and store.article(a.id.upper()) == a
+        assert store.articles_by_prefix(a.id[:4]) == (a,)
+        assert store.article("zzzz") is None and store.articles_by_prefix("zzzz") == ()
 
 
 def test_duplicate_source_is_recorded_on_the_same_article(tmp_path):
@@ -66,7 +67,7 @@ def test_duplicate_source_is_recorded_on_the_same_article(tmp_path):
         article = store.save_article(make_article(store, "texte"), "texte", [], [])
         store.add_source(article.id, Source("/drop/copie.txt", 5, 2.0, "cp1252"))
     with Store(tmp_path / "db") as store:
-        assert [s.path for s in store.articles[article.id].sources][-1] == "/drop/copie.txt"
+        assert [s.path for s in store.article(article.id).sources][-1] == "/drop/copie.txt"
         assert store.known_file("/drop/copie.txt", 5, 2.0)
         assert not store.known_file("/drop/copie.txt", 6, 2.0)
 
@@ -147,5 +148,5 @@ def test_aliases_learned_from_one_article_serve_every_later_one(tmp_path):
         article = store.save_article(make_article(store, "autre"), "autre", [later], [])
         from diplowatch.names import name_key
 
-        (meeting,) = store.meetings_by_person[name_key("Kassym-Jomart Tokaïev")]
+        (meeting,) = store.meetings_of_person(name_key("Kassym-Jomart Tokaïev"))
         assert meeting.article_id == article.id

@@ -38,7 +38,7 @@ STORE_CHILD = textwrap.dedent(
     total, seed = int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     with Store(sys.argv[1]) as store:
-        stored = {{s.path for a in store.articles.values() for s in a.sources}}
+        stored = {{s.path for a in store.articles_newest() for s in a.sources}}
         todo = [i for i in range(total) if f"/drop/{{i}}.txt" not in stored]
         print("ready", flush=True)
         while todo:
@@ -70,12 +70,12 @@ STORE_CHILD = textwrap.dedent(
 def check_store_records(db: Path) -> int:
     check_store(db)
     with Store(db) as store:
-        for article in store.articles.values():
+        for article in store.articles_newest():
             i = int(article.sources[0].path.split("/")[-1].split(".")[0])
-            assert len(store.meetings[article.id]) == i % 4, f"article {i}: half of its meetings"
-            assert len(store.quotes[article.id]) == i % 3, f"article {i}: half of its quotes"
+            assert len(store.meetings_of_article(article.id)) == i % 4, f"article {i}: half of its meetings"
+            assert len(store.quotes_of_article(article.id)) == i % 3, f"article {i}: half of its quotes"
             assert store.text(article.id).startswith(f"Article {i}.")
-        return len(store.articles)
+        return len(store.articles_newest())
 
 
 def test_store_killed_25_times_while_saving_stays_whole(tmp_path):
@@ -156,7 +156,7 @@ def test_ingest_killed_20_times_at_any_instant_then_every_file_once(tmp_path):
                 stored = set()
                 if db.exists():
                     with Store(db) as store:
-                        stored = {Path(s.path).name for a in store.articles.values() for s in a.sources}
+                        stored = {Path(s.path).name for a in store.articles_newest() for s in a.sources}
             todo = [p for p in paths if p.name not in stored] or paths
             # Every file still to do (fewer than make a worker pool): killed within 0.6 s of its
             # first write, a child stores a few dozen at most, so none ever finishes.
@@ -202,7 +202,7 @@ def test_ingest_killed_20_times_at_any_instant_then_every_file_once(tmp_path):
     assert final["articles"] == final["sources"] == len(paths)
     assert final["quarantined"] == 0
     with Store(db) as store:
-        assert sorted(Path(s.path).name for a in store.articles.values() for s in a.sources) == sorted(p.name for p in paths)
+        assert sorted(Path(s.path).name for a in store.articles_newest() for s in a.sources) == sorted(p.name for p in paths)
     print(
         f"\n[survival crash/ingest] {kills} SIGKILLs of `diplowatch ingest` ({len(paths)} files in the folder; "
         f"{during_start} before a new article was stored), start-up to first write "

@@ -162,7 +162,7 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
             Path.read_bytes = real_read_bytes
         outcomes[doomed.name] = (result.outcome, result.reason, 0.0)
         quarantine = {Path(q.path).name: q.reason for q in store.quarantined()}
-        stored = {Path(s.path).name: a for a in store.articles.values() for s in a.sources}
+        stored = {Path(s.path).name: a for a in store.articles_newest() for s in a.sources}
 
     problems = []
     for name in order:
@@ -237,8 +237,8 @@ async def test_hostile_folder_through_the_running_console(tmp_path, extractor):
             if service.store is None:
                 continue
             if os.environ.get("SURVIVAL_DEBUG"):
-                print(time.monotonic() - started, len(service.store.articles), len(service.store.quarantined()))
-            stored = {Path(s.path).name for a in service.store.articles.values() for s in a.sources}
+                print(time.monotonic() - started, len(service.store.articles_newest()), len(service.store.quarantined()))
+            stored = {Path(s.path).name for a in service.store.articles_newest() for s in a.sources}
             quarantine = {Path(q.path).name for q in service.store.quarantined()}
             if {Path(n).name for n in wanted_ingested} <= stored and {Path(n).name for n in wanted_quarantined} <= quarantine:
                 break
@@ -249,7 +249,7 @@ async def test_hostile_folder_through_the_running_console(tmp_path, extractor):
         elapsed = time.monotonic() - started
         # The bot still answers, and the rest of the folder arrives after the hostile one.
         (drop / "late.txt").write_text(_article(200), encoding="utf-8")
-        while "late.txt" not in {Path(s.path).name for a in service.store.articles.values() for s in a.sources}:
+        while "late.txt" not in {Path(s.path).name for a in service.store.articles_newest() for s in a.sources}:
             await asyncio.sleep(0.2)
             assert time.monotonic() - started < 280, "a file dropped after the hostile ones was never read"
         await keyboard.lines.put("/status\n")
@@ -257,7 +257,7 @@ async def test_hostile_folder_through_the_running_console(tmp_path, extractor):
             await asyncio.sleep(0.1)
             assert time.monotonic() - started < 290
         quarantine = {Path(q.path).name: q.reason for q in service.store.quarantined()}
-        stored_names = {Path(s.path).name for a in service.store.articles.values() for s in a.sources}
+        stored_names = {Path(s.path).name for a in service.store.articles_newest() for s in a.sources}
         for name, (want, word) in expected.items():
             base = Path(name).name
             if want == QUARANTINED:

@@ -1,0 +1,24 @@
+"""The slash commands, one module per family; each module ends with its `COMMANDS`, which
+`handlers.registry` collects. A command is a plain function of a `Context` and its typed
+arguments that returns a `Reply` and raises a `UserError` for anything the user can fix."""
+
+SUBJECT = "a country (kazakhstan, KZ, kazakh) or a person (Wang Yi)"
+DATE = "YYYY-MM-DD, YYYY-MM or YYYY"
+LIST_LIMIT = 200  # entries in one answer (25 pages): a longer list is narrowed, not paged through
+
+
+def loading_note(ctx) -> str:
+    """Said with an empty answer while articles are still being read."""
+    if ctx.pending:
+        return f" Articles are still being read ({ctx.pending} file(s) to go): try again in a moment."
+    if ctx.loading:
+        return " The language model is still loading; new articles are not read yet."
+    return ""
+
+
+def bounded(entries: list, narrow: str) -> tuple[tuple, str]:
+    """At most LIST_LIMIT entries, and the sentence that says so when some are left out
+    (`narrow`: how to ask for fewer)."""
+    if len(entries) <= LIST_LIMIT:
+        return tuple(entries), ""
+    return tuple(entries[:LIST_LIMIT]), f" The first {LIST_LIMIT} are shown: {narrow}."

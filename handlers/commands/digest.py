@@ -1,0 +1,120 @@
+"""/digest and /graph: the weekly digest on demand, and the picture around one country."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from diplowatch import countries, dates
+from handlers.arguments import user_date
+from handlers.commands import DATE
+from handlers.digest import Period, read_marker, span, weekly_digest
+from handlers.errors import BadArgument, NotAllowed
+from handlers.picture import meeting_network_png
+from handlers.replies import Attachment, DigestPost, Reply
+from handlers.spec import Command, Context, Param
+from handlers.subjects import resolve_subject
+
+
+def _bound(value: str, zone: ZoneInfo, *, end: bool) -> datetime:
+    """The start of a typed date (day, month or year), or the start of the next one for `end`."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    start = date(year, month, day)
+    try:
+        if end:
+            if len(parts) == 3:
+                start += timedelta(days=1)
+            elif len(parts) == 2:
+                start = date(year + month // 12, month % 12 + 1, 1)
+            else:
+                start = date(year + 1, 1, 1)
+        return datetime.combine(start, time(0), zone)
+    except (OverflowError, ValueError):
+        raise BadArgument(f"'{value}' is outside the dates a digest can cover.", title="Bad date") from None
+
+
+def _as_reply(replies: list[Reply], **changes) -> Reply:
+    first, *rest = (replace(r, **changes) for r in replies)
+    return replace(first, more=tuple(rest))
+
+
+def digest(ctx: Context, since: str | None = None, until: str | None = None, action: str | None = None) -> Reply:
+    """/digest [since] [until] [post]: preview the digest of a period, only for the asker.
+
+    With `post` (admins) the answer carries a `DigestPost`: the transport posts the digest
+    to the digest channel (see bot.scheduler.post_command_digest) and shows the answer to
+    the asker. Without dates that is the digest due since the last one, which then counts
+    as posted; with dates it is a one-off that leaves the weekly count alone.
+    """
+    # The console passes loose words to the first parameter: "/digest post".
+    if action is None and since and since.strip().lower() in {"post", "preview"}:
+        action, since, until = since, until, None
+    action = (action or "preview").strip().lower()
+    if action not in {"preview", "post"}:
+        raise BadArgument("Use /digest [since] [until] to preview, or /digest post to send it now.", title="Digest")
+    if action == "post" and not ctx.is_admin:
+        raise NotAllowed("Only members with the Manage Server permission can post the digest.")
+    zone = ZoneInfo(ctx.schedule.tz)
+    start_d, end_d = user_date(since, "since"), user_date(until, "until")
+    now = datetime.now(UTC).replace(microsecond=0).astimezone(zone)
+    if action == "post" and not start_d and not end_d:
+        return Reply(
+            title="Digest",
+            summary="Posting the digest of everything since the last one to the digest channel.",
+            tone="success",
+            ephemeral=True,
+            digest_post=DigestPost(due=True),
+        )
+    end = min(_bound(end_d, zone, end=True), now) if end_d else now
+    start = _bound(start_d, zone, end=False) if start_d else read_marker(ctx.store) or end - timedelta(days=7)
+    if start >= end:
+        raise BadArgument("The period is empty: since must come before until (and before now).", title="Bad dates")
+    replies = weekly_digest(ctx.store, start, end, now=now)
+    if action == "post":
+        return Reply(
+            title="Digest",
+            summary=f"Posting the digest of {span(Period(start, end))} to the digest channel.",
+            tone="success",
+            ephemeral=True,
+            digest_post=DigestPost(due=False, replies=tuple(replies)),
+        )
+    return _as_reply(replies, ephemeral=True)
+
+
+def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
+    """/graph <country> [since]: the picture of the meetings around one country."""
+    subject = resolve_subject(ctx.store, country)
+    if subject.kind != "country":
+        raise BadArgument(f"{subject.label} is a person: /graph draws a country's meetings.", title="Not a country")
+    since_d = user_date(since, "since")
+    code = subject.value
+    found = [m for m in ctx.store.meetings_of_country(code) if dates.covers(m.date, since_d, None)]
+    name = countries.by_code(code).name_en if countries.by_code(code) else code
+    title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
+    if not found:
+        return Reply(title=title, summary="No meeting found.")
+    partners = {c for m in found for c in m.countries} - {code}
+    filename = f"meetings-{code}.png"
+    png = meeting_network_png(found, title=title, focus=code)
+    held = sum(m.status == "held" for m in found)
+    return Reply(
+        title=title,
+        summary=f"{len(found)} meeting(s), {held} held and {len(found) - held} planned, with {len(partners)} countries.",
+        attachments=(Attachment(filename, png, f"Countries {name} met, linked by meetings"),),
+        image=filename,
+    )
+
+
+COMMANDS = (
+    Command("digest", "Preview the digest of a period (only you see it); post: send it now", digest, (
+        Param("since", "from this date (default: the last digest)", kind="date"),
+        Param("until", "up to this date, included (default: now)", kind="date"),
+        Param("action", "post: send the digest to the digest channel now (Manage Server)", choices=("post",)),
+    )),
+    Command("graph", "A picture of the meetings around a country", graph, (
+        Param("country", "a country (kazakhstan, KZ, kazakh)", True, "country"),
+        Param("since", f"meetings from this date ({DATE})", kind="date"),
+    )),
+)

@@ -1,0 +1,44 @@
+"""/quotes: who said what."""
+
+from __future__ import annotations
+
+from diplowatch import dates
+from handlers.arguments import user_date
+from handlers.commands import DATE, SUBJECT, bounded, loading_note
+from handlers.entries import quote_entry
+from handlers.queries import newest_first, published, quotes_of
+from handlers.replies import Reply
+from handlers.spec import Command, Context, Param
+from handlers.subjects import resolve_subject
+
+
+def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str | None = None) -> Reply:
+    store = ctx.store
+    who = resolve_subject(store, speaker)
+    start = user_date(since, "since")
+    needle = (contains or "").casefold()
+    found = [
+        q for q in quotes_of(store, who)
+        if (not needle or needle in q.text.casefold())
+        and (not start or dates.covers(published(store, q.article_id), start, None))
+    ]
+    found = newest_first(found, lambda q: published(store, q.article_id))
+    title = f"Statements by {who.label}" + (f" containing '{contains}'" if contains else "")
+    if not found:
+        return Reply(title=title, summary="No statement found." + loading_note(ctx))
+    direct = sum(q.kind == "direct" for q in found)
+    entries, note = bounded([quote_entry(q, store.article(q.article_id)) for q in found], "narrow with since or contains")
+    return Reply(
+        title=title,
+        summary=f"{len(found)} statement(s): {direct} direct, {len(found) - direct} reported.{note}",
+        entries=entries,
+    )
+
+
+COMMANDS = (
+    Command("quotes", "Statements by a person or by a country's officials", quotes, (
+        Param("speaker", SUBJECT, True, "subject"),
+        Param("contains", "only statements containing these words"),
+        Param("since", f"from this date ({DATE})", kind="date"),
+    )),
+)

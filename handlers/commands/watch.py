@@ -1,0 +1,53 @@
+"""/watch add|remove|list: which countries or people a channel gets alerts for."""
+
+from __future__ import annotations
+
+from handlers.commands import SUBJECT
+from handlers.entries import country_label
+from handlers.replies import Reply
+from handlers.spec import Command, Context, Param
+from handlers.subjects import Subject, resolve_subject
+
+
+def watch_label(subject: str) -> str:
+    """A stored watch ("country:KZ", "person:Wang Yi") as a user reads it."""
+    kind, _, value = subject.partition(":")
+    return country_label(value) if kind == "country" else value
+
+
+def _key(who: Subject) -> str:
+    return f"{who.kind}:{who.value}"
+
+
+def watch_add(ctx: Context, subject: str) -> Reply:
+    who = resolve_subject(ctx.store, subject)
+    added = ctx.store.add_watch(ctx.channel_id or 0, _key(who))
+    text = f"This channel now receives alerts about {who.label}." if added else f"Already watching {who.label}."
+    return Reply(title="Watches", summary=text, tone="success", ephemeral=True)
+
+
+def watch_remove(ctx: Context, subject: str) -> Reply:
+    who = resolve_subject(ctx.store, subject)
+    removed = ctx.store.remove_watch(ctx.channel_id or 0, _key(who))
+    text = f"Stopped watching {who.label}." if removed else f"This channel was not watching {who.label}."
+    return Reply(title="Watches", summary=text, tone="success", ephemeral=True)
+
+
+def watch_list(ctx: Context) -> Reply:
+    mine = [watch_label(s) for channel, s in ctx.store.watches() if ctx.channel_id is None or channel == ctx.channel_id]
+    summary = (
+        "This channel follows: " + ", ".join(mine) if mine else
+        "This channel follows nothing: alerts go to the alert channel."
+    )
+    return Reply(title="Watches", summary=summary, ephemeral=True)
+
+
+COMMANDS = (
+    Command("watch add", "Send this channel alerts about a country or person", watch_add, (
+        Param("subject", SUBJECT, True, "subject"),
+    ), admin=True),
+    Command("watch remove", "Stop alerts about a country or person here", watch_remove, (
+        Param("subject", SUBJECT, True, "subject"),
+    ), admin=True),
+    Command("watch list", "What this channel follows", watch_list, admin=True),
+)
