@@ -383,7 +383,7 @@ def meeting_figure(items: Iterable[Item], *, title: str, focus: str | None = Non
         plan = meeting_chart(items, focus=focus)
     fig, ax, renderer = _canvas()
     _header(ax, renderer, title, plan.counts.headline)
-    if plan.kind == "chart":
+    if plan.kind == "chart" and plan.rows:
         _draw_chart(ax, renderer, plan)
     else:
         _draw_empty(ax, renderer, plan)
@@ -391,9 +391,6 @@ def meeting_figure(items: Iterable[Item], *, title: str, focus: str | None = Non
 
 
 def _canvas():
-    import matplotlib
-
-    matplotlib.use("Agg")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -430,15 +427,17 @@ def _extent(text, renderer) -> tuple[float, float]:
 
 
 def _fit(text, renderer, width: float, *, smallest: float = 9) -> None:
-    """Shrink a text until it fits in `width` pixels."""
+    """Shrink a text until it fits in `width` pixels; cut it if even the smallest is too wide."""
     while _extent(text, renderer)[0] > width and text.get_fontsize() > smallest:
         text.set_fontsize(text.get_fontsize() - 1)
+    while _extent(text, renderer)[0] > width and len(text.get_text()) > 2:
+        text.set_text(text.get_text()[:-2].rstrip() + "…")
 
 
 def _header(ax, renderer, title: str, subtitle: str) -> None:
     _fit(_text(ax, WIDTH_PX / 2, HEIGHT_PX - 32, title, size=22, ha="center", weight="bold"),
          renderer, WIDTH_PX - 40)
-    _fit(_text(ax, WIDTH_PX / 2, HEIGHT_PX - 68, subtitle, size=15, ha="center", color=GREY),
+    _fit(_text(ax, WIDTH_PX / 2, HEIGHT_PX - 68, subtitle, size=15, ha="center", color=GREY, gid="counts"),
          renderer, WIDTH_PX - 40)
 
 
@@ -510,14 +509,18 @@ def _draw_empty(ax, renderer, plan: Network) -> None:
 
 def _row_label(row: Row, focus: str | None) -> list[str]:
     """Labels for a row, longest first: the caller takes the first that fits."""
-    names = [country_name(c) for c in row.codes]
+    names, codes = [country_name(c) for c in row.codes], row.codes
     if focus:
         spelled = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        return ["with " + spelled, "with " + ", ".join(row.codes),
-                f"with {row.codes[0]}, {row.codes[1]} +{len(row.codes) - 2}" if len(row.codes) > 2 else "with " + row.codes[0]]
-    if len(names) == 2:
-        return [" – ".join(names), " – ".join(row.codes)]
-    return [" · ".join(names), " · ".join(row.codes), f"{' · '.join(row.codes[:3])} +{len(row.codes) - 3}"]
+        choices = ["with " + spelled, "with " + ", ".join(codes)]
+        cut = 2
+    else:
+        sep = " – " if len(codes) == 2 else " · "
+        choices = [sep.join(names), sep.join(codes)]
+        cut = 3
+    if len(codes) > cut:  # the last resort: the first codes and how many more
+        choices.append(("with " if focus else "") + ", ".join(codes[:cut]) + f" +{len(codes) - cut}")
+    return choices
 
 
 def _count_label(held: int, planned: int) -> str:
@@ -550,7 +553,7 @@ def _draw_rows(ax, renderer, rows: Sequence[Row], labels: Sequence[list[str]], c
     count_w = max(_extent(t, renderer)[0] for t in count_texts)
     bar_x = x0 + label_w + gap
     # At most 80 px a meeting: a bar of 1 is not a slab across the picture.
-    unit = min(80.0, (x1 - bar_x - gap - count_w) / max(r.total for r in rows))
+    unit = max(2.0, min(80.0, (x1 - bar_x - gap - count_w) / max(r.total for r in rows)))
     bar_h = min(22.0, step * 0.62)
     for i, (row, label, count) in enumerate(zip(rows, texts, count_texts, strict=True)):
         y = top - step * (i + 0.5)
@@ -562,10 +565,7 @@ def _draw_rows(ax, renderer, rows: Sequence[Row], labels: Sequence[list[str]], c
                                ec=PLANNED_COLOUR, hatch="///", lw=0.8, gid=f"{gid}:{key}:planned:{row.planned}"))
         count.set_position((bar_x + unit * row.total + gap, y))
     if more:
-        t = _text(ax, x0 + label_w, top - step * (len(rows) + 0.5), more, size=size - 1, ha="right", color=GREY,
-                  style="italic")
-        t.set_ha("left")
-        t.set_x(bar_x)
+        t = _text(ax, bar_x, top - step * (len(rows) + 0.5), more, size=size - 1, color=GREY, style="italic")
         _fit(t, renderer, x1 - bar_x)
 
 

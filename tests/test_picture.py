@@ -124,8 +124,11 @@ def assert_legible(fig) -> None:
 
 
 def subtitle_of(fig) -> str:
-    texts, *_ = drawn(fig)
-    return texts[1][0]  # title first, then the counts
+    """The counts under the title, as drawn."""
+    from matplotlib.text import Text
+
+    [subtitle] = [t.get_text() for t in fig.findobj(Text) if t.get_gid() == "counts"]
+    return subtitle
 
 
 # -- what is drawn -----------------------------------------------------------------------------------
@@ -207,6 +210,7 @@ def test_a_busy_week_of_25_countries_and_40_meetings_is_legible():
     assert_legible(fig)
     texts = [text for text, _ in drawn(fig)[0]]
     assert "Kazakhstan – China" in texts and "3 held · 1 planned" in texts
+    assert "KZ · CN · RU · UZ · KG · TJ" in texts  # six names do not fit: the summit by its codes
     # What is not drawn is said: the pairs left out, the unidentified partners.
     assert any(t.startswith(f"+ {plan.more_rows} more pairs ({plan.counts.left_out} meetings)") for t in texts)
     assert any("Partner not identified: Brazil 1, Qatar 1, South Africa 1" in t for t in texts)
@@ -367,6 +371,13 @@ def test_an_empty_week_still_draws_a_picture():
     assert image.size == (picture.WIDTH_PX, picture.HEIGHT_PX)
     fig, plan = picture.meeting_figure([met("FR"), Meeting(())], title="Nobody identified")
     assert plan.kind == "empty"
+    assert_legible(fig)
+    fig, _ = picture.meeting_figure([met("FR")], title="Asked for a chart", kind="chart")
+    assert_legible(fig)
+
+
+def test_a_very_long_title_is_shrunk_or_cut_never_cut_off_by_the_edge():
+    fig, _ = picture.meeting_figure(SMALL_WEEK, title="Meetings of the week " * 12)
     assert_legible(fig)
 
 
