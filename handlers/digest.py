@@ -21,7 +21,7 @@ from diplowatch.config import DAY_NAMES
 from diplowatch.names import fold, name_key
 from diplowatch.records import Article, Meeting, Quote
 from handlers.entries import country_label, flag, meeting_entry, quote_entry
-from handlers.picture import country_name, meeting_network_png
+from handlers.picture import country_name, draw_picture
 from handlers.replies import Attachment, Entry, Reply
 from storage import Store
 
@@ -269,8 +269,8 @@ def _overview(week: Week, before: Week, period: Period, when: str, picture: bool
     if picture and any(m.countries for m in week.meetings):
         stamp = period.until.strftime("%Y-%m-%d")
         image = f"meetings-{stamp}.png"
-        png = meeting_network_png(week.meetings, title=f"Meetings · {when}")
-        attachments = (Attachment(image, png, "The week's meetings: countries linked by who met whom"),)
+        png = draw_picture(week.meetings, title=f"Meetings · {when}").png
+        attachments = (Attachment(image, png, "The week's meetings: who met whom, and how often"),)
     return Reply(
         title=f"Weekly digest · {when}",
         summary=summary,

@@ -305,9 +305,9 @@ def test_graph_command_draws_the_network_around_a_country(week_store):
     reply = registry.run("graph", ctx_for(week_store), {"country": "kazakhstan"})
     [png] = reply.attachments
     assert reply.image == "meetings-KZ.png" and png.data.startswith(b"\x89PNG")
-    assert reply.summary.startswith("5 meeting(s), 3 held and 2 planned, with 3 countries")
+    assert reply.summary.startswith("5 meetings, 3 held and 2 planned, with 3 countries")
     since = registry.run("graph", ctx_for(week_store), {"country": "KZ", "since": "2024-03-19"})
-    assert since.summary.startswith("3 meeting(s)")
+    assert since.summary.startswith("3 meetings")
     assert registry.run("graph", ctx_for(week_store), {"country": "Xi Jinping"}).title == "Not a country"
     assert registry.run("graph", ctx_for(week_store), {"country": "Atlantide"}).title == "Unknown name"
     assert not registry.run("graph", ctx_for(week_store), {"country": "Brazil"}).attachments

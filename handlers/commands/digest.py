@@ -11,7 +11,7 @@ from handlers.arguments import user_date
 from handlers.commands import DATE
 from handlers.digest import Period, read_marker, span, weekly_digest
 from handlers.errors import BadArgument, NotAllowed
-from handlers.picture import meeting_network_png
+from handlers.picture import draw_picture
 from handlers.replies import Attachment, DigestPost, Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
@@ -95,14 +95,13 @@ def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
     title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
     if not found:
         return Reply(title=title, summary="No meeting found.")
-    partners = {c for m in found for c in m.countries} - {code}
     filename = f"meetings-{code}.png"
-    png = meeting_network_png(found, title=title, focus=code)
-    held = sum(m.status == "held" for m in found)
+    # One count for the text and the picture, so they can never disagree.
+    shown = draw_picture(found, title=title, focus=code)
     return Reply(
         title=title,
-        summary=f"{len(found)} meeting(s), {held} held and {len(found) - held} planned, with {len(partners)} countries.",
-        attachments=(Attachment(filename, png, f"Countries {name} met, linked by meetings"),),
+        summary=shown.counts.text,
+        attachments=(Attachment(filename, shown.png, f"Countries {name} met, and how often"),),
         image=filename,
     )
 
