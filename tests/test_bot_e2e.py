@@ -240,7 +240,7 @@ async def test_watch_add_is_refused_to_members_and_routes_for_admins(env: Env):
     assert accepted["data"]["flags"] & EPHEMERAL
     assert "now receives alerts about 🇮🇳 India" in accepted["data"]["embeds"][0]["description"]
     listed, _ = await ask(env, "watch list", user="admin", channel_id="india-desk")
-    assert listed["data"]["embeds"][0]["description"] == "This channel follows: country:IN"
+    assert listed["data"]["embeds"][0]["description"] == "This channel follows: 🇮🇳 India"
 
     before = len(await env.api.wait_for_messages(env.alerts, count=0, timeout=0.1))
     env.drop_file("kazakhstan-inde.txt", INDIA)

@@ -135,5 +135,7 @@ def test_a_burst_is_extracted_on_every_core_with_the_same_records(extractor, tmp
         assert [r.outcome for r in results] == ["ingested"] * len(paths)
         with Store(tmp_path / "alone") as alone:
             ingest_files(alone, extractor, paths)
-            assert pooled.meetings == alone.meetings
-            assert pooled.quotes == alone.quotes
+            for article in alone.articles_newest():
+                assert pooled.meetings_of_article(article.id) == alone.meetings_of_article(article.id)
+                assert pooled.quotes_of_article(article.id) == alone.quotes_of_article(article.id)
+            assert pooled.counts() == alone.counts()

@@ -16,7 +16,7 @@ from handlers.spec import Context
 from storage import Store
 from tests.bot_helpers import meeting, person, quote
 
-ARTICLES = 150
+ARTICLES = 300
 PEOPLE_PER_ARTICLE = 20  # each save adds new people, new keys, new index lists
 
 
@@ -53,10 +53,12 @@ def test_queries_answer_while_the_writer_saves(tmp_path):
         first = article_with_people(store, 0)
         store.save_article(first[0], "texte", first[1], first[2])
         done = threading.Event()
+        reading = threading.Barrier(3)  # the writer starts once both readers do
         failures: list[str] = []
         answered = [0]
 
         def write() -> None:
+            reading.wait()
             try:
                 for i in range(1, ARTICLES):
                     article, meetings, quotes = article_with_people(store, i)
@@ -66,6 +68,7 @@ def test_queries_answer_while_the_writer_saves(tmp_path):
 
         def read(worker: int) -> None:
             ctx = Context(store=store)
+            reading.wait()
             calls = [
                 ("quotes", {"speaker": "Envoy0 Number1"}),
                 ("meetings", {"subject": "Number3"}),
@@ -97,6 +100,6 @@ def test_queries_answer_while_the_writer_saves(tmp_path):
         for thread in threads:
             thread.join(timeout=120)
         assert not failures, f"{len(failures)} of {answered[0] + len(failures)} answers failed, e.g. {failures[:3]}"
-        assert answered[0] > 50  # the readers really ran during the writes
+        assert answered[0] >= 20  # the readers really ran during the writes
         assert store.counts()["articles"] == ARTICLES
         assert len(registry.run("meetings", Context(store=store), {"subject": "kazakhstan"}).entries) == 200

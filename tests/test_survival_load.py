@@ -34,7 +34,7 @@ COMMANDS = [
     ("quotes", {"speaker": "Xi Jinping"}),
     ("articles", {"query": "Russie"}),
     ("search", {"words": "accords énergie"}),
-    ("timeline", {"country": "chine"}),
+    ("timeline", {"subject": "chine"}),
 ]
 
 
