@@ -36,18 +36,20 @@ async def ingest_loop(
         pending = [path, *watcher.drain()]
         done: list[IngestResult] = []
         # A burst is ingested in chunks (stored as it goes) but announced once, as a whole;
-        # files that became ready meanwhile join it.
-        while pending:
-            chunk, pending = pending[:MAX_BATCH], pending[MAX_BATCH:]
-            try:
-                results = await service.ingest(chunk)
-            except Exception:  # keep watching: the next re-scan offers the files again
-                log.exception("ingest of %d file(s) failed", len(chunk))
-                results = []
-            for result in results:
-                on_result(result)
-            done.extend(results)
-            pending.extend(watcher.drain())
+        # files that became ready meanwhile join it. Its worker pool, if it needs one, is
+        # started once and kept until the burst ends.
+        async with service.burst():
+            while pending:
+                chunk, pending = pending[:MAX_BATCH], pending[MAX_BATCH:]
+                try:
+                    results = await service.ingest(chunk, burst_size=len(chunk) + len(pending))
+                except Exception:  # keep watching: the next re-scan offers the files again
+                    log.exception("ingest of %d file(s) failed", len(chunk))
+                    results = []
+                for result in results:
+                    on_result(result)
+                done.extend(results)
+                pending.extend(watcher.drain())
         for channel, reply in await service.alerts(done, backlog=first):
             try:
                 await deliver(channel, reply)

@@ -13,12 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
+from concurrent.futures import BrokenExecutor
 from typing import Literal, Protocol
 
 from diplowatch.reading import Document, Unreadable, read_document
 from diplowatch.records import Article, Extraction, Quarantined, Source
-from handlers.extraction_pool import POOL_FROM, ExtractionPool
+from handlers.extraction_pool import POOL_FROM, BurstPool, ExtractionPool
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -184,6 +184,27 @@ def ingest_files(
     return final
 
 
+def ingest_chunk(
+    store: Store,
+    extractor: Extracts,
+    paths: list[Path],
+    burst: BurstPool,
+    *,
+    burst_size: int | None = None,
+    max_bytes: int = 20 * 1024 * 1024,
+) -> list[IngestResult]:
+    """One chunk of a burst: through the burst's pool once the burst is big enough (the pool
+    is started then and kept for the next chunks), else in this process. If the pool breaks
+    (a worker killed), the chunk is done again here: what was stored stays stored."""
+    pool = burst.for_chunk(len(paths) if burst_size is None else burst_size)
+    if pool is not None:
+        try:
+            return ingest_files(store, extractor, paths, max_bytes=max_bytes, pool=pool, pool_from=1)
+        except BrokenExecutor:
+            burst.drop()
+    return ingest_files(store, extractor, paths, max_bytes=max_bytes)
+
+
 CHUNK = 200  # files stored per round of a one-off run: an interrupted run keeps what it finished
 
 
@@ -197,15 +218,12 @@ def ingest_all(
     on_result: Callable[[IngestResult], None] = lambda result: None,
 ) -> Counter[str]:
     """A one-off run over many files (the command line, a rebuild): in rounds of CHUNK, on
-    worker processes when there are enough files, counting each outcome."""
+    worker processes (one pool for the whole run) when there are enough files, counting each outcome."""
     counts: Counter[str] = Counter()
-    pool = ExtractionPool(model) if len(files) >= POOL_FROM else nullcontext()
-    with pool:
+    with BurstPool(model) as burst:
         for start in range(0, len(files), CHUNK):
-            results = ingest_files(
-                store, extractor, files[start : start + CHUNK], max_bytes=max_bytes,
-                pool=pool if isinstance(pool, ExtractionPool) else None,
-            )
+            results = ingest_chunk(store, extractor, files[start : start + CHUNK], burst,
+                                   burst_size=len(files) - start, max_bytes=max_bytes)
             for result in results:
                 counts[result.outcome] += 1
                 on_result(result)

@@ -9,6 +9,7 @@ model loads in the background so that queries are answered at once after start.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -18,8 +19,8 @@ from typing import Any
 from diplowatch.config import Settings
 from handlers import alerts
 from handlers import registry
-from handlers.extraction_pool import POOL_FROM, ExtractionPool
-from handlers.ingest import IngestResult, ingest_file, ingest_files
+from handlers.extraction_pool import POOL_FROM, BurstPool
+from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
 from handlers.spec import Context, Progress, Schedule
 from handlers.subjects import complete
@@ -38,6 +39,7 @@ class Service:
         self._indexer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-indexer")
         self._text_index: asyncio.Future | None = None
         self._model_ready: asyncio.Future | None = None
+        self._burst: BurstPool | None = None  # the worker pool of the burst under way, if any
         self.next_digest: str | None = None
 
     # -- life cycle --------------------------------------------------------------
@@ -69,6 +71,7 @@ class Service:
         for pending in (self._model_ready, self._text_index):
             if pending is not None:
                 await asyncio.gather(pending, return_exceptions=True)
+        await self._end_burst()
         if self.store is not None:
             await loop.run_in_executor(self._writer, self.store.close)
         for executor in (self._writer, self._reader, self._indexer):
@@ -91,19 +94,37 @@ class Service:
             return True
         return self.store.known_file(str(path.resolve()), stat.st_size, stat.st_mtime)
 
-    async def ingest(self, paths: list[Path]) -> list[IngestResult]:
+    @contextlib.asynccontextmanager
+    async def burst(self):
+        """Around the chunks of one burst: a worker pool, once a chunk starts it (the burst
+        holds POOL_FROM files or more), is kept for the following chunks and closed here."""
+        await self._end_burst()
+        self._burst = BurstPool(self.settings.spacy_model, pool_from=POOL_FROM)
+        try:
+            yield
+        finally:
+            await self._end_burst()
+
+    async def _end_burst(self) -> None:
+        burst, self._burst = self._burst, None
+        if burst is not None:  # on the writer thread, after the chunk under way
+            await asyncio.get_running_loop().run_in_executor(self._writer, burst.close)
+
+    async def ingest(self, paths: list[Path], *, burst_size: int | None = None) -> list[IngestResult]:
+        """Ingest files on the writer thread. Inside `burst()`, `burst_size` (this chunk and the
+        files still waiting) decides whether the burst's pool starts; outside, a pool serves
+        this call only."""
         await self.wait_ready()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._writer, self._ingest_all, paths)
+        return await loop.run_in_executor(self._writer, self._ingest_all, paths, self._burst, burst_size)
 
-    def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
+    def _ingest_all(self, paths: list[Path], burst: BurstPool | None, burst_size: int | None) -> list[IngestResult]:
         max_bytes = self.settings.max_file_bytes
+        once = burst is None
+        if once:
+            burst = BurstPool(self.settings.spacy_model, pool_from=POOL_FROM)
         try:
-            if len(paths) >= POOL_FROM:
-                with ExtractionPool(self.settings.spacy_model) as pool:
-                    results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, pool=pool)
-            else:
-                results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes)
+            results = ingest_chunk(self.store, self._extractor, paths, burst, burst_size=burst_size, max_bytes=max_bytes)
         except Exception:  # e.g. the disk is full: fall back to file by file, each with its reason
             log.exception("batch ingest failed; retrying file by file")
             results = []
@@ -113,6 +134,9 @@ class Service:
                 except Exception as exc:  # a storage error on one file must not stop the others
                     log.exception("could not ingest %s", path)
                     results.append(IngestResult("failed", str(path), reason=f"{type(exc).__name__}: {exc}"))
+        finally:
+            if once:
+                burst.close()
         if any(r.outcome == "ingested" for r in results):
             self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
         return results
