@@ -28,7 +28,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", default=None, help="store sizes in articles, comma-separated (default 1000,10000,50000)")
     parser.add_argument("--quick", action="store_true", help="1k and 10k, fewer files and repetitions")
     parser.add_argument("--files", type=int, default=None, help="article files for the ingest figures (default 200, quick 60)")
-    parser.add_argument("--skip", default="", help="parts to leave out: startup,queries,write,ingest,alerts")
+    parser.add_argument("--skip", default="", help="parts to leave out: startup,queries,write,ingest,real,alerts")
+    parser.add_argument("--real-copies", type=int, default=None,
+                        help="copies of the real articles of ../shared for their ingest figures (default 10, quick 5)")
+    parser.add_argument("--real-reps", type=int, default=None, help="interleaved runs of the real-article figures (default 3)")
     parser.add_argument("--work", type=Path, default=None, help="folder for generated stores (default: a temp dir, removed)")
     parser.add_argument("--no-results", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args(argv)
@@ -41,6 +44,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args.write_reps = 15 if q else 30
     args.startup_reps = 1 if q else 2
     args.alert_files = 8 if q else 20
+    args.real_copies = args.real_copies or (5 if q else 10)
+    args.real_reps = args.real_reps or (2 if q else 3)
     return args
 
 
@@ -97,8 +102,25 @@ def ingest(extractor, paths: list[Path], folder: Path, work: Path) -> dict:
     words = ingest_bench.words(texts)
     raw = ingest_bench.raw_pipe(extractor, texts)
     one = ingest_bench.end_to_end(extractor, paths, folder, work)
-    two = ingest_bench.parallel(extractor, paths, folder, work, workers=2)
+    two = ingest_bench.parallel(extractor, paths, folder, work)
     return {"words": words, "files": len(paths), "raw": raw, "one": one, "two": two}
+
+
+def real_articles(args, root: Path, extractor) -> Section | None:
+    """The ingest figures of issue 10 on the real articles of ../shared (once, before the sizes)."""
+    if "real" in args.skip_set:
+        return None
+    from benchmarks import ingest_bench, real_articles as real
+    sources = real.sources()
+    if not sources:
+        log(f"real articles: none found under {real.SHARED}; skipped")
+        args.skip_set.add("real")
+        return None
+    paths = real.write_copies(root / "real-articles", args.real_copies)
+    log(f"real articles: {len(sources)} × {args.real_copies} = {len(paths)} files, {args.real_reps} interleaved runs …")
+    r = ingest_bench.real_articles_run(extractor, paths, root, reps=args.real_reps)
+    shutil.rmtree(root / "real-articles", ignore_errors=True)
+    return real_section({**r, "sources": len(sources), "copies": args.real_copies})
 
 
 # -- tables ------------------------------------------------------------------------------
@@ -126,13 +148,13 @@ def size_section(size: int, gen_seconds: float, results: dict) -> Section:
                     cpu_ratio >= 0.85)
         store_share = (one["seconds"] - one["extract"]) / one["seconds"]
         section.add("ingest: share outside extract() (read + storage)", f"{store_share:.0%}")
-        section.add("ingest: end to end, 2 worker processes",
+        section.add(f"ingest: end to end, burst path (this process + {two['workers']} worker)",
                     f"{two['files'] / two['seconds']:.1f} art/s · {two_wps:,.0f} words/s")
-        section.add("ingest: speed-up 2 processes / 1", f"{one['seconds'] / two['seconds']:.2f}×")
+        section.add("ingest: speed-up burst path / 1 process", f"{one['seconds'] / two['seconds']:.2f}×")
         section.notes.append(f"ingest: {r['files']} French files, {r['words']:,} words, into a copy of this store, "
-                             f"through handlers.ingest.ingest_files; 2 processes = its ExtractionPool(workers=2), "
-                             f"whose start ({two['warm_up']:.1f} s, a model per worker, paid by the service for each "
-                             f"burst of ≥ 40 files) is not counted")
+                             f"through handlers.ingest.ingest_files; burst path = ingest_chunk with a BurstPool "
+                             f"(this process extracts too), whose start ({two['warm_up']:.1f} s, a model per worker, "
+                             f"paid once per burst of ≥ 100 files) is not counted")
     if "write" in proc:
         w = proc["write"]
         section.add("store write: one more article (median)", ms(w["p50"]), "≤ 20 ms", w["p50"] <= 0.020)
@@ -165,6 +187,66 @@ def size_section(size: int, gen_seconds: float, results: dict) -> Section:
         section.notes.append(f"alerts: {a['n']} files dropped one at a time (settle 0.2 s); bot connected "
                              f"{a['phase_connected']:.1f} s after start, backlog summary at {a['phase_backlog']:.1f} s, "
                              f"/search index built at {a['phase_text_index']:.1f} s")
+    return section
+
+
+def _median(values: list[float]) -> float:
+    return report.p50(values)
+
+
+def real_section(r: dict) -> Section:
+    """The real articles of ../shared: the issue's figures, with their load."""
+    words = r["words"]
+    raws, ones, bulks = r["raws"], r["ones"], r["bulks"]
+    pairs = list(zip(raws, ones))
+    wall_one = _median([raw["wall"] / one["wall"] for raw, one in pairs])
+    cpu_one = _median([raw["cpu"] / one["cpu"] for raw, one in pairs])
+    wall_bulk = _median([b["raw"]["wall"] / b["wall"] for b in bulks])
+    cpu_bulk = _median([b["raw"]["cpu"] / b["cpu"] for b in bulks])
+    raw_wall = _median([x["wall"] for x in raws])
+    raw_cpu = _median([x["cpu"] for x in raws])
+    section = Section(f"Real articles of ../shared ({r['sources']} articles × {r['copies']} copies = {r['files']} files, "
+                      f"{words:,} words)")
+    section.add("bare model: nlp.pipe, batches of 16 (median)",
+                f"{words / raw_wall:,.0f} words/s · {words / raw_cpu:,.0f} words/CPU-s")
+    section.add("bare model: nlp.pipe, the model's default batch (once)",
+                f"{words / r['raw_default']['wall']:,.0f} words/s · {words / r['raw_default']['cpu']:,.0f} words/CPU-s")
+    section.add("ingest, 1 process (median)",
+                f"{words / _median([x['wall'] for x in ones]):,.0f} words/s · "
+                f"{words / _median([x['cpu'] for x in ones]):,.0f} words/CPU-s")
+    section.add("ingest, 1 process / bare model: CPU time (median of pairs)", f"{cpu_one:.2f}", "≥ 0.85", cpu_one >= 0.85)
+    section.add("ingest, 1 process / bare model: wall clock (median of pairs)", f"{wall_one:.2f}", "≥ 0.85",
+                wall_one >= 0.85)
+    section.add(f"bulk on 2 cores: this process + {r['workers']} worker(s), pool start counted (median)",
+                f"{words / _median([b['wall'] for b in bulks]):,.0f} words/s")
+    section.add(f"bulk / bare model 1 process: wall clock (median of pairs)", f"{wall_bulk:.2f}×", "≥ 1.6×",
+                wall_bulk >= 1.6)
+    section.add("bulk: CPU time of parent + workers / bare model's CPU time (median)", f"{1 / cpu_bulk:.2f}×",
+                "(cost, lower is better)")
+    section.notes.append("pairs, bare model then ingest, interleaved so that other work on the machine falls on both: "
+                         + "; ".join(f"{raw['wall']:.1f}/{one['wall']:.1f} s wall, {raw['cpu']:.1f}/{one['cpu']:.1f} s CPU, "
+                                     f"load {raw['load']:.1f}" for raw, one in pairs))
+    section.notes.append("bulk runs (bare model before each): "
+                         + "; ".join(f"{b['raw']['wall']:.1f} s → {b['wall']:.1f} s wall, CPU {b['parent_cpu']:.1f} s parent + "
+                                     f"{b['cpu'] - b['parent_cpu']:.1f} s workers, load {b['load']:.1f}" for b in bulks))
+    n, parts = r["files"], r["split"]
+    per = lambda seconds: f"{1000 * seconds / n:.1f} ms"  # noqa: E731
+    section.add("per article, CPU: spaCy model components (its language's model)", per(parts["spacy"]))
+    section.add("per article, CPU: our rules (diplowatch_* components, assemble, language detection)",
+                per(parts["rules"]))
+    components = {k.removeprefix("component "): v for k, v in parts.items() if k.startswith("component ")}
+    for name, value in sorted(components.items(), key=lambda kv: -kv[1]):
+        section.add(f"  {name}", per(value))
+    section.add("per article: reading and recognising the file (_prepare), CPU / wall",
+                f"{per(parts['read cpu'])} / {per(parts['read wall'])}")
+    section.add("per article: storing it (_store: article, body, aliases, indexes; fsyncs), CPU / wall",
+                f"{per(parts['store cpu'])} / {per(parts['store wall'])}")
+    section.notes.append("per-article split: the extraction text by text through its language's pipeline (CPU time), "
+                         "and one more ingest run with reading and storing timed (storing runs on its own thread, "
+                         "overlapping the extraction)")
+    section.notes.append("the articles are read from ../shared at bench time and written, with ' (k)' added to the "
+                         "first line of copy k, into a temp drop folder removed at the end; each run stores into a "
+                         "fresh empty store; English articles go through the English model, as in the bot")
     return section
 
 
@@ -212,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         folders, gen_seconds, world = build_stores(root, args.size_list, log=log)
         paths = Corpus().write(root / "ingest-files", args.files)
         extractor = None
-        if not {"ingest", "alerts"} <= args.skip_set:
+        if not {"ingest", "alerts", "real"} <= args.skip_set:
             from extraction import Extractor
 
             started = time.perf_counter()
@@ -228,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
             split["raw"] = ingest_bench.raw_pipe(extractor, texts)
             split["batched"] = ingest_bench.batched(extractor, texts)
             split_table = split_section(split, len(paths))
+        real_table = real_articles(args, root, extractor)
+        if real_table is not None:
+            log("\n" + report.text_table(real_table))
         for size in args.size_list:
             log(f"\n--- {size:,} articles ---")
             results: dict = {"load": report.load_average()}
@@ -248,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
             section = size_section(size, gen_seconds[size], results)
             sections.append(section)
             log("\n" + report.text_table(section))
+        if real_table is not None:
+            sections.append(real_table)
         if "ingest" not in args.skip_set:
             sections.append(split_table)
             log("\n" + report.text_table(split_table))
@@ -273,7 +360,8 @@ PREAMBLE = [
     "- Ingest: French dispatches of 300–600 words (`benchmarks/corpus.py`). Model alone = `nlp.pipe` of the "
     "Extractor's own `Language` with our `diplowatch_*` components disabled; end to end = "
     "`handlers.ingest.ingest_files` without a pool (read, extract, store file by file) into a copy of the store of "
-    "that size; 2 processes = the same with the service's `ExtractionPool(workers=2)`, warmed first.",
+    "that size; burst path = `handlers.ingest.ingest_chunk` with the service's `BurstPool` (this process and "
+    "cores - 1 worker processes, each extracting), warmed first.",
     "- Store write: `Store.save_article` of one synthetic article at a time (fsync on), into the store of that size.",
     "- Queries: `handlers.registry.run` (as every transport runs a command) with `Context(store=...)` and `handlers.subjects.complete_subject`, "
     "warm, each over ≥ 50 varied arguments (countries, full names, surnames, common/rare/two words, 2–6 letter prefixes).",

@@ -1,12 +1,14 @@
 """Extraction on every core, for a burst of files.
 
 spaCy and our rules are pure Python work under one GIL, so threads do not help; worker
-processes each load their own model (a few seconds), which pays off from a few dozen
-articles on. Small batches stay in the calling process with its already loaded model.
+processes each load their own model (a few seconds of CPU), which pays off from a few
+dozen articles on. Small batches stay in the calling process with its already loaded model.
 
-A pool starts loading its models as soon as it is created (so that they load while the
-caller reads files), and is meant to be kept for a whole burst: `BurstPool` starts one
-when a burst is big enough and keeps it for all the burst's chunks.
+In a burst the calling process is one of the hands: it has a model loaded already, so a
+burst on N cores takes N - 1 workers and the caller extracts too (from the back of the
+list, the workers from the front), storing every result as it comes. On 2 cores that is
+one model load per burst instead of two, and no core idles while a worker loads its model.
+`BurstPool` starts the pool once a burst is big enough and keeps it for all its chunks.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from diplowatch.records import Extraction
 
@@ -29,6 +32,7 @@ WORKER_BATCH = 16  # texts a worker runs through nlp.pipe at once (as the one-pr
 _worker_extractor = None
 
 Item = tuple[str, str | None, str | None]  # text, published, title
+Result = Extraction | str  # a string is the reason of a failure
 
 
 def _start_worker(model: str, parent: int) -> None:
@@ -93,16 +97,32 @@ class ExtractionPool:
         """Whether every worker has loaded its model."""
         return all(f.done() for f in self._warm)
 
-    def extract(self, items: Iterable[Item]) -> Iterator[Extraction | str]:
-        """Extractions of (text, published, title) items, in order, as they are done (so
-        that each can be stored at once); a string for a failure."""
+    def extract(self, items: Iterable[Item], local: Callable[[list[Item]], list[Result]] | None = None,
+                ) -> Iterator[tuple[int, Result]]:
+        """(index, extraction) for each (text, published, title) item, as each chunk is done
+        (so that each can be stored at once); a string for a failure. With `local`, the
+        calling process extracts chunks too, from the back, whenever it has nothing to store."""
         items = list(items)
-        # Chunks big enough for nlp.pipe, small enough that every worker gets several
-        # (the last chunks balance the load) and results come back steadily.
-        size = max(1, min(WORKER_BATCH, len(items) // (self.workers * 4)))
-        chunks = [items[i : i + size] for i in range(0, len(items), size)]
-        for done in self._pool.map(_extract_chunk_in_worker, chunks):
-            yield from done
+        hands = self.workers + (local is not None)
+        # Chunks big enough for nlp.pipe, small enough that every hand gets several (the
+        # last chunks balance the load) and results come back steadily.
+        size = max(1, min(WORKER_BATCH, len(items) // (hands * 4)))
+        todo = deque((start, items[start : start + size]) for start in range(0, len(items), size))
+        running: dict[Future, int] = {}
+        while todo or running:
+            while todo and len(running) <= self.workers:  # every worker busy, and one chunk queued
+                start, chunk = todo.popleft()
+                running[self._pool.submit(_extract_chunk_in_worker, chunk)] = start
+            finished = [future for future in running if future.done()]
+            for future in finished:
+                yield from enumerate(future.result(), running.pop(future))
+            if finished:
+                continue
+            if local is not None and todo:
+                start, chunk = todo.pop()
+                yield from enumerate(local(chunk), start)
+            elif running:
+                wait(running, return_when=FIRST_COMPLETED)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -122,7 +142,8 @@ class BurstPool:
     def __init__(self, model: str, *, pool_from: int | None = None, workers: int | None = None) -> None:
         self.model = model
         self.pool_from = POOL_FROM if pool_from is None else pool_from
-        self.workers = workers
+        # The calling process extracts too: one worker fewer than the cores.
+        self.workers = workers or max(1, workers_available() - 1)
         self.pool: ExtractionPool | None = None
         self.failed = False
 

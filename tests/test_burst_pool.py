@@ -35,13 +35,14 @@ def pools(monkeypatch, extractor):
         life["started"] += 1
         self.workers = workers or 2
 
-    def extract(self, items):
-        for text, published, title in list(items):
-            # Each file is stored as soon as it is extracted: every earlier one is in the store.
-            if stores and stores[0].counts()["articles"] != life["extracted"]:
-                life["late"].append((life["extracted"], stores[0].counts()["articles"]))
+    def extract(self, items, local=None):
+        # Files are stored as they are extracted, not at the end of the burst: when a chunk
+        # starts, every file of the chunks before it is in the store.
+        if stores and stores[0].counts()["articles"] != life["extracted"]:
+            life["late"].append((life["extracted"], stores[0].counts()["articles"]))
+        for index, (text, published, title) in enumerate(list(items)):
             life["extracted"] += 1
-            yield extractor.extract(text, published=published, title=title)
+            yield index, extractor.extract(text, published=published, title=title)
 
     def close(self):
         life["closed"] += 1
