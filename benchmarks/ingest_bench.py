@@ -244,7 +244,7 @@ def storage_split(extractor: Extractor, paths: list[Path], folder: Path) -> dict
 
 
 def real_articles_run(extractor: Extractor, paths: list[Path], work: Path, *, reps: int = 3,
-                      bulk_reps: int = 2) -> dict:
+                      bulk_reps: int = 2, bulk_paths: list[Path] | None = None) -> dict:
     """The real articles: the bare model and ingest in one process, interleaved `reps` times
     (so that the load of the machine falls on both alike), then the 2-process bulk path.
     Ratios are taken per pair and their median reported, in wall clock and in CPU time."""
@@ -259,9 +259,11 @@ def real_articles_run(extractor: Extractor, paths: list[Path], work: Path, *, re
     for _ in range(bulk_reps):
         raw = {**raw_pipe(extractor, texts, batch_size=RAW_BATCH), "load": _load()}
         raws.append(raw)
-        bulks.append({**_bulk(extractor, paths, work / "real-bulk"), "raw": raw})
+        bulks.append({**_bulk(extractor, bulk_paths or paths, work / "real-bulk"), "raw": raw})
     default = raw_pipe(extractor, texts, batch_size=None)
     parts = split(extractor, texts, paths, by_language=True)
     parts.update(storage_split(extractor, paths, work / "real-split"))
+    bulk_texts = texts_of(bulk_paths) if bulk_paths else texts
     return {"files": len(paths), "words": count, "raws": raws, "ones": ones, "bulks": bulks, "split": parts,
+            "bulk_files": len(bulk_paths or paths), "bulk_words": words(bulk_texts),
             "workers": bulks[0]["workers"] if bulks else 0, "raw_default": default}
