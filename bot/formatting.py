@@ -9,9 +9,11 @@ pages, and an entry (one record) is never split across two pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import discord
 
+from diplowatch.sources import safe_url
 from handlers.replies import Reply
 
 TITLE = 256
@@ -20,6 +22,7 @@ FIELDS = 25
 FIELD_NAME = 256
 FIELD_VALUE = 1024
 FOOTER = 2048
+AUTHOR = 256
 EMBED_TOTAL = 6000
 CONTENT = 2000
 EMBEDS_PER_MESSAGE = 10
@@ -61,6 +64,19 @@ class Page:
     fields: tuple[tuple[str, str], ...]
     footer: str
     colour: discord.Colour
+    url: str | None = None
+    timestamp: datetime | None = None
+    author: str = ""
+
+
+def _timestamp(published: str | None) -> datetime | None:
+    """A day is shown as the embed's time; a month or a year is not a time."""
+    if not published or len(published) != 10:
+        return None
+    try:
+        return datetime.fromisoformat(published).replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def pages_of(reply: Reply) -> list[Page]:
@@ -74,7 +90,7 @@ def pages_of(reply: Reply) -> list[Page]:
     footer = cut(safe(reply.footer), FOOTER // 2)
     # The footer is on every page too: with a long title, description and footer, leaving it
     # out of the budget gave 6035-character embeds (Discord's limit is 6000).
-    fixed = len(title) + len(description) + len(footer)
+    fixed = len(title) + len(description) + len(footer) + AUTHOR
     groups: list[list[tuple[str, str]]] = [[]]
     used = fixed
     for field in fields:
@@ -85,6 +101,7 @@ def pages_of(reply: Reply) -> list[Page]:
         groups[-1].append(field)
         used += size
     total = len(groups)
+    url, when, author = safe_url(reply.url), _timestamp(reply.published), cut(safe(reply.author or ""), AUTHOR)
     result = []
     for number, group in enumerate(groups, 1):
         counter = f"Page {number}/{total}" if total > 1 else ""
@@ -95,13 +112,21 @@ def pages_of(reply: Reply) -> list[Page]:
                 fields=tuple(group),
                 footer=" · ".join(x for x in (footer, counter) if x),
                 colour=colour,
+                url=url,
+                timestamp=when,
+                author=author,
             )
         )
     return result
 
 
 def embed_of(page: Page) -> discord.Embed:
-    embed = discord.Embed(title=page.title or None, description=page.description or None, colour=page.colour)
+    embed = discord.Embed(
+        title=page.title or None, description=page.description or None, colour=page.colour,
+        url=page.url if page.title else None, timestamp=page.timestamp,
+    )
+    if page.author:
+        embed.set_author(name=page.author)
     for name, value in page.fields:
         embed.add_field(name=name, value=value, inline=False)
     if page.footer:

@@ -8,7 +8,11 @@ RULE = "─" * 60
 
 
 def reply_to_text(reply: Reply, *, limit: int | None = None) -> str:
-    lines = [reply.title, RULE]
+    lines = [reply.title]
+    origin = " · ".join(x for x in (reply.author, reply.url) if x)
+    if origin:
+        lines.append(origin)
+    lines.append(RULE)
     if reply.summary:
         lines.append(reply.summary)
     entries = reply.entries if limit is None else reply.entries[:limit]

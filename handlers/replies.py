@@ -35,6 +35,9 @@ class Reply:
     ephemeral: bool = False
     attachments: tuple[Attachment, ...] = ()
     image: str | None = None  # filename of an attachment to show inside the card
+    url: str | None = None  # where the title links to (the article's page)
+    published: str | None = None  # the date it is about (ISO, any precision)
+    author: str | None = None  # who it comes from (the agency or site)
     more: tuple[Reply, ...] = ()  # replies that follow this one (a digest in several parts)
     digest_post: DigestPost | None = None  # the transport also posts a digest to its channel
 

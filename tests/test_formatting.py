@@ -188,3 +188,13 @@ def test_tone_sets_the_colour_and_attachments_become_files():
     assert embeds_of(Reply(title="x", tone="alert"))[0].colour == discord.Colour.orange()
     (file,) = files_of(Reply(title="x", attachments=(Attachment("digest.png", b"\x89PNG", "d" * 2000),)))
     assert file.filename == "digest.png" and len(file.description) <= 1024 and file.fp.read() == b"\x89PNG"
+
+
+def test_a_card_links_to_its_article_is_dated_and_names_its_source():
+    reply = Reply(title="Accord", summary="x", url="https://agence.example/a", published="2024-06-12", author="Xinhua")
+    (embed,) = embeds_of(reply)
+    assert embed.url == "https://agence.example/a" and embed.author.name == "Xinhua"
+    assert embed.timestamp.isoformat().startswith("2024-06-12")
+    # A month is not a time, and a link that is not a web page is not shown.
+    (vague,) = embeds_of(Reply(title="Accord", url="javascript:alert(1)", published="2024-06"))
+    assert vague.url is None and vague.timestamp is None and vague.author.name is None

@@ -54,7 +54,10 @@ def article(ctx: Context, id: str) -> Reply:
         )
         if line
     )
-    return Reply(title=found.title or found.id, summary=summary, entries=tuple(entries), footer=f"Article {found.id}")
+    return Reply(
+        title=found.title or found.id, summary=summary, entries=tuple(entries), footer=f"Article {found.id}",
+        url=found.url, published=found.published, author=found.outlet,
+    )
 
 
 def search(ctx: Context, words: str) -> Reply:
