@@ -256,6 +256,18 @@ def test_search_with_snippet(store, ids):
     assert empty.ephemeral and empty.title == "Nothing to search"
 
 
+def test_search_ignores_common_words_and_honours_quoted_phrases(store, ids):
+    # "de", "la", "et" select nothing on their own: the rare word decides.
+    assert run(store, "search", words="la ceinture de").summary.startswith("1 article(s)")
+    common = run(store, "search", words="de la et")
+    assert common.ephemeral and "too common" in common.summary
+    # A phrase must appear as written (accents and case aside), not just its words.
+    phrase = run(store, "search", words='"ceinture et la route"')
+    assert phrase.summary.startswith("1 article(s)") and "Ceinture et la Route" in phrase.entries[0].body
+    assert not run(store, "search", words='"la route et la ceinture"').entries
+    assert run(store, "search", words='«corridor du milieu» Tokaïev').summary.startswith("1 article(s)")
+
+
 # -- /timeline ------------------------------------------------------------------------
 
 
