@@ -167,6 +167,9 @@ def test_unknown_subject_is_ephemeral_and_helpful(store, ids):
     assert "kazakhztan" in typo.summary and "did you mean" in typo.summary and "Kazakhstan" in typo.summary
     nonsense = run(store, "meetings", subject="Zorglub")
     assert nonsense.ephemeral and "Zorglub" in nonsense.summary
+    # Suggestions are really close names, not anything that shares a few letters.
+    assert "did you mean" not in run(store, "meetings", subject="Narnia").summary
+    assert "Kassym-Jomart Tokaïev" in run(store, "quotes", speaker="Tokaiv").summary
     other = run(store, "meetings", subject="kazakhstan", with_="Zorglub")
     assert other.ephemeral and "Zorglub" in other.summary
 
