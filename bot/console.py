@@ -128,7 +128,7 @@ async def run_console(
     scheduler = start_digest_scheduler(
         settings,
         lambda: run_digest_job(service, deliver_digest),
-        on_next=lambda label: setattr(service, "next_digest", label),
+        on_next=lambda at: setattr(service, "next_digest", at),
     )
 
     def report(result) -> None:

@@ -39,4 +39,4 @@ async def start_digest(service: Service, sender: Sender):
         except Exception:
             log.exception("the weekly digest could not be posted; it will be tried again")
 
-    return start_digest_scheduler(service.settings, job, on_next=lambda label: setattr(service, "next_digest", label))
+    return start_digest_scheduler(service.settings, job, on_next=lambda at: setattr(service, "next_digest", at))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import discord
 
 from diplowatch.sources import safe_url
-from handlers.replies import Reply
+from handlers.replies import MOMENT, Reply
 
 TITLE = 256
 DESCRIPTION = 4096
@@ -52,9 +52,13 @@ def cut(text: str, limit: int) -> str:
     return head.rstrip(" ,;:.") + "…"
 
 
+
+
 def safe(text: str) -> str:
-    """Someone else's text made inert: no markdown, no working mentions."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text or ""))
+    """Someone else's text made inert: no markdown, no working mentions; our own moments
+    become Discord timestamps, shown in each reader's time zone."""
+    inert = discord.utils.escape_mentions(discord.utils.escape_markdown(text or ""))
+    return MOMENT.sub(r"<t:\1:\2>", inert)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ class Service:
         self._indexer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-indexer")
         self._text_index: asyncio.Future | None = None
         self._model_ready: asyncio.Future | None = None
-        self.next_digest: str | None = None
+        self.next_digest: datetime | None = None  # told by the scheduler
 
     # -- life cycle --------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import keyword
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal
 
 from storage import Store
@@ -66,7 +67,7 @@ class Context:
     channel_id: int | None = None
     alert_channel_id: int | None = None
     schedule: Schedule = Schedule()
-    next_digest: str | None = None
+    next_digest: datetime | None = None
     loading: bool = False  # the language model is still loading
     pending: int = 0  # files of the first scan not read yet
     extractor: Any = None  # for /reingest (handlers.ingest.Extracts)

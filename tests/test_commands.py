@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.console import parse_command
+from bot.render_text import reply_to_text
 from bot.formatting import pages_of
 from diplowatch.records import Quarantined
 from handlers import registry
@@ -298,11 +301,17 @@ def test_timeline_by_month(store, ids):
 def test_status_counts_and_quarantined_files(store, ids):
     store.quarantine(Quarantined(path="/drop/broken.pdf", reason="not a PDF it can read", size=10, mtime=1.0, at="2024-06-01T00:00:00+00:00"))
     store.set_state("last_ingest_at", "2024-06-01T10:00:00+00:00")
-    ctx = Context(store=store, next_digest="Monday 09:00", loading=True)
+    ctx = Context(store=store, next_digest=datetime(2024, 6, 3, 7, 0, tzinfo=UTC), loading=True)
     reply = registry.run("status", ctx, {})
     assert "Articles: 4 · meetings: 5 · statements: 4" in reply.summary
-    assert "Last ingest: 2024-06-01T10:00:00+00:00" in reply.summary
-    assert "Quarantined files: 1" in reply.summary and "Next digest: Monday 09:00" in reply.summary
+    # Times are moments each transport shows its own way: Discord as <t:…> in the reader's zone.
+    last, following = int(datetime(2024, 6, 1, 10, tzinfo=UTC).timestamp()), int(datetime(2024, 6, 3, 7, tzinfo=UTC).timestamp())
+    discord_text = pages_of(reply)[0].description
+    assert f"Last ingest: <t:{last}:f> (<t:{last}:R>)" in discord_text
+    assert f"Next digest: <t:{following}:f> (<t:{following}:R>)" in discord_text
+    console_text = reply_to_text(reply)  # the console: dates in the terminal's zone, "… ago"
+    assert "\ue000" not in console_text and "Last ingest: Sat 01 Jun 2024" in console_text and " ago)" in console_text
+    assert "Quarantined files: 1" in reply.summary
     assert "still loading" in reply.summary
     assert [(e.heading, e.body) for e in reply.entries] == [("broken.pdf", "not a PDF it can read")]
 
