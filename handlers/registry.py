@@ -9,6 +9,7 @@ it imports the command modules, never the reverse.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from handlers.commands import articles, digest, meetings, quotes, reingest, status, timeline, watch
@@ -63,13 +64,21 @@ def refusal(name: str, ctx: Context, args: dict[str, Any]) -> Reply | None:
     return None
 
 
+def _while_reading(reply: Reply, ctx: Context) -> Reply:
+    """Every answer given while files are still being read says so: it may be incomplete."""
+    if not ctx.pending:
+        return reply
+    note = f"Still reading the drop folder: {ctx.pending} file(s) to go, so this answer may be incomplete."
+    return replace(reply, footer=" · ".join(x for x in (note, reply.footer) if x))
+
+
 def run(name: str, ctx: Context, args: dict[str, Any]) -> Reply:
     """The answer to a command, whatever happens: a UserError becomes its message."""
     refused = refusal(name, ctx, args)
     if refused is not None:
         return refused
     try:
-        return COMMANDS[name].run(ctx, **args)
+        return _while_reading(COMMANDS[name].run(ctx, **args), ctx)
     except UserError as exc:
         return error(str(exc), title=exc.title)
     except Exception:

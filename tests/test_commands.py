@@ -418,3 +418,13 @@ def test_console_parse_errors_say_what_to_do():
     assert parse_command("/meetings kazakhstan foo:bar") == "/meetings has no option foo. Type /help."
     assert "given twice" in parse_command("/meetings kazakhstan since:2020 since:2021")
     assert parse_command("/search https://example.org 10:30") == ("search", {"words": "https://example.org 10:30"})
+
+
+def test_answers_given_while_files_are_still_read_say_so(store, ids):
+    """Right after start the first scan is still reading the folder: an empty answer then is
+    not the truth yet, and every answer says how many files are to go."""
+    reading = Context(store=store, pending=37)
+    for name, args in (("meetings", {"subject": "japan"}), ("meetings", {"subject": "kazakhstan"}), ("status", {})):
+        reply = registry.run(name, reading, args)
+        assert "Still reading the drop folder: 37 file(s) to go" in reply.footer, name
+    assert "Still reading" not in run(store, "meetings", subject="japan").footer

@@ -9,8 +9,6 @@ LIST_LIMIT = 200  # entries in one answer (25 pages): a longer list is narrowed,
 
 def loading_note(ctx) -> str:
     """Said with an empty answer while articles are still being read."""
-    if ctx.pending:
-        return f" Articles are still being read ({ctx.pending} file(s) to go): try again in a moment."
     if ctx.loading:
         return " The language model is still loading; new articles are not read yet."
     return ""
