@@ -22,6 +22,7 @@ from bot.formatting import NO_MENTIONS, embeds_of, files_of
 from bot.paginator import Paginator
 from bot.scheduler import post_command_digest
 from bot.sender import Sender
+from bot.translator import localised
 from handlers.registry import COMMANDS, GROUPS
 from handlers.replies import Reply, error
 from handlers.service import Service
@@ -40,6 +41,10 @@ def is_admin(interaction: discord.Interaction) -> bool:
 def _sentence(text: str) -> str:
     """Discord shows descriptions as given: a capital, at most 100 characters."""
     return (text[:1].upper() + text[1:])[:100]
+
+
+def _described(english: str, fr: tuple[str, str]) -> app_commands.locale_str:
+    return localised(_sentence(english), _sentence(fr[1]) if fr[1] else "")
 
 
 async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred: bool) -> None:
@@ -156,17 +161,17 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
             await post_command_digest(service, reply, deliverer(service, sender))
 
     callback = _callback(command, run)
-    described = {p.arg: _sentence(p.description) for p in command.params}
+    described = {p.arg: _described(p.description, p.fr) for p in command.params}
     if described:
         callback = app_commands.describe(**described)(callback)
-    renamed = {p.arg: p.name for p in command.params if p.arg != p.name}
+    renamed = {p.arg: localised(p.name, p.fr[0]) for p in command.params}
     if renamed:
         callback = app_commands.rename(**renamed)(callback)
     completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in ("subject", "country", "id")}
     if completed:
         callback = app_commands.autocomplete(**completed)(callback)
-    name = command.name.rpartition(" ")[2]
-    app_command = app_commands.Command(name=name, description=_sentence(command.description), callback=callback)
+    name = localised(command.name.rpartition(" ")[2], command.fr[0])
+    app_command = app_commands.Command(name=name, description=_described(command.description, command.fr), callback=callback)
     if command.admin and " " not in command.name:
         app_command.default_permissions = discord.Permissions(manage_guild=True)
         app_command.guild_only = True
@@ -193,8 +198,9 @@ def register(tree: app_commands.CommandTree, service: Service, sender: Sender, t
         if group not in groups:
             members = [c for c in COMMANDS.values() if c.name.startswith(group + " ")]
             admin = all(c.admin for c in members)
+            description, (fr_name, fr_description) = GROUPS[group]
             groups[group] = app_commands.Group(
-                name=group, description=_sentence(GROUPS[group]),
+                name=localised(group, fr_name), description=_described(description, ("", fr_description)),
                 default_permissions=discord.Permissions(manage_guild=True) if admin else None,
                 guild_only=admin,
             )

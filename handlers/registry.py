@@ -32,9 +32,12 @@ COMMANDS: dict[str, Command] = {
     for module in (meetings, quotes, articles, timeline, status, watch, digest, reingest)
     for c in module.COMMANDS
 }
-COMMANDS["help"] = Command("help", "The list of commands", help_)
-# What a group of sub-commands is for ("watch add", "watch remove", "watch list").
-GROUPS = {"watch": "Choose which countries or people this channel gets alerts for"}
+COMMANDS["help"] = Command("help", "The list of commands", help_, fr=("aide", "La liste des commandes"))
+# What a group of sub-commands is for ("watch add", "watch remove", "watch list"), in English and French.
+GROUPS = {
+    "watch": ("Choose which countries or people this channel gets alerts for",
+              ("suivi", "Choisir les pays ou les personnes dont ce salon reçoit les alertes")),
+}
 
 
 def check(command: Command, ctx: Context, args: dict[str, Any]) -> None:

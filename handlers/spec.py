@@ -26,6 +26,7 @@ class Param:
     required: bool = False
     kind: ParamKind = "text"
     choices: tuple[str, ...] = ()
+    fr: tuple[str, str] = ("", "")  # French name and description (Discord shows them to French users)
 
     @property
     def arg(self) -> str:
@@ -40,6 +41,7 @@ class Command:
     params: tuple[Param, ...] = ()
     admin: bool = False  # needs the Manage Server permission
     long: bool = False  # writes or takes minutes: run on the writer thread, with progress
+    fr: tuple[str, str] = ("", "")  # French name (the last word for a sub-command) and description
 
     @property
     def usage(self) -> str:

@@ -3,7 +3,9 @@
 arguments that returns a `Reply` and raises a `UserError` for anything the user can fix."""
 
 SUBJECT = "a country (kazakhstan, KZ, kazakh) or a person (Wang Yi)"
+SUBJECT_FR = "un pays (kazakhstan, KZ, kazakh) ou une personne (Wang Yi)"
 DATE = "YYYY-MM-DD, YYYY-MM or YYYY"
+DATE_FR = "AAAA-MM-JJ, AAAA-MM ou AAAA"
 LIST_LIMIT = 200  # entries in one answer (25 pages): a longer list is narrowed, not paged through
 
 

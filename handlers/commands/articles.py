@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diplowatch.records import Article
-from handlers.commands import LIST_LIMIT, SUBJECT, bounded
+from handlers.commands import LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded
 from handlers.entries import country_label, meeting_entry, quote_entry
 from handlers.errors import BadArgument, NotFound, UserError
 from handlers.replies import Entry, Reply
@@ -128,12 +128,14 @@ def articles(ctx: Context, query: str | None = None) -> Reply:
 
 COMMANDS = (
     Command("article", "One article with its meetings and statements", article, (
-        Param("id", "the article id shown in alerts (a few characters are enough)", True, "id"),
-    )),
+        Param("id", "the article id shown in alerts (a few characters are enough)", True, "id",
+              fr=("id", "l'identifiant de l'article donné dans les alertes (quelques caractères suffisent)")),
+    ), fr=("article", "Un article avec ses rencontres et ses déclarations")),
     Command("articles", "Stored articles, newest first, optionally about a country or person", articles, (
-        Param("query", SUBJECT, kind="subject"),
-    )),
+        Param("query", SUBJECT, kind="subject", fr=("sujet", SUBJECT_FR)),
+    ), fr=("articles", "Les articles enregistrés, les plus récents d'abord, sur un pays ou une personne")),
     Command("search", "Articles whose text contains these words", search, (
-        Param("words", "words to look for, e.g. ceinture route", True),
-    )),
+        Param("words", 'words to look for, e.g. ceinture route or "quoted phrase"', True,
+              fr=("mots", 'les mots à chercher, par ex. ceinture route ou "expression exacte"')),
+    ), fr=("recherche", "Les articles dont le texte contient ces mots")),
 )

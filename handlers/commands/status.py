@@ -33,4 +33,7 @@ def status(ctx: Context) -> Reply:
     return Reply(title="diplowatch status", summary="\n".join(lines), entries=entries)
 
 
-COMMANDS = (Command("status", "Articles, meetings, statements, last ingest, quarantined files, next digest", status),)
+COMMANDS = (
+    Command("status", "Articles, meetings, statements, last ingest, quarantined files, next digest", status,
+            fr=("etat", "Articles, rencontres, déclarations, dernière lecture, fichiers écartés, prochaine synthèse")),
+)
