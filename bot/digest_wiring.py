@@ -18,9 +18,8 @@ def deliverer(service: Service, sender: Sender):
         channel = service.settings.digest_channel_id
         if channel is None:
             raise RuntimeError("DIGEST_CHANNEL_ID is not set: the digest has nowhere to go")
-        for reply in replies:
-            if not await sender.post(channel, reply):
-                raise RuntimeError(f"the digest could not be posted in channel {channel}")
+        if not await sender.post_digest(channel, replies):
+            raise RuntimeError(f"the digest could not be posted in channel {channel}")
 
     return deliver
 

@@ -8,13 +8,13 @@ pages, and an entry (one record) is never split across two pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import discord
 
 from diplowatch.sources import safe_url
-from handlers.replies import MOMENT, Reply
+from handlers.replies import MOMENT, Reply, parts
 
 TITLE = 256
 DESCRIPTION = 4096
@@ -83,7 +83,7 @@ def _timestamp(published: str | None) -> datetime | None:
         return None
 
 
-def pages_of(reply: Reply) -> list[Page]:
+def pages_of(reply: Reply, *, numbered: bool = True) -> list[Page]:
     title = cut(safe(reply.title), TITLE)
     description = cut(safe(reply.summary), DESCRIPTION // 2)
     colour = COLOURS.get(reply.tone, COLOURS["info"])
@@ -108,7 +108,7 @@ def pages_of(reply: Reply) -> list[Page]:
     url, when, author = safe_url(reply.url), _timestamp(reply.published), cut(safe(reply.author or ""), AUTHOR)
     result = []
     for number, group in enumerate(groups, 1):
-        counter = f"Page {number}/{total}" if total > 1 else ""
+        counter = f"Page {number}/{total}" if total > 1 and numbered else ""
         result.append(
             Page(
                 title=title,
@@ -142,6 +142,18 @@ def embeds_of(reply: Reply) -> list[discord.Embed]:
     return [embed_of(page) for page in pages_of(reply)]
 
 
+def paged_embeds(reply: Reply) -> list[discord.Embed]:
+    """One answer behind page buttons: the pages of the reply and of the replies that follow
+    it (a digest's sections), numbered together."""
+    pages = [page for part in parts(reply) for page in pages_of(part, numbered=not reply.more)]
+    if reply.more and len(pages) > 1:
+        pages = [
+            replace(page, footer=" · ".join(x for x in (page.footer, f"Page {n}/{len(pages)}") if x))
+            for n, page in enumerate(pages, 1)
+        ]
+    return [embed_of(page) for page in pages]
+
+
 def files_of(reply: Reply) -> list[discord.File]:
     import io
 
@@ -151,12 +163,12 @@ def files_of(reply: Reply) -> list[discord.File]:
     ]
 
 
-def message_batches(reply: Reply) -> list[list[discord.Embed]]:
-    """All pages of a reply as messages for a channel (no buttons there): each message holds as
-    many pages as fit in 10 embeds and 6000 characters."""
+def message_batches(*replies: Reply) -> list[list[discord.Embed]]:
+    """All pages of the replies as messages for a channel (no buttons there): each message
+    holds as many pages as fit in 10 embeds and 6000 characters."""
     batches: list[list[discord.Embed]] = [[]]
     size = 0
-    for embed in embeds_of(reply):
+    for embed in (e for reply in replies for e in embeds_of(reply)):
         length = len(embed)
         if batches[-1] and (len(batches[-1]) >= EMBEDS_PER_MESSAGE or size + length > EMBED_TOTAL):
             batches.append([])

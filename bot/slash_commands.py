@@ -18,7 +18,7 @@ import discord
 from discord import app_commands
 
 from bot.digest_wiring import deliverer
-from bot.formatting import NO_MENTIONS, embeds_of, files_of
+from bot.formatting import NO_MENTIONS, embeds_of, files_of, paged_embeds
 from bot.paginator import Paginator
 from bot.scheduler import post_command_digest
 from bot.sender import Sender
@@ -48,8 +48,9 @@ def _described(english: str, fr: tuple[str, str]) -> app_commands.locale_str:
 
 
 async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred: bool) -> None:
-    """The one way an answer goes out: its pages (with buttons), its files, then what follows it."""
-    embeds = embeds_of(reply)
+    """The one way an answer goes out: one message, its pages behind buttons (with the pages
+    of the replies that follow it, such as a digest's sections), its files with the first."""
+    embeds = paged_embeds(reply)
     files = files_of(reply)
     if reply.image and files:
         embeds[0].set_image(url=f"attachment://{reply.image}")
@@ -68,8 +69,6 @@ async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred
         message = await interaction.original_response() if view else None
     if view:
         view.message = message
-    for part in reply.more:
-        await send_reply(interaction, part, deferred=True)
 
 
 async def respond(interaction: discord.Interaction, work: Awaitable[Reply], *, ephemeral_when_slow: bool = False) -> Reply:

@@ -324,6 +324,22 @@ async def test_long_answer_pages_with_buttons_only_for_the_caller(env: Env):
     assert buttons(api.messages[int(original["id"])])["›"]["disabled"]
 
 
+async def test_a_digest_preview_is_one_paginated_message_for_the_asker(env: Env):
+    api = env.api
+    answer, handle = await ask(env, "digest", user="member")
+    await asyncio.sleep(1)  # anything more would come now
+    if answer["type"] == 4:  # answered at once
+        data = answer["data"]
+        assert not handle.followups
+    else:  # deferred ("thinking…"), then one followup and nothing more
+        (data,) = handle.followups
+    assert data["flags"] & EPHEMERAL
+    first = data["embeds"][0]
+    total = int(first["footer"]["text"].rsplit("/", 1)[1])
+    assert total >= 3 and set(buttons(data)) == {"≪", "‹", "›", "≫"}  # overview, pairs, speakers…
+    assert first["title"].startswith("Weekly digest")
+
+
 # -- a slow command: deferred, then edited ------------------------------------------------------
 
 
