@@ -8,6 +8,7 @@ then each test drops the files it needs. The bot's stderr is printed on failure.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
