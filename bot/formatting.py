@@ -168,7 +168,9 @@ def message_batches(*replies: Reply) -> list[list[discord.Embed]]:
     holds as many pages as fit in 10 embeds and 6000 characters."""
     batches: list[list[discord.Embed]] = [[]]
     size = 0
-    for embed in (e for reply in replies for e in embeds_of(reply)):
+    # No "Page 1/2" in a channel: there are no buttons there, every page is posted.
+    pages = (page for reply in replies for page in pages_of(reply, numbered=False))
+    for embed in map(embed_of, pages):
         length = len(embed)
         if batches[-1] and (len(batches[-1]) >= EMBEDS_PER_MESSAGE or size + length > EMBED_TOTAL):
             batches.append([])
