@@ -86,12 +86,13 @@ class Sender:
                     done.set_exception(exc)
             await asyncio.sleep(PACE_SECONDS)
 
-    async def _send(self, channel_id: int, reply: Reply) -> bool:
+    async def _delivered(self, channel_id: int, post: Callable[[discord.abc.Messageable], Awaitable[object]]) -> bool:
+        """Whether `post(channel)` went through; a missing channel or permission is said once."""
         channel = await self._channel(channel_id)
         if channel is None:
             return False
         try:
-            await self._messages(channel, reply)
+            await post(channel)
         except discord.Forbidden:
             self._warn_once(channel_id, "missing permission: give the bot Send Messages, Embed Links and Attach Files")
             return False
@@ -99,6 +100,9 @@ class Sender:
             self._warn_once(channel_id, "the channel was deleted: update the settings or /watch")
             return False
         return True
+
+    async def _send(self, channel_id: int, reply: Reply) -> bool:
+        return await self._delivered(channel_id, lambda channel: self._messages(channel, reply))
 
     async def _messages(self, channel: discord.abc.Messageable, *replies: Reply) -> discord.Message | None:
         """The replies' pages packed into as few messages as fit; the first reply's files go
@@ -114,21 +118,13 @@ class Sender:
 
     async def _send_digest(self, channel_id: int, replies: list[Reply]) -> bool:
         overview, *sections = replies
-        channel = await self._channel(channel_id)
-        if channel is None:
-            return False
-        try:
+
+        async def post(channel: discord.abc.Messageable) -> None:
             message = await self._messages(channel, overview)
             if sections:
-                place = await self._thread(message, overview.title) or channel
-                await self._messages(place, *sections)
-        except discord.Forbidden:
-            self._warn_once(channel_id, "missing permission: give the bot Send Messages, Embed Links and Attach Files")
-            return False
-        except discord.NotFound:
-            self._warn_once(channel_id, "the channel was deleted: update DIGEST_CHANNEL_ID")
-            return False
-        return True
+                await self._messages(await self._thread(message, overview.title) or channel, *sections)
+
+        return await self._delivered(channel_id, post)
 
     async def _thread(self, message: discord.Message | None, title: str) -> discord.Thread | None:
         if message is None or not hasattr(message, "create_thread"):
