@@ -41,6 +41,7 @@ async def ingest_loop(
         async with service.burst():
             while pending:
                 chunk, pending = pending[:MAX_BATCH], pending[MAX_BATCH:]
+                service.pending = len(chunk) + len(pending)  # answers say how many files are still to read
                 try:
                     results = await service.ingest(chunk, burst_size=len(chunk) + len(pending))
                 except Exception:  # keep watching: the next re-scan offers the files again
@@ -50,6 +51,7 @@ async def ingest_loop(
                     on_result(result)
                 done.extend(results)
                 pending.extend(watcher.drain())
+            service.pending = 0
         for channel, reply in await service.alerts(done, backlog=first):
             try:
                 await deliver(channel, reply)
