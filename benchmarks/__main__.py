@@ -154,7 +154,7 @@ def size_section(size: int, gen_seconds: float, results: dict) -> Section:
         section.add("ingest: same ratio in CPU time (less sensitive to load)", f"{cpu_ratio:.2f}", "≥ 0.85",
                     cpu_ratio >= 0.85)
         store_share = (one["seconds"] - one["extract"]) / one["seconds"]
-        section.add("ingest: share outside extract() (read + storage)", f"{store_share:.0%}")
+        section.add("ingest: share outside extraction (read + storage), wall clock", f"{store_share:.0%}")
         section.add(f"ingest: end to end, burst path (this process + {two['workers']} worker)",
                     f"{two['files'] / two['seconds']:.1f} art/s · {two_wps:,.0f} words/s")
         section.add("ingest: speed-up burst path / 1 process", f"{one['seconds'] / two['seconds']:.2f}×")
@@ -231,7 +231,8 @@ def real_section(r: dict) -> Section:
                 wall_bulk >= 1.6)
     section.add("burst: CPU per word, this process + workers / bare model (median)", f"{1 / cpu_bulk:.2f}×",
                 "(cost, lower is better)")
-    section.notes.append("pairs, bare model then ingest, interleaved so that other work on the machine falls on both: "
+    section.notes.append("pairs, bare model / ingest, interleaved (which runs first alternates) so that other work on the "
+                         "machine falls on both: "
                          + "; ".join(f"{raw['wall']:.1f}/{one['wall']:.1f} s wall, {raw['cpu']:.1f}/{one['cpu']:.1f} s CPU, "
                                      f"load {raw['load']:.1f}" for raw, one in pairs))
     section.notes.append(f"bursts of {r['bulk_files']} files ({r['bulk_words']:,} words; {r['bulk_copies']} copies), "
@@ -251,8 +252,7 @@ def real_section(r: dict) -> Section:
     section.add("per article: storing it (_store: article, body, aliases, indexes; fsyncs), CPU / wall",
                 f"{per(parts['store cpu'])} / {per(parts['store wall'])}")
     section.notes.append("per-article split: the extraction text by text through its language's pipeline (CPU time), "
-                         "and one more ingest run with reading and storing timed (storing runs on its own thread, "
-                         "overlapping the extraction)")
+                         "and one more ingest run with reading and storing timed")
     section.notes.append("the articles are read from ../shared at bench time and written, with ' (k)' added to the "
                          "first line of copy k, into a temp drop folder removed at the end; each run stores into a "
                          "fresh empty store; English articles go through the English model, as in the bot")
@@ -264,9 +264,10 @@ def split_section(split: dict[str, float], files: int) -> Section:
     words = split["words"]
     section = Section(f"Where extraction time goes ({files} files, {words:,} words, CPU time, measured once before the sizes)")
     section.add("spaCy nlp.pipe alone (batches of 16, our components off)", f"{words / split['raw']['cpu']:,.0f} words/CPU-s")
-    section.add("Extractor.extract text by text (what ingest calls)",
+    section.add("Extractor.extract text by text (a single file)",
                 f"{words / (split['spacy'] + split['rules']):,.0f} words/CPU-s")
-    section.add("Extractor.extract_many (nlp.pipe batches of 16 + our rules)", f"{words / split['batched']:,.0f} words/CPU-s")
+    section.add("Extractor.extract_many (nlp.pipe batches of 16 + our rules; what ingest calls)",
+                f"{words / split['batched']:,.0f} words/CPU-s")
     section.add("reading the files (read_document)", f"{split['read']:.2f} s ({split['read'] / total:.0%})")
     section.add("spaCy model components, text by text (tokenizer, tok2vec, parser, ner…)",
                 f"{split['spacy']:.2f} s ({split['spacy'] / total:.0%})")
@@ -274,7 +275,8 @@ def split_section(split: dict[str, float], files: int) -> Section:
     components = {k: v for k, v in split.items() if k.startswith("component ")}
     for key, value in sorted(components.items(), key=lambda kv: -kv[1]):
         section.add(f"  {key.removeprefix('component ')}", f"{value:.2f} s")
-    section.notes.append("storage is the end-to-end time minus extract(): see 'share outside extract()' per size")
+    section.notes.append("storage is the end-to-end time minus extraction: see 'share outside extraction' per size, "
+                         "and per article in the real articles' section")
     return section
 
 
