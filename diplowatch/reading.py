@@ -18,6 +18,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from diplowatch import dates
+from diplowatch.cleaning import clean_line, clean_text, web_url, without_escapes
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -120,10 +121,14 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _check_text(text: str) -> None:
-    controls = len(_CONTROL.findall(text[:20000]))
-    if controls > 0.01 * min(len(text), 20000):
+def _check_binary(text: str) -> None:
+    # Escape sequences are text meant for a terminal (a coloured title): removed, not counted.
+    sample = without_escapes(text[:20000])
+    if len(_CONTROL.findall(sample)) > 0.01 * len(sample):
         raise Unreadable("binary content (control characters): not a text article")
+
+
+def _check_text(text: str) -> None:
     if "\ufffd" in text and text.count("\ufffd") > 0.01 * len(text):
         raise Unreadable("undecodable: too many invalid characters for any known encoding")
     words = len(text.split())
@@ -142,6 +147,7 @@ def _title_from(text: str) -> str:
 
 def short_title(line: str, limit: int = 160) -> str:
     """A first line that is a whole paragraph (no headline) is cut at a word."""
+    line = clean_line(line)
     if len(line) <= limit:
         return line
     head = line[:limit]
@@ -171,7 +177,7 @@ def html_to_text(markup: str) -> tuple[str, str]:
         text = "\n".join(" ".join(t.split()) for t in tree.itertext() if t.strip())
         if not text:  # deeper than libxml2 goes even so (2,048 levels): strip the tags by hand
             text = html_lib.unescape(" ".join(_TAG.sub(" ", _SKIPPED_HTML.sub(" ", markup)).split()))
-    return text or "", html_lib.unescape(title)
+    return text or "", clean_line(html_lib.unescape(title))
 
 
 def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
@@ -200,12 +206,18 @@ def parse_document(data: bytes, suffix: str) -> Document:
     title = ""
     published = None
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(raw)
+        # The HTML parser drops a bare ESC but keeps the rest of its sequence ("[31m"): the
+        # markup is cleaned first, and what its entities (&#27;) decode to, after.
+        _check_binary(raw)
+        text, title = html_to_text(clean_text(raw))
         text = _normalise(text)
     elif suffix in JSON_SUFFIXES:
         text, title, published, url = _from_json(raw)
     else:
         text = raw
+    _check_binary(text)
+    # Cleaned here, before the extraction: evidence offsets index into the text as stored.
+    text = clean_text(text)
     _check_text(text)
     title = title or _title_from(text)
     published = published or dates.publication_date(text)
@@ -231,4 +243,4 @@ def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:
             published = dates.parse_user_date(date_value[:10] if len(date_value) > 10 and "T" in date_value else date_value)
         except ValueError:
             published = None
-    return _normalise(text), short_title(" ".join((title or "").split())), published, url
+    return _normalise(text), short_title(title or ""), published, web_url(url)
