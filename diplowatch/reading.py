@@ -196,7 +196,12 @@ def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc
     if not data.strip():
         raise Unreadable("empty file (only white space)")
-    return parse_document(data, path.suffix.lower())
+    try:
+        return parse_document(data, path.suffix.lower())
+    except Unreadable:
+        raise
+    except Exception as exc:  # whatever a parser does with hostile bytes, it costs only this file
+        raise Unreadable(f"could not be read: {type(exc).__name__}: {exc}"[:300]) from exc
 
 
 def parse_document(data: bytes, suffix: str) -> Document:
@@ -229,6 +234,10 @@ def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise Unreadable(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except RecursionError:
+        raise Unreadable("JSON nested too deeply to be an article") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise Unreadable(f"invalid JSON: {exc}"[:200]) from None
     if not isinstance(data, dict):
         raise Unreadable("JSON must be an object with title, date, text and url")
     text, title, date_value, url = (data.get(k) for k in ("text", "title", "date", "url"))

@@ -189,6 +189,21 @@ def test_only_web_links_are_kept_from_a_json_article(tmp_path, url, kept):
     assert read_document(path).url == kept
 
 
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        ("deep_object.json", b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "nested too deeply"),
+        ("huge_number.json", b'{"title": "x", "text": "y", "n": ' + b"9" * 5000 + b"}", "invalid JSON"),
+    ],
+)
+def test_hostile_json_is_unreadable_with_a_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(Unreadable, match=reason):
+        read_document(path)
+
+
 def test_lone_surrogates_in_json_do_not_break_the_article(tmp_path):
     path = tmp_path / "a.json"
     path.write_text('{"title": "Sommet \\ud800 Astana", "text": ' + json.dumps(ARTICLE)[:-1] + ' \\udfff"}', encoding="utf-8")

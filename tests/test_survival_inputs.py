@@ -275,3 +275,23 @@ async def test_hostile_folder_through_the_running_console(tmp_path, extractor):
         f"{len(wanted_quarantined)} quarantined with their reason, "
         f"{sum(o == SKIPPED for o, _ in expected.values())} skipped, all within {elapsed:.1f} s; the bot kept answering"
     )
+
+
+def test_one_deeply_nested_json_does_not_stop_the_batch(tmp_path):
+    """The attack's reproduction: deep.json among 6 good files. `diplowatch ingest` stores the
+    6, quarantines deep.json with its reason and exits 1 in one line per problem, no traceback."""
+    from tests.survival_helpers import cli_env, run_cli, write_corpus
+
+    drop = tmp_path / "drop"
+    write_corpus(drop, 6, seed=29)
+    (drop / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    env = cli_env(tmp_path / "data", drop)
+    done = run_cli(["ingest", str(drop)], env, tmp_path, timeout=240)
+    assert done.returncode == 1, (done.returncode, done.stderr[-3000:])
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert "6 ingested" in done.stdout and "1 quarantined" in done.stdout, done.stdout
+    assert "deep.json: JSON nested too deeply" in done.stderr, done.stderr
+    counts = check_store(tmp_path / "data" / "db")
+    assert counts["articles"] == 6 and counts["quarantined"] == 1, counts
+    again = run_cli(["ingest", str(drop)], env, tmp_path, timeout=240)  # known now: not read again
+    assert again.returncode == 0 and "7 already known" in again.stdout, (again.stdout, again.stderr[-2000:])
