@@ -180,7 +180,10 @@ def html_to_text(markup: str) -> tuple[str, str]:
     return text or "", clean_line(html_lib.unescape(title))
 
 
-def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
+MB = 1024 * 1024  # MAX_FILE_MB counts in these (MiB), and so do the messages
+
+
+def read_document(path: Path, *, max_bytes: int = 20 * MB) -> Document:
     path = Path(path)
     try:
         info = path.stat()
@@ -190,7 +193,7 @@ def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
         if size == 0:
             raise Unreadable("empty file")
         if size > max_bytes:
-            raise Unreadable(f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB, MAX_FILE_MB)")
+            raise Unreadable(f"too large: {size / MB:.1f} MB (limit {max_bytes / MB:g} MB, MAX_FILE_MB)")
         data = path.read_bytes()
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc

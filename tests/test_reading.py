@@ -210,3 +210,11 @@ def test_lone_surrogates_in_json_do_not_break_the_article(tmp_path):
     document = read_document(path)
     document.text.encode("utf-8") and document.title.encode("utf-8")  # storable: valid text
     assert document.hash and document.title.startswith("Sommet")
+
+
+def test_the_size_limit_is_shown_in_the_unit_it_is_set_in(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"mot " * (6 * 1024 * 1024))  # 24 MiB
+    with pytest.raises(Unreadable) as refused:
+        read_document(path, max_bytes=20 * 1024 * 1024)  # MAX_FILE_MB=20
+    assert "24.0 MB (limit 20 MB, MAX_FILE_MB)" in str(refused.value)
