@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.render_text import reply_to_text
 from diplowatch.config import Settings, SettingsError, load_settings
-from diplowatch.drop_folder import files_of
+from diplowatch.drop_folder import files_by_folder
 
 EXIT_BAD_SETTING = EXIT_BAD_ARGUMENT = 2
 EXIT_BAD_DATABASE = 3
@@ -64,21 +64,29 @@ def cmd_ingest(settings: Settings, paths: list[Path]) -> int:
     from handlers.ingest import ingest_all
     from storage import Store
 
-    files = files_of(paths)
+    from collections import Counter
+
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         print(f"not found: {path}", file=sys.stderr)
-    with Store(settings.db_dir) as store, Progress(transient=True, disable=len(files) < 5) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+    # Each file is read only if it stays inside the folder named (or its own folder): a link
+    # out of the folder is quarantined, as in the bot.
+    groups = files_by_folder([p for p in paths if p.exists()])
+    total = sum(len(files) for _, files in groups)
+    counts: Counter[str] = Counter()
+    with Store(settings.db_dir) as store, Progress(transient=True, disable=total < 5) as progress:
+        task = progress.add_task("ingesting", total=total)
 
         def on_result(result) -> None:
             _print_failure(result)
             progress.advance(task)
 
-        counts = ingest_all(
-            store, Extractor(settings.spacy_model), files, model=settings.spacy_model,
-            max_bytes=settings.max_file_bytes, on_result=on_result,
-        )
+        extractor = Extractor(settings.spacy_model)
+        for folder, files in groups:
+            counts += ingest_all(
+                store, extractor, files, model=settings.spacy_model,
+                max_bytes=settings.max_file_bytes, on_result=on_result, inside=folder,
+            )
     print(_summary(counts))
     return 1 if counts["quarantined"] or counts["failed"] or missing else 0
 
@@ -171,9 +179,9 @@ def cmd_extract(settings: Settings, paths: list[Path], as_json: bool) -> int:
 
     extractor = Extractor(settings.spacy_model)
     status = 0
-    for path in files_of(paths):
+    for path, folder in ((file, folder) for folder, files in files_by_folder(paths) for file in files):
         try:
-            document = read_document(path)
+            document = read_document(path, inside=folder)
         except Unreadable as exc:
             print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False) if as_json else f"{path}: {exc}")
             status = 1

@@ -57,7 +57,11 @@ class DropWatcher:
         self._tasks: list[asyncio.Task] = []
 
     def offer(self, path: Path) -> None:
-        if is_candidate(path.relative_to(self.folder)) and path not in self._pending:
+        try:
+            relative = path.relative_to(self.folder)
+        except ValueError:  # an event reported under another spelling of the folder (a link to it)
+            return  # the periodic re-scan finds the file under the folder's own name
+        if is_candidate(relative) and path not in self._pending:
             self._pending[path] = None
 
     async def _settle_loop(self) -> None:

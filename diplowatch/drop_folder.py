@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from diplowatch.reading import is_candidate
+from diplowatch.reading import is_candidate, is_inside
 
 
 def scan(folder: Path) -> list[Path]:
@@ -27,9 +27,25 @@ def scan(folder: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
-def files_of(paths: list[Path]) -> list[Path]:
-    """The files named, and the candidate files below the folders named."""
-    found: list[Path] = []
+def files_by_folder(paths: list[Path]) -> list[tuple[Path, list[Path]]]:
+    """The files named and the candidate files below the folders named, each with the folder
+    it must stay inside (links are not followed out of it): a folder named for what it holds,
+    the file's own folder for a file named."""
+    groups: dict[Path, list[Path]] = {}
     for path in paths:
-        found.extend(scan(path) if path.is_dir() else [path])
-    return found
+        if path.is_dir():
+            groups.setdefault(path, []).extend(scan(path))
+        else:
+            groups.setdefault(path.parent, []).append(path)
+    return list(groups.items())
+
+
+def source_name(path: Path, inside: Path | None = None) -> str:
+    """The name the store knows a file by: its real path (links followed), or the link's own
+    path when it leads out of the folder `inside` or nowhere."""
+    path = Path(path)
+    try:
+        real = path.resolve() if path.exists() and (inside is None or is_inside(path, inside)) else None
+    except (OSError, RuntimeError):  # a link loop
+        real = None
+    return str(real if real is not None else path.absolute())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 import stat
 import unicodedata
@@ -180,13 +181,45 @@ def html_to_text(markup: str) -> tuple[str, str]:
     return text or "", clean_line(html_lib.unescape(title))
 
 
+OUTSIDE = "a link to a file outside the drop folder: not read (only files inside the drop folder are)"
 MB = 1024 * 1024  # MAX_FILE_MB counts in these (MiB), and so do the messages
 
 
-def read_document(path: Path, *, max_bytes: int = 20 * MB) -> Document:
-    path = Path(path)
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, once every link is followed, is inside `folder` (links followed too)."""
     try:
-        info = path.stat()
+        real = Path(os.path.realpath(path))
+        return real.is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+
+
+def _opened_path(fd: int) -> Path | None:
+    """Where an open file really is (Linux): what was read, whatever the links did meanwhile."""
+    try:
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        return None
+
+
+def read_document(path: Path, *, max_bytes: int = 20 * MB, inside: Path | None = None) -> Document:
+    """The document in a file. With `inside`, a file whose real place (links followed) is
+    outside that folder is refused: a link in the drop folder to /etc/passwd or to a .env
+    would otherwise be stored and shown to every member. The check is made again on the open
+    file, so a link swapped between the check and the opening is caught too."""
+    path = Path(path)
+    if inside is not None and not is_inside(path, inside):
+        raise Unreadable(OUTSIDE)
+    try:
+        # O_NONBLOCK: opening a pipe must not wait for a writer (it is refused just below).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc
+    try:
+        opened = _opened_path(fd) if inside is not None else None
+        if opened is not None and not opened.is_relative_to(os.path.realpath(inside)):
+            raise Unreadable(OUTSIDE)
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # a folder, a pipe (reading it would wait forever), a device
             raise Unreadable("not a regular file (a folder, a pipe or a device)")
         size = info.st_size
@@ -194,9 +227,15 @@ def read_document(path: Path, *, max_bytes: int = 20 * MB) -> Document:
             raise Unreadable("empty file")
         if size > max_bytes:
             raise Unreadable(f"too large: {size / MB:.1f} MB (limit {max_bytes / MB:g} MB, MAX_FILE_MB)")
-        data = path.read_bytes()
+        # Never more than the limit, even if the file grows while it is read.
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise Unreadable(f"too large: more than {max_bytes / MB:g} MB (MAX_FILE_MB), and still growing")
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
     if not data.strip():
         raise Unreadable("empty file (only white space)")
     try:

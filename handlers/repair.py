@@ -34,6 +34,6 @@ def rebuild(
         extractor = extractor_factory(settings.spacy_model)
         counts = ingest_all(
             store, extractor, files, model=settings.spacy_model,
-            max_bytes=settings.max_file_bytes, on_result=on_result,
+            max_bytes=settings.max_file_bytes, on_result=on_result, inside=settings.drop_dir,
         )
     return Rebuilt(kept, counts)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from diplowatch.config import Settings
+from diplowatch.drop_folder import source_name
 from handlers import alerts
 from handlers import registry
 from handlers.extraction_pool import POOL_FROM, ExtractionPool
@@ -89,7 +90,7 @@ class Service:
             stat = path.stat()
         except OSError:
             return True
-        return self.store.known_file(str(path.resolve()), stat.st_size, stat.st_mtime)
+        return self.store.known_file(source_name(path, self.settings.drop_dir), stat.st_size, stat.st_mtime)
 
     async def ingest(self, paths: list[Path]) -> list[IngestResult]:
         await self.wait_ready()
@@ -97,19 +98,19 @@ class Service:
         return await loop.run_in_executor(self._writer, self._ingest_all, paths)
 
     def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
-        max_bytes = self.settings.max_file_bytes
+        max_bytes, inside = self.settings.max_file_bytes, self.settings.drop_dir
         try:
             if len(paths) >= POOL_FROM:
                 with ExtractionPool(self.settings.spacy_model) as pool:
-                    results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, pool=pool)
+                    results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, pool=pool, inside=inside)
             else:
-                results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes)
+                results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, inside=inside)
         except Exception:  # e.g. the disk is full: fall back to file by file, each with its reason
             log.exception("batch ingest failed; retrying file by file")
             results = []
             for path in paths:
                 try:
-                    results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes))
+                    results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes, inside=inside))
                 except Exception as exc:  # a storage error on one file must not stop the others
                     log.exception("could not ingest %s", path)
                     results.append(IngestResult("failed", str(path), reason=f"{type(exc).__name__}: {exc}"))

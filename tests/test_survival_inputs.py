@@ -127,6 +127,12 @@ def build_corpus(folder: Path, *, heavy: bool = True) -> dict[str, tuple[str, st
     expected["dangling.txt"] = (SKIPPED, None)
     os.symlink(folder / "bom_utf8.txt", folder / "link_to_bom.txt")
     expected["link_to_bom.txt"] = ("unchanged", None)  # the same file again, through a link: known already
+    secret = folder.parent / "outside.env"
+    secret.write_text("DISCORD_TOKEN=never-shown and other words of a secret file\n", encoding="utf-8")
+    os.symlink(secret, folder / "link_out.txt")
+    expected["link_out.txt"] = (QUARANTINED, "outside the drop folder")
+    put("deep.json", "[" * 100_000 + "]" * 100_000, QUARANTINED, "nested too deeply")
+    put("escapes.txt", "\x1b]0;pwned\x07\x1b[31m\u202e" + _article(25).replace(" a ", " a\x1b[2J\x9b1m "), INGESTED)
     return expected
 
 
@@ -136,12 +142,12 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
     # A file deleted while it is being read: it is gone between the stat and the read.
     doomed = folder / "deleted_while_read.txt"
     doomed.write_text(_article(30), encoding="utf-8")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_then_vanish(self: Path) -> bytes:  # the OS boundary: the file is unlinked under us
-        if self.name == doomed.name:
-            os.unlink(self)
-        return real_read_bytes(self)
+    def open_then_vanish(path, flags, *args, **kwargs):  # the OS boundary: the file is unlinked under us
+        if Path(path).name == doomed.name:
+            os.unlink(path)
+        return real_open(path, flags, *args, **kwargs)
 
     outcomes: dict[str, tuple[str, str | None, float]] = {}
     # What the watcher never hands over (dot-files, other suffixes, copies in progress) is
@@ -153,13 +159,13 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
         for name in order:
             path = folder / name
             started = time.monotonic()
-            result = ingest_file(store, extractor, path)
+            result = ingest_file(store, extractor, path, inside=folder)
             outcomes[name] = (result.outcome, result.reason, time.monotonic() - started)
-        Path.read_bytes = read_then_vanish
+        os.open = open_then_vanish
         try:
-            result = ingest_file(store, extractor, doomed)
+            result = ingest_file(store, extractor, doomed, inside=folder)
         finally:
-            Path.read_bytes = real_read_bytes
+            os.open = real_open
         outcomes[doomed.name] = (result.outcome, result.reason, 0.0)
         quarantine = {Path(q.path).name: q.reason for q in store.quarantined()}
         stored = {Path(s.path).name: a for a in store.articles_newest() for s in a.sources}
@@ -191,6 +197,10 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
     assert stored["deep.html"].words > 40
     assert stored["good.json"].published == "2024-06-03" and stored["good.json"].title == "Dépêche JSON"
     assert "\x00" not in stored["nul_bytes.txt"].title
+    for article in stored.values():  # nothing a terminal or Discord would act on is stored
+        assert not any(c in article.title for c in "\x1b\x07\x9b\u202e"), article.title
+    with Store(tmp_path / "db") as store:
+        assert not any(c in store.text(stored["escapes.txt"].id) for c in "\x1b\x07\x9b\u202e")
     slowest = max(outcomes.items(), key=lambda item: item[1][2])
     if os.environ.get("SURVIVAL_DEBUG"):
         print(sorted(((round(o[2], 1), n) for n, o in outcomes.items()), reverse=True)[:6])
@@ -295,3 +305,4 @@ def test_one_deeply_nested_json_does_not_stop_the_batch(tmp_path):
     assert counts["articles"] == 6 and counts["quarantined"] == 1, counts
     again = run_cli(["ingest", str(drop)], env, tmp_path, timeout=240)  # known now: not read again
     assert again.returncode == 0 and "7 already known" in again.stdout, (again.stdout, again.stderr[-2000:])
+
