@@ -42,10 +42,15 @@ def files_by_folder(paths: list[Path]) -> list[tuple[Path, list[Path]]]:
 
 def source_name(path: Path, inside: Path | None = None) -> str:
     """The name the store knows a file by: its real path (links followed), or the link's own
-    path when it leads out of the folder `inside` or nowhere."""
+    path when it leads out of the folder `inside` or nowhere; as text that can be stored (a byte of the
+    name that is not UTF-8 shows as \\xNN instead of breaking the database write)."""
     path = Path(path)
     try:
         real = path.resolve() if path.exists() and (inside is None or is_inside(path, inside)) else None
     except (OSError, RuntimeError):  # a link loop
         real = None
-    return str(real if real is not None else path.absolute())
+    name = str(real if real is not None else path.absolute())
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # not a name from the file system: any surrogate is escaped
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")

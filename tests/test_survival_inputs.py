@@ -306,3 +306,27 @@ def test_one_deeply_nested_json_does_not_stop_the_batch(tmp_path):
     again = run_cli(["ingest", str(drop)], env, tmp_path, timeout=240)  # known now: not read again
     assert again.returncode == 0 and "7 already known" in again.stdout, (again.stdout, again.stderr[-2000:])
 
+
+async def test_file_names_that_are_not_utf8_are_stored_and_listed(tmp_path, extractor):
+    """A name in latin-1 bytes (copied from an old system): the store writes UTF-8 only, and
+    such a name broke every database write of its batch, again at every re-scan."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    good = os.path.join(os.fsencode(drop), b"d\xe9p\xeache.txt")
+    empty = os.path.join(os.fsencode(drop), b"vide\xff.txt")
+    with open(good, "wb") as handle:
+        handle.write(_article(40).encode("utf-8"))
+    open(empty, "wb").close()
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data")
+    service = Service(settings, extractor=extractor)
+    await service.start()
+    try:
+        paths = [Path(os.fsdecode(good)), Path(os.fsdecode(empty))]
+        results = await service.ingest(paths)
+        assert [r.outcome for r in results] == ["ingested", "quarantined"], results
+        assert all(service.is_known(path) for path in paths)  # not offered again at the next re-scan
+        status = await service.command("status", {})
+        assert [e.heading for e in status.entries] == ["vide\\xff.txt"], status.entries
+    finally:
+        await service.close()
+    assert check_store(settings.db_dir)["articles"] == 1
