@@ -16,6 +16,7 @@ from bot.ingest_loop import ingest_loop
 from bot.scheduler import digest_job as run_digest_job
 from bot.scheduler import post_command_digest, run_due_digest, start_digest_scheduler
 from bot.watcher import DropWatcher
+from diplowatch.cleaning import clean_text
 from diplowatch.config import Settings
 from handlers.registry import COMMANDS
 from handlers.replies import Reply, error, parts
@@ -102,6 +103,11 @@ async def run_console(
     service: Service | None = None,
 ) -> None:
     stdin = stdin or sys.stdin
+    raw_emit = emit
+
+    def emit(text: str) -> None:  # file names and reasons too: nothing a terminal would act on
+        raw_emit(clean_text(text))
+
     if stay_after_eof is None:
         stay_after_eof = not stdin.isatty()
     service = service or Service(settings)

@@ -1,9 +1,10 @@
 """One formatter for everything the bot posts: replies become embeds within Discord's limits.
 
 Article text is someone else's words: markdown is escaped so it cannot break the layout,
-mentions are defused, and every message is sent with `allowed_mentions` none, so an article
-containing @everyone pings nobody. Long text is cut at a word with "…"; long lists become
-pages, and an entry (one record) is never split across two pages.
+control characters and direction overrides are removed, mentions are defused, and every
+message is sent with `allowed_mentions` none, so an article containing @everyone pings nobody.
+Long text is cut at a word with "…"; long lists become pages, and an entry (one record) is
+never split across two pages.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 import discord
 
+from diplowatch.cleaning import clean_text
 from handlers.replies import Reply
 
 TITLE = 256
@@ -50,8 +52,9 @@ def cut(text: str, limit: int) -> str:
 
 
 def safe(text: str) -> str:
-    """Someone else's text made inert: no markdown, no working mentions."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text or ""))
+    """Someone else's text made inert: no markdown, no working mentions, no control characters
+    and no direction overrides (U+202E flips the rest of a line: `evil\u202etxt.exe`)."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(clean_text(text or "")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,14 @@
-"""Replies as terminal text: the console mode's face, the same replies as in Discord."""
+"""Replies as terminal text: the console mode's face, the same replies as in Discord.
+
+Nothing printed carries a control character (newline and tab aside) or a direction override,
+whatever the reply holds: stored text is cleaned where it enters, but a database written
+before, a file name or an error message is outside text too, and ESC ] 0 ; … BEL retitles a
+terminal, ESC [ 2 J clears it.
+"""
 
 from __future__ import annotations
 
+from diplowatch.cleaning import clean_text
 from handlers.replies import Reply
 
 RULE = "─" * 60
@@ -23,4 +30,4 @@ def reply_to_text(reply: Reply, *, limit: int | None = None) -> str:
     if reply.footer:
         lines.append("")
         lines.append(reply.footer)
-    return "\n".join(lines)
+    return clean_text("\n".join(lines))

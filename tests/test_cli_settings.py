@@ -84,3 +84,23 @@ def test_repair_keeps_the_damaged_database_and_rebuilds(tmp_path):
     assert len(kept) == 1 and (kept[0] / "meta.json").read_text() == "{broken"
     status = run_cli(["status", "--json"], tmp_path)
     assert '"articles": 1' in status.stdout
+
+
+def test_status_never_prints_a_control_character(tmp_path):
+    """A quarantined file whose very name is a terminal escape (ESC ] 0 ; … BEL retitles the
+    terminal): the listing shows the name without it, the JSON keeps it escaped."""
+    import json
+
+    from diplowatch.records import Quarantined
+    from storage import Store
+
+    name = str(tmp_path / "drop" / "\x1b]0;pwned\x07\x1b[2J\u202eevil.txt")
+    with Store(tmp_path / "data" / "db") as store:
+        store.quarantine(Quarantined(path=name, reason="empty file\x1b[31m", size=0, mtime=1.0, at="2024-05-20T08:00:00+00:00"))
+    result = run_cli(["status"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "evil.txt: empty file" in result.stdout
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in result.stdout)
+    as_json = run_cli(["status", "--json"], tmp_path)
+    assert "\x1b" not in as_json.stdout and "\u202e" not in as_json.stdout
+    assert json.loads(as_json.stdout)["quarantine"][0]["path"] == name  # the same data, escaped

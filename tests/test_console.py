@@ -79,6 +79,49 @@ async def test_console_ingests_alerts_and_answers(tmp_path, extractor):
         await asyncio.gather(console, return_exceptions=True)
 
 
+async def test_the_console_never_prints_a_control_character(tmp_path, extractor):
+    """A title with ESC ] 0 ; … BEL (the window title) or ESC [ 31 m reached the terminal raw.
+    Text is cleaned where it enters, and the console cleans whatever it prints: here a
+    database written before that cleaning, and a file whose very name is an escape."""
+    from diplowatch.records import Article, Meeting, Participant, Quote, Source
+    from storage import Store
+
+    dirty = "\x1b]0;pwned\x07\x1b[31mSommet\u202e à Astana\x1b[0m\x9b2J\x00"
+    data = tmp_path / "data"
+    with Store(data / "db") as store:  # as an older diplowatch stored it
+        store.save_article(
+            Article(id="abc123", hash="abc123" * 8, title=dirty, published="2024-05-20", language="fr",
+                    sources=(Source("/old.txt", 10, 1.0, "utf-8"),), ingested_at="2024-05-20T08:00:00+00:00",
+                    countries=("KZ",)),
+            "texte " + dirty,
+            [Meeting((Participant("Kassym-Jomart Tokaïev" + dirty, None, "KZ"), Participant("Xi Jinping", None, "CN")))],
+            [Quote("Xi Jinping", dirty, "direct", "CN")],
+        )
+        store.set_state("first_scan_done", True)
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "\x1b]0;owned\x07\x1b[5mvide.txt").write_text("trop court", encoding="utf-8")
+    settings = load_settings(drop_dir=drop, data_dir=data, settle_seconds=0.1, rescan_seconds=0.5)
+    printed: list[str] = []
+    keyboard = Keyboard()
+    service = Service(settings, extractor=extractor)
+    console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
+    try:
+        await wait_for(printed, "! quarantined")
+        for line in ("/articles", "/meetings kazakhstan", "/quotes Xi Jinping", "/article abc123", "/status"):
+            await keyboard.lines.put(line + "\n")
+            await wait_for(printed, "diplowatch status" if line == "/status" else "Sommet")
+        await keyboard.lines.put("/quit\n")
+        await asyncio.wait_for(console, 30)
+    finally:
+        console.cancel()
+        await asyncio.gather(console, return_exceptions=True)
+    text = "\n".join(printed)
+    assert "Sommet à Astana" in text and "vide.txt" in text
+    bad = sorted({hex(ord(c)) for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0 or c in "\u202e"})
+    assert not bad, bad
+
+
 def test_run_without_token_says_console_mode_in_one_line(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
     env.update(DATA_DIR=str(tmp_path / "data"), DROP_DIR=str(tmp_path / "drop"), LOG_LEVEL="ERROR")
