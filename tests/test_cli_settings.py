@@ -104,3 +104,12 @@ def test_status_never_prints_a_control_character(tmp_path):
     as_json = run_cli(["status", "--json"], tmp_path)
     assert "\x1b" not in as_json.stdout and "\u202e" not in as_json.stdout
     assert json.loads(as_json.stdout)["quarantine"][0]["path"] == name  # the same data, escaped
+
+
+@pytest.mark.parametrize("args", [["--until", "9999"], ["--since", "0001-01-01"], ["--until", "9999-12-31"]])
+def test_digest_dates_out_of_range_exit_2_in_one_line(tmp_path, args):
+    result = run_cli(["digest", *args], tmp_path, LOG_LEVEL="INFO")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stderr.strip().splitlines() == [
+        f"diplowatch: '{args[1]}' is outside the dates a digest can cover (from 1900 on)."
+    ], result.stderr

@@ -79,6 +79,37 @@ async def test_console_ingests_alerts_and_answers(tmp_path, extractor):
         await asyncio.gather(console, return_exceptions=True)
 
 
+async def test_a_digest_out_of_range_is_an_error_and_the_console_keeps_running(tmp_path, extractor):
+    """/digest until:9999-12-31 or since:0001-01-01 raised OverflowError and the console
+    exited, taking the watcher and the ingest with it."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5)
+    printed: list[str] = []
+    keyboard = Keyboard()
+    service = Service(settings, extractor=extractor)
+    console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
+    try:
+        for line in ("/digest until:9999-12-31", "/digest since:0001-01-01", "/digest 0001", "/digest since:0001-01-01 action:post"):
+            printed.clear()
+            await keyboard.lines.put(line + "\n")
+            answer = await wait_for(printed, "Bad date")
+            assert "outside the dates a digest can cover" in answer, answer
+        (drop / "new.txt").write_text(  # the watcher and the ingest still run
+            "Le Drian reçu à Moscou\n\nLe 12 mars 2024, le ministre russe des Affaires étrangères Sergueï Lavrov "
+            "a reçu à Moscou son homologue français Jean-Yves Le Drian.",
+            encoding="utf-8",
+        )
+        await wait_for(printed, "Le Drian reçu à Moscou")
+        await keyboard.lines.put("/status\n")
+        assert "Articles: 1" in await wait_for(printed, "diplowatch status")
+        await keyboard.lines.put("/quit\n")
+        await asyncio.wait_for(console, 30)
+    finally:
+        console.cancel()
+        await asyncio.gather(console, return_exceptions=True)
+
+
 async def test_the_console_never_prints_a_control_character(tmp_path, extractor):
     """A title with ESC ] 0 ; … BEL (the window title) or ESC [ 31 m reached the terminal raw.
     Text is cleaned where it enters, and the console cleans whatever it prints: here a
