@@ -99,6 +99,9 @@ class Service:
 
     def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
         max_bytes, inside = self.settings.max_file_bytes, self.settings.drop_dir
+        # What was there before, to tell afterwards what a batch that failed half-way did.
+        known_before = [self.is_known(path) for path in paths]
+        ids_before = self.store.article_ids()
         try:
             if len(paths) >= POOL_FROM:
                 with ExtractionPool(self.settings.spacy_model) as pool:
@@ -114,9 +117,35 @@ class Service:
                 except Exception as exc:  # a storage error on one file must not stop the others
                     log.exception("could not ingest %s", path)
                     results.append(IngestResult("failed", str(path), reason=f"{type(exc).__name__}: {exc}"))
+            results = self._done_before_the_failure(results, known_before, ids_before)
         if any(r.outcome == "ingested" for r in results):
-            self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
+            try:
+                self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
+            except Exception:  # the disk is still full: the articles are stored, say so all the same
+                log.exception("could not record the time of the last ingest")
         return results
+
+    def _done_before_the_failure(
+        self, results: list[IngestResult], known_before: list[bool], ids_before: frozenset[str]
+    ) -> list[IngestResult]:
+        """The file-by-file retry finds the files the failed batch stored or quarantined
+        "unchanged"; alerts are made from "ingested" results, so each of these says again what
+        happened to it (an article stored by the batch: "ingested", once per article)."""
+        announced = {r.article.id for r in results if r.outcome == "ingested" and r.article}
+        final = []
+        for result, known in zip(results, known_before):
+            if result.outcome == "unchanged" and not known:
+                article = self.store.article_of_file(result.path)
+                quarantined = self.store.quarantined_file(result.path) if article is None else None
+                if article is not None and article.id not in ids_before and article.id not in announced:
+                    announced.add(article.id)
+                    result = IngestResult("ingested", result.path, article=article)
+                elif article is not None:
+                    result = IngestResult("duplicate", result.path, article=article)
+                elif quarantined is not None:
+                    result = IngestResult("quarantined", result.path, reason=quarantined.reason)
+            final.append(result)
+        return final
 
     async def alerts(self, results: list[IngestResult], *, backlog: bool = False) -> list[tuple[int | None, Reply]]:
         loop = asyncio.get_running_loop()

@@ -503,6 +503,22 @@ class Store:
         """The index keys of every spelling of this person the store has seen."""
         return tuple(key for key, known in self.people().items() if matches_person(name, known))
 
+    def article_ids(self) -> frozenset[str]:
+        """The ids of every stored article, as they are now."""
+        with self._lock:
+            return frozenset(self._articles)
+
+    def article_of_file(self, path: str) -> Article | None:
+        """The article a file (by the name the store knows it by) was stored as, if any."""
+        with self._lock:
+            seen = self._by_source.get(path)
+            return self._articles.get(seen[2]) if seen else None
+
+    def quarantined_file(self, path: str) -> Quarantined | None:
+        with self._lock:
+            row = self._meta.table("quarantine").get(Query().path == path)
+            return Quarantined.from_dict(row) if row else None
+
     def article_by_hash(self, content_hash: str) -> Article | None:
         with self._lock:
             article_id = self._by_hash.get(content_hash)
