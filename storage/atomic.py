@@ -64,6 +64,13 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise CorruptFile(path, "is a folder, not a file") from None
+    except OSError as exc:  # no permission, an I/O error: say so, as a StoreError (the CLI exits 3)
+        raise StoreError(
+            f"cannot read the database file {path}: {exc.strerror or exc}. "
+            "Check that the data folder (DATA_DIR) and its files belong to the user running diplowatch."
+        ) from None
     if not raw.strip():
         raise CorruptFile(path, "the file is empty")
     try:
