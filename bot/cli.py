@@ -110,13 +110,22 @@ def cmd_repair(settings: Settings) -> int:
     from extraction import Extractor
     from handlers.repair import rebuild
 
-    def on_start(kept, files: int) -> None:
-        if kept:
-            say(f"the old database was kept in {kept}")
-        say(f"rebuilding from {settings.drop_dir}/ …")
+    def on_start(files: int) -> None:
+        say(f"rebuilding from {settings.drop_dir}/ ({files} files) beside the old database …")
 
     rebuilt = rebuild(settings, Extractor, on_start=on_start, on_result=_print_failure)
     say(_summary(rebuilt.counts))
+    if rebuilt.kept:
+        say(f"the old database was kept in {rebuilt.kept}")
+        say(
+            "watches, aliases and the time of the last digest were kept" if rebuilt.kept_settings
+            else "the old meta.json could not be read: watches, aliases and the time of the last digest are lost"
+        )
+    if rebuilt.new_arrivals:
+        say(
+            f"{rebuilt.new_arrivals} article(s) whose arrival time was lost or new: "
+            "they will be in the next digest"
+        )
     return 1 if rebuilt.counts["quarantined"] or rebuilt.counts["failed"] else 0
 
 

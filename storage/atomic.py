@@ -10,6 +10,7 @@ one file write: an article and all its records land together or not at all.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
 from pathlib import Path
@@ -41,6 +42,26 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def lock_folder(folder: Path):
+    """Make the database folder ours: an exclusive lock on its `.lock` file, held as long as
+    the returned handle is open. One process at a time uses a database folder, whatever it
+    does with it (the bot, an ingest, a status, a repair)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / ".lock", "w")
+    except OSError as exc:  # read-only or not ours: say so rather than a traceback
+        raise CannotWrite(
+            f"cannot write in the database folder {folder}: {exc.strerror or exc}. "
+            "The data folder (DATA_DIR) must be writable."
+        ) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"another diplowatch process is using {folder}; stop it first") from None
+    return handle
 
 
 def write_atomic(path: Path, payload: bytes) -> None:

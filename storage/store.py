@@ -13,7 +13,6 @@ One process owns the folder (a lock file) and one thread at a time writes (a loc
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import threading
 from collections import defaultdict
@@ -27,7 +26,8 @@ from tinydb import Query, TinyDB
 
 from diplowatch.names import matches_person, name_key
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
-from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, read_json_file
+from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, lock_folder, read_json_file
+from storage.repair import finish_swap
 from storage.text_index import TextIndex
 
 SCHEMA_VERSION = 1
@@ -54,7 +54,8 @@ class Store:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self._lock = threading.RLock()
-        self._lockfile = self._acquire_folder()
+        finish_swap(self.folder)  # a repair stopped half-way through its swap
+        self._lockfile = lock_folder(self.folder)
         self._remove_stale_temporaries()
         self._shards: dict[str, TinyDB] = {}
         self._bodies: dict[str, TinyDB] = {}
@@ -108,24 +109,6 @@ class Store:
             raise
 
     # -- opening --------------------------------------------------------------
-
-    def _acquire_folder(self):
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle = open(self.folder / ".lock", "w")
-        except OSError as exc:  # read-only or not ours: say so rather than a traceback
-            raise CannotWrite(
-                f"cannot write in the database folder {self.folder}: {exc.strerror or exc}. "
-                "The data folder (DATA_DIR) must be writable."
-            ) from None
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            raise StoreError(
-                f"another diplowatch process is using {self.folder}; stop it first"
-            ) from None
-        return handle
 
     def _remove_stale_temporaries(self) -> None:
         # A crash between writing a temporary file and renaming it leaves the temporary behind;
@@ -414,6 +397,39 @@ class Store:
                 self._person_keys.clear()
                 self._generation += 1
         return len(learned)
+
+    def adopt_aliases(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Take (alias key, person key) pairs as learned: a rebuild keeps what the old
+        database learned across articles, which one article alone may not say again."""
+        with self._lock:
+            rows = [{"alias": alias, "key": key} for alias, key in dict(pairs).items()
+                    if alias != key and alias not in self._alias_keys]
+            if rows:
+                self._meta.table("aliases").insert_multiple(rows)
+                self._alias_keys.update((row["alias"], row["key"]) for row in rows)
+                self._person_keys.clear()
+                self._generation += 1
+        return len(rows)
+
+    def set_arrival_times(self, times: Mapping[str, str]) -> int:
+        """Give articles (by content hash) the time they first arrived: a rebuild keeps them,
+        so that the digest, which counts articles by arrival, does not post them again.
+        Returns how many articles changed; one write per shard touched."""
+        with self._lock:
+            changed: dict[str, list[Article]] = defaultdict(list)
+            for article in self._articles.values():
+                when = times.get(article.hash)
+                if when and when != article.ingested_at:
+                    changed[article.id[:RECORD_SHARD_CHARS]].append(replace(article, ingested_at=when))
+            for group in changed.values():
+                db = self._shard(group[0].id)
+                with db.storage.batch():
+                    for article in group:
+                        db.table("articles").update({"ingested_at": article.ingested_at}, Query().id == article.id)
+                for article in group:
+                    self._articles[article.id] = article
+            self._generation += 1
+            return sum(map(len, changed.values()))
 
     def quarantine(self, entry: Quarantined) -> None:
         with self._lock:
