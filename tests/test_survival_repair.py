@@ -199,3 +199,16 @@ def test_repair_killed_at_any_instant_leaves_a_database_that_opens(healthy, tmp_
     assert check_store(db)["articles"] == 5
     assert not (tmp_path / "data" / "db.rebuilding").exists()
     print(f"\n[survival repair/kill] a repair takes {whole:.1f} s; status after each kill: {outcomes}")
+
+
+def test_a_swap_stopped_between_its_two_renames_is_finished_at_the_next_open(tmp_path):
+    """Where folders cannot be exchanged in one step (NFS, some FUSE), the swap is two renames;
+    a crash between them leaves the complete new database beside a missing live one, and the
+    next opening puts it in place instead of starting an empty database."""
+    from tests.bot_helpers import add_article
+
+    with Store(tmp_path / "db.swapping") as store:  # as the repair names a complete new database
+        article = add_article(store, "Sommet", "Le président kazakh a reçu Xi Jinping.", published="2024-05-20")
+    with Store(tmp_path / "db") as store:
+        assert [a.id for a in store.articles_newest()] == [article.id]
+    assert not (tmp_path / "db.swapping").exists()
