@@ -1,7 +1,7 @@
 """The `diplowatch` command line.
 
 Exit status: 0 done, 1 done with failures (files quarantined, nothing found), 2 a setting or
-argument is wrong, 3 the database cannot be used as it is.
+argument is wrong, 3 the database cannot be used as it is, 4 Discord could not be reached.
 """
 
 from __future__ import annotations

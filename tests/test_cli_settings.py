@@ -113,3 +113,25 @@ def test_digest_dates_out_of_range_exit_2_in_one_line(tmp_path, args):
     assert result.stderr.strip().splitlines() == [
         f"diplowatch: '{args[1]}' is outside the dates a digest can cover (from 1900 on)."
     ], result.stderr
+
+
+def test_run_when_discord_cannot_be_reached_retries_then_says_why_in_one_line(tmp_path):
+    """`diplowatch run` exited with an aiohttp traceback when the Discord API could not be
+    reached (no network at boot, a wrong DISCORD_API_BASE): it tries again with back-off, one
+    line per attempt, then exits 4 with one line saying what is wrong."""
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_cli(
+        ["run"], tmp_path, DISCORD_TOKEN=TOKEN, DISCORD_API_BASE=f"http://127.0.0.1:{port}/api/v10",
+        DISCORD_GATEWAY_URL=f"ws://127.0.0.1:{port}/", DISCORD_CONNECT_ATTEMPTS="3", LOG_LEVEL="WARNING",
+    )
+    assert result.returncode == 4, (result.returncode, result.stderr[-3000:])
+    assert "Traceback" not in result.stderr and TOKEN not in result.stdout + result.stderr, result.stderr[-3000:]
+    tries = [line for line in result.stderr.splitlines() if "cannot reach Discord" in line]
+    assert len(tries) == 3, result.stderr
+    assert all(f"127.0.0.1:{port}" in line for line in tries)
+    assert "trying again in 1 s (attempt 1 of 3)" in tries[0] and "trying again in 2 s (attempt 2 of 3)" in tries[1]
+    assert "gave up after 3 attempt(s)" in tries[2] and "DISCORD_API_BASE" in tries[2], tries[2]
