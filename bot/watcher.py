@@ -46,7 +46,9 @@ class DropWatcher:
         force_polling: bool = False,
         is_known: Callable[[Path], bool] = lambda path: False,
     ) -> None:
-        self.folder = Path(folder)
+        # Absolute, as file events name files: a relative DROP_DIR (the default, `seeds`) would
+        # otherwise match no event, and the watcher would live on the re-scan alone.
+        self.folder = Path(folder).absolute()
         self.settle_seconds = settle_seconds
         self.rescan_seconds = rescan_seconds
         self.force_polling = force_polling
@@ -59,8 +61,8 @@ class DropWatcher:
     def offer(self, path: Path) -> None:
         try:
             relative = path.relative_to(self.folder)
-        except ValueError:  # an event reported under another spelling of the folder (a link to it)
-            return  # the periodic re-scan finds the file under the folder's own name
+        except ValueError:  # not below the folder as named: the periodic re-scan finds what is
+            return
         if is_candidate(relative) and path not in self._pending:
             self._pending[path] = None
 
