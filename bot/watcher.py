@@ -57,6 +57,7 @@ class DropWatcher:
         self._pending: dict[Path, tuple[int, float] | None] = {}
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
+        self._first_scan: asyncio.Future[list[Path]] | None = None
 
     def offer(self, path: Path) -> None:
         try:
@@ -85,6 +86,8 @@ class DropWatcher:
             fresh = await asyncio.to_thread(lambda: [p for p in scan(self.folder) if not self.is_known(p)])
             for path in fresh:
                 self.offer(path)
+            if not self._first_scan.done():
+                self._first_scan.set_result(fresh)
             try:
                 await asyncio.wait_for(self._stop.wait(), self.rescan_seconds)
             except TimeoutError:
@@ -103,8 +106,13 @@ class DropWatcher:
         except Exception:  # the periodic re-scan still finds new files
             log.exception("file events stopped; relying on the periodic re-scan")
 
+    async def first_scan(self) -> list[Path]:
+        """The files the start-up scan found waiting (not known yet): the backlog."""
+        return list(await asyncio.shield(self._first_scan))
+
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._first_scan = asyncio.get_running_loop().create_future()
         self._tasks = [
             asyncio.create_task(self._settle_loop(), name="drop-settle"),
             asyncio.create_task(self._rescan_loop(), name="drop-rescan"),

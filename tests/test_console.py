@@ -14,6 +14,7 @@ import pytest
 from bot.console import parse_command, run_console
 from diplowatch.config import load_settings
 from handlers.service import Service
+from storage import Store
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.timeout(120)
@@ -79,6 +80,36 @@ async def test_console_ingests_alerts_and_answers(tmp_path, extractor):
         await asyncio.gather(console, return_exceptions=True)
 
 
+async def test_files_dropped_after_the_first_start_into_an_empty_folder_are_news(tmp_path, extractor):
+    """The first start sums up what was already in the folder; an empty folder has nothing to
+    sum up, and what is dropped afterwards gets its alert (it was announced as "read from the
+    existing folder")."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5)
+    printed: list[str] = []
+    keyboard = Keyboard()
+    service = Service(settings, extractor=extractor)
+    console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
+    try:
+        await wait_for(printed, "Watching")
+        await asyncio.sleep(1)  # the start-up scan has found the folder empty
+        (drop / "new.txt").write_text(
+            "Le Drian reçu à Moscou\n\nLe 12 mars 2024, le ministre russe des Affaires étrangères Sergueï Lavrov "
+            "a reçu à Moscou son homologue français Jean-Yves Le Drian.",
+            encoding="utf-8",
+        )
+        await wait_for(printed, "New article: Le Drian reçu à Moscou")
+        await keyboard.lines.put("/quit\n")
+        await asyncio.wait_for(console, 30)
+    finally:
+        console.cancel()
+        await asyncio.gather(console, return_exceptions=True)
+    assert not any("existing folder" in p for p in printed), printed
+    with Store(settings.db_dir) as store:
+        assert store.get_state("first_scan_done") is True
+
+
 async def test_a_digest_out_of_range_is_an_error_and_the_console_keeps_running(tmp_path, extractor):
     """/digest until:9999-12-31 or since:0001-01-01 raised OverflowError and the console
     exited, taking the watcher and the ingest with it."""
@@ -115,7 +146,6 @@ async def test_the_console_never_prints_a_control_character(tmp_path, extractor)
     Text is cleaned where it enters, and the console cleans whatever it prints: here a
     database written before that cleaning, and a file whose very name is an escape."""
     from diplowatch.records import Article, Meeting, Participant, Quote, Source
-    from storage import Store
 
     dirty = "\x1b]0;pwned\x07\x1b[31mSommet\u202e à Astana\x1b[0m\x9b2J\x00"
     data = tmp_path / "data"
