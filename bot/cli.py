@@ -157,6 +157,7 @@ def cmd_digest(settings: Settings, since: str | None, until: str | None, png: Pa
 
 
 def cmd_status(settings: Settings, as_json: bool) -> int:
+    from diplowatch.drop_folder import survey
     from storage import Store
 
     with Store(settings.db_dir) as store:
@@ -166,6 +167,10 @@ def cmd_status(settings: Settings, as_json: bool) -> int:
             "last_ingest_at": store.get_state("last_ingest_at"),
             "quarantine": [q.to_dict() for q in store.quarantined()],
         }
+    # Not read, from the folder itself (another format, no extension, a pipe): nothing stored.
+    drop = settings.drop_dir
+    skipped = survey(drop).skipped if drop.is_dir() else []
+    payload["skipped"] = [{"path": str(path.relative_to(drop)), "reason": reason} for path, reason in skipped]
     if as_json:
         say(_json(payload))
     else:
@@ -176,6 +181,10 @@ def cmd_status(settings: Settings, as_json: bool) -> int:
         )
         for entry in payload["quarantine"]:
             say(f"  {entry['path']}: {entry['reason']}")
+        if skipped:
+            say(f"skipped files: {len(skipped)} (not read)")
+            for entry in payload["skipped"]:
+                say(f"  {entry['path']}: skipped: {entry['reason']}")
     return 0
 
 

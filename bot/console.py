@@ -118,6 +118,7 @@ async def run_console(
         rescan_seconds=settings.rescan_seconds,
         force_polling=settings.watch_poll,
         is_known=service.is_known,
+        on_skipped=service.note_skipped,
     )
     watcher.start()
 

@@ -60,6 +60,7 @@ class DiplowatchBot(discord.Client):
             rescan_seconds=self.settings.rescan_seconds,
             force_polling=self.settings.watch_poll,
             is_known=self.service.is_known,
+            on_skipped=self.service.note_skipped,
         )
         self.watcher.start()
         self._tasks.append(asyncio.create_task(ingest_loop(self.service, self.watcher, self.sender.post), name="diplowatch-ingest"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import watchfiles
 
-from diplowatch.drop_folder import scan
+from diplowatch.drop_folder import survey
 from diplowatch.reading import is_candidate
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class DropWatcher:
         rescan_seconds: float = 60.0,
         force_polling: bool = False,
         is_known: Callable[[Path], bool] = lambda path: False,
+        on_skipped: Callable[[list[tuple[str, str]]], None] = lambda skipped: None,
     ) -> None:
         # Absolute, as file events name files: a relative DROP_DIR (the default, `seeds`) would
         # otherwise match no event, and the watcher would live on the re-scan alone.
@@ -53,6 +54,7 @@ class DropWatcher:
         self.rescan_seconds = rescan_seconds
         self.force_polling = force_polling
         self.is_known = is_known
+        self.on_skipped = on_skipped  # told, after each scan, the files not read (relative path, reason)
         self._queue: asyncio.Queue[Path] = asyncio.Queue()
         self._pending: dict[Path, tuple[int, float] | None] = {}
         self._stop = asyncio.Event()
@@ -83,7 +85,9 @@ class DropWatcher:
     async def _rescan_loop(self) -> None:
         while not self._stop.is_set():
             # Off the loop: a folder of 50,000 files means as many stat calls and look-ups.
-            fresh = await asyncio.to_thread(lambda: [p for p in scan(self.folder) if not self.is_known(p)])
+            found = await asyncio.to_thread(survey, self.folder)
+            fresh = await asyncio.to_thread(lambda: [p for p in found.files if not self.is_known(p)])
+            self.on_skipped([(str(path.relative_to(self.folder)), reason) for path, reason in found.skipped])
             for path in fresh:
                 self.offer(path)
             if not self._first_scan.done():

@@ -2,29 +2,59 @@
 
 from __future__ import annotations
 
+import errno
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from diplowatch.reading import is_candidate, is_inside
+from diplowatch.reading import is_candidate, is_hidden_or_temporary, is_inside, unsupported
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    files: list[Path]  # worth reading, oldest first
+    skipped: list[tuple[Path, str]]  # not read, with the reason (hidden and temporary names aside)
+
+
+def survey(folder: Path) -> Survey:
+    """The folder's files worth reading, oldest first, and the ones it holds that are not read
+    (another format, no extension, a pipe, a link to nothing) with the reason. Hidden names and
+    copies in progress are neither; symlink loops and vanished entries never stop it."""
+    found: list[tuple[float, Path]] = []
+    skipped: list[tuple[Path, str]] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            relative = path.relative_to(folder)
+            if is_hidden_or_temporary(relative):
+                continue
+            if not is_candidate(relative):
+                skipped.append((path, unsupported(relative)))
+                continue
+            try:
+                if not path.is_file():
+                    skipped.append((path, _not_a_file(path)))
+                    continue
+                found.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+    return Survey([p for _, p in sorted(found)], skipped)
+
+
+def _not_a_file(path: Path) -> str:
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as exc:
+            return "a link loop" if exc.errno == errno.ELOOP else "a link to nothing"
+    return "not a regular file (a pipe, a socket or a device)"
 
 
 def scan(folder: Path) -> list[Path]:
     """Every candidate file below the folder, oldest first; symlink loops and vanished
     entries are skipped."""
-    found: list[tuple[float, Path]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            path = Path(root) / name
-            if not is_candidate(path.relative_to(folder)):
-                continue
-            try:
-                if not path.is_file():
-                    continue
-                found.append((path.stat().st_mtime, path))
-            except OSError:
-                continue
-    return [p for _, p in sorted(found)]
+    return survey(folder).files
 
 
 def files_by_folder(paths: list[Path]) -> list[tuple[Path, list[Path]]]:

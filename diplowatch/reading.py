@@ -60,14 +60,30 @@ class Document:
         return len(self.text.split())
 
 
-def is_candidate(path: Path) -> bool:
-    """Files worth reading: known suffixes, not hidden, not temporary copies in progress."""
+# Names of copies in progress and editors' scratch files: never read, never mentioned.
+TEMPORARY_SUFFIXES = {".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", ".swx", ".lock"}
+
+
+def is_hidden_or_temporary(path: Path) -> bool:
+    """Dot-files (and what is inside dot-folders), `~` names and copies in progress."""
     name = path.name
     if name.startswith(".") or name.startswith("~") or name.endswith("~"):
-        return False
+        return True
     if any(part.startswith(".") for part in path.parts[:-1] if part not in (".", "..")):
-        return False
-    return path.suffix.lower() in SUFFIXES
+        return True
+    return path.suffix.lower() in TEMPORARY_SUFFIXES
+
+
+def is_candidate(path: Path) -> bool:
+    """Files worth reading: known suffixes, not hidden, not temporary copies in progress."""
+    return not is_hidden_or_temporary(path) and path.suffix.lower() in SUFFIXES
+
+
+def unsupported(path: Path) -> str:
+    """Why a file that is neither hidden nor temporary is not read as an article."""
+    kinds = ", ".join(sorted(SUFFIXES))
+    suffix = path.suffix.lower()
+    return f"{suffix} files are not read (only {kinds})" if suffix else f"no extension (only {kinds} files are read)"
 
 
 def content_hash(text: str) -> str:

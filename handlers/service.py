@@ -40,6 +40,8 @@ class Service:
         self._text_index: asyncio.Future | None = None
         self._model_ready: asyncio.Future | None = None
         self.next_digest: str | None = None
+        # Files of the drop folder that are not read (relative path, reason), from the latest scan.
+        self.skipped: tuple[tuple[str, str], ...] = ()
 
     # -- life cycle --------------------------------------------------------------
 
@@ -91,6 +93,11 @@ class Service:
         except OSError:
             return True
         return self.store.known_file(source_name(path, self.settings.drop_dir), stat.st_size, stat.st_mtime)
+
+    def note_skipped(self, skipped: list[tuple[str, str]]) -> None:
+        """The watcher's latest list of files it does not read: kept in memory for /status,
+        never written (it is the folder's state, not the database's)."""
+        self.skipped = tuple(skipped)
 
     async def ingest(self, paths: list[Path]) -> list[IngestResult]:
         await self.wait_ready()
@@ -177,6 +184,7 @@ class Service:
             loading=self.loading,
             extractor=self._extractor if not self.loading else None,
             progress=progress,
+            skipped=self.skipped,
         )
 
     async def command(

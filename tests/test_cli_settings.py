@@ -135,3 +135,20 @@ def test_run_when_discord_cannot_be_reached_retries_then_says_why_in_one_line(tm
     assert all(f"127.0.0.1:{port}" in line for line in tries)
     assert "trying again in 1 s (attempt 1 of 3)" in tries[0] and "trying again in 2 s (attempt 2 of 3)" in tries[1]
     assert "gave up after 3 attempt(s)" in tries[2] and "DISCORD_API_BASE" in tries[2], tries[2]
+
+
+def test_status_lists_the_files_of_the_drop_folder_that_are_not_read(tmp_path):
+    import json
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (drop / "README").write_text("pas d'extension", encoding="utf-8")
+    (drop / "a.txt.part").write_text("copie en cours", encoding="utf-8")
+    result = run_cli(["status"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "skipped files: 2 (not read)" in result.stdout, result.stdout
+    assert "  notes.pdf: skipped: .pdf files are not read" in result.stdout, result.stdout
+    assert "  README: skipped: no extension" in result.stdout and ".part" not in result.stdout
+    as_json = json.loads(run_cli(["status", "--json"], tmp_path).stdout)
+    assert sorted(s["path"] for s in as_json["skipped"]) == ["README", "notes.pdf"]

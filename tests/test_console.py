@@ -110,6 +110,48 @@ async def test_files_dropped_after_the_first_start_into_an_empty_folder_are_news
         assert store.get_state("first_scan_done") is True
 
 
+def _unsupported_files(drop: Path) -> dict[str, str]:
+    """Files the bot does not read, with a word of the reason /status gives."""
+    (drop / "notes.pdf").write_bytes(b"%PDF-1.4 " + b"x" * 100)
+    (drop / "README").write_text("pas d'extension", encoding="utf-8")
+    (drop / "sub").mkdir()
+    (drop / "sub" / "scan.docx").write_bytes(b"PK\x03\x04")
+    os.mkfifo(drop / "pipe.txt")
+    os.symlink("nowhere.txt", drop / "dangling.txt")
+    (drop / ".hidden.pdf").write_text("caché", encoding="utf-8")  # hidden and copies in progress: silent
+    (drop / "copie.txt.part").write_text("en cours", encoding="utf-8")
+    return {"notes.pdf": ".pdf", "README": "no extension", "sub/scan.docx": ".docx",
+            "pipe.txt": "not a regular file", "dangling.txt": "link to nothing"}
+
+
+async def test_status_lists_the_files_that_are_not_read_with_the_reason(tmp_path, extractor):
+    """A .pdf or a file without an extension was ignored without a word."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    expected = _unsupported_files(drop)
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.3)
+    printed: list[str] = []
+    keyboard = Keyboard()
+    service = Service(settings, extractor=extractor)
+    console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
+    try:
+        await wait_for(printed, "Watching")
+        await asyncio.sleep(1)  # a re-scan or two
+        await keyboard.lines.put("/status\n")
+        status = await wait_for(printed, "diplowatch status")
+        await keyboard.lines.put("/quit\n")
+        await asyncio.wait_for(console, 30)
+    finally:
+        console.cancel()
+        await asyncio.gather(console, return_exceptions=True)
+    assert "Skipped files: 5 (not read)" in status, status
+    for name, word in expected.items():
+        (line,) = [line for line in status.splitlines() if line.startswith(f"• {name}")]
+        body = status.split(line, 1)[1].splitlines()[1]
+        assert word in body and "skipped" in body, (name, body)
+    assert ".hidden" not in status and ".part" not in status
+
+
 async def test_a_digest_out_of_range_is_an_error_and_the_console_keeps_running(tmp_path, extractor):
     """/digest until:9999-12-31 or since:0001-01-01 raised OverflowError and the console
     exited, taking the watcher and the ingest with it."""
