@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplowatch.reading import is_candidate, is_hidden_or_temporary, is_inside, unsupported
+from diplowatch.reading import is_candidate, is_hidden_or_temporary, unsupported
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +76,10 @@ def source_name(path: Path, inside: Path | None = None) -> str:
     name that is not UTF-8 shows as \\xNN instead of breaking the database write)."""
     path = Path(path)
     try:
-        real = path.resolve() if path.exists() and (inside is None or is_inside(path, inside)) else None
-    except (OSError, RuntimeError):  # a link loop
+        real = path.resolve(strict=True)  # one walk of the links (every re-scan asks for every file)
+    except (OSError, RuntimeError):  # gone, a link to nothing, a link loop
+        real = None
+    if real is not None and inside is not None and not real.is_relative_to(os.path.realpath(inside)):
         real = None
     name = str(real if real is not None else path.absolute())
     try:
