@@ -49,6 +49,7 @@ async def ingest_loop(
         # files that became ready meanwhile join it.
         while pending:
             chunk, pending = pending[:MAX_BATCH], pending[MAX_BATCH:]
+            service.pending = len(chunk) + len(pending)  # answers say how many files are still to read
             try:
                 results = await service.ingest(chunk)
             except Exception:  # keep watching: the next re-scan offers the files again
@@ -58,6 +59,7 @@ async def ingest_loop(
                 on_result(result)
             done.extend(zip(chunk, results))
             pending.extend(watcher.drain())
+        service.pending = 0
         old = [result for path, result in done if path in backlog]
         new = [result for path, result in done if path not in backlog]
         replies = (await service.alerts(old, backlog=True) if old else []) + await service.alerts(new)

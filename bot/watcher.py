@@ -17,7 +17,7 @@ from pathlib import Path
 
 import watchfiles
 
-from diplowatch.drop_folder import survey
+from diplowatch.drop_folder import Survey, survey
 from diplowatch.reading import is_candidate
 
 log = logging.getLogger(__name__)
@@ -82,11 +82,15 @@ class DropWatcher:
                     self._pending[path] = now
             await asyncio.sleep(self.settle_seconds / 2 if self.settle_seconds else 0.05)
 
+    def _scan(self) -> tuple[Survey, list[Path]]:
+        """The folder, and its files not handled yet (off the loop: a folder of 50,000 files
+        means as many stat calls and look-ups)."""
+        found = survey(self.folder)
+        return found, [path for path in found.files if not self.is_known(path)]
+
     async def _rescan_loop(self) -> None:
         while not self._stop.is_set():
-            # Off the loop: a folder of 50,000 files means as many stat calls and look-ups.
-            found = await asyncio.to_thread(survey, self.folder)
-            fresh = await asyncio.to_thread(lambda: [p for p in found.files if not self.is_known(p)])
+            found, fresh = await asyncio.to_thread(self._scan)
             self.on_skipped([(str(path.relative_to(self.folder)), reason) for path, reason in found.skipped])
             for path in fresh:
                 self.offer(path)

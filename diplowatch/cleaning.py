@@ -9,7 +9,6 @@ whatever they show (defence in depth: a file name or an error message is outside
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 # A whole escape sequence goes, not just its ESC, so that no "[31m" or "]0;title" is left:
 # CSI (colour, cursor moves, clear screen), OSC (window title, hyperlinks; bounded, so a
@@ -27,7 +26,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # a line ("evil\u202etxt.exe" shows as "evilexe.txt"), in Discord as in a terminal.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-WEB_SCHEMES = frozenset({"http", "https"})
 
 
 def without_escapes(text: str) -> str:
@@ -50,18 +48,3 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """One line of clean text: whitespace of any kind (newlines too) becomes single spaces."""
     return " ".join(clean_text(text).split())
-
-
-def web_url(value: str | None) -> str | None:
-    """The address if it is a web page (http or https with a host); None for anything else
-    (javascript:, data:, file:, relative or broken addresses)."""
-    if not value:
-        return None
-    url = "".join(clean_text(value).split())  # "java\tscript:" and " javascript:" are javascript:
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # e.g. an unbalanced [ in the host
-        return None
-    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
-        return None
-    return url

@@ -48,6 +48,9 @@ def article_alert(store: Store, article: Article) -> Reply:
         entries=tuple(entries),
         footer=f"/article {article.id} · {len(meetings)} meeting(s), {len(quotes)} statement(s)",
         tone="alert",
+        url=article.url,
+        published=article.published,
+        author=article.outlet,
     )
 
 

@@ -24,8 +24,8 @@ def participant_line(meeting: Meeting) -> str:
     parts = []
     for p in meeting.participants:
         who = p.name or (p.role or "unnamed")
-        tag = f" ({p.country})" if p.country else ""
-        parts.append(f"{flag(p.country)} {who}{tag}".strip())
+        mark = flag(p.country)  # a flag, or the code when the country has none: never both
+        parts.append(f"{mark} {who}" if mark else f"{who} ({p.country})" if p.country else who)
     return " ↔ ".join(parts)
 
 

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from handlers.replies import Entry, Reply
+from datetime import UTC, datetime
+
+from handlers.replies import Entry, Reply, moment
 from handlers.spec import Command, Context
 
 SKIPPED_SHOWN = 25  # a folder of 1,000 PDFs needs a line, not 125 pages
 
 
+def _when(value: datetime | str | None, never: str) -> str:
+    if not value:
+        return never
+    at = datetime.fromisoformat(value) if isinstance(value, str) else value
+    at = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return f"{moment(at)} ({moment(at, 'R')})"
+
+
 def status(ctx: Context) -> Reply:
     store = ctx.store
     counts = store.counts()
-    last = store.get_state("last_ingest_at") or "never"
     lines = [
         f"Articles: {counts['articles']} · meetings: {counts['meetings']} · statements: {counts['quotes']}",
-        f"Last ingest: {last}",
+        f"Last ingest: {_when(store.get_state('last_ingest_at'), 'never')}",
         f"Quarantined files: {counts['quarantined']}",
-        f"Next digest: {ctx.next_digest or 'not scheduled'}",
+        f"Next digest: {_when(ctx.next_digest, 'not scheduled')}",
     ]
     if ctx.skipped:
         lines.append(f"Skipped files: {len(ctx.skipped)} (not read)")
@@ -32,6 +41,7 @@ def status(ctx: Context) -> Reply:
     return Reply(title="diplowatch status", summary="\n".join(lines), entries=tuple(entries), footer=footer)
 
 
-COMMANDS = (Command(
-    "status", "Articles, meetings, statements, last ingest, quarantined and skipped files, next digest", status,
-),)
+COMMANDS = (
+    Command("status", "Articles, meetings, statements, last ingest, quarantined and skipped files, next digest", status,
+            fr=("etat", "Articles, rencontres, déclarations, dernière lecture, fichiers écartés, prochaine synthèse")),
+)
