@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor
 from typing import Literal, Protocol
 
+from diplowatch.drop_folder import source_name
 from diplowatch.reading import Document, Unreadable, read_document
 from diplowatch.records import Article, Extraction, Quarantined, Source
 from handlers.extraction_pool import POOL_FROM, BurstPool, ExtractionPool
@@ -54,12 +55,14 @@ class _Ready:
     stat: os.stat_result
     document: Document
     source: Source
+    path: Path | None = None  # as found (the name may be its real path, or escaped)
 
 
-def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
-    """Everything before the extraction: known, unreadable, duplicate, or ready."""
+def _prepare(store: Store, path: Path, max_bytes: int, inside: Path | None = None) -> IngestResult | _Ready:
+    """Everything before the extraction: known, unreadable, duplicate, or ready. With
+    `inside` (the drop folder), a file whose real place is outside it is never read."""
     path = Path(path)
-    name = str(path.resolve()) if path.exists() else str(path.absolute())
+    name = source_name(path, inside)
     try:
         stat = path.stat()
     except OSError:
@@ -67,7 +70,7 @@ def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
     if store.known_file(name, stat.st_size, stat.st_mtime):
         return IngestResult("unchanged", name)
     try:
-        document = read_document(path, max_bytes=max_bytes)
+        document = read_document(path, max_bytes=max_bytes, inside=inside)
     except Unreadable as exc:
         if not os.path.lexists(path):  # deleted while being read: nothing to keep in quarantine
             return IngestResult("vanished", name, reason="the file disappeared while it was being read")
@@ -77,7 +80,7 @@ def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
     if existing:
         store.add_source(existing.id, source)
         return IngestResult("duplicate", name, article=store.article(existing.id))
-    return _Ready(name, stat, document, source)
+    return _Ready(name, stat, document, source, path)
 
 
 def _store(store: Store, ready: _Ready, extraction: Extraction | str, version: str) -> IngestResult:
@@ -149,9 +152,11 @@ def _extract_batched(extractor: Extracts, todo: list[_Ready]) -> Iterator[tuple[
         yield from enumerate(_extract_items(extractor, batch), start)
 
 
-def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> IngestResult:
+def ingest_file(
+    store: Store, extractor: Extracts, path: Path, *, max_bytes: int = 20 * 1024 * 1024, inside: Path | None = None
+) -> IngestResult:
     """Ingest one file: stored once, recognised as a duplicate, or quarantined with a reason."""
-    ready = _prepare(store, path, max_bytes)
+    ready = _prepare(store, path, max_bytes, inside)
     if isinstance(ready, IngestResult):
         return ready
     return _store(store, ready, _extract_here(extractor, ready), extractor.version)
@@ -165,8 +170,10 @@ def ingest_files(
     max_bytes: int = 20 * 1024 * 1024,
     pool: ExtractionPool | None = None,
     pool_from: int = POOL_FROM,
+    inside: Path | None = None,
 ) -> list[IngestResult]:
     """Ingest a batch, in order; with a pool, a large batch is extracted on every core.
+    With `inside` (the drop folder), files whose real place is outside it are not read.
 
     Files are read first, then extracted, then stored one by one as each extraction comes:
     a crash at any point leaves each file stored whole or not at all (and so still pending).
@@ -174,7 +181,7 @@ def ingest_files(
     results: list[IngestResult | _Ready] = []
     first_of: dict[str, _Ready] = {}
     for path in paths:
-        ready = _prepare(store, path, max_bytes)
+        ready = _prepare(store, path, max_bytes, inside)
         if isinstance(ready, _Ready) and ready.document.hash in first_of:
             results.append(ready)  # the same text twice in one batch: a duplicate once stored
             continue
@@ -189,8 +196,8 @@ def ingest_files(
     else:
         extracted = _extract_batched(extractor, todo)
     # Each file is stored as soon as its extraction comes. (Storing on a thread of its own,
-    # to overlap the fsyncs with the next extraction, was measured: +9% CPU from the two
-    # threads trading the GIL, and no wall-clock gain.)
+    # to overlap the fsyncs with the next extraction, was measured: no gain beyond the noise
+    # of this machine, so one thread writes.)
     stored = {id(todo[i]): _store(store, todo[i], extraction, extractor.version) for i, extraction in extracted}
     final: list[IngestResult] = []
     for item in results:
@@ -199,7 +206,7 @@ def ingest_files(
         elif id(item) in stored:
             final.append(stored[id(item)])
         else:  # a later copy of a text stored from this batch
-            final.append(_prepare(store, Path(item.name), max_bytes))
+            final.append(_prepare(store, item.path or Path(item.name), max_bytes, inside))
     return final
 
 
@@ -211,6 +218,7 @@ def ingest_chunk(
     *,
     burst_size: int | None = None,
     max_bytes: int = 20 * 1024 * 1024,
+    inside: Path | None = None,
 ) -> list[IngestResult]:
     """One chunk of a burst: through the burst's pool once the burst is big enough (the pool
     is started then and kept for the next chunks), else in this process. If the pool breaks
@@ -218,10 +226,10 @@ def ingest_chunk(
     pool = burst.for_chunk(len(paths) if burst_size is None else burst_size)
     if pool is not None:
         try:
-            return ingest_files(store, extractor, paths, max_bytes=max_bytes, pool=pool, pool_from=1)
+            return ingest_files(store, extractor, paths, max_bytes=max_bytes, pool=pool, pool_from=1, inside=inside)
         except BrokenExecutor:
             burst.drop()
-    return ingest_files(store, extractor, paths, max_bytes=max_bytes)
+    return ingest_files(store, extractor, paths, max_bytes=max_bytes, inside=inside)
 
 
 CHUNK = 200  # files stored per round of a one-off run: an interrupted run keeps what it finished
@@ -235,14 +243,16 @@ def ingest_all(
     model: str,
     max_bytes: int,
     on_result: Callable[[IngestResult], None] = lambda result: None,
+    inside: Path | None = None,
 ) -> Counter[str]:
     """A one-off run over many files (the command line, a rebuild): in rounds of CHUNK, on
-    worker processes (one pool for the whole run) when there are enough files, counting each outcome."""
+    worker processes (one pool for the whole run) when there are enough files, counting each
+    outcome. With `inside`, files whose real place is outside that folder are not read."""
     counts: Counter[str] = Counter()
     with BurstPool(model) as burst:
         for start in range(0, len(files), CHUNK):
             results = ingest_chunk(store, extractor, files[start : start + CHUNK], burst,
-                                   burst_size=len(files) - start, max_bytes=max_bytes)
+                                   burst_size=len(files) - start, max_bytes=max_bytes, inside=inside)
             for result in results:
                 counts[result.outcome] += 1
                 on_result(result)

@@ -66,6 +66,9 @@ class OneBurst:
     def __init__(self, paths):
         self.paths = list(paths)
 
+    async def first_scan(self):
+        return []  # nothing was waiting at start: the burst is news
+
     async def ready_files(self):
         yield self.paths.pop(0)
 
