@@ -145,11 +145,17 @@ def _extract_one(extractor: Extracts, item: tuple[str, str | None, str | None]) 
         return f"extraction failed: {type(exc).__name__}: {exc}"[:300]
 
 
+FIRST_BATCH = 8  # the first batch is smaller: the first article of a run is stored sooner
+
+
 def _extract_batched(extractor: Extracts, todo: list[_Ready]) -> Iterator[tuple[int, Extraction | str]]:
-    """(index, extraction) in order, BATCH texts at a time."""
-    for start in range(0, len(todo), BATCH):
-        batch = [(r.document.text, r.document.published, r.document.title) for r in todo[start : start + BATCH]]
+    """(index, extraction) in order, FIRST_BATCH then BATCH texts at a time."""
+    start = 0
+    while start < len(todo):
+        end = start + (FIRST_BATCH if start == 0 else BATCH)
+        batch = [(r.document.text, r.document.published, r.document.title) for r in todo[start:end]]
         yield from enumerate(_extract_items(extractor, batch), start)
+        start = end
 
 
 def ingest_file(
