@@ -7,7 +7,6 @@ its scope. Quality is lower, and the Extractor says so in Extraction.warnings.
 
 from __future__ import annotations
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -44,15 +43,3 @@ def capitalised_names(doc: Doc) -> Doc:
             i += 1
     doc.ents = ents
     return doc
-
-
-def blank_english() -> Language:
-    from .pipeline import RULE_COMPONENTS
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("diplowatch_paragraphs")
-    nlp.add_pipe("diplowatch_capitalised_names")
-    for name in RULE_COMPONENTS:
-        nlp.add_pipe(name)
-    return nlp

@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", type=Path)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the system JSONL and print its path")
+    parser.add_argument("--model", default=None, help="French spaCy model to load (default: the Extractor's)")
     parser.add_argument("--score", type=Path, default=None, help="path of score.py (default: next to GOLD.json, "
                         "else ../shared/eval/score.py relative to the repository)")
     args = parser.parse_args(argv)
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     from extraction import Extractor
 
     t0 = time.perf_counter()
-    extractor = Extractor()
+    extractor = Extractor(args.model) if args.model else Extractor()
     load_time = time.perf_counter() - t0
     rows, words, spent = [], 0, 0.0
     for path in files:
