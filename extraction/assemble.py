@@ -202,13 +202,14 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
         quotes.append(Quote(q.speaker, text[q.start:q.end], q.kind, q.speaker_country or inferred.get(q.speaker), q.speaker_role,
                             _evidence(text, q.sent_start, q.sent_end)))
 
-    people = tuple(persons)
+    named = {key: p for key, p in persons.items() if p.name}
+    people = tuple(named)
     organisations = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("ORG", "NORP") and len(e.text) > 1))
     places = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("LOC", "GPE")))
     codes = [code for _, _, code, _ in geo.countries_in(text)]
-    codes += [p.country for p in persons.values() if p.country]
-    aliases = {name: tuple(sorted(p.aliases)) for name, p in persons.items() if p.aliases}
-    person_countries = {name: p.country or inferred.get(name) for name, p in persons.items() if p.country or inferred.get(name)}
+    codes += [p.country for p in named.values() if p.country]
+    aliases = {name: tuple(sorted(p.aliases)) for name, p in named.items() if p.aliases}
+    person_countries = {name: p.country or inferred.get(name) for name, p in named.items() if p.country or inferred.get(name)}
     return Extraction(
         language=lang,
         meetings=tuple(meetings),

@@ -33,12 +33,36 @@ class Lexicons:
     topic_verbs: frozenset[str]
     joint_subjects: frozenset[str]
     roles: tuple[tuple[str, str, str], ...]  # (lang, folded phrase, head), longest first
+    role_rows: tuple["RoleEntry", ...]  # every row of roles.tsv, longest phrase first
     institutions: dict[str, str]  # folded name -> ISO code
     speaker_nouns: frozenset[str]
     places_with_article: dict[str, str]  # folded name without its article -> the full name
 
+    word_classes: dict[str, frozenset[str]]  # class -> words, lower-cased and accent-folded
+
     def role_heads(self) -> frozenset[str]:
         return frozenset(head for _, _, head in self.roles)
+
+    def words(self, name: str) -> frozenset[str]:
+        """A closed word class of data/word_classes.tsv ("title", "particle", ...)."""
+        return self.word_classes[name]
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    lang: str
+    phrase: str  # folded
+    head: str
+    cls: str  # kind of office (see data/roles.tsv)
+    gender: str | None  # "f" for a feminine form
+
+
+def _word_classes() -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for row in _rows("word_classes.tsv"):
+        word = row[1].lower()
+        classes.setdefault(row[0], set()).update({word, fold(word)} if fold(word) else {word})
+    return {name: frozenset(words) for name, words in classes.items()}
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +70,9 @@ def load() -> Lexicons:
     triggers = {(r[0], r[1]): r[3] for r in _rows("meeting_triggers.tsv")}
     words = lambda name: frozenset(r[0].lower() for r in _rows(name))  # noqa: E731
     reporting = {(r[0], r[1]): r[2] == "1" for r in _rows("reporting_verbs.tsv")}
-    roles = sorted(((r[0], fold(r[1]), r[2]) for r in _rows("roles.tsv")), key=lambda r: -len(r[1]))
+    role_rows = sorted((RoleEntry(r[0], fold(r[1]), r[2], r[3], (r[4] if len(r) > 4 else "") or None)
+                        for r in _rows("roles.tsv")), key=lambda r: -len(r.phrase))
+    roles = [(r.lang, r.phrase, r.head) for r in role_rows]
     institutions = {fold(r[0]): r[1] for r in _rows("institutions.tsv") if len(r) > 1 and r[1]}
     return Lexicons(
         meeting_triggers=triggers,
@@ -57,6 +83,8 @@ def load() -> Lexicons:
         topic_verbs=words("topic_verbs.txt"),
         joint_subjects=words("joint_subjects.txt"),
         roles=tuple(roles),
+        role_rows=tuple(role_rows),
+        word_classes=_word_classes(),
         institutions=institutions,
         speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),
         places_with_article={fold(r[0].split(" ", 1)[1]): r[0] for r in _rows("places_with_article.txt")},

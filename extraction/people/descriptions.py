@@ -1,0 +1,122 @@
+"""Role phrases without a name: the unnamed parties and the descriptions of people named elsewhere.
+
+Constructions handled:
+- a role with its country: "son homologue russe", "le ministre malien des Affaires étrangères",
+  "the Saudi foreign minister", "his South Korean counterpart", "le Premier ministre de la
+  République de Géorgie";
+- several countries for one plural role: "les représentants du Niger et du Soudan", "les ministres
+  des affaires étrangères ouzbek, kazakh, kirghize" (one mention per country);
+- a role with its organisation: "le porte-parole de la Commission", "la présidente de la Banque
+  centrale";
+- not a description: a role followed by a name ("le président Macron": the name's mention carries
+  it) or apposed after a name ("Wang Yi, membre du Bureau politique").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import geo
+from .model import Mention
+from .names import role_table
+from .roles import org_in
+
+_OF = ("de", "des", "du", "d'", "la", "l'", "of", "the", "aux", "et", "and")
+
+
+def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """The end of the noun phrase a role word heads: adjectives, "des Affaires étrangères",
+    "du Niger et du Soudan", ", kazakh, kirghize et tadjik"."""
+    k = end
+    while k < len(doc) and k - end < 14 and k not in taken:
+        t = doc[k]
+        if t.text == "," and k + 1 < len(doc) and geo.adjective_country(doc[k + 1].text) and doc[k + 1].text[:1].islower():
+            k += 1  # a list of demonyms
+            continue
+        if t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
+                or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON", "ADV") and not geo.adjective_country(t.text):
+            break
+        if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
+            break
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        if t.like_num or (t.pos_ in ("NOUN", "ADP", "DET") and not t.text[:1].isupper() and not geo.adjective_country(t.text)
+                          and not (t.lower_ in _OF and nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("la", "l'")
+                                                                            or nxt.lower_.startswith(("minist", "gouvern"))))
+                          and not t.lower_.startswith(("minist", "gouvern"))):
+            break
+        k += 1
+    while k > end and doc[k - 1].text == ",":
+        k -= 1
+    return k
+
+
+def _phrase_start(doc: Doc, i: int, taken: set[int]) -> int:
+    """English adjectives before the role ("his South Korean counterpart", "the Russian president")."""
+    s = i
+    while s > 0 and s - 1 not in taken and (geo.adjective_country(doc[s - 1].text) or (
+            doc[s - 1].text[:1].isupper() and s >= 2 and geo.adjective_country(doc[s - 2].text + " " + doc[s - 1].text))):
+        s -= 1
+    if s > 0 and doc[s - 1].text[:1].isupper() and geo.adjective_country(doc[s - 1].text + " " + doc[s].text):
+        s -= 1
+    return s
+
+
+def _countries(doc: Doc, s: int, k: int) -> list[str]:
+    span_text = doc[s:k].text
+    codes: list[str] = []
+    for tok in doc[s:k]:
+        code = geo.adjective_country(tok.text)
+        if code and code not in codes:
+            codes.append(code)
+    for _, _, code, kind in geo.countries_in(span_text):
+        if kind in ("name", "adjective") and code not in codes:
+            codes.append(code)
+    inst = geo.institution_in(span_text)
+    if inst and inst[1] not in codes:
+        codes.append(inst[1])
+    return codes
+
+
+def _plural(doc: Doc, i: int, text: str) -> bool:
+    tok = doc[i]
+    return "Plur" in tok.morph.get("Number") or tok.lower_.endswith(("s", "x")) and not tok.lower_.endswith(
+        ("ss", "us", "is", "x")) and len(tok.text) > 3
+
+
+def _gender(doc: Doc, s: int, i: int, hit) -> str | None:
+    if hit.gender:
+        return "f"
+    det = doc[s - 1] if s > 0 else None
+    if det is not None and det.lower_ in ("la", "une", "cette"):
+        return "f"
+    return None
+
+
+def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
+    """Role phrases with no name attached, as "party" mentions (one per country they name)."""
+    found = []
+    roles = role_table(doc, lang)
+    i = 0
+    while i < len(doc):
+        hit = roles.get(i)
+        if i in taken or hit is None:
+            i += 1
+            continue
+        k = _phrase_end(doc, hit.end, taken)
+        s = _phrase_start(doc, i, taken)
+        nxt = k + 1 if k < len(doc) and doc[k].text == "," else k
+        if nxt in taken or hit.end in taken:
+            i = hit.end  # followed by a name: the name's mention carries the role
+            continue
+        if s >= 2 and doc[s - 1].text == "," and s - 2 in taken:
+            i = k  # an apposed role of the name before it ("Wang Yi, membre du Bureau politique")
+            continue
+        codes = _countries(doc, s, k)
+        plural = _plural(doc, i, hit.text) or len(codes) > 1
+        org = org_in(doc, hit.end, k)
+        gender = _gender(doc, s, i, hit)
+        for code in codes or [None]:
+            found.append(Mention(s, k, doc[s:k].text, "party", role=hit.text.strip(), head=hit.head, country=code,
+                                 cls=hit.cls, org=org, gender=gender, plural=plural))
+        i = k
+    return found

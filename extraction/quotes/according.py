@@ -1,0 +1,56 @@
+"""Attributions by source: "selon X", "according to X".
+
+Constructions handled:
+- the source opening the sentence: "Selon le porte-parole, la visite ...": the content is what
+  follows the source's comma;
+- the source after the content: "La visite aura lieu en mai, selon le Kremlin", "..., according
+  to the statement";
+- not a speaker: figures and statistics ("selon les données de Rosstat", "according to official
+  data").
+Such source attributions are optional in the gold (../shared/eval/README.md), so a short content
+without a verb is kept too.
+"""
+
+from __future__ import annotations
+
+from .grammar import words
+from .model import QuoteContext
+from .reported import add_reported, attribution_boundaries
+
+
+def source_token(ctx: QuoteContext, t) -> int | None:
+    """Index of the head word of the source after "selon" / "according to", past its determiners."""
+    doc = ctx.doc
+    x = t.i + 1 if t.lower_ == "selon" else t.i + 2
+    while x < len(doc) and doc[x].pos_ == "DET":
+        x += 1
+    return x if x < len(doc) else None
+
+
+def according_in_sentence(ctx: QuoteContext, si: int) -> None:
+    """The "selon X" / "according to X" quotes of sentence si."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    stops = attribution_boundaries(ctx, sent, ctx.verbs_by_sent[si])
+    for t in sent:
+        if t.lower_ not in ("selon", "according") or ctx.tok_in_direct(t):
+            continue
+        x = source_token(ctx, t)
+        if x is None or x >= sent.end:
+            continue
+        head = doc[x]
+        source_words = []
+        for st in doc[head.i:min(sent.end, head.i + 4)]:
+            if st.is_punct:
+                break
+            source_words.append(st.lower_)
+        if words("not_speaker").intersection(source_words):
+            continue  # "according to official data": statistics, no speaker
+        if t.i == sent.start or (t.i > sent.start and doc[t.i - 1].text != "," and t.i - sent.start <= 1):
+            j = head.i
+            while j < sent.end and doc[j].text != ",":
+                j += 1
+            span = (j + 1, sent.end)
+        else:
+            prev = [s for s in stops if s < t.i - 1]
+            span = (max(prev) + 1 if prev else sent.start, t.i)
+        add_reported(ctx, span, head, sent, optional_source=True)

@@ -1,0 +1,122 @@
+"""Direct quotations and their speakers.
+
+Constructions handled (``attribute_direct``):
+- a reporting verb in the quotation's sentence(s), the nearest after the closing mark first:
+  "« ... », a déclaré X", "“...,” Diko said", "X a déclaré : « ... »"; "X quoted Y as saying";
+- the speaker of a reported quote of the same sentence ("a estimé que la visite ouvrait « une
+  nouvelle page »");
+- "selon X, « ... »";
+- a quotation continued in a new paragraph, or after a short attribution sentence of the same
+  paragraph ("“...,” she told reporters. “...”"): the previous speaker;
+- an opening mark never closed in its paragraph, the next paragraph reopening the quotation:
+  one quotation over two paragraphs, attributed at its end (``_pending``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..words import has, lemma
+from .according import source_token
+from .grammar import inverted_subject, subject
+from .model import QuoteCandidate, QuoteContext
+from .speakers import NOBODY, Speaker
+
+
+def _continues(text: str, prev_end: int, s: int) -> bool:
+    """The quotation at s follows the previous one in the same paragraph after a short attribution
+    sentence ("“...,” she told reporters. “...”")."""
+    between = text[prev_end:s]
+    return "\n" not in between and len(between) <= 60 and bool(re.search(r"[.!?]\s*[«“\"]?\s*$", between))
+
+
+def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speaker:
+    """The subject of the nearest reporting verb of the quotation's sentences (after it first)."""
+    doc = ctx.doc
+    cands = []
+    for si in sent_idx:
+        for v in ctx.verbs_by_sent[si]:
+            cands.append((v.idx - e if v.idx >= e else s - v.idx + 1000, v))
+        for t in ctx.sents[si]:
+            if lemma(t) in ("quote", "citer") and not ctx.tok_in_direct(t):
+                cands.append((-1, t))
+    for _, v in sorted(cands, key=lambda c: c[0]):
+        if lemma(v) in ("quote", "citer"):
+            obj = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+            if obj:
+                return ctx.resolver.from_token(obj[0])
+        subj = subject(v) if has(doc, "DEP") else None
+        if subj is not None and ctx.tok_in_direct(subj):
+            subj = None
+        if subj is None or (subj.i > v.i or ctx.lang == "fr") and v.idx > e:
+            subj = inverted_subject(doc, v) or subj
+        if subj is not None and not ctx.tok_in_direct(subj):
+            speaker = ctx.resolver.from_token(subj)
+            if speaker[0]:
+                return speaker
+    return NOBODY
+
+
+def _from_sentence(ctx: QuoteContext, s: int, e: int, sent_idx: list[int], reported_by_sent: dict) -> Speaker:
+    speaker = _from_verbs(ctx, s, e, sent_idx)
+    if speaker[0]:
+        return speaker
+    for si in sent_idx:
+        for q in reported_by_sent.get(ctx.sents[si].start_char, []):
+            if q.sent_start <= s < q.sent_end and q.speaker:
+                return q.speaker, q.speaker_country, q.speaker_role
+    for t in ctx.sents[sent_idx[0]]:
+        if t.lower_ in ("selon", "according") and not ctx.tok_in_direct(t):
+            x = source_token(ctx, t)
+            return ctx.resolver.from_token(ctx.doc[x]) if x is not None else NOBODY
+    return NOBODY
+
+
+def _new_paragraph(text: str, s: int) -> bool:
+    return s <= 1 or text[s - 2:s - 1] in ("\n", "") or text[s - 1:s] == "\n" or text.rfind("\n", 0, s) >= s - 3
+
+
+def attribute_direct(ctx: QuoteContext) -> None:
+    """Give each direct quotation its speaker (see the module's docstring)."""
+    text = ctx.text
+    reported_by_sent: dict[int, list[QuoteCandidate]] = {}
+    for q in ctx.results:
+        reported_by_sent.setdefault(q.sent_start, []).append(q)
+    sent_starts = [st.start_char for st in ctx.sents]
+    last_speaker: Speaker | None = None
+    last_direct: int | None = None
+    pending: list = []
+    for s, e in ctx.direct:
+        first_si = max(0, bisect_right(sent_starts, s) - 1)
+        last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
+        sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
+        speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
+        if not speaker[0] and last_speaker and _new_paragraph(text, s):
+            speaker = last_speaker  # a quotation continued in a new paragraph
+        if not speaker[0] and last_direct is not None and _continues(text, last_direct, s):
+            speaker = last_speaker  # “...,” she told reporters. “...”: the next quotation of the same paragraph
+        sent = ctx.sents[sent_idx[0]] if sent_idx else None
+        if not speaker or not speaker[0]:
+            pending.append((s, e, sent))
+            continue
+        last_speaker, last_direct = speaker, e
+        ctx.results.append(QuoteCandidate(s, e, "direct", speaker[0], speaker[1], speaker[2],
+                                          sent.start_char if sent else s, sent.end_char if sent else e))
+    _pending(ctx, pending)
+
+
+def _pending(ctx: QuoteContext, pending: list) -> None:
+    """An opening mark never closed in its paragraph, the next paragraph reopening the quotation:
+    one quotation over two paragraphs, attributed at its end."""
+    text = ctx.text
+    directs = sorted((q for q in ctx.results if q.kind == "direct"), key=lambda q: q.start)
+    for s, e, sent in pending:
+        para_end = text.find("\n", s)
+        para_end = len(text) if para_end < 0 else para_end
+        if any(c in text[e:para_end] for c in "»”\""):
+            continue
+        nxt = next((q for q in directs if q.start > e), None)
+        if nxt is not None and para_end < nxt.start and not text[para_end:nxt.start].strip(" \n\t\u00a0«“\""):
+            ctx.results.append(QuoteCandidate(s, e, "direct", nxt.speaker, nxt.speaker_country, nxt.speaker_role,
+                                              sent.start_char if sent else s, sent.end_char if sent else e))

@@ -1,0 +1,191 @@
+"""Reported speech: a verb of saying (data/reporting_verbs.tsv) and the content it reports.
+
+Constructions handled (``reported_in_sentence``):
+- a content clause: "a déclaré que ...", "said that ...", "a assuré aux journalistes que ...",
+  "told reporters after the meeting that ...", "said Russia would ..." (English, no "that");
+- an inverted attribution after the content: "..., a-t-il ajouté", "..., a indiqué le
+  porte-parole", "..., she said", "..., the statement said", also inserted in the sentence:
+  "La Chine, a-t-il affirmé, continuera ..." / "Dans le cadre de ..., a poursuivi le ministre, la
+  Chine est disposée ...";
+- a statement-like object: "a affirmé la volonté de ...", "a réitéré l'engagement ...";
+- a present participle continuing the sentence's speaker: "..., ajoutant que ...", "soulignant que";
+- not reported: a verb followed by a direct quotation ("X said, “...”"), joint subjects ("les deux
+  parties ont souligné"), content mostly in quotation marks (the direct quotes carry it),
+  fragments without a verb.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..marks import OPEN_CLOSE, trim
+from ..words import doc_text, fold, has, verb_lemma
+from .grammar import (content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
+                      skip_incidental, subject, words)
+from .model import QuoteCandidate, QuoteContext
+from .speakers import Speaker
+
+_EN_CLAUSE_VERBS = ("say", "note", "stress", "add", "emphasize", "underscore", "state")
+
+
+def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[int]:
+    """Commas that open an attribution ("..., a-t-il dit", "..., selon X"): content stops there."""
+    doc = ctx.doc
+    stops = set()
+    for v in verbs:
+        j = v.i - 1
+        while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("and", "et")) and doc[j].text != ",":
+            j -= 1
+        if j >= sent.start and doc[j].text == ",":
+            stops.add(j)
+    for t in sent:
+        if t.lower_ in ("selon", "according") and t.i > sent.start and doc[t.i - 1].text == ",":
+            stops.add(t.i - 1)
+    return stops
+
+
+def _clause_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int, int] | None:
+    """The content clause after the verb: "que/that ...", a marked clause further on, or an English
+    clausal complement without "that"."""
+    doc = ctx.doc
+    complementisers = words("complementiser")
+    k = v.i + 1
+    while k < sent.end and k <= v.i + 3 and doc[k].lower_ not in complementisers and doc[k].pos_ in ("ADV", "AUX", "PRON", "ADP"):
+        k += 1
+    if k < sent.end and (doc[k].lower_ in complementisers or doc[k].lower_.startswith("qu'")):
+        span = content_after(k + 1 if doc[k].lower_ in complementisers else k, sent, stops)
+        if doc[k].lower_.startswith("qu'") and doc[k].lower_ != "qu'":
+            span = (k, span[1]) if span else None
+        return span
+    marked = marked_clause(v, sent)
+    if marked is not None:
+        return content_after(marked + 1, sent, stops)
+    if ctx.lang == "en" and k < sent.end and verb_lemma(v, ctx.reporting) in _EN_CLAUSE_VERBS and has(doc, "DEP") \
+            and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) and not doc[k].is_punct:
+        return content_after(k, sent, stops)
+    return None
+
+
+def _inverted_span(ctx: QuoteContext, v: Token, sent, stops: set[int], j: int) -> tuple[int, int]:
+    """The content of an inverted attribution whose comma is at j: before it, after it, or the
+    whole sentence around an inserted attribution."""
+    doc = ctx.doc
+    prev_stops = [s for s in stops if s < j]
+    start = max(prev_stops) + 1 if prev_stops else sent.start
+    after_end = next((s for s in sorted(stops) if s > v.i), sent.end)
+    nxt = v.i + 1
+    while nxt < sent.end and doc[nxt].text != ",":
+        nxt += 1
+    if j - start < 4 and nxt < sent.end:
+        return nxt + 1, after_end  # "La Chine, a-t-il affirmé, continuera ..."
+    if nxt < sent.end and after_end - nxt > 4 and not has_finite_verb(doc, start, j) and has_finite_verb(doc, nxt + 1, after_end):
+        # "Dans le cadre de ..., a poursuivi le ministre, la Chine est disposée ...": the attribution
+        # is inserted in the sentence, which is the content
+        return start, after_end
+    return start, j
+
+
+def _attribution_comma(ctx: QuoteContext, v: Token, sent, subj: Token | None) -> int:
+    """The comma before an inverted attribution ("..., a-t-il ajouté", "..., Diko said"), or -1."""
+    doc = ctx.doc
+    j = v.i - 1
+    while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("-t-il", "-t-elle")) and doc[j].text != ",":
+        if ctx.lang == "fr" and doc[j].lower_ in words("subject_pronoun_fr"):
+            return -1  # "Interrogé sur ..., il a jugé ...": the pronoun is the subject, nothing is inverted
+        j -= 1
+    j = skip_incidental(doc, j, sent.start)
+    if ctx.lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
+        jj = subj.left_edge.i - 1
+        if jj >= sent.start and doc[jj].text == "," and v.i - jj <= 6:
+            j = jj  # English "..., she said" / "..., Diko said" / "..., the statement said"
+    return j if j > sent.start and doc[j].text == "," else -1
+
+
+def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[tuple[int, int] | None, Token | None]:
+    """(content span, subject token) of one reporting verb."""
+    doc = ctx.doc
+    subj = subject(v) if has(doc, "DEP") else None
+    inv = inverted_subject(doc, v)
+    span = _clause_span(ctx, v, sent, stops)
+    if span is None:
+        j = _attribution_comma(ctx, v, sent, subj)
+        if j >= 0 and (inv is not None or subj is not None):
+            span = _inverted_span(ctx, v, sent, stops, j)
+            if inv is not None and (subj is None or subj.i > v.i or ctx.lang == "fr"):
+                subj = inv
+        elif ctx.reporting.get(verb_lemma(v, ctx.reporting)) and has(doc, "DEP"):
+            objs = [c for c in v.children if c.dep_ == "obj"]
+            if objs:
+                span = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    return span, subj if subj is not None else inv
+
+
+def _joint(ctx: QuoteContext, subj: Token) -> bool:
+    doc, joint = ctx.doc, ctx.lex.joint_subjects
+    return fold(subj.text) in joint or (subj.i + 1 < len(doc) and fold(doc[subj.i + 1].text) in joint
+                                        and subj.lower_ in ("les", "the"))
+
+
+def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
+    """The reported quotes of sentence si (see the module's docstring)."""
+    sent = ctx.sents[si]
+    verbs = ctx.verbs_by_sent[si]
+    stops = attribution_boundaries(ctx, sent, verbs)
+    for v in verbs:
+        if not_a_saying(v):
+            continue
+        after = ctx.text[v.idx + len(v.text):v.idx + len(v.text) + 4].lstrip(" ,:\u00a0")
+        if after[:1] in OPEN_CLOSE:
+            continue  # "X said, “...”": the direct quote carries the words
+        span, subj = _verb_content(ctx, v, sent, stops)
+        if span is None:
+            continue
+        if "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") or v.tag_ == "VBG":
+            # "..., ajoutant que ...", "soulignant que ...": the speaker of the sentence's attribution
+            earlier = [q for q in ctx.results[-8:] if q.sent_start == sent.start_char and q.kind == "reported"]
+            if earlier:
+                add_reported(ctx, span, None, sent, speaker=(earlier[-1].speaker, earlier[-1].speaker_country,
+                                                            earlier[-1].speaker_role))
+                continue
+        if subj is None or _joint(ctx, subj):
+            continue
+        add_reported(ctx, span, subj, sent)
+
+
+def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, sent, optional_source: bool = False,
+                 speaker: Speaker | None = None) -> None:
+    """Record a reported quote over the token span, unless it is too short, mostly quoted, a
+    fragment without a verb, already found, or has no speaker."""
+    doc = ctx.doc
+    s_tok, e_tok = span
+    if e_tok <= s_tok:
+        return
+    text = doc_text(doc)
+    start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text)
+    start, end = trim(text, start, end)
+    content = text[start:end]
+    tokens = content.split()
+    if len(tokens) < 3:
+        return
+    quoted = sum(1 for c in range(start, end) if ctx.in_direct[c])
+    if quoted > 0.6 * (end - start):
+        return  # the direct quote carries it
+    if quoted and not (subj is not None and e_tok <= subj.i):
+        # a content clause ("a estimé que la visite ouvrait « une nouvelle page »"): its quoted fragments
+        # are direct quotes of their own, the enclosing clause is at best optional. A whole sentence
+        # before "…, a annoncé X" stays: it is the statement itself.
+        return
+    if fold(tokens[0]) in ("de", "d") and len(tokens) < 6:
+        return
+    if not speaker and not has_verb(doc, s_tok, e_tok) and not optional_source and len(tokens) < 12:
+        return  # no proposition: "In his remarks after the meeting, X said, “...”"
+    name, country, role = speaker or ctx.resolver.from_token(subj)
+    if not name:
+        return
+    for q in ctx.results:
+        if q.start == start and q.end == end:
+            return
+        overlap = min(q.end, end) - max(q.start, start)
+        if q.kind == "reported" and overlap > 0.8 * min(q.end - q.start, end - start) and abs(q.end - end) <= 2:
+            return  # the same words reported twice ("X told Y that ..., according to the statement")
+    ctx.results.append(QuoteCandidate(start, end, "reported", name, country, role, sent.start_char, sent.end_char))
