@@ -11,12 +11,12 @@ from diplowatch.records import Evidence, Extraction, Meeting, Participant, Quote
 from spacy.tokens import Doc
 
 from . import dates, geo
-from .meetings import MeetingCandidate, party_key
+from .lexicons import load
+from .meetings.model import MeetingCandidate, party_key
 from .words import lemma
 
-HOST_VERBS = {"recevoir", "accueillir", "receive", "host", "welcome"}
 CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
-            "weekday": 3, "month_year": 4, "month": 5, "last_month": 6, "next_month": 6, "this_month": 6,
+            "weekday": 3, "last_weekday": 3, "next_weekday": 3, "month_year": 4, "month": 5, "last_month": 6, "next_month": 6, "this_month": 6,
             "last_year": 7, "next_year": 7, "this_year": 7}
 
 
@@ -137,7 +137,7 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
         if place:
             code = geo.place_country(place)
             missing = [i for i, p in enumerate(parts) if not p.country]
-            hosting = lemma(doc[c.trigger]) in HOST_VERBS
+            hosting = lemma(doc[c.trigger]) in load().words("host_verb")
             if code and (len(missing) == 1 or hosting and 0 in missing) and code not in {p.country for p in parts}:
                 i = missing[0]
                 parts[i] = Participant(parts[i].name, parts[i].role, code)

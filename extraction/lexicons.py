@@ -5,6 +5,7 @@ Lines starting with '#' are provenance and comments; columns are tab-separated.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +44,12 @@ class Lexicons:
     def role_heads(self) -> frozenset[str]:
         return frozenset(head for _, _, head in self.roles)
 
+    phrase_patterns: dict[str, "re.Pattern"]  # class of data/meeting_phrases.tsv -> one compiled pattern
+
+    def phrases(self, name: str) -> "re.Pattern":
+        """The phrases of one class of data/meeting_phrases.tsv, as one pattern."""
+        return self.phrase_patterns[name]
+
     def words(self, name: str) -> frozenset[str]:
         """A closed word class of data/word_classes.tsv ("title", "particle", ...)."""
         return self.word_classes[name]
@@ -55,6 +62,15 @@ class RoleEntry:
     head: str
     cls: str  # kind of office (see data/roles.tsv)
     gender: str | None  # "f" for a feminine form
+
+
+def _phrase_patterns() -> dict[str, re.Pattern]:
+    classes: dict[str, list[str]] = {}
+    for row in _rows("meeting_phrases.tsv"):
+        classes.setdefault(row[0], []).append(row[1])
+    return {name: re.compile(r"\b(?:" + "|".join(f"(?:{p})" if not p.startswith("^") else p for p in phrases) + r")\b"
+                             if not any(p.startswith("^") for p in phrases) else "|".join(phrases), re.I)
+            for name, phrases in classes.items()}
 
 
 def _word_classes() -> dict[str, frozenset[str]]:
@@ -85,6 +101,7 @@ def load() -> Lexicons:
         roles=tuple(roles),
         role_rows=tuple(role_rows),
         word_classes=_word_classes(),
+        phrase_patterns=_phrase_patterns(),
         institutions=institutions,
         speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),
         places_with_article={fold(r[0].split(" ", 1)[1]): r[0] for r in _rows("places_with_article.txt")},

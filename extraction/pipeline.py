@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from . import english as _english, meetings as _meetings  # noqa: F401  (register the components)
+from . import english as _english  # noqa: F401  (register the components)
+from .meetings import component as _meetings  # noqa: F401
 from .people import component as _people  # noqa: F401
 from .quotes import component as _quotes  # noqa: F401
 

@@ -1,0 +1,157 @@
+"""The spaCy component that finds the meetings of each Doc: for every meeting word, its scope,
+participants, kind, status, place and time expressions (resolved later, in extraction.assemble).
+
+Constructions handled beyond the passes' own:
+- "cette rencontre", "the meeting" with fewer than two parties of its own adds its place and time
+  to the encounter told just before (``_add_info``);
+- a time expression opening the sentence covers it ("Plus tôt dans la journée, X avait été reçu"),
+  one in a relative clause about a participant dates nothing ("X, whose country joins the bloc in
+  October"), and a visit's time dates the meeting it is for ("se rendra à X le mois prochain, où il
+  doit rencontrer Y");
+- a planned meeting in several distinct cities gives one entry per city; a held one the most
+  specific place; with no place, the place of the visit it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import geo
+from ..dates import Cue, find_cues
+from ..lexicons import load
+from ..people.model import Mention, sent_bounds
+from ..words import doc_text, has
+from .model import MeetingCandidate, count_parties, dedupe_parties
+from .participants import group_listed, participants
+from .places import best_place, places
+from .scope import scopes
+from .status import planned
+from .triggers import call_kind, sentence_triggers, trigger_kind
+
+
+@dataclass
+class _State:
+    doc: Doc
+    lang: str
+    mentions: list[Mention]
+    results: list[MeetingCandidate]
+    visit_place: str | None = None
+
+
+def _is_anaphoric(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
+        prev = tok.doc[tok.i - 2]
+    return prev is not None and prev.lower_ in ("la", "le", "l'", "cette", "ce", "cet", "the", "this", "that")
+
+
+def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention]) -> None:
+    """ "Cette rencontre s'est tenue à X": the place and time of the encounter told just before."""
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    # "Cette rencontre, qui intervient en prélude à la réunion prévue à Nouakchott": the place of
+    # another meeting word's phrase is not this meeting's
+    others = [t for t in (doc[i] for i in scope) if t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and trigger_kind(t, lang)]
+    if others:
+        scope = {i for i in scope if i < min(o.i for o in others)}
+        if not scope:
+            return
+    best = best_place(places(doc, scope, mentions))
+    if best and meeting.kind != "call":
+        current_is_country = meeting.place is None or geo.is_country_name(meeting.place) or not meeting.place_stated
+        if current_is_country and not geo.is_country_name(best) or meeting.place is None:
+            meeting.place, meeting.place_stated = best, True
+    if not meeting.cues:
+        s, e = sent_bounds(doc, tok.i)
+        sent = doc[s:e]
+        meeting.cues = find_cues(sent.text, sent.start_char)
+
+
+def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
+    """The time expressions of a meeting (see the module's docstring)."""
+    person_tokens = {i for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end
+                     for i in range(m.start, m.end)}
+    relative = {t.i for r in sent if r.dep_ in ("relcl", "acl:relcl") and r.head.i in person_tokens
+                and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in scope if i not in relative]
+    rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
+    all_cues = find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
+    cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
+    if not cues and visit:
+        cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
+    return cues
+
+
+def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> list[tuple[str | None, bool]]:
+    """(place, stated) for each entry the trigger gives."""
+    found = places(st.doc, scope, st.mentions)
+    distinct = [p for p in found if not p[1]]
+    if kind == "call":
+        return [(None, True)]
+    if status == "planned" and len(distinct) > 1:
+        return [(p, True) for p, _ in distinct]
+    place = best_place(found)
+    lex = load()
+    if place is None and st.visit_place and (status == "held" or lex.phrases("visit").search(sent.text)
+                                             or lex.phrases("during_visit").search(sent.text)):
+        return [(st.visit_place, False)]  # a meeting takes the place of the visit it belongs to
+    return [(place, place is not None)]
+
+
+def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_done: bool) -> bool:
+    """Record the encounter trigger tok names, if it has two parties; returns whether it was an
+    anaphoric "cette rencontre" (whose information went to the previous encounter)."""
+    doc, lex = st.doc, load()
+    kind = call_kind(doc, sent, tok, scope, kind)
+    if kind is None:
+        return False
+    parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
+    if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN"):
+        if st.results and not anaphora_done:
+            # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
+            _add_info(doc, st.results[-1], tok, scope, st.mentions)
+        return True
+    if count_parties(parts) < 2:
+        parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
+    if count_parties(parts) < 2:
+        if not has(doc, "DEP") and st.results and _is_anaphoric(tok):
+            _add_info(doc, st.results[-1], tok, scope, st.mentions)
+        return False
+    status = "planned" if planned(doc, tok, st.lang) else "held"
+    visit = bool(lex.phrases("visit").search(sent.text))
+    cues = _cues(doc, sent, tok, scope, st.mentions, visit)
+    again = bool(lex.phrases("again").search(sent.text))
+    place_list = _place_list(st, sent, scope, status, kind)
+    for place, stated in place_list:
+        st.results.append(MeetingCandidate(tok.i, dedupe_parties(parts), kind, status, place, stated, cues,
+                                           sent.start_char, sent.end_char, again or len(place_list) > 1))
+    return False
+
+
+def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
+    """Every encounter the Doc tells, one candidate per meeting word (merged later)."""
+    st = _State(doc, lang, doc._.mentions or [], [])
+    visit_pattern = load().phrases("visit")
+    for sent in doc.sents:
+        if visit_pattern.search(sent.text):
+            found = places(doc, set(range(sent.start, sent.end)), st.mentions)
+            if found:
+                st.visit_place = best_place(found)
+        triggers = sentence_triggers(doc, sent, lang)
+        if not triggers:
+            continue
+        scoped = scopes(doc, sent, [t for t, _ in triggers])
+        anaphora_done = False
+        for tok, kind in triggers:
+            anaphora_done = _meeting(st, sent, tok, kind, scoped[tok.i], anaphora_done) or anaphora_done
+    return st.results
+
+
+@Language.component("diplowatch_meetings", requires=["doc._.mentions", "doc._.persons", "token.dep", "token.morph"],
+                    assigns=["doc._.meeting_candidates"])
+def meetings_component(doc: Doc) -> Doc:
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    doc._.meeting_candidates = find_meetings(doc, lang)
+    return doc

@@ -1,0 +1,119 @@
+"""Who takes part in an encounter: the people of the trigger's scope and the people it refers back to.
+
+Constructions handled (``participants``):
+- the person and party mentions of the scope ("Le président A a reçu le ministre B");
+- not participants: officials after "en présence de", "accompagné de", "were present", and the
+  source of a "Selon X, ..." (up to the source's comma), and the subject of another clause's
+  reporting verb;
+- a pronoun or relative subject: "Il rencontrera ...", "X, qui a reçu Y";
+- "les deux dirigeants", "the two presidents": the last encounter of two leaders, else the two
+  leaders last named (``two_leaders``);
+- a plural group without names, listed in the next sentence ("les ministres des Affaires
+  étrangères. Il s'agit du ministre malien ..., X, et du ministre tchadien ..., Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import load
+from ..people.anaphora import pronoun_antecedent, relative_antecedent
+from ..people.model import Mention, sent_bounds
+from ..people.roles import role_at
+from ..words import doc_text, fold, has, lemma
+from .model import MeetingCandidate, count_parties
+from .scope import clause_root, subject_of
+
+
+def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
+    lex = load()
+    before = doc_text(doc)[sent.start_char:doc[m.start].idx]
+    cue = None
+    for cue in lex.phrases("not_participant").finditer(before):
+        pass
+    if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
+        return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
+    head = doc[m.start]
+    return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
+        and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}
+
+
+def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> Mention | None:
+    """ "il s'entretiendrait avec Tokaïev", "Il rencontrera ...", "X, qui a reçu Y"."""
+    words = load()
+    pronouns = words.words("pronoun_m") | words.words("pronoun_f")
+    if not has(doc, "DEP"):
+        for t in doc[sent.start:tok.i]:
+            if t.lower_ in ("he", "she"):
+                return pronoun_antecedent(doc, t.i, mentions)
+        return None
+    subj = subject_of(clause_root(tok))
+    if subj is not None and subj.lower_ in pronouns:
+        return pronoun_antecedent(doc, subj.i, mentions)
+    if subj is not None and subj.lower_ in words.words("relative"):
+        return relative_antecedent(doc, subj, mentions)
+    return None
+
+
+def two_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
+    """"les deux chefs d'Etat", "the two presidents": the latest encounter of two leaders, else the two
+    leaders last named, not the latest encounter of two ministers."""
+    if not any(w in phrase.lower() for w in ("présidents", "chefs d'", "presidents", "leaders", "dirigeants")):
+        return None
+    persons = doc._.persons or {}
+    leaders = load().words("leader_head")
+
+    def head(m: Mention) -> str:
+        p = persons.get(m.key) if m.key else None
+        return fold((p.head if p else None) or m.head or "").split(" ")[0]
+
+    if results and all(head(m) in leaders for m in results[-1].participants):
+        return None  # the usual rule picks it
+    for r in reversed(results):
+        if len(r.participants) >= 2 and all(head(m) in leaders for m in r.participants):
+            return list(r.participants)
+    seen: list[Mention] = []
+    for m in reversed([m for m in mentions if m.kind == "person" and m.start < before and before - m.start < 400]):
+        if head(m) in leaders and m.key not in {x.key for x in seen}:
+            seen.append(m)
+        if len(seen) == 2:
+            return seen[::-1]
+    return None
+
+
+def _plural_unnamed(doc: Doc, scope: set[int], lang: str) -> bool:
+    """The clause names a group without names: "les ministres des Affaires étrangères"."""
+    return any("Plur" in doc[i].morph.get("Number") and doc[i].pos_ == "NOUN" and role_at(doc, i, lang) for i in scope)
+
+
+def _listed_next(doc: Doc, sent, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the next sentence when it lists the group ("Il s'agit du ministre malien ..., X, ...")."""
+    if sent.end >= len(doc):
+        return []
+    nxt_start, nxt_end = sent_bounds(doc, sent.end)
+    if not load().phrases("listing").match(doc[nxt_start:nxt_end].text):
+        return []
+    return [m for m in mentions if nxt_start <= m.start < nxt_end]
+
+
+def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention],
+                 results: list[MeetingCandidate], lang: str) -> list[Mention]:
+    """The participants of the encounter the trigger tok names (see the module's docstring)."""
+    parts = [m for m in mentions if sent.start <= m.start < sent.end and any(i in scope for i in range(m.start, m.end))
+             and not _excluded(doc, sent, m, tok, scope)]
+    ante = _subject_antecedent(doc, sent, tok, mentions)
+    if ante is not None:
+        parts.insert(0, ante)
+    two = load().phrases("two_of_them").search(sent.text)
+    if two and count_parties(parts) < 2:
+        leaders = two_leaders(doc, two.group(0), results, mentions, tok.i)
+        if leaders is not None:
+            parts = leaders + parts
+        elif results:
+            parts = list(results[-1].participants) + parts
+    return parts
+
+
+def group_listed(doc: Doc, sent, scope: set[int], mentions: list[Mention], lang: str) -> list[Mention]:
+    """The members of a plural group of the scope, listed in the next sentence."""
+    return _listed_next(doc, sent, mentions) if _plural_unnamed(doc, scope, lang) else []
