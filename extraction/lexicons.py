@@ -31,6 +31,7 @@ class Lexicons:
     planned_cues: frozenset[str]
     not_meeting: frozenset[str]
     reporting: dict[tuple[str, str], bool]  # (lang, lemma) -> accepts a noun-phrase object
+    reporting_verbs: dict[tuple[str, str], "ReportingVerb"]  # (lang, lemma) -> its complements
     topic_verbs: frozenset[str]
     joint_subjects: frozenset[str]
     roles: tuple[tuple[str, str, str], ...]  # (lang, folded phrase, head), longest first
@@ -53,6 +54,13 @@ class Lexicons:
     def words(self, name: str) -> frozenset[str]:
         """A closed word class of data/word_classes.tsv ("title", "particle", ...)."""
         return self.word_classes[name]
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    lemma: str  # "dire", "mettre en garde"
+    np: int  # 0 clause only, 1 a noun-phrase object too, 2 an object with its predicate
+    preps: tuple[str, ...]  # prepositions introducing the content ("à", "for")
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,9 @@ def _word_classes() -> dict[str, frozenset[str]]:
 def load() -> Lexicons:
     triggers = {(r[0], r[1]): r[3] for r in _rows("meeting_triggers.tsv")}
     words = lambda name: frozenset(r[0].lower() for r in _rows(name))  # noqa: E731
-    reporting = {(r[0], r[1]): r[2] == "1" for r in _rows("reporting_verbs.tsv")}
+    reporting_verbs = {(r[0], r[1]): ReportingVerb(r[1], int(r[2]), tuple(p for p in (r[3] if len(r) > 3 else "").split("|") if p))
+                       for r in _rows("reporting_verbs.tsv")}
+    reporting = {key: verb.np > 0 for key, verb in reporting_verbs.items()}
     role_rows = sorted((RoleEntry(r[0], fold(r[1]), r[2], r[3], (r[4] if len(r) > 4 else "") or None)
                         for r in _rows("roles.tsv")), key=lambda r: -len(r.phrase))
     roles = [(r.lang, r.phrase, r.head) for r in role_rows]
@@ -96,6 +106,7 @@ def load() -> Lexicons:
         planned_cues=words("planned_cues.txt"),
         not_meeting=frozenset(fold(w) for w in words("not_meeting_objects.txt")),
         reporting=reporting,
+        reporting_verbs=reporting_verbs,
         topic_verbs=words("topic_verbs.txt"),
         joint_subjects=words("joint_subjects.txt"),
         roles=tuple(roles),

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from .. import geo
 from ..lexicons import load
 from ..people.model import sent_bounds
-from ..words import has, lemma
+from ..words import fold, has, lemma
 
 
 def words(name: str) -> frozenset[str]:
@@ -104,12 +104,24 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     for t in doc[max(s_start, verb.i - 2):min(s_end, verb.i + 4)]:
         if t.lower_ in _INVERTED_PRONOUNS:
             return t
-    j = verb.i + 1
+    j = _after_time(doc, verb.i + 1, s_end)
     while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
         j += 1
     if j < s_end and not doc[j].is_punct and not doc[j].is_quote and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
         return doc[j]
     return None
+
+
+def _after_time(doc: Doc, j: int, end: int) -> int:
+    """Past a time expression right after the verb ("ce 30 janvier", "mardi soir", "on Friday")."""
+    time_words, calendar = words("time_word"), words("calendar")
+    k = j
+    while k < end and (doc[k].like_num or doc[k].lower_ in time_words or fold(doc[k].text) in calendar):
+        k += 1
+    if k > j and any(doc[x].like_num or fold(doc[x].text) in calendar or doc[x].lower_ in ("hier", "aujourd'hui", "yesterday", "today")
+                     for x in range(j, k)):
+        return k
+    return j
 
 
 def mistagged_participle(t: Token) -> bool:

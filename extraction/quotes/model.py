@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import Lexicons
+from ..lexicons import Lexicons, ReportingVerb
 from ..words import doc_text
 from .speakers import SpeakerResolver
 
@@ -37,6 +37,7 @@ class QuoteContext:
     resolver: SpeakerResolver
     sents: list = field(default_factory=list)
     verbs_by_sent: dict[int, list[Token]] = field(default_factory=dict)
+    verbs: dict[int, "ReportingVerb"] = field(default_factory=dict)  # token index -> the reporting verb it is
     results: list[QuoteCandidate] = field(default_factory=list)
 
     @property

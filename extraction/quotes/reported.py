@@ -19,17 +19,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..marks import OPEN_CLOSE, trim
-from ..words import doc_text, fold, has, verb_lemma
+from ..words import doc_text, fold, has
 from .grammar import (content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
 from .model import QuoteCandidate, QuoteContext
 from .speakers import Speaker
 
-_EN_CLAUSE_VERBS = ("say", "note", "stress", "add", "emphasize", "underscore", "state")
 
 
 def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[int]:
-    """Commas that open an attribution ("..., a-t-il dit", "..., selon X"): content stops there."""
+    """Commas that open an attribution ("..., a-t-il dit", "..., selon X") or the clause of
+    another reporting verb ("Notant que ..., le chef de l'Etat a déclaré que"): content stops there."""
     doc = ctx.doc
     stops = set()
     for v in verbs:
@@ -38,6 +38,10 @@ def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[i
             j -= 1
         if j >= sent.start and doc[j].text == ",":
             stops.add(j)
+        subj = subject(v) if has(doc, "DEP") else None
+        if subj is not None and sent.start < subj.i < v.i and subj.left_edge.i - 1 > sent.start \
+                and doc[subj.left_edge.i - 1].text == ",":
+            stops.add(subj.left_edge.i - 1)
     for t in sent:
         if t.lower_ in ("selon", "according") and t.i > sent.start and doc[t.i - 1].text == ",":
             stops.add(t.i - 1)
@@ -60,10 +64,53 @@ def _clause_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     marked = marked_clause(v, sent)
     if marked is not None:
         return content_after(marked + 1, sent, stops)
-    if ctx.lang == "en" and k < sent.end and verb_lemma(v, ctx.reporting) in _EN_CLAUSE_VERBS and has(doc, "DEP") \
+    if ctx.lang == "en" and k < sent.end and has(doc, "DEP") \
             and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) and not doc[k].is_punct:
-        return content_after(k, sent, stops)
+        return content_after(k, sent, stops)  # "said Russia would ...", "declared any dialogue ... shall be suspended"
     return None
+
+
+def _bounded(span: tuple[int, int], stops: set[int]) -> tuple[int, int] | None:
+    s, e = span
+    e = min([e] + [x for x in stops if s < x < e])
+    return (s, e) if e > s else None
+
+
+def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int, int] | None:
+    """The content of a prepositional complement: "a appelé (jeudi) à des efforts conjoints ...",
+    "a plaidé en faveur d'une approche ...", "called for ...", "warned against ..."."""
+    preps = ctx.verbs[v.i].preps
+    if not preps or not has(ctx.doc, "DEP"):
+        return None
+    doc = ctx.doc
+    for c in v.children:
+        if c.i <= v.i or c.dep_ in ("punct", "nsubj", "advmod") or not sent.start <= c.left_edge.i < sent.end:
+            continue
+        first = c.left_edge.i if ctx.lang == "fr" else c.i
+        for prep in preps:
+            n = len(prep.replace("'", "' ").split())
+            if fold(doc[first:first + n].text) == fold(prep):
+                return _bounded((first + n, c.right_edge.i + 1), stops)
+    return None
+
+
+def _object_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int, int] | None:
+    """A statement-like object ("a affirmé la volonté de ...", "stressed the importance of ..."),
+    with its predicate for "a qualifié X d'historique", "called X a turning point"."""
+    verb = ctx.verbs[v.i]
+    if not verb.np or not has(ctx.doc, "DEP"):
+        return None
+    objs = [c for c in v.children if c.dep_ in ("obj", "dobj")]
+    if not objs:
+        return None
+    o = objs[0]
+    end = o.right_edge.i + 1
+    if verb.np == 2:
+        after = [c for c in v.children if c.i > o.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
+        if not after:
+            return None  # "a qualifié la visite" alone says nothing
+        end = max(c.right_edge.i for c in after) + 1
+    return _bounded((o.left_edge.i, end), stops)
 
 
 def _inverted_span(ctx: QuoteContext, v: Token, sent, stops: set[int], j: int) -> tuple[int, int]:
@@ -92,6 +139,8 @@ def _attribution_comma(ctx: QuoteContext, v: Token, sent, subj: Token | None) ->
     while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("-t-il", "-t-elle")) and doc[j].text != ",":
         if ctx.lang == "fr" and doc[j].lower_ in words("subject_pronoun_fr"):
             return -1  # "Interrogé sur ..., il a jugé ...": the pronoun is the subject, nothing is inverted
+        if doc[j].lower_ in words("relative") or doc[j].lower_ in ("que", "dont", "that"):
+            return -1  # "the visit, which she described as timely": a relative clause
         j -= 1
     j = skip_incidental(doc, j, sent.start)
     if ctx.lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
@@ -113,10 +162,8 @@ def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[t
             span = _inverted_span(ctx, v, sent, stops, j)
             if inv is not None and (subj is None or subj.i > v.i or ctx.lang == "fr"):
                 subj = inv
-        elif ctx.reporting.get(verb_lemma(v, ctx.reporting)) and has(doc, "DEP"):
-            objs = [c for c in v.children if c.dep_ == "obj"]
-            if objs:
-                span = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+        else:
+            span = _prep_span(ctx, v, sent, stops) or _object_span(ctx, v, sent, stops)
     return span, subj if subj is not None else inv
 
 
