@@ -21,7 +21,7 @@ from ..words import has
 def clause_root(tok: Token) -> Token:
     node = tok
     for _ in range(4):
-        if node.pos_ in ("VERB",) or node.head is node:
+        if node.pos_ in ("VERB",) or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -35,7 +35,7 @@ def governor(root: Token) -> Token:
     """An infinitive clause without its own subject is scoped from the verb that governs it."""
     node = root
     for _ in range(3):
-        if has_subject(node) or node.head is node:
+        if has_subject(node) or node.head.i == node.i:
             break
         if "Inf" not in node.morph.get("VerbForm") and node.pos_ == "VERB":
             break
@@ -51,7 +51,7 @@ def subject_of(root: Token) -> Token | None:
         for child in node.children:
             if child.dep_.startswith("nsubj") or child.dep_ in ("expl:subj",):
                 return child
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
@@ -66,7 +66,7 @@ def _fragments(sent, root: Token, t: Token, scope: set[int], triggers: list[Toke
     if subjects:
         extra |= {y.i for y in subjects[-1].subtree}
     for frag in sent:
-        if frag.head is frag and frag is not root:
+        if frag.head.i == frag.i and frag.i != root.i:
             sub = {x.i for x in frag.subtree}
             if not sub & trig_tokens and not (sub & (scope | extra)):
                 extra |= sub
@@ -84,7 +84,7 @@ def scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
         scope = {x.i for x in root.subtree}
         for other in triggers:
             oroot = roots[other.i]
-            if oroot is not root and oroot.i in scope and root.i not in {x.i for x in oroot.subtree}:
+            if oroot.i != root.i and oroot.i in scope and root.i not in {x.i for x in oroot.subtree}:
                 scope -= {x.i for x in oroot.subtree}
         if not has_subject(root):
             scope |= _fragments(sent, root, t, scope, triggers)

@@ -21,7 +21,7 @@ _CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis")
 
 def _near_future(doc: Doc, t: Token, trig: Token) -> bool:
     """ "va recevoir", "allait rencontrer", "is going to meet"."""
-    if t is trig or lemma(t) not in ("aller", "go") or t.i >= trig.i:
+    if t.i == trig.i or lemma(t) not in ("aller", "go") or t.i >= trig.i:
         return False
     morph = t.morph
     return "Fin" in morph.get("VerbForm") and "Past" not in morph.get("Tense") or t.tag_ == "VBG" \
@@ -36,7 +36,7 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
     nodes = [trig]
     node = trig
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         nodes.append(node)

@@ -55,7 +55,7 @@ def relative_antecedent(doc: Doc, tok, mentions: list[Mention]) -> Mention | Non
     """The mention a relative pronoun stands for: "Kassym-Jomart Tokaïev, qui ... a déclaré"."""
     cands = [m for m in mentions if m.end <= tok.i and (m.kind == "person" or m.key)]
     head = tok.head
-    if head is not tok and head.dep_.startswith(("acl", "relcl")) and head.head.i < tok.i:
+    if head.i != tok.i and head.dep_.startswith(("acl", "relcl")) and head.head.i < tok.i:
         target = head.head.i
         for m in reversed(cands):
             if m.start - 4 <= target < m.end:
@@ -74,19 +74,22 @@ def _window(doc: Doc, i: int, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions[lo:hi] if (m.kind == "person" or m.key) and not m.plural and not m.quoted]
 
 
-def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], prefer: str | None = None) -> Mention | None:
-    """The person a pronoun at token i most likely refers to (see the module's docstring)."""
+def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], gender: str | None = None) -> Mention | None:
+    """The person a pronoun at token i most likely refers to (see the module's docstring);
+    ``gender`` "f" / "m" when the anaphor is not a pronoun ("cette dernière", "l'intéressé")."""
     window = _window(doc, i, mentions)
     if not window:
         return None
     words = load()
-    if doc[i].lower_ in words.words("pronoun_f"):
+    if gender is None:
+        gender = "f" if doc[i].lower_ in words.words("pronoun_f") else "m" if doc[i].lower_ in words.words("pronoun_m") else None
+    if gender == "f":
         fem = [m for m in window if is_feminine(doc, m)]
         fem_keys = {m.key for m in fem if m.key}
         fem += [m for m in window if m.key in fem_keys]
         if fem:
             return max(fem, key=lambda m: m.start)
-    elif doc[i].lower_ in words.words("pronoun_m"):
+    elif gender == "m":
         window = [m for m in window if not is_feminine(doc, m)] or window
     by_sent: dict[int, list[Mention]] = {}
     for m in window:

@@ -36,7 +36,7 @@ def role_table(doc: Doc, lang: str) -> dict[int, RoleHit]:
     if table is None:
         table = {}
         for tok in doc:
-            if tok.is_alpha:
+            if tok.text[:1].isalpha():
                 hit = role_hit(doc, tok.i, lang)
                 if hit:
                     table[tok.i] = hit

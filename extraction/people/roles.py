@@ -144,7 +144,7 @@ def org_in(doc: Doc, start: int, end: int) -> str | None:
         if fold(doc[k].text) in words and doc[k].text[:1].isupper():
             out = [doc[k].text]
             j = k + 1
-            while j < end and (doc[j].text[:1].isupper() or doc[j].pos_ == "ADJ" and not geo.adjective_country(doc[j].text)):
+            while j < end and (doc[j].text[:1].isupper() or doc[j].pos_ == "ADJ"):
                 out.append(doc[j].text)
                 j += 1
             return fold(" ".join(out))

@@ -13,7 +13,7 @@ from ..lexicons import ReportingVerb
 from ..words import doc_text, fold, verb_lemma
 from .according import according_in_sentence
 from .direct import attribute_direct
-from .grammar import mistagged_participle
+from .grammar import mistagged_participle, present_participle
 from .model import QuoteCandidate, QuoteContext
 from .reported import reported_in_sentence
 from .speakers import SpeakerResolver
@@ -72,7 +72,7 @@ def _context(doc: Doc, lang: str) -> QuoteContext:
     for si, sent in enumerate(ctx.sents):
         verbs = []
         for t in sent:
-            if not (t.pos_ in ("VERB", "") or mistagged_participle(t)) or ctx.tok_in_direct(t):
+            if not (t.pos_ in ("VERB", "") or mistagged_participle(t) or present_participle(t)) or ctx.tok_in_direct(t):
                 continue
             verb = reporting_verb(t, lang, single)
             if verb is not None:

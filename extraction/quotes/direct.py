@@ -70,7 +70,23 @@ def _from_sentence(ctx: QuoteContext, s: int, e: int, sent_idx: list[int], repor
         if t.lower_ in ("selon", "according") and not ctx.tok_in_direct(t):
             x = source_token(ctx, t)
             return ctx.resolver.from_token(ctx.doc[x]) if x is not None else NOBODY
-    return NOBODY
+    return _announced(ctx, s, sent_idx[0])
+
+
+def _announced(ctx: QuoteContext, s: int, si: int) -> Speaker:
+    """ "X a fait la déclaration suivante : ¶ « ... »": the quotation follows a sentence ending in a
+    colon; its speaker is that sentence's subject."""
+    doc = ctx.doc
+    before = ctx.text[:s].rstrip(" \t\n\u00a0«“\"")
+    if not before.endswith(":"):
+        return NOBODY
+    colon_sent = si if ctx.sents[si].start_char < len(before) else si - 1
+    if colon_sent < 0:
+        return NOBODY
+    sent = ctx.sents[colon_sent]
+    root = sent.root
+    subj = subject(root) if has(doc, "DEP") else None
+    return ctx.resolver.from_token(subj) if subj is not None and not ctx.tok_in_direct(subj) else NOBODY
 
 
 def _new_paragraph(text: str, s: int) -> bool:

@@ -82,16 +82,38 @@ def subject(verb: Token) -> Token | None:
     found = _dependency_subject(verb)
     if found is not None:
         return found
-    if verb.dep_ == "conj" and verb.head is not verb and verb.head.i < verb.i:
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.i < verb.i:
         found = subject(verb.head)  # "X a reçu Y et lui a assuré que": the first verb's subject
         if found is not None:
             return found
     found = _word_before(verb)
     if found is not None:
         return found
-    # a participle ("ajoutant que") or an infinitive takes its governor's subject
-    if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+    # a participle ("ajoutant que", "Notant que ..., X a déclaré") or an infinitive takes its governor's subject
+    participle = present_participle(verb)
+    if (verb.dep_ in ("advcl", "xcomp", "conj", "acl") or participle) and verb.head.i != verb.i:
         return subject(verb.head)
+    if participle and verb.i == sent_bounds(verb.doc, verb.i)[0]:
+        return _main_subject(verb)
+    return None
+
+
+def present_participle(verb: Token) -> bool:
+    """ "ajoutant", "Notant", "saying" (also when the tagger read a sentence-initial one as an adjective)."""
+    if "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") or verb.tag_ == "VBG":
+        return True
+    return verb.lang_ == "fr" and verb.lower_.endswith("ant") and verb.i + 1 < len(verb.doc) \
+        and verb.doc[verb.i + 1].lower_ in words("complementiser")
+
+
+def _main_subject(verb: Token) -> Token | None:
+    """ "Notant que ..., le chef de l'Etat a déclaré que": the subject of the sentence's main verb,
+    written after the fronted participle clause."""
+    doc = verb.doc
+    end = sent_bounds(doc, verb.i)[1]
+    for t in doc[verb.i + 1:end]:
+        if t.dep_.startswith("nsubj") and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX") and doc[t.left_edge.i - 1].text == ",":
+            return t
     return None
 
 
@@ -104,7 +126,7 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     for t in doc[max(s_start, verb.i - 2):min(s_end, verb.i + 4)]:
         if t.lower_ in _INVERTED_PRONOUNS:
             return t
-    j = _after_time(doc, verb.i + 1, s_end)
+    j = after_time(doc, verb.i + 1, s_end)
     while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
         j += 1
     if j < s_end and not doc[j].is_punct and not doc[j].is_quote and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
@@ -112,7 +134,7 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     return None
 
 
-def _after_time(doc: Doc, j: int, end: int) -> int:
+def after_time(doc: Doc, j: int, end: int) -> int:
     """Past a time expression right after the verb ("ce 30 janvier", "mardi soir", "on Friday")."""
     time_words, calendar = words("time_word"), words("calendar")
     k = j
@@ -155,7 +177,7 @@ def not_a_saying(v: Token) -> bool:
     plusieurs milliers" / "prévue le 3 mars" (a participle used as an adjective, no auxiliary)."""
     doc = v.doc
     if "Inf" in v.morph.get("VerbForm"):
-        if lemma(v.head) in words("impersonal") and v.head is not v:
+        if lemma(v.head) in words("impersonal") and v.head.i != v.i:
             return True
         if _IMPERSONAL.search(doc[max(0, v.i - 4):v.i].text.lower() + " "):
             return True

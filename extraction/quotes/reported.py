@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ..marks import OPEN_CLOSE, trim
 from ..words import doc_text, fold, has
-from .grammar import (content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
+from .grammar import (after_time, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
 from .model import QuoteCandidate, QuoteContext
 from .speakers import Speaker
@@ -87,11 +87,25 @@ def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int,
         if c.i <= v.i or c.dep_ in ("punct", "nsubj", "advmod") or not sent.start <= c.left_edge.i < sent.end:
             continue
         first = c.left_edge.i if ctx.lang == "fr" else c.i
-        for prep in preps:
-            n = len(prep.replace("'", "' ").split())
-            if fold(doc[first:first + n].text) == fold(prep):
-                return _bounded((first + n, c.right_edge.i + 1), stops)
-    return None
+        n = _prep_at(doc, first, preps)
+        if n:
+            return _bounded((first + n, c.right_edge.i + 1), stops)
+    # the parser hung the phrase elsewhere ("a appelé jeudi à des efforts ..."): right after the
+    # verb and a time expression, up to the next boundary
+    k = after_time(doc, v.i + 1, sent.end)
+    while k < sent.end and doc[k].pos_ == "ADV":
+        k += 1
+    n = _prep_at(doc, k, preps) if k < sent.end else 0
+    return _bounded((k + n, sent.end), stops) if n else None
+
+
+def _prep_at(doc, i: int, preps: tuple[str, ...]) -> int:
+    """The number of tokens of the preposition of ``preps`` written at token i, else 0."""
+    for prep in preps:
+        n = len(prep.replace("'", "' ").split())
+        if fold(doc[i:i + n].text) == fold(prep):
+            return n
+    return 0
 
 
 def _object_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int, int] | None:
@@ -145,8 +159,8 @@ def _attribution_comma(ctx: QuoteContext, v: Token, sent, subj: Token | None) ->
     j = skip_incidental(doc, j, sent.start)
     if ctx.lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
         jj = subj.left_edge.i - 1
-        if jj >= sent.start and doc[jj].text == "," and v.i - jj <= 6:
-            j = jj  # English "..., she said" / "..., Diko said" / "..., the statement said"
+        if jj >= sent.start and doc[jj].text == "," and (v.i - jj <= 6 or subj.right_edge.i >= v.i - 2):
+            j = jj  # English "..., she said" / "..., Diko said" / "..., Russia's Defense Minister X said"
     return j if j > sent.start and doc[j].text == "," else -1
 
 
@@ -187,16 +201,33 @@ def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
         span, subj = _verb_content(ctx, v, sent, stops)
         if span is None:
             continue
-        if "Part" in v.morph.get("VerbForm") and "Pres" in v.morph.get("Tense") or v.tag_ == "VBG":
+        if present_participle(v) and v.i != sent.start:
             # "..., ajoutant que ...", "soulignant que ...": the speaker of the sentence's attribution
             earlier = [q for q in ctx.results[-8:] if q.sent_start == sent.start_char and q.kind == "reported"]
             if earlier:
                 add_reported(ctx, span, None, sent, speaker=(earlier[-1].speaker, earlier[-1].speaker_country,
                                                             earlier[-1].speaker_role))
                 continue
+        if subj is None and ("Inf" in v.morph.get("VerbForm") or "Part" in v.morph.get("VerbForm")):
+            previous = _previous_speaker(ctx, sent)
+            if previous is not None:
+                # "Le Bureau a expliqué que ... Avant d'ajouter qu'il espère ...": the same speaker goes on
+                add_reported(ctx, span, None, sent, speaker=previous)
+                continue
         if subj is None or _joint(ctx, subj):
             continue
         add_reported(ctx, span, subj, sent)
+
+
+def _previous_speaker(ctx: QuoteContext, sent) -> Speaker | None:
+    """The speaker of the last quote of the previous sentence, when it is in the same paragraph."""
+    if not ctx.results or sent.start == 0:
+        return None
+    last = ctx.results[-1]
+    between = ctx.text[last.sent_end:sent.start_char]
+    if "\n" in between or last.sent_end > sent.start_char or sent.start_char - last.sent_end > 3:
+        return None
+    return last.speaker, last.speaker_country, last.speaker_role
 
 
 def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, sent, optional_source: bool = False,
@@ -217,7 +248,7 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
     quoted = sum(1 for c in range(start, end) if ctx.in_direct[c])
     if quoted > 0.6 * (end - start):
         return  # the direct quote carries it
-    if quoted and not (subj is not None and e_tok <= subj.i):
+    if quoted > 0.1 * (end - start) and not (subj is not None and e_tok <= subj.i):
         # a content clause ("a estimé que la visite ouvrait « une nouvelle page »"): its quoted fragments
         # are direct quotes of their own, the enclosing clause is at best optional. A whole sentence
         # before "…, a annoncé X" stays: it is the statement itself.
@@ -229,9 +260,12 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
     name, country, role = speaker or ctx.resolver.from_token(subj)
     if not name:
         return
+    folded = fold(content)
     for q in ctx.results:
         if q.start == start and q.end == end:
             return
+        if q.speaker == name and len(folded) > 40 and (folded in fold(text[q.start:q.end]) or fold(text[q.start:q.end]) in folded):
+            return  # a standfirst repeated in the lead: the same words twice
         overlap = min(q.end, end) - max(q.start, start)
         if q.kind == "reported" and overlap > 0.8 * min(q.end - q.start, end - start) and abs(q.end - end) <= 2:
             return  # the same words reported twice ("X told Y that ..., according to the statement")

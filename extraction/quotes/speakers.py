@@ -196,6 +196,10 @@ class SpeakerResolver:
         if tok.lower_ in self.words.words("relative"):
             ante = relative_antecedent(doc, tok, self.mentions)
             return self.from_mention(ante) if ante else NOBODY
+        gender = "f" if tok.lower_ in self.words.words("anaphor_f") else "m" if tok.lower_ in self.words.words("anaphor_m") else None
+        if gender and tok.i > 0 and doc[tok.i - 1].pos_ == "DET":  # "cette dernière", "l'intéressé", "the latter"
+            ante = pronoun_antecedent(doc, tok.i - 1, self.mentions, gender)
+            return self.from_mention(ante) if ante else NOBODY
         return None
 
     def _name_in_phrase(self, tok: Token) -> Mention | None:
@@ -240,6 +244,10 @@ class SpeakerResolver:
             mm = self.by_token.get(t.i)
             if mm is not None and mm.kind == "person" and t.i <= tok.i + 1:
                 return self.from_mention(mm)
+        # English modifiers before the head: "the Iranian Foreign Ministry", "Saudi state news agency SPA"
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.i >= tok.i - 5]
+        if left and self.lang == "en":
+            phrase_tokens = [t for t in doc[left[0].i:tok.i]] + phrase_tokens
         return self._institution(tok, _cut_phrase(phrase_tokens, tok), m)
 
     def _institution(self, tok: Token, phrase_tokens: list[Token], m: Mention | None) -> Speaker:
