@@ -18,6 +18,7 @@ Passes, in order (``find_people``):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc
@@ -42,6 +43,8 @@ _COVERS = {
     "diplomat": {"diplomat", "diplomat_any"},
 }
 
+
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}I{0,3})$")
 
 # offices of state, whose holder the article names once and describes later by country
 _OFFICES = {"state", "monarch", "government", "foreign", "minister", "diplomat"}
@@ -100,6 +103,8 @@ def _named(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person], set[i
             p.role, p.head, p.cls, p.org = info.role, info.head, info.cls, info.org
         p.country = p.country or info.country
         p.gender = p.gender or info.gender
+        if not p.cls and _REGNAL.match(doc[e - 1].text):
+            p.cls, p.head = "monarch", "roi"  # "Mohammed VI", "Charles III"
     return mentions, persons, titles
 
 
@@ -215,6 +220,17 @@ class _Index:
     def after(self, i: int) -> list[Mention]:
         return self.named[bisect_left(self.starts, i):]
 
+    def is_subject(self, m: Mention) -> bool:
+        """The mention is the subject of its clause (a dependency subject, or the sentence's first
+        words before its verb)."""
+        doc = self.doc
+        for t in doc[m.start:m.end]:
+            if t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"):
+                return True
+        start = sent_bounds(doc, m.start)[0]
+        return not any(t.pos_ in ("VERB", "AUX") for t in doc[start:m.start]) and m.end < len(doc) \
+            and any(t.pos_ in ("VERB", "AUX") for t in doc[m.end:m.end + 4])
+
 
 def _fits(d: Mention, p: Person, same_country_only: bool) -> bool:
     if d.country and p.country and d.country != p.country:
@@ -246,20 +262,30 @@ def _same_country(d: Mention, persons: dict[str, Person], index: _Index) -> Pers
 
 
 def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:
-    """A description with a country for a person whose country the article does not state:
-    the first such person named right after it ("son homologue ivoirien ... Alassane Ouattara
-    sera accueilli"), else the one earlier person of that office ("le chef de la diplomatie
-    algérienne" after "le ministre ..., Ahmed Attaf")."""
+    """A description with a country for a person whose country the article does not state: the
+    nearest such person of a compatible office named in the two sentences before ("... avec
+    Emmanuel Macron, qui l'a accueilli. Le président français a salué ..."), else the subject named
+    right after ("son homologue ivoirien ... Alassane Ouattara sera accueilli"), else the one earlier
+    person of that office ("le chef de la diplomatie algérienne" after "le ministre ..., Ahmed Attaf")."""
     here = index.sent_index(d.start)
+    if d.cls not in _OFFICES:
+        return None
+
+    def free(p: Person) -> bool:
+        return not p.country and p.key not in assigned and roles_compatible(d.cls, d.head, p.cls, p.head)
+
+    for m in reversed(index.before(d.start)):
+        gap = here - index.sent_index(m.start)
+        if gap > 2:
+            break
+        if gap > 0 and free(persons[m.key]):
+            return persons[m.key]
     for m in index.after(d.end):
         gap = index.sent_index(m.start) - here
         if gap > 1:
             break
-        p = persons[m.key]
-        if not p.country and p.key not in assigned and roles_compatible(d.cls, d.head, p.cls, p.head):
-            return p
-    if d.cls not in _OFFICES:
-        return None
+        if free(persons[m.key]) and (gap == 0 or index.is_subject(m)):
+            return persons[m.key]
     earlier = {m.key for m in index.before(d.start) if not persons[m.key].country and persons[m.key].cls
                and roles_compatible(d.cls, d.head, persons[m.key].cls, persons[m.key].head)
                and (persons[m.key].head or "") == (d.head or "")}

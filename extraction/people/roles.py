@@ -156,7 +156,7 @@ def org_in(doc: Doc, start: int, end: int) -> str | None:
 def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
     """Start of the title words before a name ("le président russe", "Mozambican President, ",
     "Le ministre d'Etat, ministre des Affaires étrangères, de la Communauté ..., Ahmed Attaf")."""
-    titles = load().words("title")
+    titles = load().words("title") | load().words("possessive") | load().words("title_name")
     i = start
     limit = max(floor, start - 14)
     while i > limit:
@@ -170,7 +170,7 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
                 continue
             break
         if tok.pos_ in ("VERB", "AUX") and not tok.text[:1].isupper() and tok.lower_ not in ("chargé",) \
-                and not geo.adjective_country(tok.text):
+                and not geo.adjective_country(tok.text) and not _in_role(doc, i - 1, lang):
             break
         if "\n" in tok.text_with_ws and i != start:
             break
@@ -183,6 +183,15 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
             break
         i -= 1
     return i
+
+
+def _in_role(doc: Doc, k: int, lang: str) -> bool:
+    """Token k is a word of a role phrase ("prince héritier", the tagger's verb "héritier")."""
+    for j in range(max(0, k - 4), k + 1):
+        hit = role_hit(doc, j, lang)
+        if hit and hit.end > k:
+            return True
+    return False
 
 
 def chain_before(doc: Doc, start: int, floor: int, lang: str) -> int | None:
