@@ -69,6 +69,17 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         meeting.cues = find_cues(sent.text, sent.start_char)
 
 
+def _surface_right(doc: Doc, sent, tok: Token) -> set[int]:
+    """Tokens after the trigger up to the next comma, semicolon or other meeting word."""
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    out = set()
+    for t in doc[tok.i + 1:sent.end]:
+        if t.text in (",", ";", ":") or trigger_kind(t, lang):
+            break
+        out.add(t.i)
+    return out
+
+
 def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
     """The time expressions of a meeting (see the module's docstring)."""
     person_tokens = {i for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end
@@ -113,6 +124,12 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
         return True
+    if count_parties(parts) < 2 and has(doc, "DEP"):
+        # a parse that hangs the object elsewhere ("rencontreront dimanche le président X", the
+        # weekday read as the root): the words after the trigger up to the clause's next comma
+        wider = scope | _surface_right(doc, sent, tok)
+        parts = participants(doc, sent, tok, wider, st.mentions, st.results, st.lang)
+        scope = wider if count_parties(parts) >= 2 else scope
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
     if count_parties(parts) < 2:

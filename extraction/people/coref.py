@@ -54,7 +54,7 @@ def roles_compatible(desc_cls: str | None, desc_head: str | None, p_cls: str | N
     """Can a description of office (desc_cls, desc_head) designate a person holding (p_cls, p_head)?"""
     if not p_cls and not p_head or not desc_cls:
         return True
-    if "counterpart" in (desc_cls, p_cls):
+    if "counterpart" in (desc_cls, p_cls) or desc_cls == "head":
         return True
     if desc_head and p_head and fold(desc_head) == fold(p_head) and desc_cls == p_cls:
         return True
@@ -138,11 +138,32 @@ def _countries_nearby(doc: Doc, mentions: list[Mention], persons: dict[str, Pers
             break
 
 
+def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> dict[str, str]:
+    """ 'Mohammed ben Salmane, surnommé "MBS"', 'X, known as "Y"': another name of the person just
+    named, in quotation marks; folded alias -> the person's key."""
+    cues = load().words("alias_cue")
+    found: dict[str, str] = {}
+    for m in mentions:
+        k = m.end
+        while k < min(len(doc), m.end + 3) and (doc[k].is_punct and not doc[k].is_quote or doc[k].lower_ in ("as", "sous", "le", "nom", "de")):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in cues:
+            continue
+        j = k + 1
+        while j < len(doc) and doc[j].lower_ in ("as", "sous", "le", "nom", "de"):
+            j += 1
+        if j + 1 < len(doc) and doc[j].is_quote and doc[j + 1].text[:1].isupper():
+            alias = doc[j + 1].text
+            found[fold(alias)] = m.key
+            persons[m.key].aliases.add(alias)
+    return found
+
+
 def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> set[int]:
-    """Bare surnames the NER missed ("Xi a rencontré", "Ramaphosa's spokeswoman"); returns the
-    tokens taken by names."""
+    """Bare surnames the NER missed ("Xi a rencontré", "Ramaphosa's spokeswoman") and aliases
+    ("MBS"); returns the tokens taken by names."""
     stop = load().words("name_stop")
-    name_parts: dict[str, str] = {}
+    name_parts: dict[str, str] = dict(_aliases(doc, mentions, persons))
     for full in persons:
         for w in fold(full).split():
             if len(w) > 1 and w not in stop:
@@ -309,7 +330,7 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
 
 def _pick(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:
     """The named person a description stands for, if the article names one."""
-    if d.cls in ("counterpart", "group") and not d.country:
+    if d.cls in ("counterpart", "group", "head") and not d.country:
         return None  # "son homologue", "la délégation": whose, the article must say
     if d.country:
         pick = _same_country(d, persons, index)

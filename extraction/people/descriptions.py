@@ -17,32 +17,57 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import geo
+from ..lexicons import load
+from ..words import fold
 from .model import Mention
 from .names import role_table
 from .roles import org_in
 
-_OF = ("de", "des", "du", "d'", "la", "l'", "of", "the", "aux", "et", "and")
+_OF = ("de", "des", "du", "d'", "la", "l'", "of", "the", "aux", "et", "and", "from")
+
+
+def _listed_country(doc: Doc, k: int) -> bool:
+    """Token k (a comma) goes on with a list of countries: ", kazakh", ", Iran", ", du Soudan"."""
+    if k + 1 >= len(doc):
+        return False
+    nxt = doc[k + 1]
+    if geo.adjective_country(nxt.text) and nxt.text[:1].islower() or geo.is_country_name(nxt.text):
+        return True
+    return nxt.lower_ in _OF and k + 2 < len(doc) and geo.is_country_name(doc[k + 2].text)
+
+
+def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:
+    """A common word that ends the noun phrase of a role: not an adjective, not "de"/"of" before a
+    capitalised word or an institution ("du ministère", "de la délégation"), not an institution."""
+    t = doc[k]
+    if t.like_num:
+        return True
+    if t.pos_ not in ("NOUN", "ADP", "DET") or t.text[:1].isupper() or geo.adjective_country(t.text):
+        return False
+    if fold(t.text) in institutions:
+        return False
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return not (t.lower_ in _OF and nxt is not None and (
+        nxt.text[:1].isupper() or nxt.lower_ in ("la", "l'") or fold(nxt.text) in institutions))
 
 
 def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
     """The end of the noun phrase a role word heads: adjectives, "des Affaires étrangères",
-    "du Niger et du Soudan", ", kazakh, kirghize et tadjik"."""
+    "du Niger et du Soudan", ", kazakh, kirghize et tadjik", "from Russia, Iran and Turkey",
+    "de la délégation du Sénat américain"."""
+    institutions = load().words("institution_word")
     k = end
     while k < len(doc) and k - end < 14 and k not in taken:
         t = doc[k]
-        if t.text == "," and k + 1 < len(doc) and geo.adjective_country(doc[k + 1].text) and doc[k + 1].text[:1].islower():
-            k += 1  # a list of demonyms
+        if t.text == "," and _listed_country(doc, k):
+            k += 1
             continue
         if t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
                 or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON", "ADV") and not geo.adjective_country(t.text):
             break
         if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
             break
-        nxt = doc[k + 1] if k + 1 < len(doc) else None
-        if t.like_num or (t.pos_ in ("NOUN", "ADP", "DET") and not t.text[:1].isupper() and not geo.adjective_country(t.text)
-                          and not (t.lower_ in _OF and nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("la", "l'")
-                                                                            or nxt.lower_.startswith(("minist", "gouvern"))))
-                          and not t.lower_.startswith(("minist", "gouvern"))):
+        if _stops_phrase(doc, k, institutions):
             break
         k += 1
     while k > end and doc[k - 1].text == ",":

@@ -198,7 +198,7 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
     if j < len(doc) and doc[j].text == ",":
         j += 1
     # "Son Excellence M. X": the titles after the title
-    while j < len(doc) and doc[j].lower_ in words.words("title"):
+    while j < len(doc) and (doc[j].lower_ in words.words("title") or doc[j].lower_ in words.words("possessive")):
         j += 1
     stop, particles = words.words("name_stop"), words.words("particle")
     k = j
