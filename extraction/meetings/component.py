@@ -42,8 +42,11 @@ class _State:
 
 
 def _is_anaphoric(tok: Token) -> bool:
+    """ "cette rencontre", "the meeting", "l'entretien" (not "la dernière réunion", "the next meeting")."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
+        if prev.lower_ in load().words("other_event"):
+            return False
         prev = tok.doc[tok.i - 2]
     return prev is not None and prev.lower_ in ("la", "le", "l'", "cette", "ce", "cet", "the", "this", "that")
 
@@ -95,6 +98,22 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     return cues
 
 
+def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]) -> list[Cue]:
+    """ "Xi Jinping a appelé jeudi à ... ¶ Lors d'un entretien téléphonique avec ..., M. Xi a
+    suggéré": a meeting sentence without a time expression takes the day of the sentence before,
+    when that sentence tells of one of its participants."""
+    if sent.start == 0:
+        return []
+    ps, pe = sent_bounds(doc, sent.start - 1)
+    keys = {m.key for m in parts if m.key}
+    if not any(m.key in keys for m in mentions if ps <= m.start < pe):
+        return []
+    text = doc_text(doc)
+    prev_start, prev_end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1].text)
+    return [c for c in find_cues(text[prev_start:prev_end], prev_start)
+            if c.kind in ("weekday", "last_weekday", "today", "yesterday")]
+
+
 def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> list[tuple[str | None, bool]]:
     """(place, stated) for each entry the trigger gives."""
     found = places(st.doc, scope, st.mentions)
@@ -139,11 +158,14 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     status = "planned" if planned(doc, tok, st.lang) else "held"
     visit = bool(lex.phrases("visit").search(sent.text))
     cues = _cues(doc, sent, tok, scope, st.mentions, visit)
+    if not cues and status == "held":
+        cues = _previous_cues(doc, sent, parts, st.mentions)
     again = bool(lex.phrases("again").search(sent.text))
     place_list = _place_list(st, sent, scope, status, kind)
+    found = [p for p, _ in places(doc, scope, st.mentions)]
     for place, stated in place_list:
         st.results.append(MeetingCandidate(tok.i, dedupe_parties(parts), kind, status, place, stated, cues,
-                                           sent.start_char, sent.end_char, again or len(place_list) > 1))
+                                           sent.start_char, sent.end_char, again or len(place_list) > 1, places=found))
     return False
 
 

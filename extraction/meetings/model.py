@@ -23,6 +23,7 @@ class MeetingCandidate:
     sent_end: int
     again: bool = False
     anaphoric_info: list = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # every place of the scope, for the host's country
 
 
 def countable(m: Mention) -> bool:
@@ -44,10 +45,13 @@ def count_parties(parts: list[Mention]) -> int:
 
 
 def dedupe_parties(parts: list[Mention]) -> list[Mention]:
+    """One mention per participant; an unnamed party of the country of a named participant is that
+    participant's delegation ("une délégation du Sénat américain, conduite par le sénateur X")."""
+    named_countries = {m.country for m in parts if m.key and not m.key.startswith("~") and m.country}
     seen, out = set(), []
     for m in parts:
         k = party_key(m)
-        if k in seen or not countable(m):
+        if k in seen or not countable(m) or k.startswith("party:") and m.country in named_countries:
             continue
         seen.add(k)
         out.append(m)

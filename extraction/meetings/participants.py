@@ -55,6 +55,18 @@ def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> 
     return None
 
 
+def _object_antecedent(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
+    """ "Emmanuel Macron, qui l'a accueilli", "received him": the person an object pronoun of the
+    meeting verb stands for."""
+    if not has(doc, "DEP"):
+        return None
+    objects = load().words("object_pronoun")
+    for c in clause_root(tok).children:
+        if c.dep_ in ("obj", "dobj", "iobj") and c.lower_ in objects:
+            return pronoun_antecedent(doc, c.i, mentions)
+    return None
+
+
 def two_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
     """"les deux chefs d'Etat", "the two presidents": the latest encounter of two leaders, else the two
     leaders last named, not the latest encounter of two ministers."""
@@ -104,6 +116,9 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     ante = _subject_antecedent(doc, sent, tok, mentions)
     if ante is not None:
         parts.insert(0, ante)
+    obj = _object_antecedent(doc, tok, mentions)
+    if obj is not None and (ante is None or obj.key != ante.key):
+        parts.append(obj)
     two = load().phrases("two_of_them").search(sent.text)
     if two and count_parties(parts) < 2:
         leaders = two_leaders(doc, two.group(0), results, mentions, tok.i)
