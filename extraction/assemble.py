@@ -170,11 +170,12 @@ def _host(doc: Doc, c: MeetingCandidate, parts: list[Participant], place: str | 
             learned.setdefault(parts[i].name, code)
 
 
-def _place(c: MeetingCandidate, status: str, previous_place: str | None, dateline_city: str | None) -> tuple[str | None, bool]:
+def _place(c: MeetingCandidate, status: str, previous_place: str | None, dateline_city: str | None,
+           on_dateline_day: bool) -> tuple[str | None, bool]:
     place, stated = c.place, c.place_stated
     if any(q.kind == "same_day" for q in c.cues) and previous_place and (place is None or not stated) and c.kind != "call":
         return previous_place, True
-    if dateline_city and c.kind != "call" and status == "held":
+    if dateline_city and c.kind != "call" and status == "held" and on_dateline_day:
         city_country = geo.place_country(dateline_city)
         if place is None or geo.is_country_name(place) and geo.place_country(place) == city_country:
             return dateline_city, False  # "BAKOU, 24 septembre ... en visite en Azerbaïdjan"
@@ -206,7 +207,7 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
         status = c.status
         if date and published and len(date) == 10 and len(published) == 10 and date > published:
             status = "planned"
-        place, stated = _place(c, status, previous_place, city)
+        place, stated = _place(c, status, previous_place, city, not c.cues or date == ref)
         parts = _participants(c, persons)
         _host(doc, c, parts, place, learned)
         merger.add(c, Meeting(tuple(parts), date, place, status, c.kind, _evidence(text, c.sent_start, c.sent_end)), stated)

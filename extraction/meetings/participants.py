@@ -6,8 +6,8 @@ Constructions handled (``participants``):
   source of a "Selon X, ..." (up to the source's comma), and the subject of another clause's
   reporting verb;
 - a pronoun or relative subject: "Il rencontrera ...", "X, qui a reçu Y";
-- "les deux dirigeants", "the two presidents": the last encounter of two leaders, else the two
-  leaders last named (``two_leaders``);
+- "les deux dirigeants", "the three leaders": the last encounter of that many leaders, else the
+  leaders last named (``group_leaders``);
 - a plural group without names, listed in the next sentence ("les ministres des Affaires
   étrangères. Il s'agit du ministre malien ..., X, et du ministre tchadien ..., Y").
 """
@@ -67,11 +67,15 @@ def _object_antecedent(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention
     return None
 
 
-def two_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
-    """"les deux chefs d'Etat", "the two presidents": the latest encounter of two leaders, else the two
-    leaders last named, not the latest encounter of two ministers."""
-    if not any(w in phrase.lower() for w in ("présidents", "chefs d'", "presidents", "leaders", "dirigeants")):
+_NUMBERS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5}
+
+
+def group_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
+    """"les deux chefs d'Etat", "the three leaders": the latest encounter of that many leaders, else
+    the leaders last named, not the latest encounter of two ministers."""
+    if not any(w in phrase.lower() for w in ("présidents", "chefs d'", "presidents", "leaders", "dirigeants", "heads of state")):
         return None
+    n = next((v for w, v in _NUMBERS.items() if w in phrase.lower().split()), 2)
     persons = doc._.persons or {}
     leaders = load().words("leader_head")
 
@@ -79,16 +83,19 @@ def two_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], b
         p = persons.get(m.key) if m.key else None
         return fold((p.head if p else None) or m.head or "").split(" ")[0]
 
-    if results and all(head(m) in leaders for m in results[-1].participants):
+    def fits(r) -> bool:
+        return (len(r.participants) >= 2 if n == 2 else len(r.participants) == n) and all(head(m) in leaders for m in r.participants)
+
+    if results and fits(results[-1]):
         return None  # the usual rule picks it
     for r in reversed(results):
-        if len(r.participants) >= 2 and all(head(m) in leaders for m in r.participants):
+        if fits(r):
             return list(r.participants)
     seen: list[Mention] = []
-    for m in reversed([m for m in mentions if m.kind == "person" and m.start < before and before - m.start < 400]):
+    for m in reversed([m for m in mentions if m.kind == "person" and m.start < before and before - m.start < 600]):
         if head(m) in leaders and m.key not in {x.key for x in seen}:
             seen.append(m)
-        if len(seen) == 2:
+        if len(seen) == n:
             return seen[::-1]
     return None
 
@@ -119,9 +126,9 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     obj = _object_antecedent(doc, tok, mentions)
     if obj is not None and (ante is None or obj.key != ante.key):
         parts.append(obj)
-    two = load().phrases("two_of_them").search(sent.text)
+    two = load().phrases("n_of_them").search(sent.text)
     if two and count_parties(parts) < 2:
-        leaders = two_leaders(doc, two.group(0), results, mentions, tok.i)
+        leaders = group_leaders(doc, two.group(0), results, mentions, tok.i)
         if leaders is not None:
             parts = leaders + parts
         elif results:

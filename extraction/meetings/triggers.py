@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load
-from ..words import fold, has, lemma
+from ..words import doc_text, fold, has, lemma
 
 
 def trigger_kind(tok: Token, lang: str) -> str | None:
@@ -63,5 +63,17 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     if words & lex.call_cues:
         return "call"
     if lemma(tok) in lex.words("needs_call_cue"):
-        return None
+        # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
+        return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind
+
+
+def _call_headline(doc: Doc) -> bool:
+    """The article's first line names a phone call ("Call", "entretien téléphonique")."""
+    value = doc.user_data.get("diplowatch_call_headline")
+    if value is None:
+        first = doc_text(doc).lstrip().split("\n", 2)
+        lines = [line for line in first if line.strip() and not line.lower().startswith("date ")]
+        value = bool(lines) and bool({fold(w) for w in lines[0].split()} & (load().call_cues | {"call", "appel"}))
+        doc.user_data["diplowatch_call_headline"] = value
+    return value

@@ -56,8 +56,8 @@ def roles_compatible(desc_cls: str | None, desc_head: str | None, p_cls: str | N
         return True
     if "counterpart" in (desc_cls, p_cls) or desc_cls == "head":
         return True
-    if desc_head and p_head and fold(desc_head) == fold(p_head) and desc_cls == p_cls:
-        return True
+    if desc_head and p_head and fold(desc_head) == fold(p_head):
+        return True  # "the Secretary" for the Secretary of State
     if p_cls in ("leader", "diplomat_any"):
         return desc_cls in _COVERS[p_cls]
     return p_cls in _COVERS.get(desc_cls, {desc_cls})
@@ -224,8 +224,9 @@ def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
 class _Index:
     """Named mentions by position, for "the nearest before / first after" look-ups."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], parties: list[Mention] | None = None):
         self.named = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+        self.parties = parties or []
         self.starts = [m.start for m in self.named]
         self.sent_of = {}
         for idx, sent in enumerate(doc.sents):
@@ -240,6 +241,26 @@ class _Index:
 
     def after(self, i: int) -> list[Mention]:
         return self.named[bisect_left(self.starts, i):]
+
+    def in_title(self, i: int) -> bool:
+        """Token i is in the article's headline: a first line without final punctuation."""
+        doc = self.doc
+        start, end = sent_bounds(doc, i)
+        line = doc[start:end].text.strip()
+        return bool(line) and line[-1] not in ".!?»”\"" and "\n" in doc[end - 1].text_with_ws + (doc[end].text if end < len(doc) else "\n")
+
+    def coordinated(self, m: Mention, pool: list[Mention]) -> list[Mention]:
+        """The mentions of pool written "A et B" / "A and B" with m (m included), in text order."""
+        doc = self.doc
+        group = [m]
+        for other in pool:
+            if other.start == m.start or abs(other.start - m.start) > 12:
+                continue
+            first, second = (m, other) if m.start < other.start else (other, m)
+            between = doc[first.end:second.start]
+            if len(between) <= 2 and any(t.lower_ in ("et", "and") for t in between) and not any(t.is_punct for t in between):
+                group.append(other)
+        return sorted(group, key=lambda x: x.start)
 
     def is_subject(self, m: Mention) -> bool:
         """The mention is the subject of its clause (a dependency subject, or the sentence's first
@@ -306,7 +327,16 @@ def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assi
         if gap > 1:
             break
         if free(persons[m.key]) and (gap == 0 or index.is_subject(m)):
-            return persons[m.key]
+            names = index.coordinated(m, index.named)
+            if len(names) == 1:
+                return persons[m.key]
+            # "Le ministre russe et son homologue français ... Lavrov et Le Drian": in the same order;
+            # "Yoon Suk Yeol et Fumio Kishida" for one description: nothing says which is which
+            descs = index.coordinated(d, index.parties)
+            if len(descs) == len(names):
+                pick = persons[names[[x.start for x in descs].index(d.start)].key]
+                return pick if free(pick) else None
+            return None
     earlier = {m.key for m in index.before(d.start) if not persons[m.key].country and persons[m.key].cls
                and roles_compatible(d.cls, d.head, persons[m.key].cls, persons[m.key].head)
                and (persons[m.key].head or "") == (d.head or "")}
@@ -325,6 +355,13 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
                 continue  # "X a reçu le président": not X
             if _fits(d, p, False) and (_same_head(d, p) or not strict):
                 return p
+    if here == 0 and index.in_title(d.start):
+        # a readout's headline ("The Secretary's Call with ..."): the person its body names
+        for m in index.after(d.end):
+            if index.sent_index(m.start) > 3:
+                break
+            if persons[m.key].cls and _fits(d, persons[m.key], False):
+                return persons[m.key]
     return None
 
 
@@ -348,7 +385,7 @@ def _definite(doc: Doc, d: Mention) -> bool:
 
 def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Person], mentions: list[Mention]) -> None:
     """Link each description to the named person it stands for, else to an unnamed role holder."""
-    index = _Index(doc, mentions)
+    index = _Index(doc, mentions, parties)
     unnamed: list[Person] = []
     assigned: set[str] = set()
     for d in parties:

@@ -62,7 +62,7 @@ def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
         if t.text == "," and _listed_country(doc, k):
             k += 1
             continue
-        if t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
+        if t.lower_ in ("'s", "´s") or t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
                 or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON", "ADV") and not geo.adjective_country(t.text):
             break
         if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):

@@ -119,9 +119,18 @@ def _organisation_of_role(doc: Doc, start: int) -> bool:
     return False
 
 
+def _cut_at_country(doc: Doc, start: int, end: int) -> int:
+    """ "Kaïrat Abdourakhmanov du Kazakhstan": a name ends before "de"/"du"/"of" and a country."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("de", "du", "d'", "des", "of") and geo.is_country_name(doc[k + 1].text):
+            return k
+    return end
+
+
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The name inside a candidate span, or None when the span is no person's name."""
     end = _cut_at_punct(doc, start, end) if start < end and not doc[start].is_punct else end
+    end = _cut_at_country(doc, start, end)
     start, end = _trim(doc, start, end)
     if start >= end or end - start > 8 or _organisation_of_role(doc, start):
         return None
@@ -159,10 +168,20 @@ def _initial(tok) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
+def _given_name_before(doc: Doc, s: int) -> int:
+    """ "Antony J. Blinken" when only "J. Blinken" was found: the capitalised word before an initial."""
+    if s >= 1 and _initial(doc[s]) and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() \
+            and not _is_role(doc, s - 1) and doc[s - 1].lower_ not in load().words("title") \
+            and not geo.any_country(doc[s - 1].text) and not doc[s - 1].whitespace_.count("\n"):
+        return s - 1
+    return s
+
+
 def _join_pieces(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Two pieces of one name side by side ("Antony" + "J. Blinken", "Antony J." + "Blinken")."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
+        s = _given_name_before(doc, s) if not out or out[-1][1] < s - 1 else s
         if out:
             ps, pe = out[-1]
             gap = doc[pe:s]

@@ -21,6 +21,10 @@ from .reported import add_reported, attribution_boundaries
 def source_token(ctx: QuoteContext, t) -> int | None:
     """Index of the head word of the source after "selon" / "according to", past its determiners."""
     doc = ctx.doc
+    if t.lower_ == "according" and t.i + 1 < len(doc):
+        objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0].i  # "according to the Saudi Press Agency": its head, "Agency"
     x = t.i + 1 if t.lower_ == "selon" else t.i + 2
     while x < len(doc) and doc[x].pos_ == "DET":
         x += 1
