@@ -23,7 +23,7 @@ from .. import geo
 from ..dates import Cue, find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, has
+from ..words import doc_text, fold, has
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import group_listed, participants
 from .places import best_place, places
@@ -151,6 +151,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         scope = wider if count_parties(parts) >= 2 else scope
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
+    if count_parties(parts) == 1 and _in_headline(doc, sent):
+        parts = parts + _readout_subject(doc, parts, st.mentions)
     if count_parties(parts) < 2:
         if not has(doc, "DEP") and st.results and _is_anaphoric(tok):
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
@@ -163,10 +165,50 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     again = bool(lex.phrases("again").search(sent.text))
     place_list = _place_list(st, sent, scope, status, kind)
     found = [p for p, _ in places(doc, scope, st.mentions)]
-    for place, stated in place_list:
-        st.results.append(MeetingCandidate(tok.i, dedupe_parties(parts), kind, status, place, stated, cues,
-                                           sent.start_char, sent.end_char, again or len(place_list) > 1, places=found))
+    for group in _bilaterals(dedupe_parties(parts)):
+        for place, stated in place_list:
+            st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
+                                               sent.end_char, again or len(place_list) > 1, places=found))
     return False
+
+
+def _bilaterals(parts: list[Mention]) -> list[list[Mention]]:
+    """ "X s'est entretenu avec ses homologues arménien, géorgien et turc": one bilateral encounter
+    per counterpart of a plural "homologues" / "counterparts" list, else one encounter of all."""
+    listed = [m for m in parts if m.plural and m.country and fold(m.role or "").startswith(("homologue", "counterpart"))]
+    others = [m for m in parts if m not in listed]
+    if len(listed) < 2 or len(others) != 1:
+        return [parts]
+    return [others + [m] for m in listed]
+
+
+def _in_headline(doc: Doc, sent) -> bool:
+    """The sentence is the article's headline: its first line, without final punctuation."""
+    text = doc_text(doc)
+    line_end = text.find("\n", sent.start_char)
+    line = text[sent.start_char:line_end if line_end >= 0 else len(text)].strip()
+    first = text[:sent.start_char].strip()
+    return bool(line) and line[-1] not in ".!?»”\":" and (not first or first.lower().startswith("date ") and "\n" not in first)
+
+
+def _readout_subject(doc: Doc, parts: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """ "Entretien avec M. Ilham ALIEV, Président de la République d'Azerbaïdjan" as a headline:
+    the other party is the person the readout is about, the first subject of its body."""
+    from ..people.anaphora import is_subject_mention
+
+    keys = {m.key for m in parts if m.key}
+    countries = {m.country for m in parts if m.country}
+    title_end = doc_text(doc).find("\n", doc[parts[0].start].idx)
+    for m in mentions:
+        if doc[m.start].idx <= title_end or m.key in keys or m.quoted or not (m.key and not m.key.startswith("~")):
+            continue
+        if m.country and m.country in countries:
+            continue
+        if is_subject_mention(doc, m, True):
+            return [m]
+        if sent_bounds(doc, m.start)[0] > sent_bounds(doc, parts[0].start)[1] + 80:
+            break
+    return []
 
 
 def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:

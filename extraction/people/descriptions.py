@@ -83,6 +83,8 @@ def _phrase_start(doc: Doc, i: int, taken: set[int]) -> int:
         s -= 1
     if s > 0 and doc[s - 1].text[:1].isupper() and geo.adjective_country(doc[s - 1].text + " " + doc[s].text):
         s -= 1
+    if s >= 2 and doc[s - 1].lower_ in ("'s", "´s") and geo.is_country_name(doc[s - 2].text) and s - 2 not in taken:
+        s -= 2  # "Pakistan's foreign minister"
     return s
 
 

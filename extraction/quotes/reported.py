@@ -16,6 +16,8 @@ Constructions handled (``reported_in_sentence``):
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..marks import OPEN_CLOSE, trim
@@ -25,6 +27,9 @@ from .grammar import (after_time, present_participle, content_after, has_finite_
 from .model import QuoteCandidate, QuoteContext
 from .speakers import Speaker
 
+
+
+DATELINE_LEAD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{0,60}\))?\s*(?:--|[-–—])\s+")
 
 
 def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[int]:
@@ -241,6 +246,9 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
     text = doc_text(doc)
     start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text)
     start, end = trim(text, start, end)
+    dateline = DATELINE_LEAD.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # "NEW DELHI, March 4 (Reuters) - Pakistan's foreign minister will ..."
     content = text[start:end]
     tokens = content.split()
     if len(tokens) < 3:

@@ -268,6 +268,8 @@ class SpeakerResolver:
                 break
         country = country or country_of_phrase(phrase)
         head = lemma(tok)
+        owner = self._possessor_country(tok)
+        country = country or owner
         if len(phrase_tokens) <= 1 or not country and len(phrase.split()) <= 2:
             # "his ministry said", "the presidency": the one named earlier
             for h, earlier, code in reversed(self.institutions):
@@ -276,6 +278,15 @@ class SpeakerResolver:
         self.institutions.append((head, phrase, country))
         self.last_institution = (phrase, country)
         return phrase, country, None
+
+    def _possessor_country(self, tok: Token) -> str | None:
+        """ "his ministry said", "son ministère": the country of the person the possessive stands for."""
+        doc = self.doc
+        det = next((t for t in tok.lefts if t.lower_ in self.words.words("possessive")), None) if has(doc, "DEP") else None
+        if det is None:
+            return None
+        ante = pronoun_antecedent(doc, det.i, self.mentions)
+        return self.from_mention(ante)[1] if ante else None
 
     def _is_institution(self, tok: Token, phrase: str) -> bool:
         if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or tok.i in self.org_tokens:
