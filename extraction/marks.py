@@ -35,6 +35,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         j = text.find(OPEN_CLOSE[c], i + 1, para_end)
         if c == "“" and j < 0:
             j = text.find('"', i + 1, para_end)
+        if c == '"' and j < 0:
+            j = text.find("”", i + 1, para_end)  # "We need him coaching the youth team,” he said
         if j < 0 and c in ("”", '"'):
             i += 1  # a stray closing mark, or a lone "
             continue

@@ -55,6 +55,21 @@ def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> 
     return None
 
 
+def _plural_subject(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "X, ministre du Burkina Faso, et Y, ministre du Mali, en visite à Niamey. Ils étaient
+    accompagnés ... pour tenir une séance de travail avec ...": "ils" are the people named in the
+    sentence before."""
+    if not has(doc, "DEP") or sent.start == 0:
+        return []
+    subj = subject_of(clause_root(tok))
+    if subj is None or subj.lower_ not in load().words("pronoun_plural"):
+        return []
+    ps, pe = sent_bounds(doc, sent.start - 1)
+    named = [m for m in mentions if ps <= m.start < pe and m.kind == "person" and not m.quoted]
+    keys = list(dict.fromkeys(m.key for m in named))
+    return [next(m for m in named if m.key == k) for k in keys] if 2 <= len(keys) <= 5 else []
+
+
 def _object_antecedent(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
     """ "Emmanuel Macron, qui l'a accueilli", "received him": the person an object pronoun of the
     meeting verb stands for."""
@@ -123,6 +138,8 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     ante = _subject_antecedent(doc, sent, tok, mentions)
     if ante is not None:
         parts.insert(0, ante)
+    else:
+        parts = _plural_subject(doc, sent, tok, mentions) + parts
     obj = _object_antecedent(doc, tok, mentions)
     if obj is not None and (ante is None or obj.key != ante.key):
         parts.append(obj)

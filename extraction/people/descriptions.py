@@ -21,7 +21,7 @@ from ..lexicons import load
 from ..words import fold
 from .model import Mention
 from .names import role_table
-from .roles import org_in
+from .roles import org_in, refine_class
 
 _OF = ("de", "des", "du", "d'", "la", "l'", "of", "the", "aux", "et", "and", "from")
 
@@ -144,6 +144,6 @@ def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
         gender = _gender(doc, s, i, hit)
         for code in codes or [None]:
             found.append(Mention(s, k, doc[s:k].text, "party", role=hit.text.strip(), head=hit.head, country=code,
-                                 cls=hit.cls, org=org, gender=gender, plural=plural))
+                                 cls=refine_class(hit.cls, doc[s:k].text), org=org, gender=gender, plural=plural))
         i = k
     return found

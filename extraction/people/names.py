@@ -254,6 +254,44 @@ def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int
     return None
 
 
+def _before_apposed_role(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
+    """ "X, ministre iranien des Affaires étrangères, et Yvette Cooper, ministre britannique ...":
+    capitalised words the NER missed, followed by a comma and a role phrase apposed to them."""
+    if tok.i in taken or not tok.text[:1].isupper() or not tok.is_alpha or (tok.i > 0 and doc[tok.i - 1].text[:1].isupper()):
+        return None
+    stop = load().words("name_stop")
+    k = tok.i
+    while k < len(doc) and k - tok.i < 4 and doc[k].text[:1].isupper() and doc[k].is_alpha and fold(doc[k].text) not in stop \
+            and k not in taken:
+        k += 1
+    if k - tok.i < 2 or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(doc) and doc[j].pos_ == "DET":
+        j += 1
+    if not role_table(doc, lang).get(j):
+        return None
+    return clean_span(doc, tok.i, k)
+
+
+def _after_org(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
+    """ "General Secretary of the Football Federation of Kazakhstan Sayan Khamitzhanov": the
+    capitalised words after the country or institution that ends a role's organisation."""
+    hit = role_table(doc, lang).get(tok.i)
+    if hit is None or hit.end >= len(doc) or doc[hit.end].lower_ not in ("of", "de", "du", "des", "d'"):
+        return None
+    last = None
+    k = hit.end
+    while k < len(doc) and k - hit.end < 12 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "de", "du", "des", "la", "l'", "d'")) \
+            and not doc[k].is_punct and "\n" not in doc[k].whitespace_:
+        if geo.is_country_name(doc[k].text) or fold(doc[k].text) in load().words("institution_word"):
+            last = k
+        k += 1
+    if last is None or k - last - 1 < 2 or taken.intersection(range(last + 1, k)):
+        return None
+    return clean_span(doc, last + 1, k)
+
+
 def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     """Token spans of people's names, in text order, not overlapping."""
     spans: list[tuple[int, int]] = []
@@ -268,7 +306,7 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
         if cleaned and not taken.intersection(range(*cleaned)):
             spans.append(cleaned)
             taken.update(range(*cleaned))
-    for finder in (_after_title, _apposed_after_comma):
+    for finder in (_after_title, _apposed_after_comma, _before_apposed_role, _after_org):
         for tok in doc:
             if tok.i in taken:
                 continue

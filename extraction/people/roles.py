@@ -174,12 +174,12 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
             break
         if "\n" in tok.text_with_ws and i != start:
             break
-        if tok.lower_ in ("et", "and") and role_hit(doc, i, lang) and any(
-                role_hit(doc, j, lang) for j in range(max(floor, i - 5), i - 1)):
-            i -= 1  # "Saudi Crown Prince and Prime Minister Mohammed bin Salman"
-            continue
-        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour") or (
-                tok.lower_ in ("et", "and") and i >= 2 and doc[i - 2].text[:1].isupper()):
+        if tok.lower_ in ("et", "and"):
+            if role_hit(doc, i, lang) and any(role_hit(doc, j, lang) for j in range(max(floor, i - 5), i - 1)):
+                i -= 1  # "Saudi Crown Prince and Prime Minister Mohammed bin Salman"
+                continue
+            break  # "le ministre britannique et Araghchi": the title is the first one's
+        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour"):
             break
         i -= 1
     return i
@@ -262,7 +262,15 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
                 org = org_in(doc, end + 1, right)
             country = country or country_in(doc, end + 1, right)
     gender = gender or _gender_before(doc, left, start)
-    return RoleInfo(role, head, cls, country, org, gender, left, right)
+    return RoleInfo(role, head, refine_class(cls, role), country, org, gender, left, right)
+
+
+def refine_class(cls: str | None, phrase: str | None) -> str | None:
+    """ "ministre iranien des Affaires étrangères": a foreign minister, though the words of the
+    office are split by the adjective."""
+    if cls == "minister" and phrase and any(w in fold(phrase) for w in ("affaires etrangeres", "foreign")):
+        return "foreign"
+    return cls
 
 
 def _gender_before(doc: Doc, left: int, start: int) -> str | None:

@@ -73,6 +73,34 @@ def _from_sentence(ctx: QuoteContext, s: int, e: int, sent_idx: list[int], repor
     return _announced(ctx, s, sent_idx[0])
 
 
+def _fragment_holder(ctx: QuoteContext, s: int, e: int, si: int) -> Speaker:
+    """A quoted fragment inside a sentence that has no verb of saying ("X a soumis au Chef de
+    l'Etat « les principaux éléments de son programme »", "a mis en garde contre un « glissement
+    ... »"): the words are those of the sentence's subject, when it is a person or an institution."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    if sent.start_char >= s - 1 or not has(doc, "DEP"):
+        return NOBODY  # a quotation opening its sentence is no fragment
+    root = sent.root
+    subj = subject(root)
+    if subj is None or ctx.tok_in_direct(subj) or subj.idx > s:
+        return NOBODY
+    return ctx.resolver.from_token(subj)
+
+
+def _previous_sentence_speaker(ctx: QuoteContext, s: int, si: int) -> Speaker:
+    """ "X noted that ... ¶ "We were prepared for defeat."": a quotation standing alone right after a
+    sentence with a quote goes on with that quote's speaker (same paragraph)."""
+    if si == 0:
+        return NOBODY
+    prev = ctx.sents[si - 1]
+    if "\n" in ctx.text[prev.end_char:s]:
+        return NOBODY
+    for q in reversed(ctx.results):
+        if q.sent_start == prev.start_char and q.speaker:
+            return q.speaker, q.speaker_country, q.speaker_role
+    return NOBODY
+
+
 def _announced(ctx: QuoteContext, s: int, si: int) -> Speaker:
     """ "X a fait la déclaration suivante : ¶ « ... »": the quotation follows a sentence ending in a
     colon; its speaker is that sentence's subject."""
@@ -108,6 +136,10 @@ def attribute_direct(ctx: QuoteContext) -> None:
         last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
         sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
         speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
+        if not speaker[0] and sent_idx:
+            speaker = _fragment_holder(ctx, s, e, sent_idx[0]) or NOBODY
+        if not speaker[0] and sent_idx:
+            speaker = _previous_sentence_speaker(ctx, s, sent_idx[0])
         if not speaker[0] and last_speaker and _new_paragraph(text, s):
             speaker = last_speaker  # a quotation continued in a new paragraph
         if not speaker[0] and last_direct is not None and _continues(text, last_direct, s):
@@ -117,6 +149,7 @@ def attribute_direct(ctx: QuoteContext) -> None:
             pending.append((s, e, sent))
             continue
         last_speaker, last_direct = speaker, e
+        ctx.resolver.said(speaker, sent.end_char if sent else e)
         ctx.results.append(QuoteCandidate(s, e, "direct", speaker[0], speaker[1], speaker[2],
                                           sent.start_char if sent else s, sent.end_char if sent else e))
     _pending(ctx, pending)

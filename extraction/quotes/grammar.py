@@ -202,9 +202,10 @@ def marked_clause(v: Token, sent) -> int | None:
             if first.lower_ in complementisers and first.i - v.i <= 10 and sent.start <= first.i < sent.end:
                 return first.i
     # the parser hung the clause elsewhere ("told reporters after the meeting that X ...")
-    for k in range(v.i + 2, min(sent.end - 1, v.i + 9)):
+    for k in range(v.i + 2, min(sent.end - 1, v.i + 12)):
         t = v.doc[k]
-        if t.is_punct or t.pos_ in ("VERB", "AUX") or v.doc[k - 1].lower_ in complementisers:
+        verb = t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBG" and t.dep_ == "prep")  # "said Thursday following ..."
+        if t.is_punct or verb or v.doc[k - 1].lower_ in complementisers:
             return None
         if t.lower_ in complementisers and t.dep_ in ("mark", "") and v.doc[k + 1].pos_ in ("PROPN", "PRON", "DET"):
             return k

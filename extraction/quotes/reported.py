@@ -278,3 +278,4 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
         if q.kind == "reported" and overlap > 0.8 * min(q.end - q.start, end - start) and abs(q.end - end) <= 2:
             return  # the same words reported twice ("X told Y that ..., according to the statement")
     ctx.results.append(QuoteCandidate(start, end, "reported", name, country, role, sent.start_char, sent.end_char))
+    ctx.resolver.said((name, country, role), sent.end_char)

@@ -127,6 +127,12 @@ class SpeakerResolver:
         self.institutions: list[tuple[str, str, str | None]] = []  # (head lemma, phrase, country)
         self.words = load()
         self.pronouns = self.words.words("pronoun_m") | self.words.words("pronoun_f") | self.words.words("pronoun_obj")
+        self.recent: tuple[Speaker, int] | None = None  # the last quote's speaker, and where its sentence ends
+        self.institution_names: set[str] = set()
+
+    def said(self, speaker: Speaker, sent_end_char: int) -> None:
+        """Record the speaker of the quote just found (for "They added that ...")."""
+        self.recent = (speaker, sent_end_char)
 
     def from_mention(self, m: Mention) -> Speaker:
         if m.key and m.key in self.persons:
@@ -196,6 +202,11 @@ class SpeakerResolver:
         if tok.lower_ in self.words.words("relative"):
             ante = relative_antecedent(doc, tok, self.mentions)
             return self.from_mention(ante) if ante else NOBODY
+        if tok.lower_ in self.words.words("pronoun_plural"):
+            # "The Kremlin press service said ... They added that": an institution speaks on
+            if self.recent and self.recent[0][0] in self.institution_names and 0 <= tok.idx - self.recent[1] < 400:
+                return self.recent[0]
+            return NOBODY
         gender = "f" if tok.lower_ in self.words.words("anaphor_f") else "m" if tok.lower_ in self.words.words("anaphor_m") else None
         if gender and tok.i > 0 and doc[tok.i - 1].pos_ == "DET":  # "cette dernière", "l'intéressé", "the latter"
             ante = pronoun_antecedent(doc, tok.i - 1, self.mentions, gender)
@@ -274,9 +285,11 @@ class SpeakerResolver:
             # "his ministry said", "the presidency": the one named earlier
             for h, earlier, code in reversed(self.institutions):
                 if h == head and len(earlier) > len(phrase):
+                    self.institution_names.add(earlier)
                     return earlier, code, None
         self.institutions.append((head, phrase, country))
         self.last_institution = (phrase, country)
+        self.institution_names.add(phrase)
         return phrase, country, None
 
     def _possessor_country(self, tok: Token) -> str | None:
