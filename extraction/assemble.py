@@ -164,10 +164,18 @@ def _host(doc: Doc, c: MeetingCandidate, parts: list[Participant], place: str | 
         return
     hosting = lemma(doc[c.trigger]) in load().words("host_verb")
     if len(missing) == 1 or hosting and 0 in missing:
-        i = missing[0]
-        parts[i] = Participant(parts[i].name, parts[i].role, code)
-        if parts[i].name:
-            learned.setdefault(parts[i].name, code)
+        chosen = [missing[0]]
+        if hosting and len(parts) == 2 and len(missing) == 2 and _domestic_office(c.participants[1]):
+            chosen.append(1)  # "Le Chef de l'État a reçu à Alger le ministre des Affaires étrangères, X"
+        for i in chosen:
+            parts[i] = Participant(parts[i].name, parts[i].role, code)
+            if parts[i].name:
+                learned.setdefault(parts[i].name, code)
+
+
+def _domestic_office(m) -> bool:
+    """A member of a government named without a country: the host's own minister."""
+    return m.cls in ("minister", "foreign", "government") and not m.country
 
 
 def _place(c: MeetingCandidate, status: str, previous_place: str | None, dateline_city: str | None,

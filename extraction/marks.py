@@ -100,6 +100,9 @@ def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
         last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
         if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")):
             continue  # a name in marks: l'Initiative « la Ceinture et la Route »
+        words = text[s:e].split()
+        if len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("de", "du", "des", "of", "the", "and", "et") for w in words):
+            continue  # a title or a name in marks: his “SAARC Yatra”
         out.extend(split_at_inner_attribution(text, s, e, lang))
     return out
 

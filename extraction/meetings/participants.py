@@ -34,8 +34,27 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
         return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
     head = doc[m.start]
+    if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
+        return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}
+
+
+def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
+    """The mention sits in a relative clause that does not hold the meeting word ("..., to whom he
+    delivered a letter from Z", "..., dont le père ...")."""
+    relatives = load().words("relative") | {"whom", "dont", "auquel", "auxquels", "laquelle", "lequel", "où", "whose"}
+    node = doc[m.start]
+    for _ in range(8):
+        if node.i == tok.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl:relcl", "advcl", "acl"):
+            clause = list(node.subtree)
+            if any(t.i == tok.i for t in clause):
+                return False
+            return node.dep_ in ("relcl", "acl:relcl") or any(t.lower_ in relatives for t in clause[:4])
+        node = node.head
+    return False
 
 
 def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> Mention | None:

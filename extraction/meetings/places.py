@@ -52,12 +52,29 @@ def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
     return False
 
 
+def _candidates(doc: Doc, lo: int, hi: int) -> list:
+    """Place entities of [lo, hi), and the gazetteer's cities and countries the NER glued into a
+    longer entity ("République à Alger")."""
+    ents = [e for e in entities(doc) if lo <= e.start < hi]
+    covered = {i for e in ents if e.label_ in ("LOC", "GPE", "FAC") and geo.place_country(e.text) for i in range(e.start, e.end)}
+    for i in range(lo, hi):
+        for n in (2, 1):
+            span = doc[i:i + n]
+            if i not in covered and span.text[:1].isupper() and all(t.is_alpha for t in span) \
+                    and geo.place_country(span.text) and i + n <= hi:
+                if not any(e.start == i and e.end == i + n for e in ents):
+                    ents.append(span.char_span(0, len(span.text), label="GPE") or span)
+                covered.update(range(i, i + n))
+                break
+    return sorted(ents, key=lambda e: e.start)
+
+
 def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
     """(place as written, is a country) for locative places in scope, in text order (buildings last)."""
     lo, hi = min(scope), max(scope) + 1
     inside_mentions = {i for m in mentions if lo <= m.start < hi for i in range(m.start, m.end)}
     found = []
-    for ent in (e for e in entities(doc) if lo <= e.start < hi):
+    for ent in _candidates(doc, lo, hi):
         if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
                 or ent.start not in scope or ent.start in inside_mentions:
             continue
@@ -72,6 +89,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         if _not_the_meeting_place(doc, ent, j, text):
             continue
         text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
+        if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(text):
+            continue
         found.append((text, geo.is_country_name(text), ent.label_ == "FAC"))
     return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
 

@@ -127,12 +127,19 @@ def _cut_at_country(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _quoted_term(doc: Doc, start: int, end: int) -> bool:
+    """ 'as part of his “SAARC Yatra”': capitalised words alone in quotation marks are a term."""
+    if start == 0 or end >= len(doc) or not doc[start - 1].is_quote or not doc[end].is_quote:
+        return False
+    return not (start >= 2 and doc[start - 2].lower_ in load().words("alias_cue"))
+
+
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The name inside a candidate span, or None when the span is no person's name."""
     end = _cut_at_punct(doc, start, end) if start < end and not doc[start].is_punct else end
     end = _cut_at_country(doc, start, end)
     start, end = _trim(doc, start, end)
-    if start >= end or end - start > 8 or _organisation_of_role(doc, start):
+    if start >= end or end - start > 8 or _organisation_of_role(doc, start) or _quoted_term(doc, start, end):
         return None
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
         return None
