@@ -32,8 +32,10 @@ def _locative_before(doc: Doc, start: int) -> int | None:
         t = doc[j]
         if t.lower_ in locative or t.lower_ == "to" and j > 0 and lemma(doc[j - 1]) in travel:
             return j
-        if t.lower_ in ("de", "of") and j > 0 and (lemma(doc[j - 1]) in place_nouns or doc[j - 1].lower_ in place_nouns):
-            return j
+        if t.lower_ in ("de", "d'", "of") and j > 0:
+            noun = doc[j - 2] if doc[j - 1].pos_ == "ADJ" and j > 1 else doc[j - 1]  # "la place principale d'X"
+            if lemma(noun) in place_nouns or noun.lower_ in place_nouns:
+                return j
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
         j -= 1
@@ -66,6 +68,13 @@ def _candidates(doc: Doc, lo: int, hi: int) -> list:
                     ents.append(span.char_span(0, len(span.text), label="GPE") or span)
                 covered.update(range(i, i + n))
                 break
+    for i in range(lo, hi - 1):
+        # "dans la capitale mongole", "in the Mongolian capital": the capital named by its country
+        a, b = doc[i], doc[i + 1]
+        named_after = i + 2 < len(doc) and doc[i + 2].text[:1].isupper()  # "the Zimbabwean capital Harare"
+        if not named_after and (lemma(a) in ("capitale", "capital") and geo.adjective_country(b.text) and b.text[:1].islower()
+                                or lemma(b) == "capital" and geo.adjective_country(a.text)):
+            ents.append(doc[i:i + 2].char_span(0, len(doc[i:i + 2].text), label="LOC") or doc[i:i + 2])
     return sorted(ents, key=lambda e: e.start)
 
 

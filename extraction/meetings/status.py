@@ -46,6 +46,12 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
     for n in nodes:
         look.append(n)
         look.extend(c for c in n.children if c.dep_ in _LOOK_DEPS)
+    if trig.pos_ in ("NOUN", "PROPN"):
+        # "le sommet ... qui se tiendra le mois prochain", "the summit to be held in October"
+        for c in trig.children:
+            if c.dep_ in ("acl:relcl", "relcl", "acl"):
+                look.append(c)
+                look.extend(x for x in c.children if x.dep_ in _LOOK_DEPS)
     for t in look:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _near_future(doc, t, trig):
             return True

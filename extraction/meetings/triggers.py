@@ -58,7 +58,7 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
             continue
         children = {fold(c.text) for c in tok.children} if has(doc, "DEP") else set()
         near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
-        if (children | near) & lex.not_meeting:
+        if (children | near) & lex.not_meeting or _practice(tok):
             continue
         if lemma(tok) in ("rencontre", "rencontrer", "meet", "meeting"):
             sent_words = sent_words or {fold(t.text) for t in sent}
@@ -66,6 +66,13 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
                 continue
         found.append((tok, kind))
     return found
+
+
+def _practice(tok: Token) -> bool:
+    """ "poursuivre les consultations à différents niveaux": a plural meeting noun a verb of
+    continuing governs is a practice, not an encounter."""
+    return tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and tok.dep_ in ("obj", "dobj") \
+        and lemma(tok.head) in load().words("continue_verb")
 
 
 def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | None:

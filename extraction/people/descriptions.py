@@ -119,6 +119,15 @@ def _gender(doc: Doc, s: int, i: int, hit) -> str | None:
     return None
 
 
+def home_country(doc: Doc) -> str | None:
+    """The country an article names most: its own, for "notre ministre", "our foreign minister"."""
+    counts: dict[str, int] = {}
+    for _, _, code, kind in geo.countries_in(doc.text):
+        if kind in ("name", "adjective"):
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
     """Role phrases with no name attached, as "party" mentions (one per country they name)."""
     found = []
@@ -138,7 +147,7 @@ def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
         if s >= 2 and doc[s - 1].text == "," and s - 2 in taken:
             i = k  # an apposed role of the name before it ("Wang Yi, membre du Bureau politique")
             continue
-        codes = _countries(doc, s, k)
+        codes = _countries(doc, s, k) or ([c for c in [home_country(doc)] if c] if s > 0 and doc[s - 1].lower_ in load().words("our") else [])
         plural = _plural(doc, i, hit.text) or len(codes) > 1
         org = org_in(doc, hit.end, k)
         gender = _gender(doc, s, i, hit)

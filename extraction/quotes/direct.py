@@ -137,9 +137,9 @@ def attribute_direct(ctx: QuoteContext) -> None:
         sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
         speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
         if not speaker[0] and sent_idx:
-            speaker = _fragment_holder(ctx, s, e, sent_idx[0]) or NOBODY
-        if not speaker[0] and sent_idx:
             speaker = _previous_sentence_speaker(ctx, s, sent_idx[0])
+        if not speaker[0] and sent_idx:
+            speaker = _fragment_holder(ctx, s, e, sent_idx[0])
         if not speaker[0] and last_speaker and _new_paragraph(text, s):
             speaker = last_speaker  # a quotation continued in a new paragraph
         if not speaker[0] and last_direct is not None and _continues(text, last_direct, s):
