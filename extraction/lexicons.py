@@ -46,6 +46,8 @@ class Lexicons:
         return frozenset(head for _, _, head in self.roles)
 
     phrase_patterns: dict[str, "re.Pattern"]  # class of data/meeting_phrases.tsv -> one compiled pattern
+    numbers: dict[str, int]  # "deux" -> 2
+    irregular: dict[str, str]  # English "met" -> "meet"
 
     def phrases(self, name: str) -> "re.Pattern":
         """The phrases of one class of data/meeting_phrases.tsv, as one pattern."""
@@ -113,6 +115,8 @@ def load() -> Lexicons:
         role_rows=tuple(role_rows),
         word_classes=_word_classes(),
         phrase_patterns=_phrase_patterns(),
+        numbers={r[0]: int(r[1]) for r in _rows("number_words.tsv")},
+        irregular={r[0]: r[1] for r in _rows("irregular_verbs.tsv")},
         institutions=institutions,
         speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),
         places_with_article={fold(r[0].split(" ", 1)[1]): r[0] for r in _rows("places_with_article.txt")},

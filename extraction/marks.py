@@ -65,7 +65,6 @@ def _evaluative_word(text: str, s: int, e: int) -> bool:
 INNER_ATTRIBUTION = re.compile(
     r",\s+(?:a|avait|aurait)(?:-t-(?:il|elle))?\s+(\w+)(?:\s+[^\s«»“”\".,;:!?]+){0,6}\s*[.,]\s+(?=\w)"
     r"|,\s+(\w+)-t?-?(?:il|elle)(?:\s+[^\s«»“”\".,;:!?]+){0,4}\s*[.,]\s+(?=\w)")
-_INNER_PARTICIPLES = ("dit", "ajouté", "écrit", "souligné", "déclaré", "affirmé", "estimé", "martelé")
 
 
 def split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tuple[int, int]]:
@@ -77,7 +76,7 @@ def split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tup
     for m in INNER_ATTRIBUTION.finditer(text, s, e):
         word = (m.group(1) or m.group(2) or "").lower()
         if not any(word.startswith(lem[:-2]) for lem in reporting if lem.endswith("er") and len(lem) > 4) \
-                and word not in _INNER_PARTICIPLES:
+                and word not in load().words("inner_participle"):
             continue
         if m.start() - s < 10 or e - m.end() < 10:
             continue

@@ -48,7 +48,7 @@ def _is_anaphoric(tok: Token) -> bool:
         if prev.lower_ in load().words("other_event"):
             return False
         prev = tok.doc[tok.i - 2]
-    return prev is not None and prev.lower_ in ("la", "le", "l'", "cette", "ce", "cet", "the", "this", "that")
+    return prev is not None and prev.lower_ in load().words("definite")
 
 
 def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention]) -> None:

@@ -101,15 +101,12 @@ def _object_antecedent(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention
     return None
 
 
-_NUMBERS = {"deux": 2, "two": 2, "both": 2, "trois": 3, "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5}
-
-
 def group_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
     """"les deux chefs d'Etat", "the three leaders": the latest encounter of that many leaders, else
     the leaders last named, not the latest encounter of two ministers."""
     if not any(w in phrase.lower() for w in ("présidents", "chefs d'", "presidents", "leaders", "dirigeants", "heads of state")):
         return None
-    n = next((v for w, v in _NUMBERS.items() if w in phrase.lower().split()), 2)
+    n = next((v for w, v in load().numbers.items() if w in phrase.lower().split()), 2)
     persons = doc._.persons or {}
     leaders = load().words("leader_head")
 

@@ -23,7 +23,6 @@ from .model import Mention
 from .names import role_table
 from .roles import org_in, refine_class
 
-_OF = ("de", "des", "du", "d'", "la", "l'", "of", "the", "aux", "et", "and", "from")
 
 
 def _listed_country(doc: Doc, k: int) -> bool:
@@ -33,7 +32,7 @@ def _listed_country(doc: Doc, k: int) -> bool:
     nxt = doc[k + 1]
     if geo.adjective_country(nxt.text) and nxt.text[:1].islower() or geo.is_country_name(nxt.text):
         return True
-    return nxt.lower_ in _OF and k + 2 < len(doc) and geo.is_country_name(doc[k + 2].text)
+    return nxt.lower_ in load().words("of_prep") and k + 2 < len(doc) and geo.is_country_name(doc[k + 2].text)
 
 
 def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:
@@ -47,7 +46,7 @@ def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:
     if fold(t.text) in institutions:
         return False
     nxt = doc[k + 1] if k + 1 < len(doc) else None
-    return not (t.lower_ in _OF and nxt is not None and (
+    return not (t.lower_ in load().words("of_prep") and nxt is not None and (
         nxt.text[:1].isupper() or nxt.lower_ in ("la", "l'") or fold(nxt.text) in institutions))
 
 

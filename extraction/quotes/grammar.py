@@ -117,14 +117,11 @@ def _main_subject(verb: Token) -> Token | None:
     return None
 
 
-_INVERTED_PRONOUNS = ("-t-il", "-il", "-t-elle", "-elle", "t-il", "t-elle")
-
-
 def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     """The subject written after the verb: "a ajouté le porte-parole", "a-t-il ajouté", "said Diko"."""
     s_start, s_end = sent_bounds(doc, verb.i)
     for t in doc[max(s_start, verb.i - 2):min(s_end, verb.i + 4)]:
-        if t.lower_ in _INVERTED_PRONOUNS:
+        if t.lower_ in words("inverted_pronoun"):
             return t
     j = after_time(doc, verb.i + 1, s_end)
     while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
@@ -183,7 +180,7 @@ def not_a_saying(v: Token) -> bool:
             return True
     if v.lang_ == "fr" and "Part" in v.morph.get("VerbForm") and "Past" in v.morph.get("Tense"):
         has_aux = any(c.dep_.startswith("aux") for c in v.children) or v.i > 0 and doc[v.i - 1].pos_ == "AUX" \
-            or v.i > 1 and doc[v.i - 2].pos_ == "AUX" or any(doc[k].lower_ in _INVERTED_PRONOUNS
+            or v.i > 1 and doc[v.i - 2].pos_ == "AUX" or any(doc[k].lower_ in words("inverted_pronoun")
                                                            for k in range(max(0, v.i - 3), v.i))
         if not has_aux and v.i + 1 < len(doc) and doc[v.i + 1].lower_ in ("à", "au", "aux", "le", "en", "pour", "comme"):
             return True

@@ -109,9 +109,6 @@ def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
     return out
 
 
-_ROLE_NOUNS_SPEAKING = {"president", "chef", "leader", "dirigeant", "entraineur", "coach", "responsable", "official"}
-
-
 class SpeakerResolver:
     def __init__(self, doc: Doc, lang: str):
         self.doc = doc
@@ -153,10 +150,9 @@ class SpeakerResolver:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (geo.adjective_country(nxt.text) or nxt.lower_ in ("de", "du", "des", "d'", "of")):
             return None  # "le ministre algérien", "le ministre des Affaires étrangères": a party phrase, resolved elsewhere
-        diplomats = {fold(w) for w in self.words.words("spokesperson")} | {"ministre", "minister", "envoye", "envoy",
-                                                                            "ambassadrice", "consul", "charge", "secretaire"}
-        heads = diplomats if word in ("diplomate", "diplomat") else {word}
-        if word not in diplomats | _ROLE_NOUNS_SPEAKING:
+        speaking = self.words.words("speaking_role") | self.words.words("spokesperson")
+        heads = speaking - {"president", "president", "chef", "leader", "dirigeant"} if word in ("diplomate", "diplomat") else {word}
+        if word not in speaking:
             return None
         for m in reversed(self.mentions):
             if m.start >= tok.i or tok.i - m.start > 400 or m.kind != "person":
