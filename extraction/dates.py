@@ -126,19 +126,23 @@ class _Ref:
 
 
 def _nearest_year(r: _Ref, mon: int, day: int) -> int | None:
-    """The year that puts (month, day) nearest the reference date."""
+    """The year that puts (month, day) nearest the reference date, not on the wrong side of it by
+    more than a week (a held meeting is not months ahead, a planned one not months ago)."""
     if not r.year:
         return None
     anchor = date(r.year, r.month or 7, r.day or 15)
     best = None
     for y in (r.year - 1, r.year, r.year + 1):
         try:
-            distance = abs((date(y, mon, day) - anchor).days)
+            delta = (date(y, mon, day) - anchor).days
         except ValueError:
             continue
-        if best is None or distance < best[0]:
-            best = (distance, y)
-    return best[1] if best else None
+        wrong_side = delta > 7 if not r.planned else delta < -7
+        if r.month and wrong_side:
+            continue
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), y)
+    return best[1] if best else r.year
 
 
 def _day_month(cue: Cue, r: _Ref) -> str | None:

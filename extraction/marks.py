@@ -80,6 +80,11 @@ def split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tup
             continue
         if m.start() - s < 10 or e - m.end() < 10:
             continue
+        closed = e < len(text) and text[e:e + 2].strip()[:1] in "»”\""
+        if not closed and m.group(0).rstrip().endswith(","):
+            # « ..., a déclaré le porte-parole, X, à propos de ...¶ : never closed, the words after the
+            # attribution go on with it, not with the quotation
+            return [trim(text, s, m.start())]
         return [trim(text, s, m.start()), trim(text, m.end(), e)]
     return [(s, e)]
 

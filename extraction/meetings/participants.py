@@ -124,7 +124,7 @@ def group_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention],
             return list(r.participants)
     seen: list[Mention] = []
     for m in reversed([m for m in mentions if m.kind == "person" and m.start < before and before - m.start < 600]):
-        if head(m) in leaders and m.key not in {x.key for x in seen}:
+        if (head(m) in leaders or not head(m)) and m.key not in {x.key for x in seen}:
             seen.append(m)
         if len(seen) == n:
             return seen[::-1]

@@ -18,7 +18,7 @@ from ..people.model import sent_bounds
 from ..words import doc_text, fold, has, lemma
 
 
-def _calls_on(tok: Token) -> bool:
+def calls_on(tok: Token) -> bool:
     """ "Jaishankar also called on Pakistani Prime Minister Nawaz Sharif": a visit (not "called on
     Russia to stop ...", a demand)."""
     doc = tok.doc
@@ -30,7 +30,7 @@ def _calls_on(tok: Token) -> bool:
 
 def trigger_kind(tok: Token, lang: str) -> str | None:
     """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
-    if lang == "en" and tok.pos_ == "VERB" and _calls_on(tok):
+    if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
         return "meeting"
     lem = lemma(tok)
     kind = load().meeting_triggers.get((lang, lem))
@@ -82,7 +82,7 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     words = {fold(doc[i].text) for i in scope} | {fold(t.text) for t in doc[max(sent.start, tok.i - 3):tok.i + 4]}
     if words & lex.call_cues:
         return "call"
-    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and _calls_on(tok)):
+    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)):
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind

@@ -32,7 +32,10 @@ def _listed_country(doc: Doc, k: int) -> bool:
     nxt = doc[k + 1]
     if geo.adjective_country(nxt.text) and nxt.text[:1].islower() or geo.is_country_name(nxt.text):
         return True
-    return nxt.lower_ in load().words("of_prep") and k + 2 < len(doc) and geo.is_country_name(doc[k + 2].text)
+    if nxt.lower_ not in load().words("of_prep"):
+        return False
+    k2 = k + 3 if k + 2 < len(doc) and doc[k + 2].lower_ in ("l'", "la", "le", "les", "the") else k + 2
+    return k2 < len(doc) and geo.is_country_name(doc[k2].text)  # ", du Soudan", ", de l'Inde"
 
 
 def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:

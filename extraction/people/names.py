@@ -141,6 +141,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     start, end = _trim(doc, start, end)
     if start >= end or end - start > 8 or _organisation_of_role(doc, start) or _quoted_term(doc, start, end):
         return None
+    if end - start == 1 and end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space):
+        return None  # "Objectif : conclure ...": a label
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
         return None
     if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in load().words("particle"):
@@ -167,6 +169,14 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
             and doc[end + 1].is_alpha:
         end += 2
+    return start, end
+
+
+def _extend_right(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Kairat-Bolat" + "Sadykov": a proper noun glued after a hyphenated name the NER cut short."""
+    if end < len(doc) and end - start >= 3 and doc[end - 2].text == "-" and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper() and not doc[end - 1].whitespace_ == "" and not geo.any_country(doc[end].text):
+        return start, end + 1
     return start, end
 
 
@@ -253,7 +263,8 @@ def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int
     while k < len(doc) and k - tok.i <= 4 and doc[k].text[:1].isupper() and not doc[k].is_punct \
             and fold(doc[k].text) not in stop and k not in taken:
         k += 1
-    if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].pos_ not in ("AUX", "VERB")):
+    if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("et", "and")
+                             and doc[k].pos_ not in ("AUX", "VERB")):
         return None
     roles = role_table(doc, lang)
     if any(i in roles for i in range(max(sent_bounds(doc, tok.i)[0], tok.i - 20), tok.i)):
@@ -309,7 +320,7 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     for ent in entities(doc):
         if ent.label_ not in ("PER", "PERSON"):
             continue
-        cleaned = clean_span(doc, *_extend_hyphens(doc, ent.start, ent.end))
+        cleaned = clean_span(doc, *_extend_right(doc, *_extend_hyphens(doc, ent.start, ent.end)))
         if cleaned and not taken.intersection(range(*cleaned)):
             spans.append(cleaned)
             taken.update(range(*cleaned))

@@ -39,9 +39,11 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
 
 
 def _dependency_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass":
-            return child
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"]
+    # a nominal subject before a participle the parser also took for one ("Notant que ..., le président a déclaré")
+    subjects.sort(key=lambda c: c.pos_ not in ("NOUN", "PROPN", "PRON"))
+    if subjects:
+        return subjects[0]
     for child in verb.children:
         if child.dep_ == "expl:subj" and child.lower_.endswith(("il", "elle")):
             return child

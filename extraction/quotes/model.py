@@ -39,6 +39,7 @@ class QuoteContext:
     verbs_by_sent: dict[int, list[Token]] = field(default_factory=dict)
     verbs: dict[int, "ReportingVerb"] = field(default_factory=dict)  # token index -> the reporting verb it is
     results: list[QuoteCandidate] = field(default_factory=list)
+    noun_content: set[tuple[int, int]] = field(default_factory=set)  # spans whose statement is a noun phrase
 
     @property
     def text(self) -> str:

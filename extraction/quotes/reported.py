@@ -24,6 +24,7 @@ from ..marks import OPEN_CLOSE, trim
 from ..words import doc_text, fold, has
 from .grammar import (after_time, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
+from ..meetings.triggers import calls_on
 from .model import QuoteCandidate, QuoteContext
 from .speakers import Speaker
 
@@ -85,8 +86,8 @@ def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int,
     """The content of a prepositional complement: "a appelé (jeudi) à des efforts conjoints ...",
     "a plaidé en faveur d'une approche ...", "called for ...", "warned against ..."."""
     preps = ctx.verbs[v.i].preps
-    if not preps or not has(ctx.doc, "DEP"):
-        return None
+    if not preps or not has(ctx.doc, "DEP") or calls_on(v):
+        return None  # "called on Prime Minister X": a visit
     doc = ctx.doc
     for c in v.children:
         if c.i <= v.i or c.dep_ in ("punct", "nsubj", "advmod") or not sent.start <= c.left_edge.i < sent.end:
@@ -126,9 +127,10 @@ def _object_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     end = o.right_edge.i + 1
     if verb.np == 2:
         after = [c for c in v.children if c.i > o.i and c.dep_ not in ("punct", "cc", "conj", "parataxis")]
-        if not after:
-            return None  # "a qualifié la visite" alone says nothing
-        end = max(c.right_edge.i for c in after) + 1
+        if after:
+            end = max(c.right_edge.i for c in after) + 1
+        elif end - o.left_edge.i < 4:
+            return None  # "a qualifié la visite" alone says nothing; a longer object holds its predicate
     return _bounded((o.left_edge.i, end), stops)
 
 
@@ -182,7 +184,13 @@ def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[t
             if inv is not None and (subj is None or subj.i > v.i or ctx.lang == "fr"):
                 subj = inv
         else:
-            span = _prep_span(ctx, v, sent, stops) or _object_span(ctx, v, sent, stops)
+            span = _prep_span(ctx, v, sent, stops)
+            if span is not None:
+                ctx.noun_content.add(span)  # "called for an immediate ceasefire": content without a verb
+            else:
+                span = _object_span(ctx, v, sent, stops)
+                if span is not None and ctx.verbs[v.i].np == 2:
+                    ctx.noun_content.add(span)  # "a qualifié la visite d'historique"
     return span, subj if subj is not None else inv
 
 
@@ -256,14 +264,15 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
     quoted = sum(1 for c in range(start, end) if ctx.in_direct[c])
     if quoted > 0.6 * (end - start):
         return  # the direct quote carries it
-    if quoted > 0.1 * (end - start) and not (subj is not None and e_tok <= subj.i):
+    if quoted > 0.1 * (end - start) and not (subj is not None and e_tok <= subj.i and not ctx.in_direct[start]):
         # a content clause ("a estimé que la visite ouvrait « une nouvelle page »"): its quoted fragments
         # are direct quotes of their own, the enclosing clause is at best optional. A whole sentence
         # before "…, a annoncé X" stays: it is the statement itself.
         return
     if fold(tokens[0]) in ("de", "d") and len(tokens) < 6:
         return
-    if not speaker and not has_verb(doc, s_tok, e_tok) and not optional_source and len(tokens) < 12:
+    if not speaker and not has_verb(doc, s_tok, e_tok) and not optional_source and len(tokens) < 12 \
+            and span not in ctx.noun_content:
         return  # no proposition: "In his remarks after the meeting, X said, “...”"
     name, country, role = speaker or ctx.resolver.from_token(subj)
     if not name:
