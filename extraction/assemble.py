@@ -116,7 +116,7 @@ class Merger:
         other = e.meeting
         same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
         parts = _union(other.participants, meeting.participants) if len(key) > len(e.key) else other.participants
-        vague = (weak or e.weak) and not c.again and (c.sent_start < self.title_end or c.status == other.status) \
+        vague = (weak or e.weak) and not c.again and c.status == other.status \
             and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place))
         if vague and not same_sentence:
             # the same parties with no time stated on one side: one encounter, told by the precise mention

@@ -47,6 +47,7 @@ class Lexicons:
 
     phrase_patterns: dict[str, "re.Pattern"]  # class of data/meeting_phrases.tsv -> one compiled pattern
     numbers: dict[str, int]  # "deux" -> 2
+    regions: dict[str, tuple[str, ...]]  # folded regional phrase -> member ISO codes
     irregular: dict[str, str]  # English "met" -> "meet"
 
     def phrases(self, name: str) -> "re.Pattern":
@@ -116,6 +117,7 @@ def load() -> Lexicons:
         word_classes=_word_classes(),
         phrase_patterns=_phrase_patterns(),
         numbers={r[0]: int(r[1]) for r in _rows("number_words.tsv")},
+        regions={fold(r[0]): tuple(r[1].split()) for r in _rows("regions.tsv")},
         irregular={r[0]: r[1] for r in _rows("irregular_verbs.tsv")},
         institutions=institutions,
         speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),

@@ -25,7 +25,7 @@ from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has
 from .model import MeetingCandidate, count_parties, dedupe_parties
-from .participants import group_listed, participants
+from .participants import group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
 from .scope import scopes
 from .status import planned
@@ -41,9 +41,27 @@ class _State:
     visit_place: str | None = None
 
 
+def _new_group_event(doc: Doc, tok: Token, scope: set[int], st: _State) -> bool:
+    """ "l'entretien consultatif des chefs d'État qui se tiendra en mars": a definite meeting noun with
+    its own group of parties, planned while the last encounter told was held, is a new encounter."""
+    if not st.results or st.results[-1].status != "held" or not planned(doc, tok, st.lang):
+        return False
+    return bool(group_of_earlier_countries(scope, st.mentions, st.results))
+
+
+def _other_event(tok: Token) -> bool:
+    """ "L'entretien prochain", "la dernière réunion", "the next meeting": another encounter than the
+    one the article tells, never merged with it."""
+    doc, other = tok.doc, load().words("other_event")
+    return any(doc[k].lower_ in other for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc))
+
+
 def _is_anaphoric(tok: Token) -> bool:
     """ "cette rencontre", "the meeting", "l'entretien" (not "la dernière réunion", "the next meeting")."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in load().words("other_event"):
+        return False  # "L'entretien prochain des ministres"
     if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
         if prev.lower_ in load().words("other_event"):
             return False
@@ -138,7 +156,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if kind is None:
         return False
     parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
-    if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN"):
+    if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st):
         if st.results and not anaphora_done:
             # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
@@ -151,6 +169,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         scope = wider if count_parties(parts) >= 2 else scope
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
+    if count_parties(parts) < 2:
+        parts = parts + group_of_earlier_countries(scope, st.mentions, st.results)
     if count_parties(parts) == 1 and _in_headline(doc, sent):
         parts = parts + _readout_subject(doc, parts, st.mentions)
     if count_parties(parts) < 2:
@@ -162,7 +182,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     cues = _cues(doc, sent, tok, scope, st.mentions, visit)
     if not cues and status == "held":
         cues = _previous_cues(doc, sent, parts, st.mentions)
-    again = bool(lex.phrases("again").search(sent.text))
+    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok)
     place_list = _place_list(st, sent, scope, status, kind)
     found = [p for p, _ in places(doc, scope, st.mentions)]
     for group in _bilaterals(dedupe_parties(parts)):

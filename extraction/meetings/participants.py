@@ -172,3 +172,18 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
 def group_listed(doc: Doc, sent, scope: set[int], mentions: list[Mention], lang: str) -> list[Mention]:
     """The members of a plural group of the scope, listed in the next sentence."""
     return _listed_next(doc, sent, mentions) if _plural_unnamed(doc, scope, lang) else []
+
+
+def group_of_earlier_countries(scope: set[int], mentions: list[Mention], results: list) -> list[Mention]:
+    """ "l'entretien consultatif des chefs d'État qui se tiendra en mars prochain à Tachkent" after
+    the five foreign ministers met: a plural office without a country stands for the countries of
+    the last multilateral encounter (one party each)."""
+    group = next((m for m in mentions if m.plural and not m.country and m.start in scope and m.kind == "party"), None)
+    if group is None:
+        return []
+    earlier = next((r for r in reversed(results) if len({p.country for p in r.participants if p.country}) >= 3), None)
+    if earlier is None:
+        return []
+    countries = list(dict.fromkeys(p.country for p in earlier.participants if p.country))
+    return [Mention(group.start, group.end, group.text, "party", role=group.role, head=group.head, country=c,
+                    cls=group.cls, plural=True) for c in countries]

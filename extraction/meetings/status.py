@@ -47,9 +47,10 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
         look.append(n)
         look.extend(c for c in n.children if c.dep_ in _LOOK_DEPS)
     if trig.pos_ in ("NOUN", "PROPN"):
-        # "le sommet ... qui se tiendra le mois prochain", "the summit to be held in October"
-        for c in trig.children:
-            if c.dep_ in ("acl:relcl", "relcl", "acl"):
+        # "le sommet ... qui se tiendra le mois prochain", "the summit to be held in October", also when
+        # the parser hangs the relative clause on the noun's complement ("des chefs d'État qui se tiendra")
+        for c in trig.subtree:
+            if c.dep_ in ("acl:relcl", "relcl", "acl") and c.i > trig.i:
                 look.append(c)
                 look.extend(x for x in c.children if x.dep_ in _LOOK_DEPS)
     for t in look:

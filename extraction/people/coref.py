@@ -389,7 +389,7 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
     unnamed: list[Person] = []
     assigned: set[str] = set()
     for d in parties:
-        pick = _pick(d, persons, index, assigned) if _definite(doc, d) else None
+        pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else None
         if pick is not None:
             if not pick.country and d.country:
                 assigned.add(pick.key)

@@ -106,6 +106,16 @@ def _countries(doc: Doc, s: int, k: int) -> list[str]:
     return codes
 
 
+def _region(doc: Doc, s: int, k: int) -> list[str]:
+    """ "les ministres des affaires étrangères des pays centre-asiatiques", "the Central Asian foreign
+    ministers": the member states of a regional group (data/regions.tsv)."""
+    folded = f" {fold(doc[s:k].text)} "
+    for phrase, members in load().regions.items():
+        if f" {phrase} " in folded:
+            return list(members)
+    return []
+
+
 def _plural(doc: Doc, i: int, text: str) -> bool:
     tok = doc[i]
     return "Plur" in tok.morph.get("Number") or tok.lower_.endswith(("s", "x")) and not tok.lower_.endswith(
@@ -149,8 +159,8 @@ def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
         if s >= 2 and doc[s - 1].text == "," and s - 2 in taken:
             i = k  # an apposed role of the name before it ("Wang Yi, membre du Bureau politique")
             continue
-        codes = _countries(doc, s, k) or ([c for c in [home_country(doc)] if c] if s > 0 and doc[s - 1].lower_ in load().words("our") else [])
-        plural = _plural(doc, i, hit.text) or len(codes) > 1
+        codes = _countries(doc, s, k) or _region(doc, max(0, s - 3), min(len(doc), k + 4)) or ([c for c in [home_country(doc)] if c] if s > 0 and doc[s - 1].lower_ in load().words("our") else [])
+        plural = _plural(doc, hit.end - 1 if lang == "en" else i, hit.text) or len(codes) > 1
         org = org_in(doc, hit.end, k)
         gender = _gender(doc, s, i, hit)
         for code in codes or [None]:

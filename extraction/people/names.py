@@ -150,7 +150,7 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     text = doc[start:end].text
     if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
         return None
-    calendar = load().words("calendar")
+    calendar = load().words("calendar") | load().words("geo_word")
     if any(fold(t.text) in calendar for t in doc[start:end]):
         return None
     if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text):

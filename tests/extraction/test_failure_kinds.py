@@ -227,3 +227,10 @@ def test_a_fronted_participle_reports_the_main_subject(extractor):
             "devaient ouvrir de nouvelles lignes aériennes.")
     quotes = extractor.extract(text, published="2024-05-22").quotes
     assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Arman Sadykov"}
+
+
+def test_regional_group_of_ministers_will_meet(extractor):
+    text = "The next meeting of the Central Asian foreign ministers will take place in Dushanbe in October."
+    result = extractor.extract(text, published="2024-05-22")
+    assert result.meetings and {p.country for p in result.meetings[0].participants} == {"KZ", "KG", "TJ", "UZ", "TM"}
+    assert result.meetings[0].status == "planned" and result.meetings[0].date == "2024-10"
