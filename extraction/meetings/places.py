@@ -54,27 +54,49 @@ def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
     return False
 
 
+def _gazetteer_places(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the gazetteer's cities and countries written in the Doc (one or two
+    capitalised words), and of "la capitale mongole" / "the Mongolian capital"; computed once."""
+    found = doc.user_data.get("diplowatch_gazetteer_places")
+    if found is not None:
+        return found
+    found = []
+    texts = [t.text for t in doc]
+    alpha = [t.is_alpha for t in doc]
+    i, n_tok = 0, len(texts)
+    while i < n_tok:
+        if not (alpha[i] and texts[i][:1].isupper()):
+            i += 1
+            continue
+        if i + 1 < n_tok and alpha[i + 1] and texts[i + 1][:1].isupper() and geo.place_country(texts[i] + " " + texts[i + 1]):
+            found.append((i, i + 2, "GPE"))
+            i += 2
+            continue
+        if geo.place_country(texts[i]):
+            found.append((i, i + 1, "GPE"))
+        i += 1
+    for i, text in enumerate(texts[:-1]):
+        # "dans la capitale mongole", "in the Mongolian capital": the capital named by its country
+        low, nxt = text.lower(), texts[i + 1]
+        if not (low.startswith("capital") or nxt.lower().startswith("capital")):
+            continue
+        named_after = i + 2 < n_tok and texts[i + 2][:1].isupper()  # "the Zimbabwean capital Harare"
+        if not named_after and (low in ("capitale", "capital") and geo.adjective_country(nxt) and nxt[:1].islower()
+                                or nxt.lower() == "capital" and geo.adjective_country(text)):
+            found.append((i, i + 2, "LOC"))
+    doc.user_data["diplowatch_gazetteer_places"] = found
+    return found
+
+
 def _candidates(doc: Doc, lo: int, hi: int) -> list:
     """Place entities of [lo, hi), and the gazetteer's cities and countries the NER glued into a
     longer entity ("République à Alger")."""
     ents = [e for e in entities(doc) if lo <= e.start < hi]
     covered = {i for e in ents if e.label_ in ("LOC", "GPE", "FAC") and geo.place_country(e.text) for i in range(e.start, e.end)}
-    for i in range(lo, hi):
-        for n in (2, 1):
-            span = doc[i:i + n]
-            if i not in covered and span.text[:1].isupper() and all(t.is_alpha for t in span) \
-                    and geo.place_country(span.text) and i + n <= hi:
-                if not any(e.start == i and e.end == i + n for e in ents):
-                    ents.append(span.char_span(0, len(span.text), label="GPE") or span)
-                covered.update(range(i, i + n))
-                break
-    for i in range(lo, hi - 1):
-        # "dans la capitale mongole", "in the Mongolian capital": the capital named by its country
-        a, b = doc[i], doc[i + 1]
-        named_after = i + 2 < len(doc) and doc[i + 2].text[:1].isupper()  # "the Zimbabwean capital Harare"
-        if not named_after and (lemma(a) in ("capitale", "capital") and geo.adjective_country(b.text) and b.text[:1].islower()
-                                or lemma(b) == "capital" and geo.adjective_country(a.text)):
-            ents.append(doc[i:i + 2].char_span(0, len(doc[i:i + 2].text), label="LOC") or doc[i:i + 2])
+    for s, e, label in _gazetteer_places(doc):
+        if lo <= s and e <= hi and s not in covered and not any(x.start == s and x.end == e for x in ents):
+            span = doc[s:e]
+            ents.append(span.char_span(0, len(span.text), label=label) or span)
     return sorted(ents, key=lambda e: e.start)
 
 

@@ -170,7 +170,7 @@ def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> 
                 name_parts.setdefault(w, full)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper() or tok.is_punct:
+        if not tok.text[:1].isupper() or tok.i in taken or tok.is_punct:
             continue
         full = name_parts.get(fold(tok.text))
         if full and fold(tok.text) not in stop and not geo.any_country(tok.text):

@@ -133,11 +133,14 @@ def _gender(doc: Doc, s: int, i: int, hit) -> str | None:
 
 def home_country(doc: Doc) -> str | None:
     """The country an article names most: its own, for "notre ministre", "our foreign minister"."""
+    if "diplowatch_home" in doc.user_data:
+        return doc.user_data["diplowatch_home"]
     counts: dict[str, int] = {}
     for _, _, code, kind in geo.countries_in(doc.text):
         if kind in ("name", "adjective"):
             counts[code] = counts.get(code, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    doc.user_data["diplowatch_home"] = max(counts, key=counts.get) if counts else None
+    return doc.user_data["diplowatch_home"]
 
 
 def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:

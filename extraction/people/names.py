@@ -23,7 +23,7 @@ from .. import geo
 from ..lexicons import load
 from ..words import entities, fold
 from .model import sent_bounds
-from .roles import RoleHit, role_hit
+from .roles import RoleHit, role_first_words, role_hit
 
 NAME_INNER_PUNCT = {"-", "'", "."}
 _BREAKING = set("«»“”„\"():;,")
@@ -35,11 +35,12 @@ def role_table(doc: Doc, lang: str) -> dict[int, RoleHit]:
     table = doc.user_data.get(key)
     if table is None:
         table = {}
-        for tok in doc:
-            if tok.text[:1].isalpha():
-                hit = role_hit(doc, tok.i, lang)
+        firsts = role_first_words(lang)
+        for i, text in enumerate(t.text for t in doc):
+            if text[:1].isalpha() and fold(text).split(" ", 1)[0].rstrip("sx") in firsts:
+                hit = role_hit(doc, i, lang)
                 if hit:
-                    table[tok.i] = hit
+                    table[i] = hit
         doc.user_data[key] = table
     return table
 
@@ -324,8 +325,13 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
         if cleaned and not taken.intersection(range(*cleaned)):
             spans.append(cleaned)
             taken.update(range(*cleaned))
+    words = load()
+    titles = words.words("title") | words.words("title_name")
+    roles = role_table(doc, lang)
+    # the tokens a finder can start from: titles and roles, commas, capitalised words
+    starts = [t for t in doc if t.text == "," or t.text[:1].isupper() or t.i in roles or t.lower_ in titles]
     for finder in (_after_title, _apposed_after_comma, _before_apposed_role, _after_org):
-        for tok in doc:
+        for tok in starts:
             if tok.i in taken:
                 continue
             found = finder(doc, tok, lang, taken)

@@ -69,6 +69,11 @@ def _role_index(lang: str) -> dict[str, list]:
     return index
 
 
+def role_first_words(lang: str) -> frozenset[str]:
+    """The first words of the role phrases, singular and without a final s/x (a cheap pre-check)."""
+    return frozenset(w.rstrip("sx") for w in _role_index(lang))
+
+
 def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     """The longest role phrase starting at token i."""
     if i >= len(doc):
