@@ -127,7 +127,7 @@ class Merger:
             else:
                 e.meeting = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
                                     other.kind, other.evidence)
-        elif same_sentence and not c.again or _compatible(other, meeting, c.again):
+        elif same_sentence and (not c.again or other.place == meeting.place) or _compatible(other, meeting, c.again):
             # keep the first mention; fill what it lacks
             place = other.place
             if meeting.place and (not other.place or not e.stated and stated

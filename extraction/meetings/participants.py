@@ -36,8 +36,23 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     head = doc[m.start]
     if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
         return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
+    if _after_attribution(doc, m, tok):
+        return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}
+
+
+def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:
+    """The mention follows an inverted attribution closing the sentence (", a précisé X", ", the
+    spokesman said")."""
+    reporting = {lem for (_, lem) in load().reporting}
+    for k in range(tok.i + 1, m.start):
+        if doc[k].text != ",":
+            continue
+        window = doc[k + 1:min(m.start + 1, k + 5)]
+        if any(lemma(t) in reporting and t.pos_ in ("VERB", "AUX", "") for t in window):
+            return True
+    return False
 
 
 def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:

@@ -234,3 +234,21 @@ def test_regional_group_of_ministers_will_meet(extractor):
     result = extractor.extract(text, published="2024-05-22")
     assert result.meetings and {p.country for p in result.meetings[0].participants} == {"KZ", "KG", "TJ", "UZ", "TM"}
     assert result.meetings[0].status == "planned" and result.meetings[0].date == "2024-10"
+
+
+def test_the_source_of_an_announcement_is_no_participant(extractor):
+    text = ("Le président chinois Wen Bo s'est entretenu vendredi au téléphone avec la présidente kazakhe Dana "
+            "Serikova. Les deux chefs d'Etat devraient se retrouver en juillet à Astana, a précisé la porte-parole "
+            "du ministère chinois des Affaires étrangères, Li Hua.")
+    result = extractor.extract(text, published="2024-04-26")
+    planned = [m for m in result.meetings if m.status == "planned"]
+    assert len(planned) == 1 and names(planned[0]) == {"Wen Bo", "Dana Serikova"} and planned[0].place == "Astana"
+    assert any(q.speaker == "Li Hua" for q in result.quotes)
+
+
+def test_one_announced_encounter_told_by_two_meeting_words(extractor):
+    text = ("Turkish President Mehmet Kaya hosted his Azerbaijani counterpart Elnur Huseynov in Ankara on Thursday. "
+            "The two leaders are expected to meet again at a regional summit in Baku in May, an official said.")
+    result = extractor.extract(text, published="2025-02-07")
+    planned = [m for m in result.meetings if m.status == "planned"]
+    assert len(planned) == 1 and planned[0].place == "Baku" and planned[0].date == "2025-05"
