@@ -40,10 +40,11 @@ def _first_verb(doc: Doc, start: int, end: int) -> int:
 def is_subject_mention(doc: Doc, m: Mention, first_in_sentence: bool) -> bool:
     """The mention is the subject of its clause: dependency label on the name or its title, or the
     first person of the sentence written before any verb ("Le président chinois Xi Jinping a ...")."""
-    lo = max(sent_bounds(doc, m.start)[0], m.start - 5)
+    lo = max(sent_bounds(doc, m.start)[0], m.start - 10)
     for t in doc[lo:m.end]:
         if t.dep_.startswith("nsubj") and not (t.head.i >= lo and t.head.i < m.end):
-            if t.i >= m.start or t.pos_ == "NOUN":
+            # the name itself, or the title it is apposed to ("Le prince héritier d'Arabie saoudite, X, ...")
+            if t.i >= m.start or t.pos_ in ("NOUN", "PROPN") and (m.start - t.i <= 5 or t.head.i >= m.end):
                 return True
     if first_in_sentence:
         s = sent_bounds(doc, m.start)[0]

@@ -94,7 +94,8 @@ def subject(verb: Token) -> Token | None:
     # a participle ("ajoutant que", "Notant que ..., X a déclaré") or an infinitive takes its governor's subject
     participle = present_participle(verb)
     if (verb.dep_ in ("advcl", "xcomp", "conj", "acl") or participle) and verb.head.i != verb.i:
-        return subject(verb.head)
+        # "..., a rappelé X, précisant que ...": the governor's subject, also when written after it
+        return subject(verb.head) or (inverted_subject(verb.doc, verb.head) if participle else None)
     if participle and verb.i == sent_bounds(verb.doc, verb.i)[0]:
         return _main_subject(verb)
     return None

@@ -254,6 +254,8 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
     text = doc_text(doc)
     start, end = doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text)
     start, end = trim(text, start, end)
+    while start < end and text[start] in ",;: ":
+        start += 1  # "précisant que, dans ce but, ..."
     dateline = DATELINE_LEAD.match(text, start, end)
     if dateline:
         start = dateline.end()  # "NEW DELHI, March 4 (Reuters) - Pakistan's foreign minister will ..."
