@@ -2,22 +2,40 @@
 
 Here dates are resolved against the publication date, repeated mentions of one encounter are
 merged, and evidence offsets are taken from the article text as given.
+
+Constructions handled:
+- a meeting with no time expression is the day's news (the publication date) when held, of
+  unknown date when planned; "le même jour" takes the previous meeting's day and place;
+- a date after the publication date makes the meeting planned;
+- the host of a meeting in his own country is of that country ("X a reçu Y à Nouakchott": X is
+  Mauritanian when Y is not), and what the article teaches of a person's country holds in all
+  its meetings and quotes;
+- a participant whose country the article never states is of the country the article names
+  most, among those none of his counterparts (in any of his meetings) is of, when one clearly
+  leads ("Tinubu travelled to South Africa ... relations with Nigeria" -> NG, but not Russia for
+  the South African who phoned Putin) (``_infer_countries``);
+- the place: the dateline's city for a held meeting with no place stated, or for one placed
+  only in the dateline city's country ("Bakou, 24 septembre ... en visite en Azerbaïdjan");
+- one encounter told several times (headline, lead, body) is one entry, told by its most precise
+  mention (``Merger``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from diplowatch.dates import date_line, publication_date
 from diplowatch.records import Evidence, Extraction, Meeting, Participant, Quote
 from spacy.tokens import Doc
 
 from . import dates, geo
-from .meetings import MeetingCandidate, party_key
+from .lexicons import load
+from .meetings.model import MeetingCandidate, party_key
 from .words import lemma
 
-HOST_VERBS = {"recevoir", "accueillir", "receive", "host", "welcome"}
 CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
-            "weekday": 3, "month_year": 4, "month": 5, "last_month": 6, "next_month": 6, "this_month": 6,
-            "last_year": 7, "next_year": 7, "this_year": 7}
+            "weekday": 3, "last_weekday": 3, "next_weekday": 3, "month_year": 4, "month": 5, "last_month": 6,
+            "next_month": 6, "this_month": 6, "last_year": 7, "next_year": 7, "this_year": 7}
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:
@@ -54,39 +72,6 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
     return True
 
 
-def _infer_countries(meetings: list[Meeting], body: str) -> tuple[list[Meeting], dict[str, str]]:
-    """A bilateral meeting where one side's country is not stated: the country the article names
-    most often among those no other participant holds ("Tinubu travelled to South Africa ...
-    relations with Nigeria and South Africa" -> NG), when one country clearly leads."""
-    counts: dict[str, int] = {}
-    for _, _, code, kind in geo.countries_in(body):
-        if kind in ("name", "adjective"):
-            counts[code] = counts.get(code, 0) + 1
-    inferred: dict[str, str] = {}
-    out = []
-    for m in meetings:
-        missing = [i for i, p in enumerate(m.participants) if p.name and not p.country]
-        if len(missing) == 1 and len(m.participants) == 2:
-            held = {p.country for p in m.participants if p.country}
-            ranked = sorted(((n, c) for c, n in counts.items() if c not in held), reverse=True)
-            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-                i = missing[0]
-                p = m.participants[i]
-                code = inferred.setdefault(p.name, ranked[0][1])
-                parts = list(m.participants)
-                parts[i] = Participant(p.name, p.role, code)
-                m = Meeting(tuple(parts), m.date, m.place, m.status, m.kind, m.evidence)
-        out.append(m)
-    # other meetings of the same person
-    final = []
-    for m in out:
-        if any(p.name in inferred and not p.country for p in m.participants):
-            m = Meeting(tuple(Participant(p.name, p.role, p.country or inferred.get(p.name)) for p in m.participants),
-                        m.date, m.place, m.status, m.kind, m.evidence)
-        final.append(m)
-    return final, inferred
-
-
 def _title_end(text: str, body_start: int) -> int:
     """End of a headline: the first line of the body when it has no final punctuation."""
     start = body_start
@@ -100,124 +85,204 @@ def _title_end(text: str, body_start: int) -> int:
     return end
 
 
-def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: list[str]) -> Extraction:
-    if published is None:
-        published = publication_date(text)
-    _, body_start = date_line(text)
-    ref = dates.reference_date(text[body_start:], published)
-    persons = doc._.persons or {}
+def _union(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    return a + tuple(p for p in b if p not in a and not any(p.name and p.name == o.name for o in a))
 
-    meetings: list[Meeting] = []
-    keys: list[frozenset[str]] = []
-    stated_place: list[bool] = []
-    weak: list[bool] = []
-    previous_date = None
-    previous_place = None
+
+@dataclass
+class _Entry:
+    meeting: Meeting
+    key: frozenset[str]
+    stated: bool
+    weak: bool
+
+
+@dataclass
+class Merger:
+    """The meetings of an article, one entry per encounter (see the module's docstring)."""
+
+    title_end: int
+    entries: list[_Entry] = field(default_factory=list)
+
+    def add(self, c: MeetingCandidate, meeting: Meeting, stated: bool) -> None:
+        key = frozenset(party_key(m) for m in c.participants)
+        weak = c.sent_start < self.title_end or not c.cues
+        for entry in self.entries:
+            if (key <= entry.key or entry.key <= key) and len(key & entry.key) >= 2 and self._merge(entry, c, meeting, key, stated, weak):
+                return
+        self.entries.append(_Entry(meeting, key, stated, weak))
+
+    def _merge(self, e: _Entry, c: MeetingCandidate, meeting: Meeting, key: frozenset[str], stated: bool, weak: bool) -> bool:
+        other = e.meeting
+        same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
+        parts = _union(other.participants, meeting.participants) if len(key) > len(e.key) else other.participants
+        vague = (weak or e.weak) and not c.again and c.status == other.status \
+            and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place))
+        if vague and not same_sentence:
+            # the same parties with no time stated on one side: one encounter, told by the precise mention
+            if e.weak and not weak:
+                e.meeting = Meeting(parts, meeting.date, meeting.place or other.place, meeting.status, meeting.kind,
+                                    meeting.evidence)
+                e.stated, e.weak = stated, False
+            else:
+                e.meeting = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
+                                    other.kind, other.evidence)
+        elif same_sentence and (not c.again or other.place == meeting.place) or _compatible(other, meeting, c.again):
+            # keep the first mention; fill what it lacks
+            place = other.place
+            if meeting.place and (not other.place or not e.stated and stated
+                                  or geo.is_country_name(other.place) and not geo.is_country_name(meeting.place)):
+                place, e.stated = meeting.place, stated
+            date = other.date if other.date and len(other.date) >= len(meeting.date or "") else meeting.date
+            kind = _stronger_kind(other.kind, meeting.kind) if same_sentence else other.kind
+            e.meeting = Meeting(parts, date, place, other.status, kind, other.evidence)
+        else:
+            return False
+        e.key = e.key | key
+        return True
+
+
+def _participants(c: MeetingCandidate, persons: dict) -> list[Participant]:
+    parts = []
+    for m in c.participants:
+        p = persons.get(m.key) if m.key else None
+        if p is not None:
+            parts.append(Participant(p.name, p.role or m.role, p.country or m.country))
+        else:
+            parts.append(Participant(None, m.role, m.country))
+    return parts
+
+
+def _host(doc: Doc, c: MeetingCandidate, parts: list[Participant], place: str | None, learned: dict[str, str]) -> None:
+    """The host of a meeting in his own country: the one participant without a country (or the
+    subject of "a reçu" / "received") is of the country of the meeting's place."""
+    if c.kind == "call":
+        return
+    code = next((geo.place_country(p) for p in [place] + list(c.places) if p and geo.place_country(p)), None)
+    missing = [i for i, p in enumerate(parts) if not p.country]
+    if not code or not missing or code in {p.country for p in parts}:
+        return
+    hosting = lemma(doc[c.trigger]) in load().words("host_verb")
+    if len(missing) == 1 or hosting and 0 in missing:
+        chosen = [missing[0]]
+        if hosting and len(parts) == 2 and len(missing) == 2 and _domestic_office(c.participants[1]):
+            chosen.append(1)  # "Le Chef de l'État a reçu à Alger le ministre des Affaires étrangères, X"
+        for i in chosen:
+            parts[i] = Participant(parts[i].name, parts[i].role, code)
+            if parts[i].name:
+                learned.setdefault(parts[i].name, code)
+
+
+def _domestic_office(m) -> bool:
+    """A member of a government named without a country: the host's own minister."""
+    return m.cls in ("minister", "foreign", "government") and not m.country
+
+
+def _place(c: MeetingCandidate, status: str, previous_place: str | None, dateline_city: str | None,
+           on_dateline_day: bool) -> tuple[str | None, bool]:
+    place, stated = c.place, c.place_stated
+    if any(q.kind == "same_day" for q in c.cues) and previous_place and (place is None or not stated) and c.kind != "call":
+        return previous_place, True
+    if dateline_city and c.kind != "call" and status == "held" and on_dateline_day:
+        city_country = geo.place_country(dateline_city)
+        if place is None or geo.is_country_name(place) and geo.place_country(place) == city_country:
+            return dateline_city, False  # "BAKOU, 24 septembre ... en visite en Azerbaïdjan"
+    return place, stated
+
+
+def _dateline_city(text: str) -> str | None:
+    m = dates.dateline(text)
+    if not m:
+        return None
+    city = m.group(0).split(",")[0].strip()
+    if not geo.place_country(city) or geo.is_country_name(city):
+        return None
+    return city.title() if city.isupper() else city
+
+
+def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: str | None) -> tuple[list[Meeting], dict[str, str]]:
+    persons = doc._.persons or {}
     title_end = _title_end(text, body_start)
+    merger = Merger(title_end)
+    learned: dict[str, str] = {}
+    city = _dateline_city(text[body_start:])
+    previous_date = previous_place = None
     candidates = list(doc._.meeting_candidates or [])
     # a headline restates an encounter of the body: read it last, so the body's account leads
     candidates = [c for c in candidates if c.sent_start >= title_end] + [c for c in candidates if c.sent_start < title_end]
     for c in candidates:
-        is_weak = c.sent_start < title_end or not c.cues
         date = _meeting_date(c, ref, published, previous_date)
         status = c.status
         if date and published and len(date) == 10 and len(published) == 10 and date > published:
             status = "planned"
-        place, stated = c.place, c.place_stated
-        if any(q.kind == "same_day" for q in c.cues) and previous_place and (place is None or not stated) and c.kind != "call":
-            place, stated = previous_place, True
-        parts = []
-        for m in c.participants:
-            if m.key and m.key in persons:
-                p = persons[m.key]
-                parts.append(Participant(p.name, p.role or m.role, p.country or m.country))
-            else:
-                parts.append(Participant(None, m.role, m.country))
-        # the host of a meeting in his own country: the participant without a country
-        if place:
-            code = geo.place_country(place)
-            missing = [i for i, p in enumerate(parts) if not p.country]
-            hosting = lemma(doc[c.trigger]) in HOST_VERBS
-            if code and (len(missing) == 1 or hosting and 0 in missing) and code not in {p.country for p in parts}:
-                i = missing[0]
-                parts[i] = Participant(parts[i].name, parts[i].role, code)
-        meeting = Meeting(tuple(parts), date, place, status, c.kind, _evidence(text, c.sent_start, c.sent_end))
-        key = frozenset(party_key(m) for m in c.participants)
-        merged = False
-        for i, (other, okey) in enumerate(zip(meetings, keys)):
-            same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
-            if not (key <= okey or okey <= key) or len(key & okey) < 2:
-                continue
-            vague = (is_weak or weak[i]) and not c.again and (c.sent_start < title_end or c.status == other.status) \
-                and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place))
-            if vague and not same_sentence:
-                # the same parties with no time stated on one side: one encounter, told by the precise mention
-                parts_union = other.participants + tuple(p for p in meeting.participants if p not in other.participants
-                                                          and not any(p.name and p.name == o.name for o in other.participants))
-                parts = parts_union if len(key) > len(okey) else other.participants
-                if weak[i] and not is_weak:
-                    meetings[i] = Meeting(parts, meeting.date, meeting.place or other.place, meeting.status, meeting.kind,
-                                          meeting.evidence)
-                    stated_place[i] = stated
-                    weak[i] = False
-                else:
-                    meetings[i] = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
-                                          other.kind, other.evidence)
-                keys[i] = okey | key
-                merged = True
-                break
-            if same_sentence and not c.again or _compatible(other, meeting, c.again):
-                # keep the first mention; fill what it lacks
-                better_place = other.place
-                if meeting.place and (not other.place or not stated_place[i] and stated
-                                      or geo.is_country_name(other.place) and not geo.is_country_name(meeting.place)):
-                    better_place = meeting.place
-                    stated_place[i] = stated
-                parts_union = other.participants + tuple(p for p in meeting.participants if p not in other.participants
-                                                          and not any(p.name and p.name == o.name for o in other.participants))
-                meetings[i] = Meeting(parts_union if len(key) > len(okey) else other.participants,
-                                      other.date if other.date and (len(other.date) >= len(date or "")) else date,
-                                      better_place, other.status,
-                                      _stronger_kind(other.kind, meeting.kind) if same_sentence else other.kind,
-                                      other.evidence)
-                keys[i] = okey | key
-                merged = True
-                break
-        if not merged:
-            meetings.append(meeting)
-            keys.append(key)
-            stated_place.append(stated)
-            weak.append(is_weak)
+        place, stated = _place(c, status, previous_place, city, not c.cues or date == ref)
+        parts = _participants(c, persons)
+        _host(doc, c, parts, place, learned)
+        merger.add(c, Meeting(tuple(parts), date, place, status, c.kind, _evidence(text, c.sent_start, c.sent_end)), stated)
         # "le même jour" / "plus tôt dans la journée" name a day: the latest day-precise date
         previous_date = date if date and len(date) == 10 else previous_date
         previous_place = place
+    meetings = []
+    for e in merger.entries:
+        m = e.meeting
+        if any(p.name in learned and not p.country for p in m.participants):
+            m = Meeting(tuple(Participant(p.name, p.role, p.country or learned.get(p.name)) for p in m.participants),
+                        m.date, m.place, m.status, m.kind, m.evidence)
+        meetings.append(m)
+    return meetings, learned
 
-    meetings, inferred = _infer_countries(meetings, text[body_start:])
+
+def _infer_countries(meetings: list[Meeting], body: str, learned: dict[str, str]) -> list[Meeting]:
+    """Fill the countries the article never states (see the module's docstring)."""
+    counts: dict[str, int] = {}
+    for _, _, code, kind in geo.countries_in(body):
+        if kind in ("name", "adjective"):
+            counts[code] = counts.get(code, 0) + 1
+    counterparts: dict[str, set[str]] = {}
+    for m in meetings:
+        for p in m.participants:
+            if p.name and not p.country:
+                counterparts.setdefault(p.name, set()).update(o.country for o in m.participants if o.country)
+    for name, excluded in counterparts.items():
+        ranked = sorted(((n, c) for c, n in counts.items() if c not in excluded), reverse=True)
+        if name not in learned and ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            learned[name] = ranked[0][1]
+    return [m if not any(p.name in learned and not p.country for p in m.participants) else
+            Meeting(tuple(Participant(p.name, p.role, p.country or learned.get(p.name)) for p in m.participants),
+                    m.date, m.place, m.status, m.kind, m.evidence) for m in meetings]
+
+
+def _quotes(doc: Doc, text: str, learned: dict[str, str]) -> list[Quote]:
     quotes = []
     seen = set()
     for q in doc._.quote_candidates or []:
         if (q.start, q.end) in seen:
             continue
         seen.add((q.start, q.end))
-        quotes.append(Quote(q.speaker, text[q.start:q.end], q.kind, q.speaker_country or inferred.get(q.speaker), q.speaker_role,
-                            _evidence(text, q.sent_start, q.sent_end)))
+        quotes.append(Quote(q.speaker, text[q.start:q.end], q.kind, q.speaker_country or learned.get(q.speaker),
+                            q.speaker_role, _evidence(text, q.sent_start, q.sent_end)))
+    return quotes
 
-    people = tuple(persons)
-    organisations = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("ORG", "NORP") and len(e.text) > 1))
-    places = tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("LOC", "GPE")))
-    codes = [code for _, _, code, _ in geo.countries_in(text)]
-    codes += [p.country for p in persons.values() if p.country]
-    aliases = {name: tuple(sorted(p.aliases)) for name, p in persons.items() if p.aliases}
-    person_countries = {name: p.country or inferred.get(name) for name, p in persons.items() if p.country or inferred.get(name)}
+
+def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: list[str]) -> Extraction:
+    if published is None:
+        published = publication_date(text)
+    _, body_start = date_line(text)
+    ref = dates.reference_date(text[body_start:], published)
+    meetings, learned = _meetings(doc, text, body_start, ref, published)
+    meetings = _infer_countries(meetings, text[body_start:], learned)
+    quotes = _quotes(doc, text, learned)
+    named = {key: p for key, p in (doc._.persons or {}).items() if p.name}
+    codes = [code for _, _, code, _ in geo.countries_in(text)] + [p.country for p in named.values() if p.country]
     return Extraction(
         language=lang,
         meetings=tuple(meetings),
         quotes=tuple(quotes),
-        people=people,
-        organisations=organisations,
-        places=places,
+        people=tuple(named),
+        organisations=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("ORG", "NORP") and len(e.text) > 1)),
+        places=tuple(dict.fromkeys(e.text for e in doc.ents if e.label_ in ("LOC", "GPE"))),
         countries=tuple(dict.fromkeys(codes)),
-        aliases=aliases,
-        person_countries=person_countries,
+        aliases={name: tuple(sorted(p.aliases)) for name, p in named.items() if p.aliases},
+        person_countries={name: p.country or learned.get(name) for name, p in named.items() if p.country or learned.get(name)},
         warnings=tuple(warnings),
     )

@@ -1,8 +1,17 @@
 """Time expressions of a meeting, resolved against the article's dateline or publication date.
 
-Rules (../shared/eval/README.md "Date"): a weekday is resolved only against a day-precise
-reference (the dateline "BICHKEK, 29 juin" or the publication date); with a month-only
-reference the date stays at month precision. "le même jour" takes the previous meeting's date.
+Rules (../shared/eval/README.md "Date"):
+- a full date is itself ("le 9 avril 2024", "April 22nd, 2020");
+- a day and month without a year ("le 26 février", "on March 3") takes the year that puts it
+  nearest the reference date;
+- a weekday ("mercredi", "on Friday", "dimanche dernier", "next Wednesday") is resolved only
+  against a day-precise reference (the dateline "BICHKEK, 29 juin" or the publication date):
+  the nearest such day before it for a held meeting, after it for a planned one; with a
+  month-only reference the date stays at month precision;
+- "aujourd'hui", "ce matin", "cet après-midi", "today", "this morning" are the reference day;
+  "hier" / "la veille" / "yesterday" the day before; "demain" / "tomorrow" the day after;
+- "le même jour" / "earlier that day" take the previous meeting's date;
+- months ("en juillet", "in July", "en mars prochain"), relative months and years, seasons.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from diplowatch.dates import MONTHS, iso
 
@@ -19,17 +29,21 @@ WEEKDAYS = {
 }
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
+_ORD = r"(?:er|st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\s+(\d{{4}})\b", re.I)),
-    ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)),
-    ("dm", re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\b", re.I)),
-    ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH})\b", re.I)),
+    ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
                              r"earlier (?:in the|that) day|later (?:in the|that) day)\b", re.I)),
-    ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour)\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:hier|yesterday)\b", re.I)),
-    ("tomorrow", re.compile(r"\b(?:demain|tomorrow)\b", re.I)),
+    ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
+                         r"this afternoon|this evening|tonight|earlier today)\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:hier|yesterday|la veille|the day before)\b", re.I)),
+    ("tomorrow", re.compile(r"\b(?:demain|tomorrow|le lendemain|the day after)\b", re.I)),
+    ("last_weekday", re.compile(rf"\b(?:({_WD}) (?:dernier|passé)|last ({_WD}))\b", re.I)),
+    ("next_weekday", re.compile(rf"\b(?:({_WD}) prochain|next ({_WD}))\b", re.I)),
     ("weekday", re.compile(rf"\b({_WD})\b", re.I)),
     ("last_month", re.compile(r"\b(?:le mois dernier|last month|le mois passé)\b", re.I)),
     ("next_month", re.compile(r"\b(?:le mois prochain|next month)\b", re.I)),
@@ -74,11 +88,15 @@ def _parse(value: str | None) -> tuple[int | None, int | None, int | None]:
     return tuple(parts + [None] * (3 - len(parts)))  # type: ignore[return-value]
 
 
+def dateline(text: str) -> re.Match | None:
+    """The dateline in the opening of a text ("BICHKEK, 29 juin (Xinhua)", "MOSCOW, July 5")."""
+    return DATELINE.search(text[:600])
+
+
 def reference_date(text: str, published: str | None) -> str | None:
-    """The dateline's date ("BICHKEK, 29 juin (Xinhua)", "MOSCOW, July 5") with the publication year,
-    else the publication date."""
+    """The dateline's date with the publication year, else the publication date."""
     year, month, _ = _parse(published)
-    m = DATELINE.search(text[:600])
+    m = dateline(text)
     if m and year:
         day = int(m[1] or m[4])
         mon = MONTHS[(m[2] or m[3]).lower()]
@@ -90,65 +108,116 @@ def reference_date(text: str, published: str | None) -> str | None:
     return published
 
 
+@dataclass(frozen=True)
+class _Ref:
+    year: int | None
+    month: int | None
+    day: int | None
+    planned: bool
+    previous: str | None
+    ref: str | None
+
+    def day_date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.year and self.month and self.day else None
+
+    def coarse(self) -> str | None:
+        """The reference at its own precision, for a day it cannot resolve."""
+        return iso(self.year, self.month) if self.month else iso(self.year) if self.year else None
+
+
+def _nearest_year(r: _Ref, mon: int, day: int) -> int | None:
+    """The year that puts (month, day) nearest the reference date, not on the wrong side of it by
+    more than a week (a held meeting is not months ahead, a planned one not months ago)."""
+    if not r.year:
+        return None
+    anchor = date(r.year, r.month or 7, r.day or 15)
+    best = None
+    for y in (r.year - 1, r.year, r.year + 1):
+        try:
+            delta = (date(y, mon, day) - anchor).days
+        except ValueError:
+            continue
+        wrong_side = delta > 7 if not r.planned else delta < -7
+        if r.month and wrong_side:
+            continue
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), y)
+    return best[1] if best else r.year
+
+
+def _day_month(cue: Cue, r: _Ref) -> str | None:
+    g = cue.groups
+    d, mon = (int(g[0]), MONTHS[g[1].lower()]) if cue.kind == "dm" else (int(g[1]), MONTHS[g[0].lower()])
+    year = _nearest_year(r, mon, d)
+    return iso(year, mon, d) if year else None
+
+
+def _month(cue: Cue, r: _Ref) -> str | None:
+    if not r.year:
+        return None
+    mon = MONTHS[cue.groups[0].lower()]
+    year = r.year
+    if r.month and r.planned and mon < r.month:
+        year += 1
+    elif r.month and not r.planned and mon > r.month:
+        year -= 1
+    return iso(year, mon)
+
+
+def _relative_day(cue: Cue, r: _Ref) -> str | None:
+    ref_day = r.day_date()
+    if ref_day is None:
+        return r.coarse()
+    step = {"today": 0, "yesterday": -1, "tomorrow": 1}[cue.kind]
+    return (ref_day + timedelta(days=step)).isoformat()
+
+
+def _weekday(cue: Cue, r: _Ref) -> str | None:
+    ref_day = r.day_date()
+    if ref_day is None:
+        return r.coarse()
+    wd = WEEKDAYS[next(g for g in cue.groups if g).lower()]
+    forward = cue.kind == "next_weekday" or cue.kind == "weekday" and r.planned
+    if forward:
+        return (ref_day + timedelta(days=(wd - ref_day.weekday()) % 7 or (7 if cue.kind == "next_weekday" else 0))).isoformat()
+    back = (ref_day.weekday() - wd) % 7 or (7 if cue.kind == "last_weekday" else 0)
+    return (ref_day - timedelta(days=back)).isoformat()
+
+
+def _relative_month(cue: Cue, r: _Ref) -> str | None:
+    if not r.year:
+        return None
+    if not r.month:
+        return iso(r.year)
+    m = r.month + (-1 if cue.kind == "last_month" else 1)
+    return iso(r.year + (m - 1) // 12, (m - 1) % 12 + 1)
+
+
+_RESOLVERS: dict[str, Callable[[Cue, _Ref], str | None]] = {
+    "dmy": lambda c, r: iso(int(c.groups[2]), MONTHS[c.groups[1].lower()], int(c.groups[0])),
+    "mdy": lambda c, r: iso(int(c.groups[2]), MONTHS[c.groups[0].lower()], int(c.groups[1])),
+    "dm": _day_month,
+    "md": _day_month,
+    "month_year": lambda c, r: iso(int(c.groups[1]), MONTHS[c.groups[0].lower()]),
+    "month": _month,
+    "same_day": lambda c, r: r.previous or r.ref,
+    "today": _relative_day,
+    "yesterday": _relative_day,
+    "tomorrow": _relative_day,
+    "weekday": _weekday,
+    "last_weekday": _weekday,
+    "next_weekday": _weekday,
+    "this_month": lambda c, r: r.coarse() if r.year else None,
+    "last_month": _relative_month,
+    "next_month": _relative_month,
+    "last_year": lambda c, r: iso(r.year - 1) if r.year else None,
+    "next_year": lambda c, r: iso(r.year + 1) if r.year else None,
+    "this_year": lambda c, r: iso(r.year) if r.year else None,
+}
+
+
 def resolve(cue: Cue, ref: str | None, planned: bool, previous: str | None = None) -> str | None:
     """The ISO date a cue stands for, as precise as the reference allows."""
     year, month, day = _parse(ref)
-    g = cue.groups
-    if cue.kind == "dmy":
-        return iso(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
-    if cue.kind == "mdy":
-        return iso(int(g[2]), MONTHS[g[0].lower()], int(g[1]))
-    if cue.kind in ("dm", "md"):
-        d, mon = (int(g[0]), MONTHS[g[1].lower()]) if cue.kind == "dm" else (int(g[1]), MONTHS[g[0].lower()])
-        if not year:
-            return None
-        if month and planned and mon < month - 1:
-            year += 1
-        elif month and not planned and mon > month + 1:
-            year -= 1
-        return iso(year, mon, d)
-    if cue.kind == "month_year":
-        return iso(int(g[1]), MONTHS[g[0].lower()])
-    if cue.kind == "month":
-        if not year:
-            return None
-        mon = MONTHS[g[0].lower()]
-        if month and planned and mon < month:
-            year += 1
-        elif month and not planned and mon > month:
-            year -= 1
-        return iso(year, mon)
-    if cue.kind == "same_day":
-        return previous or ref
-    if not year:
-        return None
-    if cue.kind in ("today", "yesterday", "tomorrow", "weekday"):
-        if day is None:
-            return iso(year, month) if month else iso(year)
-        ref_day = date(year, month, day)
-        if cue.kind == "today":
-            return ref_day.isoformat()
-        if cue.kind == "yesterday":
-            return (ref_day - timedelta(days=1)).isoformat()
-        if cue.kind == "tomorrow":
-            return (ref_day + timedelta(days=1)).isoformat()
-        wd = WEEKDAYS[g[0].lower()]
-        if planned:
-            return (ref_day + timedelta(days=(wd - ref_day.weekday()) % 7)).isoformat()
-        return (ref_day - timedelta(days=(ref_day.weekday() - wd) % 7)).isoformat()
-    if cue.kind == "this_month":
-        return iso(year, month) if month else iso(year)
-    if cue.kind in ("last_month", "next_month"):
-        if not month:
-            return iso(year)
-        step = -1 if cue.kind == "last_month" else 1
-        m = month + step
-        y = year + (m - 1) // 12
-        return iso(y, (m - 1) % 12 + 1)
-    if cue.kind == "last_year":
-        return iso(year - 1)
-    if cue.kind == "next_year":
-        return iso(year + 1)
-    if cue.kind == "this_year":
-        return iso(year)
-    return None
+    resolver = _RESOLVERS.get(cue.kind)
+    return resolver(cue, _Ref(year, month, day, planned, previous, ref)) if resolver else None

@@ -7,31 +7,28 @@ its scope. Quality is lower, and the Extractor says so in Extraction.warnings.
 
 from __future__ import annotations
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import geo
-from .people import NAME_STOP, TITLES
+from .lexicons import load
 
-NOT_NAMES = {"the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we", "i", "this", "that", "president",
-             "minister", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-             "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-             "december", "mr", "mrs", "ms", "his", "her", "their", "both", "while", "as", "after", "before", "but"}
 
 
 @Language.component("diplowatch_capitalised_names")
 def capitalised_names(doc: Doc) -> Doc:
     """PERSON spans for runs of 2-4 capitalised words that are no country, place or institution,
     and GPE spans for gazetteer places."""
+    words = load()
+    not_names, titles, stop = words.words("not_name_en") | words.words("calendar"), words.words("title"), words.words("name_stop")
     ents = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in NOT_NAMES and tok.lower_ not in TITLES:
+        if tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in not_names and tok.lower_ not in titles:
             j = i
             while j < len(doc) and j - i < 4 and doc[j].text[:1].isupper() and (doc[j].is_alpha or "-" in doc[j].text) \
-                    and doc[j].lower_ not in NOT_NAMES and doc[j].lower_ not in NAME_STOP:
+                    and doc[j].lower_ not in not_names and doc[j].lower_ not in stop:
                 j += 1
             text = doc[i:j].text
             if geo.place_country(text) or geo.adjective_country(text) or geo.any_country(text):
@@ -44,15 +41,3 @@ def capitalised_names(doc: Doc) -> Doc:
             i += 1
     doc.ents = ents
     return doc
-
-
-def blank_english() -> Language:
-    from .pipeline import RULE_COMPONENTS
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("diplowatch_paragraphs")
-    nlp.add_pipe("diplowatch_capitalised_names")
-    for name in RULE_COMPONENTS:
-        nlp.add_pipe(name)
-    return nlp

@@ -8,15 +8,14 @@ score.py that sits next to GOLD.json (imported by path, never copied; else --sco
 ../shared/eval/score.py relative to the repository), and prints the scores, the time per article and
 the words per second.
 
-The three sets, from the repository root (no make needed):
+Every set at once: ``make eval`` (seeds, dev, dev2, the two project hold-outs, then the words/s of
+the bare model and of the extraction, extraction/speed.py). One set, from the repository root:
 
-    .venv/bin/python -m extraction.evaluate ../shared/eval/seeds_gold.json ../shared/seeds
-    .venv/bin/python -m extraction.evaluate ../shared/eval/dev/gold.json ../shared/eval/dev/articles
-    .venv/bin/python -m extraction.evaluate tests/extraction/holdout/gold.json tests/extraction/holdout/articles --verbose
+    .venv/bin/python -m extraction.evaluate ../shared/eval/dev2/gold.json ../shared/eval/dev2/articles --verbose
 
-The hold-out (tests/extraction/holdout: 12 articles written for the project, gold annotated by
-hand before the extractor was run on them) is the estimate of performance on unseen articles; its
-floors are asserted by tests/extraction/test_holdout.py.
+The project hold-outs (tests/extraction/holdout, holdout2: articles written for the project, gold
+annotated by hand before the extractor was run on them) have floors asserted by
+tests/extraction/test_holdout.py.
 """
 
 from __future__ import annotations
@@ -61,11 +60,14 @@ def system_row(name: str, extraction) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Extract every article of the folder, score against the gold, print the scores and speed."""
     parser = argparse.ArgumentParser(prog="python -m extraction.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("articles", type=Path)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the system JSONL and print its path")
+    parser.add_argument("--model", default=None, help="French spaCy model to load (default: the Extractor's)")
+    parser.add_argument("--label", default=None, help="a name for the set, printed as a header")
     parser.add_argument("--score", type=Path, default=None, help="path of score.py (default: next to GOLD.json, "
                         "else ../shared/eval/score.py relative to the repository)")
     args = parser.parse_args(argv)
@@ -78,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from extraction import Extractor
 
+    if args.label:
+        print(f"===== {args.label}: {args.gold} on {args.articles}")
     t0 = time.perf_counter()
-    extractor = Extractor()
+    extractor = Extractor(args.model) if args.model else Extractor()
     load_time = time.perf_counter() - t0
     rows, words, spent = [], 0, 0.0
     for path in files:

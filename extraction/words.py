@@ -14,10 +14,6 @@ def fold(text: str) -> str:
     """diplowatch.countries.fold, cached: the rules fold the same few thousand words over and over."""
     return _fold(text)
 
-# irregular English forms for the rules-only English pipeline (spacy.blank("en"))
-_IRREGULAR = {"met": "meet", "said": "say", "told": "tell", "held": "hold", "spoke": "speak", "spoken": "speak",
-              "says": "say", "wrote": "write", "talks": "talk", "meetings": "meeting", "calls": "call",
-              "summits": "summit", "was": "be", "were": "be", "is": "be", "are": "be", "has": "have", "had": "have"}
 
 
 def has(doc, attr: str) -> bool:
@@ -42,8 +38,11 @@ def lemma(tok: Token) -> str:
     if lem and lem != tok.lower_ or has(tok.doc, "LEMMA"):
         return lem or tok.lower_
     word = tok.lower_
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    from .lexicons import load
+
+    irregular = load().irregular
+    if word in irregular:
+        return irregular[word]
     for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + repl

@@ -1,7 +1,9 @@
 """The hold-outs: 12 articles (tests/extraction/holdout) and 10 more (tests/extraction/holdout2), written for
-the project and annotated by hand before the extractor was run on them. Their first scores are the
-estimate of performance on unseen articles; these floors sit a little below the scores of version 0.7.0
-so a regression shows up.
+the project and annotated by hand before the extractor was run on them. Their first scores were the
+estimate of performance on unseen articles; these floors sit a little below the scores of version 0.9.0
+(raised from 0.7.0's: holdout country, place, holdout2 country, place, date) so a regression shows up.
+The holdout's quote F1 stays at 0.92: 0.9.0 reports "appelant à un cessez-le-feu" as the eval
+conventions now require ("appeler à" is a required reported quote), which that older gold does not list.
 
 Full report: .venv/bin/python -m extraction.evaluate tests/extraction/holdout2/gold.json tests/extraction/holdout2/articles --verbose
 """
@@ -19,9 +21,9 @@ from diplowatch.dates import publication_date
 
 HOLDOUT = Path(__file__).parent / "holdout"
 HOLDOUT2 = Path(__file__).parent / "holdout2"
-FLOORS = {"meeting_f1": 0.90, "quote_f1": 0.92, "speaker_acc": 0.95}
-FLOORS2 = {"meeting_f1": 0.93, "meeting_p": 0.95, "status_acc": 0.95, "date_acc": 0.90, "country_acc": 0.83,
-           "quote_f1": 0.95, "speaker_acc": 0.95, "quote_speaker_f1": 0.95}
+FLOORS = {"meeting_f1": 0.93, "quote_f1": 0.92, "speaker_acc": 0.97, "place_acc": 0.95, "country_acc": 0.95}
+FLOORS2 = {"meeting_f1": 0.95, "meeting_p": 0.97, "status_acc": 0.97, "date_acc": 0.93, "country_acc": 0.95,
+           "place_acc": 0.88, "quote_f1": 0.97, "speaker_acc": 0.97, "quote_speaker_f1": 0.97}
 
 
 def _scores(extractor, folder: Path):

@@ -1,0 +1,120 @@
+"""Quotation marks, read on the characters: where direct quotations are in a text.
+
+Constructions handled:
+- « ... », “ ... ”, „ ... “, " ... " and the reversed ” ... “, never trusting marks to be balanced:
+  « runs to its » or to the paragraph end, “ to ” (or a plain "), " to the next " in the paragraph;
+- a quotation whose opening « is never closed runs to the end of its paragraph;
+- « Première phrase, a martelé X devant la presse. Seconde phrase »: an attribution inserted in
+  unclosed marks splits the quotation in two;
+- not quotations: a single quoted word that is a name or a title ("surnommé "MBS"") rather than
+  someone's word ("jugé « prématurée »"), a short name in marks after a capitalised word
+  (l'Initiative « la Ceinture et la Route »).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import load
+
+OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
+_SPACES = " \t\n\u00a0"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text between quotation marks; linear, robust to unbalanced marks."""
+    spans = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c not in OPEN_CLOSE:
+            i += 1
+            continue
+        para_end = text.find("\n", i)
+        para_end = n if para_end < 0 else para_end
+        j = text.find(OPEN_CLOSE[c], i + 1, para_end)
+        if c == "“" and j < 0:
+            j = text.find('"', i + 1, para_end)
+        if c == '"' and j < 0:
+            j = text.find("”", i + 1, para_end)  # "We need him coaching the youth team,” he said
+        if j < 0 and c in ("”", '"'):
+            i += 1  # a stray closing mark, or a lone "
+            continue
+        end = para_end if j < 0 else j
+        spans.append((i + 1, end))
+        i = end + 1
+    return spans
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spaces off both ends, and a trailing comma, full stop, semicolon or colon."""
+    while start < end and text[start] in _SPACES:
+        start += 1
+    while end > start and text[end - 1] in _SPACES + ",.;:":
+        end -= 1
+    return start, end
+
+
+def _evaluative_word(text: str, s: int, e: int) -> bool:
+    """A single quoted word that is someone's word ("a jugé la question « prématurée »", "qu'il qualifie
+    d'« exceptionnelles »"): lowercase, a real word, closed by its mark (not a name or a title)."""
+    word = text[s:e]
+    return word.isalpha() and word[:1].islower() and len(word) >= 4 and e < len(text) and text[e:e + 2].strip()[:1] in "»”\""
+
+
+INNER_ATTRIBUTION = re.compile(
+    r",\s+(?:a|avait|aurait)(?:-t-(?:il|elle))?\s+(\w+)(?:\s+[^\s«»“”\".,;:!?]+){0,6}\s*[.,]\s+(?=\w)"
+    r"|,\s+(\w+)-t?-?(?:il|elle)(?:\s+[^\s«»“”\".,;:!?]+){0,4}\s*[.,]\s+(?=\w)")
+
+
+def split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tuple[int, int]]:
+    """« Première phrase, a martelé X devant la presse. Seconde phrase »: an attribution inserted
+    inside the marks, never closed before it, splits the quotation in two parts (one item each)."""
+    if lang != "fr":
+        return [(s, e)]
+    reporting = {lem for (lg, lem) in load().reporting if lg == "fr"}
+    for m in INNER_ATTRIBUTION.finditer(text, s, e):
+        word = (m.group(1) or m.group(2) or "").lower()
+        if not any(word.startswith(lem[:-2]) for lem in reporting if lem.endswith("er") and len(lem) > 4) \
+                and word not in load().words("inner_participle"):
+            continue
+        if m.start() - s < 10 or e - m.end() < 10:
+            continue
+        closed = e < len(text) and text[e:e + 2].strip()[:1] in "»”\""
+        if not closed and m.group(0).rstrip().endswith(","):
+            # « ..., a déclaré le porte-parole, X, à propos de ...¶ : never closed, the words after the
+            # attribution go on with it, not with the quotation
+            return [trim(text, s, m.start())]
+        return [trim(text, s, m.start()), trim(text, m.end(), e)]
+    return [(s, e)]
+
+
+def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """The direct quotations of a text: quoted spans of two words or more (or one evaluative
+    word), not a name in marks, split at inserted attributions."""
+    out = []
+    for s, e in quote_spans(text):
+        s, e = trim(text, s, e)
+        if e - s < 2:
+            continue
+        if len(text[s:e].split()) < 2 and not _evaluative_word(text, s, e):
+            continue
+        before = text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"").rstrip()
+        last_word = before.split()[-1] if before.split() else ""
+        last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
+        if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")):
+            continue  # a name in marks: l'Initiative « la Ceinture et la Route »
+        words = text[s:e].split()
+        if len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("de", "du", "des", "of", "the", "and", "et") for w in words):
+            continue  # a title or a name in marks: his “SAARC Yatra”
+        out.extend(split_at_inner_attribution(text, s, e, lang))
+    return out
+
+
+def covered(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Per character: inside a direct quotation (marks included)."""
+    inside = [False] * (len(text) + 1)
+    for s, e in spans:
+        for c in range(max(0, s - 1), min(len(text), e + 1)):
+            inside[c] = True
+    return inside

@@ -1,0 +1,258 @@
+"""The spaCy component that finds the meetings of each Doc: for every meeting word, its scope,
+participants, kind, status, place and time expressions (resolved later, in extraction.assemble).
+
+Constructions handled beyond the passes' own:
+- "cette rencontre", "the meeting" with fewer than two parties of its own adds its place and time
+  to the encounter told just before (``_add_info``);
+- a time expression opening the sentence covers it ("Plus tôt dans la journée, X avait été reçu"),
+  one in a relative clause about a participant dates nothing ("X, whose country joins the bloc in
+  October"), and a visit's time dates the meeting it is for ("se rendra à X le mois prochain, où il
+  doit rencontrer Y");
+- a planned meeting in several distinct cities gives one entry per city; a held one the most
+  specific place; with no place, the place of the visit it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import geo
+from ..dates import Cue, find_cues
+from ..lexicons import load
+from ..people.model import Mention, sent_bounds
+from ..words import doc_text, fold, has
+from .model import MeetingCandidate, count_parties, dedupe_parties
+from .participants import group_listed, group_of_earlier_countries, participants
+from .places import best_place, places
+from .scope import scopes
+from .status import planned
+from .triggers import call_kind, sentence_triggers, trigger_kind
+
+
+@dataclass
+class _State:
+    doc: Doc
+    lang: str
+    mentions: list[Mention]
+    results: list[MeetingCandidate]
+    visit_place: str | None = None
+
+
+def _new_group_event(doc: Doc, tok: Token, scope: set[int], st: _State) -> bool:
+    """ "l'entretien consultatif des chefs d'État qui se tiendra en mars": a definite meeting noun with
+    its own group of parties, planned while the last encounter told was held, is a new encounter."""
+    if not st.results or st.results[-1].status != "held" or not planned(doc, tok, st.lang):
+        return False
+    return bool(group_of_earlier_countries(scope, st.mentions, st.results))
+
+
+def _other_event(tok: Token) -> bool:
+    """ "L'entretien prochain", "la dernière réunion", "the next meeting": another encounter than the
+    one the article tells, never merged with it."""
+    doc, other = tok.doc, load().words("other_event")
+    return any(doc[k].lower_ in other for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc))
+
+
+def _is_anaphoric(tok: Token) -> bool:
+    """ "cette rencontre", "the meeting", "l'entretien" (not "la dernière réunion", "the next meeting")."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in load().words("other_event"):
+        return False  # "L'entretien prochain des ministres"
+    if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
+        if prev.lower_ in load().words("other_event"):
+            return False
+        prev = tok.doc[tok.i - 2]
+    return prev is not None and prev.lower_ in load().words("definite")
+
+
+def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention]) -> None:
+    """ "Cette rencontre s'est tenue à X": the place and time of the encounter told just before."""
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    # "Cette rencontre, qui intervient en prélude à la réunion prévue à Nouakchott": the place of
+    # another meeting word's phrase is not this meeting's
+    others = [t for t in (doc[i] for i in scope) if t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and trigger_kind(t, lang)]
+    if others:
+        scope = {i for i in scope if i < min(o.i for o in others)}
+        if not scope:
+            return
+    best = best_place(places(doc, scope, mentions))
+    if best and meeting.kind != "call":
+        current_is_country = meeting.place is None or geo.is_country_name(meeting.place) or not meeting.place_stated
+        if current_is_country and not geo.is_country_name(best) or meeting.place is None:
+            meeting.place, meeting.place_stated = best, True
+    if not meeting.cues:
+        s, e = sent_bounds(doc, tok.i)
+        sent = doc[s:e]
+        meeting.cues = find_cues(sent.text, sent.start_char)
+
+
+def _surface_right(doc: Doc, sent, tok: Token) -> set[int]:
+    """Tokens after the trigger up to the next comma, semicolon or other meeting word."""
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    out = set()
+    for t in doc[tok.i + 1:sent.end]:
+        if t.text in (",", ";", ":") or trigger_kind(t, lang):
+            break
+        out.add(t.i)
+    return out
+
+
+def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
+    """The time expressions of a meeting (see the module's docstring)."""
+    person_tokens = {i for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end
+                     for i in range(m.start, m.end)}
+    relative = {t.i for r in sent if r.dep_ in ("relcl", "acl:relcl") and r.head.i in person_tokens
+                and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in scope if i not in relative]
+    rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
+    all_cues = find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
+    cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
+    if not cues and visit:
+        cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
+    return cues
+
+
+def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]) -> list[Cue]:
+    """ "Xi Jinping a appelé jeudi à ... ¶ Lors d'un entretien téléphonique avec ..., M. Xi a
+    suggéré": a meeting sentence without a time expression takes the day of the sentence before,
+    when that sentence tells of one of its participants."""
+    if sent.start == 0:
+        return []
+    ps, pe = sent_bounds(doc, sent.start - 1)
+    keys = {m.key for m in parts if m.key}
+    if not any(m.key in keys for m in mentions if ps <= m.start < pe):
+        return []
+    text = doc_text(doc)
+    prev_start, prev_end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1].text)
+    return [c for c in find_cues(text[prev_start:prev_end], prev_start)
+            if c.kind in ("weekday", "last_weekday", "today", "yesterday")]
+
+
+def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> list[tuple[str | None, bool]]:
+    """(place, stated) for each entry the trigger gives."""
+    found = places(st.doc, scope, st.mentions)
+    distinct = [p for p in found if not p[1]]
+    if kind == "call":
+        return [(None, True)]
+    if status == "planned" and len(distinct) > 1:
+        return [(p, True) for p, _ in distinct]
+    place = best_place(found)
+    lex = load()
+    if place is None and st.visit_place and (status == "held" or lex.phrases("visit").search(sent.text)
+                                             or lex.phrases("during_visit").search(sent.text)):
+        return [(st.visit_place, False)]  # a meeting takes the place of the visit it belongs to
+    return [(place, place is not None)]
+
+
+def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_done: bool) -> bool:
+    """Record the encounter trigger tok names, if it has two parties; returns whether it was an
+    anaphoric "cette rencontre" (whose information went to the previous encounter)."""
+    doc, lex = st.doc, load()
+    kind = call_kind(doc, sent, tok, scope, kind)
+    if kind is None:
+        return False
+    parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
+    if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st):
+        if st.results and not anaphora_done:
+            # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
+            _add_info(doc, st.results[-1], tok, scope, st.mentions)
+        return True
+    if count_parties(parts) < 2 and has(doc, "DEP"):
+        # a parse that hangs the object elsewhere ("rencontreront dimanche le président X", the
+        # weekday read as the root): the words after the trigger up to the clause's next comma
+        wider = scope | _surface_right(doc, sent, tok)
+        parts = participants(doc, sent, tok, wider, st.mentions, st.results, st.lang)
+        scope = wider if count_parties(parts) >= 2 else scope
+    if count_parties(parts) < 2:
+        parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
+    if count_parties(parts) < 2:
+        parts = parts + group_of_earlier_countries(scope, st.mentions, st.results)
+    if count_parties(parts) == 1 and _in_headline(doc, sent):
+        parts = parts + _readout_subject(doc, parts, st.mentions)
+    if count_parties(parts) < 2:
+        if not has(doc, "DEP") and st.results and _is_anaphoric(tok):
+            _add_info(doc, st.results[-1], tok, scope, st.mentions)
+        return False
+    status = "planned" if planned(doc, tok, st.lang) else "held"
+    visit = bool(lex.phrases("visit").search(sent.text))
+    cues = _cues(doc, sent, tok, scope, st.mentions, visit)
+    if not cues and status == "held":
+        cues = _previous_cues(doc, sent, parts, st.mentions)
+    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok)
+    place_list = _place_list(st, sent, scope, status, kind)
+    found = [p for p, _ in places(doc, scope, st.mentions)]
+    for group in _bilaterals(dedupe_parties(parts)):
+        for place, stated in place_list:
+            st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
+                                               sent.end_char, again or len(place_list) > 1, places=found))
+    return False
+
+
+def _bilaterals(parts: list[Mention]) -> list[list[Mention]]:
+    """ "X s'est entretenu avec ses homologues arménien, géorgien et turc": one bilateral encounter
+    per counterpart of a plural "homologues" / "counterparts" list, else one encounter of all."""
+    listed = [m for m in parts if m.plural and m.country and fold(m.role or "").startswith(("homologue", "counterpart"))]
+    others = [m for m in parts if m not in listed]
+    if len(listed) < 2 or len(others) != 1:
+        return [parts]
+    return [others + [m] for m in listed]
+
+
+def _in_headline(doc: Doc, sent) -> bool:
+    """The sentence is the article's headline: its first line, without final punctuation."""
+    text = doc_text(doc)
+    line_end = text.find("\n", sent.start_char)
+    line = text[sent.start_char:line_end if line_end >= 0 else len(text)].strip()
+    first = text[:sent.start_char].strip()
+    return bool(line) and line[-1] not in ".!?»”\":" and (not first or first.lower().startswith("date ") and "\n" not in first)
+
+
+def _readout_subject(doc: Doc, parts: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """ "Entretien avec M. Ilham ALIEV, Président de la République d'Azerbaïdjan" as a headline:
+    the other party is the person the readout is about, the first subject of its body."""
+    from ..people.anaphora import is_subject_mention
+
+    keys = {m.key for m in parts if m.key}
+    countries = {m.country for m in parts if m.country}
+    title_end = doc_text(doc).find("\n", doc[parts[0].start].idx)
+    for m in mentions:
+        if doc[m.start].idx <= title_end or m.key in keys or m.quoted or not (m.key and not m.key.startswith("~")):
+            continue
+        if m.country and m.country in countries:
+            continue
+        if is_subject_mention(doc, m, True):
+            return [m]
+        if sent_bounds(doc, m.start)[0] > sent_bounds(doc, parts[0].start)[1] + 80:
+            break
+    return []
+
+
+def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
+    """Every encounter the Doc tells, one candidate per meeting word (merged later)."""
+    st = _State(doc, lang, doc._.mentions or [], [])
+    visit_pattern = load().phrases("visit")
+    for sent in doc.sents:
+        if visit_pattern.search(sent.text):
+            found = places(doc, set(range(sent.start, sent.end)), st.mentions)
+            if found:
+                st.visit_place = best_place(found)
+        triggers = sentence_triggers(doc, sent, lang)
+        if not triggers:
+            continue
+        scoped = scopes(doc, sent, [t for t, _ in triggers])
+        anaphora_done = False
+        for tok, kind in triggers:
+            anaphora_done = _meeting(st, sent, tok, kind, scoped[tok.i], anaphora_done) or anaphora_done
+    return st.results
+
+
+@Language.component("diplowatch_meetings", requires=["doc._.mentions", "doc._.persons", "token.dep", "token.morph"],
+                    assigns=["doc._.meeting_candidates"])
+def meetings_component(doc: Doc) -> Doc:
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    doc._.meeting_candidates = find_meetings(doc, lang)
+    return doc

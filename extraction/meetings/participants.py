@@ -1,0 +1,204 @@
+"""Who takes part in an encounter: the people of the trigger's scope and the people it refers back to.
+
+Constructions handled (``participants``):
+- the person and party mentions of the scope ("Le président A a reçu le ministre B");
+- not participants: officials after "en présence de", "accompagné de", "were present", and the
+  source of a "Selon X, ..." (up to the source's comma), and the subject of another clause's
+  reporting verb;
+- a pronoun or relative subject: "Il rencontrera ...", "X, qui a reçu Y";
+- "les deux dirigeants", "the three leaders": the last encounter of that many leaders, else the
+  leaders last named (``group_leaders``);
+- a plural group without names, listed in the next sentence ("les ministres des Affaires
+  étrangères. Il s'agit du ministre malien ..., X, et du ministre tchadien ..., Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import load
+from ..people.anaphora import pronoun_antecedent, relative_antecedent
+from ..people.model import Mention, sent_bounds
+from ..people.roles import role_at
+from ..words import doc_text, fold, has, lemma
+from .model import MeetingCandidate, count_parties
+from .scope import clause_root, subject_of
+
+
+def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
+    lex = load()
+    before = doc_text(doc)[sent.start_char:doc[m.start].idx]
+    cue = None
+    for found in lex.phrases("not_participant").finditer(before):
+        cue = found  # the last one before the name
+    if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
+        return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
+    head = doc[m.start]
+    if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
+        return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
+    if _after_attribution(doc, m, tok):
+        return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
+    return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
+        and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}
+
+
+def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:
+    """The mention follows an inverted attribution closing the sentence (", a précisé X", ", the
+    spokesman said")."""
+    reporting = {lem for (_, lem) in load().reporting}
+    for k in range(tok.i + 1, m.start):
+        if doc[k].text != ",":
+            continue
+        window = doc[k + 1:min(m.start + 1, k + 5)]
+        if any(lemma(t) in reporting and t.pos_ in ("VERB", "AUX", "") for t in window):
+            return True
+    return False
+
+
+def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
+    """The mention sits in a relative clause that does not hold the meeting word ("..., to whom he
+    delivered a letter from Z", "..., dont le père ...")."""
+    relatives = load().words("relative") | {"whom", "dont", "auquel", "auxquels", "laquelle", "lequel", "où", "whose"}
+    node = doc[m.start]
+    for _ in range(8):
+        if node.i == tok.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "acl:relcl", "advcl", "acl"):
+            clause = list(node.subtree)
+            if any(t.i == tok.i for t in clause):
+                return False
+            return node.dep_ in ("relcl", "acl:relcl") or any(t.lower_ in relatives for t in clause[:4])
+        node = node.head
+    return False
+
+
+def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> Mention | None:
+    """ "il s'entretiendrait avec Tokaïev", "Il rencontrera ...", "X, qui a reçu Y"."""
+    words = load()
+    pronouns = words.words("pronoun_m") | words.words("pronoun_f")
+    if not has(doc, "DEP"):
+        for t in doc[sent.start:tok.i]:
+            if t.lower_ in ("he", "she"):
+                return pronoun_antecedent(doc, t.i, mentions)
+        return None
+    subj = subject_of(clause_root(tok))
+    if subj is not None and subj.lower_ in pronouns:
+        return pronoun_antecedent(doc, subj.i, mentions)
+    if subj is not None and subj.lower_ in words.words("relative"):
+        return relative_antecedent(doc, subj, mentions)
+    return None
+
+
+def _plural_subject(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "X, ministre du Burkina Faso, et Y, ministre du Mali, en visite à Niamey. Ils étaient
+    accompagnés ... pour tenir une séance de travail avec ...": "ils" are the people named in the
+    sentence before."""
+    if not has(doc, "DEP") or sent.start == 0:
+        return []
+    subj = subject_of(clause_root(tok))
+    if subj is None or subj.lower_ not in load().words("pronoun_plural"):
+        return []
+    ps, pe = sent_bounds(doc, sent.start - 1)
+    named = [m for m in mentions if ps <= m.start < pe and m.kind == "person" and not m.quoted]
+    keys = list(dict.fromkeys(m.key for m in named))
+    return [next(m for m in named if m.key == k) for k in keys] if 2 <= len(keys) <= 5 else []
+
+
+def _object_antecedent(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
+    """ "Emmanuel Macron, qui l'a accueilli", "received him": the person an object pronoun of the
+    meeting verb stands for."""
+    if not has(doc, "DEP"):
+        return None
+    objects = load().words("object_pronoun")
+    for c in clause_root(tok).children:
+        if c.dep_ in ("obj", "dobj", "iobj") and c.lower_ in objects:
+            return pronoun_antecedent(doc, c.i, mentions)
+    return None
+
+
+def group_leaders(doc: Doc, phrase: str, results: list, mentions: list[Mention], before: int) -> list | None:
+    """"les deux chefs d'Etat", "the three leaders": the latest encounter of that many leaders, else
+    the leaders last named, not the latest encounter of two ministers."""
+    if not any(w in phrase.lower() for w in ("présidents", "chefs d'", "presidents", "leaders", "dirigeants", "heads of state")):
+        return None
+    n = next((v for w, v in load().numbers.items() if w in phrase.lower().split()), 2)
+    persons = doc._.persons or {}
+    leaders = load().words("leader_head")
+
+    def head(m: Mention) -> str:
+        p = persons.get(m.key) if m.key else None
+        return fold((p.head if p else None) or m.head or "").split(" ")[0]
+
+    def fits(r) -> bool:
+        return (len(r.participants) >= 2 if n == 2 else len(r.participants) == n) and all(head(m) in leaders for m in r.participants)
+
+    if results and fits(results[-1]):
+        return None  # the usual rule picks it
+    for r in reversed(results):
+        if fits(r):
+            return list(r.participants)
+    seen: list[Mention] = []
+    for m in reversed([m for m in mentions if m.kind == "person" and m.start < before and before - m.start < 600]):
+        if (head(m) in leaders or not head(m)) and m.key not in {x.key for x in seen}:
+            seen.append(m)
+        if len(seen) == n:
+            return seen[::-1]
+    return None
+
+
+def _plural_unnamed(doc: Doc, scope: set[int], lang: str) -> bool:
+    """The clause names a group without names: "les ministres des Affaires étrangères"."""
+    return any("Plur" in doc[i].morph.get("Number") and doc[i].pos_ == "NOUN" and role_at(doc, i, lang) for i in scope)
+
+
+def _listed_next(doc: Doc, sent, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the next sentence when it lists the group ("Il s'agit du ministre malien ..., X, ...")."""
+    if sent.end >= len(doc):
+        return []
+    nxt_start, nxt_end = sent_bounds(doc, sent.end)
+    if not load().phrases("listing").match(doc[nxt_start:nxt_end].text):
+        return []
+    return [m for m in mentions if nxt_start <= m.start < nxt_end]
+
+
+def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention],
+                 results: list[MeetingCandidate], lang: str) -> list[Mention]:
+    """The participants of the encounter the trigger tok names (see the module's docstring)."""
+    parts = [m for m in mentions if sent.start <= m.start < sent.end and any(i in scope for i in range(m.start, m.end))
+             and not _excluded(doc, sent, m, tok, scope)]
+    ante = _subject_antecedent(doc, sent, tok, mentions)
+    if ante is not None:
+        parts.insert(0, ante)
+    else:
+        parts = _plural_subject(doc, sent, tok, mentions) + parts
+    obj = _object_antecedent(doc, tok, mentions)
+    if obj is not None and (ante is None or obj.key != ante.key):
+        parts.append(obj)
+    two = load().phrases("n_of_them").search(sent.text)
+    if two and count_parties(parts) < 2:
+        leaders = group_leaders(doc, two.group(0), results, mentions, tok.i)
+        if leaders is not None:
+            parts = leaders + parts
+        elif results:
+            parts = list(results[-1].participants) + parts
+    return parts
+
+
+def group_listed(doc: Doc, sent, scope: set[int], mentions: list[Mention], lang: str) -> list[Mention]:
+    """The members of a plural group of the scope, listed in the next sentence."""
+    return _listed_next(doc, sent, mentions) if _plural_unnamed(doc, scope, lang) else []
+
+
+def group_of_earlier_countries(scope: set[int], mentions: list[Mention], results: list) -> list[Mention]:
+    """ "l'entretien consultatif des chefs d'État qui se tiendra en mars prochain à Tachkent" after
+    the five foreign ministers met: a plural office without a country stands for the countries of
+    the last multilateral encounter (one party each)."""
+    group = next((m for m in mentions if m.plural and not m.country and m.start in scope and m.kind == "party"), None)
+    if group is None:
+        return []
+    earlier = next((r for r in reversed(results) if len({p.country for p in r.participants if p.country}) >= 3), None)
+    if earlier is None:
+        return []
+    countries = list(dict.fromkeys(p.country for p in earlier.participants if p.country))
+    return [Mention(group.start, group.end, group.text, "party", role=group.role, head=group.head, country=c,
+                    cls=group.cls, plural=True) for c in countries]

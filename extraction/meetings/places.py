@@ -1,0 +1,133 @@
+"""Where a meeting takes place.
+
+Constructions handled (``places``):
+- a place entity after a locative ("à Astana", "in Moscow", "au Palais du peuple"), or "de X"
+  after a place noun ("la ville de X", "le sommet de Belém"), or "to X" after a travel verb
+  ("will travel to Kampala on Thursday to meet ...");
+- "au Havre" is in Le Havre (data/places_with_article.txt);
+- not the meeting's place: a topic ("la situation en Libye", "a strategic partner in Central
+  Asia"), going home ("avant de rentrer à Hanoï"), a gathering's name ("the Mercosur summit in
+  Buenos Aires": Mercosur), a place inside a person's title;
+- the most specific place wins: a city or a building before a country (``best_place``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .. import geo
+from ..lexicons import load
+from ..people.model import Mention, sent_bounds
+from ..words import entities, fold, lemma
+
+
+def _locative_before(doc: Doc, start: int) -> int | None:
+    """The index of the locative word that introduces the place at start, else None."""
+    words = load()
+    locative, travel, place_nouns = words.words("locative"), words.words("travel_verb"), words.words("place_noun")
+    j = start - 1
+    while j >= max(sent_bounds(doc, start)[0], start - 5):
+        t = doc[j]
+        if t.lower_ in locative or t.lower_ == "to" and j > 0 and lemma(doc[j - 1]) in travel:
+            return j
+        if t.lower_ in ("de", "d'", "of") and j > 0:
+            noun = doc[j - 2] if doc[j - 1].pos_ == "ADJ" and j > 1 else doc[j - 1]  # "la place principale d'X"
+            if lemma(noun) in place_nouns or noun.lower_ in place_nouns:
+                return j
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return None
+        j -= 1
+    return None
+
+
+def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
+    words = load()
+    topics = words.words("topic_noun")
+    if j > 0 and lemma(doc[j - 1]) in topics or j > 1 and lemma(doc[j - 2]) in topics:
+        return True  # "la situation en Libye" is a topic, not a place
+    if any(lemma(t) in words.words("return_verb") for t in doc[max(0, ent.start - 3):ent.start]):
+        return True  # "avant de rentrer à Hanoï", "before returning to Manila": where the traveller goes home
+    if ent.end < len(doc) and fold(doc[ent.end].text) in words.words("gathering") and not geo.place_country(text):
+        return True  # "at the Mercosur summit in Buenos Aires": the word names the gathering, not its place
+    return False
+
+
+def _gazetteer_places(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the gazetteer's cities and countries written in the Doc (one or two
+    capitalised words), and of "la capitale mongole" / "the Mongolian capital"; computed once."""
+    found = doc.user_data.get("diplowatch_gazetteer_places")
+    if found is not None:
+        return found
+    found = []
+    texts = [t.text for t in doc]
+    alpha = [t.is_alpha for t in doc]
+    i, n_tok = 0, len(texts)
+    while i < n_tok:
+        if not (alpha[i] and texts[i][:1].isupper()):
+            i += 1
+            continue
+        if i + 1 < n_tok and alpha[i + 1] and texts[i + 1][:1].isupper() and geo.place_country(texts[i] + " " + texts[i + 1]):
+            found.append((i, i + 2, "GPE"))
+            i += 2
+            continue
+        if geo.place_country(texts[i]):
+            found.append((i, i + 1, "GPE"))
+        i += 1
+    for i, text in enumerate(texts[:-1]):
+        # "dans la capitale mongole", "in the Mongolian capital": the capital named by its country
+        low, nxt = text.lower(), texts[i + 1]
+        if not (low.startswith("capital") or nxt.lower().startswith("capital")):
+            continue
+        named_after = i + 2 < n_tok and texts[i + 2][:1].isupper()  # "the Zimbabwean capital Harare"
+        if not named_after and (low in ("capitale", "capital") and geo.adjective_country(nxt) and nxt[:1].islower()
+                                or nxt.lower() == "capital" and geo.adjective_country(text)):
+            found.append((i, i + 2, "LOC"))
+    doc.user_data["diplowatch_gazetteer_places"] = found
+    return found
+
+
+def _candidates(doc: Doc, lo: int, hi: int) -> list:
+    """Place entities of [lo, hi), and the gazetteer's cities and countries the NER glued into a
+    longer entity ("République à Alger")."""
+    ents = [e for e in entities(doc) if lo <= e.start < hi]
+    covered = {i for e in ents if e.label_ in ("LOC", "GPE", "FAC") and geo.place_country(e.text) for i in range(e.start, e.end)}
+    for s, e, label in _gazetteer_places(doc):
+        if lo <= s and e <= hi and s not in covered and not any(x.start == s and x.end == e for x in ents):
+            span = doc[s:e]
+            ents.append(span.char_span(0, len(span.text), label=label) or span)
+    return sorted(ents, key=lambda e: e.start)
+
+
+def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
+    """(place as written, is a country) for locative places in scope, in text order (buildings last)."""
+    lo, hi = min(scope), max(scope) + 1
+    inside_mentions = {i for m in mentions if lo <= m.start < hi for i in range(m.start, m.end)}
+    found = []
+    for ent in _candidates(doc, lo, hi):
+        if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
+                or ent.start not in scope or ent.start in inside_mentions:
+            continue
+        j = _locative_before(doc, ent.start)
+        if j is None:
+            continue
+        text = ent.text
+        if text.lower().startswith(("l'", "la ", "le ")) and geo.place_country(text.split(" ", 1)[-1].split("'", 1)[-1]):
+            text = text.split(" ", 1)[-1].split("'", 1)[-1] if "'" in text[:3] else text.split(" ", 1)[1]
+        if doc[j].lower_ in ("au", "aux"):
+            text = load().places_with_article.get(fold(text), text)  # "au Havre" is à + Le Havre
+        if _not_the_meeting_place(doc, ent, j, text):
+            continue
+        text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
+        if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(text):
+            continue
+        found.append((text, geo.is_country_name(text), ent.label_ == "FAC"))
+    return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
+
+
+def best_place(found: list[tuple[str, bool]]) -> str | None:
+    for text, is_country in found:
+        if not is_country:
+            return text
+    return found[0][0] if found else None

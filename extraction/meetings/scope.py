@@ -1,0 +1,92 @@
+"""The scope of a meeting word: the tokens of the clause it heads, minus the clauses of other
+meeting words of the sentence.
+
+Constructions handled:
+- a noun trigger is scoped from the verb that governs it ("ont eu un entretien");
+- an infinitive without its own subject is scoped from its governor, which holds the subject
+  ("devrait rencontrer X", "doit se rendre ... pour rencontrer X", "va recevoir X");
+- a parse split into fragments ("Le ministre chinois ... Wang Yi" | "s'est entretenu avec ..."): a
+  clause without a subject takes the fragments that hold no other trigger, and the nearest
+  subject before the trigger the parser hung elsewhere;
+- with no parse (rules-only English), the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..words import has
+
+
+def clause_root(tok: Token) -> Token:
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB",) or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def has_subject(root: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj" for c in root.children)
+
+
+def governor(root: Token) -> Token:
+    """An infinitive clause without its own subject is scoped from the verb that governs it."""
+    node = root
+    for _ in range(3):
+        if has_subject(node) or node.head.i == node.i:
+            break
+        if "Inf" not in node.morph.get("VerbForm") and node.pos_ == "VERB":
+            break
+        if node.dep_ not in ("xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "acl", "nmod"):
+            break
+        node = node.head
+    return node
+
+
+def subject_of(root: Token) -> Token | None:
+    node = root
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_.startswith("nsubj") or child.dep_ in ("expl:subj",):
+                return child
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _fragments(sent, root: Token, t: Token, scope: set[int], triggers: list[Token]) -> set[int]:
+    """What a clause without a subject takes from the rest of the sentence."""
+    trig_tokens = {o.i for o in triggers}
+    extra: set[int] = set()
+    subjects = [x for x in sent if x.i < t.i and x.dep_ in ("nsubj",) and x.head.i not in scope
+                and not {y.i for y in x.subtree} & (trig_tokens - {t.i})]
+    if subjects:
+        extra |= {y.i for y in subjects[-1].subtree}
+    for frag in sent:
+        if frag.head.i == frag.i and frag.i != root.i:
+            sub = {x.i for x in frag.subtree}
+            if not sub & trig_tokens and not (sub & (scope | extra)):
+                extra |= sub
+    return extra
+
+
+def scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
+    """Token indices each trigger governs."""
+    if not has(doc, "DEP"):
+        return {t.i: set(range(sent.start, sent.end)) for t in triggers}
+    roots = {t.i: governor(clause_root(t)) for t in triggers}
+    out = {}
+    for t in triggers:
+        root = roots[t.i]
+        scope = {x.i for x in root.subtree}
+        for other in triggers:
+            oroot = roots[other.i]
+            if oroot.i != root.i and oroot.i in scope and root.i not in {x.i for x in oroot.subtree}:
+                scope -= {x.i for x in oroot.subtree}
+        if not has_subject(root):
+            scope |= _fragments(sent, root, t, scope, triggers)
+        out[t.i] = scope
+    return out

@@ -1,0 +1,61 @@
+"""Held or planned: the tense, mood and cues around a meeting word.
+
+Constructions handled: a future or conditional verb on the trigger or its governors
+("rencontrera", "devrait rencontrer", "aura un entretien", "would meet"), the near future ("va
+recevoir", "is going to meet"), and planning words governing or modifying it (data/planned_cues.txt:
+"prévoir", "scheduled", "expected", "prochain", "upcoming"). Without a parse, a cue in the five
+words before the trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import load
+from ..people.model import sent_bounds
+from ..words import has, lemma
+
+_LOOK_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod", "amod", "case", "mark")
+_CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis")
+
+
+def _near_future(doc: Doc, t: Token, trig: Token) -> bool:
+    """ "va recevoir", "allait rencontrer", "is going to meet"."""
+    if t.i == trig.i or lemma(t) not in ("aller", "go") or t.i >= trig.i:
+        return False
+    morph = t.morph
+    return "Fin" in morph.get("VerbForm") and "Past" not in morph.get("Tense") or t.tag_ == "VBG" \
+        and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+
+
+def planned(doc: Doc, trig: Token, lang: str) -> bool:
+    cues = load().planned_cues
+    if not has(doc, "DEP"):
+        window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]
+        return any(t.lower_ in cues or lemma(t) in cues for t in window)
+    nodes = [trig]
+    node = trig
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        nodes.append(node)
+        if node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS:
+            break
+    look = []
+    for n in nodes:
+        look.append(n)
+        look.extend(c for c in n.children if c.dep_ in _LOOK_DEPS)
+    if trig.pos_ in ("NOUN", "PROPN"):
+        # "le sommet ... qui se tiendra le mois prochain", "the summit to be held in October", also when
+        # the parser hangs the relative clause on the noun's complement ("des chefs d'État qui se tiendra")
+        for c in trig.subtree:
+            if c.dep_ in ("acl:relcl", "relcl", "acl") and c.i > trig.i:
+                look.append(c)
+                look.extend(x for x in c.children if x.dep_ in _LOOK_DEPS)
+    for t in look:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _near_future(doc, t, trig):
+            return True
+        if lemma(t) in cues or t.lower_ in cues:
+            return True
+    return False

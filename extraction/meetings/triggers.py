@@ -1,0 +1,99 @@
+"""Meeting words: which tokens announce an encounter, and of which kind.
+
+Constructions handled:
+- verbs and nouns of data/meeting_triggers.tsv: "a rencontré", "a reçu", "s'est entretenu avec"
+  (only the reflexive "s'entretenir"), "entretien téléphonique", "held talks", "audience", "summit";
+- a phone or video cue anywhere near makes a call ("par téléphone", "virtually", "online");
+  "appel", "conversation", "speak" are encounters only with such a cue;
+- not a meeting: "rencontrer la presse", "conférence de presse", "meet the press", and
+  "rencontre" / "meet" in a sentence about a match.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import load
+from ..people.model import sent_bounds
+from ..words import doc_text, fold, has, lemma
+
+
+def calls_on(tok: Token) -> bool:
+    """ "Jaishankar also called on Pakistani Prime Minister Nawaz Sharif": a visit (not "called on
+    Russia to stop ...", a demand)."""
+    doc = tok.doc
+    if lemma(tok) != "call" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
+        return False
+    end = sent_bounds(doc, tok.i)[1]
+    return not any(t.lower_ == "to" and t.i + 1 < end and doc[t.i + 1].pos_ in ("VERB", "AUX") for t in doc[tok.i + 2:end])
+
+
+def trigger_kind(tok: Token, lang: str) -> str | None:
+    """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
+    if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
+        return "meeting"
+    lem = lemma(tok)
+    kind = load().meeting_triggers.get((lang, lem))
+    if not kind:
+        return None
+    pos = tok.pos_
+    if pos and pos not in ("VERB", "NOUN", "PROPN", "AUX") and not (lang == "fr" and lem == "rencontre"):
+        return None
+    if lem == "entretenir":
+        # only the reflexive "s'entretenir"
+        if not any(t.lower_ in ("s'", "se", "s", "s'est", "s'entretiendrait") for t in tok.doc[max(0, tok.i - 3):tok.i]):
+            return None
+    return kind
+
+
+def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
+    """The meeting words of a sentence, with their kind, minus press events and matches."""
+    lex = load()
+    sports = lex.words("sports")
+    sent_words = None
+    found = []
+    for tok in sent:
+        kind = trigger_kind(tok, lang)
+        if not kind:
+            continue
+        children = {fold(c.text) for c in tok.children} if has(doc, "DEP") else set()
+        near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
+        if (children | near) & lex.not_meeting or _practice(tok):
+            continue
+        if lemma(tok) in ("rencontre", "rencontrer", "meet", "meeting"):
+            sent_words = sent_words or {fold(t.text) for t in sent}
+            if sent_words & lex.not_meeting & sports:
+                continue
+        found.append((tok, kind))
+    return found
+
+
+def _practice(tok: Token) -> bool:
+    """ "poursuivre les consultations à différents niveaux": a plural meeting noun a verb of
+    continuing governs is a practice, not an encounter."""
+    return tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and tok.dep_ in ("obj", "dobj") \
+        and lemma(tok.head) in load().words("continue_verb")
+
+
+def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | None:
+    """ "call" when a phone or video cue is in the trigger's scope or next to it; None when the
+    trigger is an encounter only by phone ("appel", "speak") and no cue says so."""
+    lex = load()
+    words = {fold(doc[i].text) for i in scope} | {fold(t.text) for t in doc[max(sent.start, tok.i - 3):tok.i + 4]}
+    if words & lex.call_cues:
+        return "call"
+    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)):
+        # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
+        return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
+    return kind
+
+
+def _call_headline(doc: Doc) -> bool:
+    """The article's first line names a phone call ("Call", "entretien téléphonique")."""
+    value = doc.user_data.get("diplowatch_call_headline")
+    if value is None:
+        first = doc_text(doc).lstrip().split("\n", 2)
+        lines = [line for line in first if line.strip() and not line.lower().startswith("date ")]
+        value = bool(lines) and bool({fold(w) for w in lines[0].split()} & (load().call_cues | {"call", "appel"}))
+        doc.user_data["diplowatch_call_headline"] = value
+    return value

@@ -1,0 +1,104 @@
+"""Anaphora: the person a pronoun, a relative pronoun or "l'intéressé" stands for.
+
+Constructions handled:
+- "elle" / "she" / "a-t-elle": the latest person marked feminine (Mme, la ministre, présidente,
+  spokeswoman...) when the recent text has one;
+- "il" / "he" / "a-t-il": never a person marked feminine; the subject of the current sentence
+  written before the pronoun, else the subject of the nearest earlier sentence with a person
+  subject (the salient one: a readout's subject, the last speaker), else the latest person;
+- a relative pronoun ("Kassym-Jomart Tokaïev, qui ... a déclaré"): the mention its clause hangs
+  on, else the mention right before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc
+
+from .. import geo
+from ..lexicons import load
+from .model import Mention, sent_bounds
+
+
+def is_feminine(doc: Doc, m: Mention) -> bool:
+    """A mention marked feminine by its title or role ("Mme", "spokeswoman", "la ministre", "présidente")."""
+    if m.gender == "f":
+        return True
+    persons = doc._.persons or {}
+    p = persons.get(m.key) if m.key else None
+    return bool(p is not None and p.gender == "f")
+
+
+def _first_verb(doc: Doc, start: int, end: int) -> int:
+    for t in doc[start:end]:
+        if t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) and not t.text[:1].isupper():
+            return t.i
+    return end
+
+
+def is_subject_mention(doc: Doc, m: Mention, first_in_sentence: bool) -> bool:
+    """The mention is the subject of its clause: dependency label on the name or its title, or the
+    first person of the sentence written before any verb ("Le président chinois Xi Jinping a ...")."""
+    lo = max(sent_bounds(doc, m.start)[0], m.start - 10)
+    for t in doc[lo:m.end]:
+        if t.dep_.startswith("nsubj") and not (t.head.i >= lo and t.head.i < m.end):
+            # the name itself, or the title it is apposed to ("Le prince héritier d'Arabie saoudite, X, ...")
+            if t.i >= m.start or t.pos_ in ("NOUN", "PROPN") and (m.start - t.i <= 5 or t.head.i >= m.end):
+                return True
+    if first_in_sentence:
+        s = sent_bounds(doc, m.start)[0]
+        return _first_verb(doc, s, m.start) >= m.start
+    return False
+
+
+def relative_antecedent(doc: Doc, tok, mentions: list[Mention]) -> Mention | None:
+    """The mention a relative pronoun stands for: "Kassym-Jomart Tokaïev, qui ... a déclaré"."""
+    cands = [m for m in mentions if m.end <= tok.i and (m.kind == "person" or m.key)]
+    head = tok.head
+    if head.i != tok.i and head.dep_.startswith(("acl", "relcl")) and head.head.i < tok.i:
+        target = head.head.i
+        for m in reversed(cands):
+            if m.start - 4 <= target < m.end:
+                return m
+    for m in reversed(cands):
+        gap = [t for t in doc[m.end:tok.i] if not t.is_punct]
+        if len(gap) <= 1 and sent_bounds(doc, m.start)[0] == sent_bounds(doc, tok.i)[0]:
+            return m
+    return None
+
+
+def _window(doc: Doc, i: int, mentions: list[Mention]) -> list[Mention]:
+    starts = [m.start for m in mentions]
+    hi = bisect_left(starts, i)
+    lo = bisect_left(starts, max(0, i - 400))
+    return [m for m in mentions[lo:hi] if (m.kind == "person" or m.key) and not m.plural and not m.quoted]
+
+
+def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], gender: str | None = None) -> Mention | None:
+    """The person a pronoun at token i most likely refers to (see the module's docstring);
+    ``gender`` "f" / "m" when the anaphor is not a pronoun ("cette dernière", "l'intéressé")."""
+    window = _window(doc, i, mentions)
+    if not window:
+        return None
+    words = load()
+    if gender is None:
+        gender = "f" if doc[i].lower_ in words.words("pronoun_f") else "m" if doc[i].lower_ in words.words("pronoun_m") else None
+    if gender == "f":
+        fem = [m for m in window if is_feminine(doc, m)]
+        fem_keys = {m.key for m in fem if m.key}
+        fem += [m for m in window if m.key in fem_keys]
+        if fem:
+            return max(fem, key=lambda m: m.start)
+    elif gender == "m":
+        window = [m for m in window if not is_feminine(doc, m)] or window
+    by_sent: dict[int, list[Mention]] = {}
+    for m in window:
+        by_sent.setdefault(sent_bounds(doc, m.start)[0], []).append(m)
+    for s in sorted(by_sent, reverse=True)[:4]:
+        ms = sorted(by_sent[s], key=lambda m: m.start)
+        persons_only = [m for m in ms if m.kind == "person"] or ms
+        for m in ms:
+            if is_subject_mention(doc, m, m is persons_only[0]):
+                return m
+    return window[-1]

@@ -1,0 +1,427 @@
+"""Coreference: every mention of a person clustered to one Person.
+
+Passes, in order (``find_people``):
+1. names: each name span becomes a mention of the article's fullest spelling of that name, with
+   the role, country, organisation and gender the words around it give (``_named``);
+2. countries stated next to a later mention: "Russia's Sergey Lavrov", "President Tinubu of
+   Nigeria", "M. X du Kazakhstan", "Ramaphosa's spokeswoman" (``_countries_nearby``);
+3. bare surnames the NER missed: "Xi a rencontré", "Ramaphosa's office" (``_surnames``);
+4. descriptions: role phrases without a name ("le chef de l'Etat chinois", "la présidente de la
+   Banque centrale", "the Russian FM", "son homologue turkmène") are resolved to the named person
+   whose role class, country, organisation and gender agree, the nearest before, else the first
+   after within two sentences; an unresolved singular description becomes an unnamed role holder,
+   which later descriptions of the same office join ("le porte-parole du Kremlin" ... "le
+   porte-parole") (``resolve_descriptions``);
+5. a counterpart takes the office of the person it is the counterpart of ("le ministre russe ...
+   son homologue français": a minister) (``_counterpart_heads``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc
+
+from .. import geo
+from ..lexicons import load
+from ..words import fold
+from .descriptions import find_descriptions
+from .model import Mention, Person, sent_bounds
+from .names import canonical, name_spans
+from .roles import describe
+
+# role classes a description of the first class may stand for (data/roles.tsv "class")
+_COVERS = {
+    "leader": {"state", "monarch", "government", "leader"},
+    "state": {"state", "monarch", "leader"},
+    "monarch": {"monarch", "state", "leader"},
+    "government": {"government", "leader"},
+    "minister": {"minister", "foreign"},
+    "foreign": {"foreign", "minister"},
+    "diplomat_any": {"foreign", "diplomat", "minister", "spokesperson", "diplomat_any"},
+    "diplomat": {"diplomat", "diplomat_any"},
+}
+
+
+_REGNAL = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}I{0,3})$")
+
+# offices of state, whose holder the article names once and describes later by country
+_OFFICES = {"state", "monarch", "government", "foreign", "minister", "diplomat"}
+
+
+def roles_compatible(desc_cls: str | None, desc_head: str | None, p_cls: str | None, p_head: str | None) -> bool:
+    """Can a description of office (desc_cls, desc_head) designate a person holding (p_cls, p_head)?"""
+    if not p_cls and not p_head or not desc_cls:
+        return True
+    if "counterpart" in (desc_cls, p_cls) or desc_cls == "head":
+        return True
+    if desc_head and p_head and fold(desc_head) == fold(p_head):
+        return True  # "the Secretary" for the Secretary of State
+    if p_cls in ("leader", "diplomat_any"):
+        return desc_cls in _COVERS[p_cls]
+    return p_cls in _COVERS.get(desc_cls, {desc_cls})
+
+
+def orgs_compatible(a: str | None, b: str | None) -> bool:
+    """Two organisations are one when one's words hold the other's, or one is the other's acronym
+    ("ce" / "commission europeenne")."""
+    if not a or not b:
+        return True
+    wa, wb = a.split(), b.split()
+    if set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    short, long_ = (a, wb) if len(wa) == 1 else (b, wa) if len(wb) == 1 else (None, None)
+    if short is None:
+        return False
+    initials = "".join(w[0] for w in long_ if w not in ("de", "du", "des", "la", "le", "l", "d", "of", "the", "and", "et"))
+    return short == initials
+
+
+def _named(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person], set[int]]:
+    spans = name_spans(doc, lang)
+    texts = [doc[s:e].text for s, e in spans]
+    canon = canonical(texts)
+    mentions: list[Mention] = []
+    persons: dict[str, Person] = {}
+    prev_end = 0
+    titles: set[int] = set()  # tokens of titles and appositions that belong to a name
+    for idx, ((s, e), text) in enumerate(zip(spans, texts)):
+        full = canon[text]
+        sent_start, sent_end = sent_bounds(doc, s)
+        nxt_start = spans[idx + 1][0] if idx + 1 < len(spans) else len(doc)
+        info = describe(doc, s, e, lang, max(sent_start, prev_end), min(sent_end, nxt_start))
+        prev_end = e
+        titles.update(range(info.left, s))
+        titles.update(range(e, info.right))
+        mentions.append(Mention(s, e, text, "person", key=full, role=info.role, head=info.head, country=info.country,
+                                cls=info.cls, org=info.org, gender=info.gender))
+        p = persons.setdefault(full, Person(full, full, s))
+        if text != full:
+            p.aliases.add(text)
+        if info.role and not p.role:
+            p.role, p.head, p.cls, p.org = info.role, info.head, info.cls, info.org
+        p.country = p.country or info.country
+        p.gender = p.gender or info.gender
+        if not p.cls and _REGNAL.match(doc[e - 1].text):
+            p.cls, p.head = "monarch", "roi"  # "Mohammed VI", "Charles III"
+    return mentions, persons, titles
+
+
+def _countries_nearby(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> None:
+    """Countries stated next to a mention rather than in its role."""
+    for m in mentions:
+        p = persons[m.key]
+        if p.country:
+            continue
+        # "Russia's Sergey Lavrov"
+        if m.start >= 2 and doc[m.start - 1].lower_ in ("'s", "´s", "’s"):
+            code = geo.place_country(doc[m.start - 2].text)
+            if code and geo.is_country_name(doc[m.start - 2].text):
+                p.country = code
+                continue
+        # "Ramaphosa's spokeswoman X": the country of the person owning the title
+        for t in doc[max(0, m.start - 5):m.start]:
+            if t.lower_ == "'s" and t.i > 0:
+                owner = next((o for o in mentions if o.start <= t.i - 1 < o.end), None)
+                if owner and persons[owner.key].country and owner.key != m.key:
+                    p.country = persons[owner.key].country
+    # "President Tinubu of Nigeria", "M. X du Kazakhstan"
+    for m in mentions:
+        p = persons[m.key]
+        if p.country or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("of", "du", "de", "d'"):
+            continue
+        tail = doc[m.end:min(len(doc), m.end + 5)].text
+        for s_, _, code, kind in geo.countries_in(tail):
+            if kind == "name" and len(tail[:s_].split()) <= 2:
+                p.country = code
+            break
+
+
+def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> dict[str, str]:
+    """ 'Mohammed ben Salmane, surnommé "MBS"', 'X, known as "Y"': another name of the person just
+    named, in quotation marks; folded alias -> the person's key."""
+    cues = load().words("alias_cue")
+    found: dict[str, str] = {}
+    for m in mentions:
+        k = m.end
+        while k < min(len(doc), m.end + 3) and (doc[k].is_punct and not doc[k].is_quote or doc[k].lower_ in ("as", "sous", "le", "nom", "de")):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in cues:
+            continue
+        j = k + 1
+        while j < len(doc) and doc[j].lower_ in ("as", "sous", "le", "nom", "de"):
+            j += 1
+        if j + 1 < len(doc) and doc[j].is_quote and doc[j + 1].text[:1].isupper():
+            alias = doc[j + 1].text
+            found[fold(alias)] = m.key
+            persons[m.key].aliases.add(alias)
+    return found
+
+
+def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> set[int]:
+    """Bare surnames the NER missed ("Xi a rencontré", "Ramaphosa's spokeswoman") and aliases
+    ("MBS"); returns the tokens taken by names."""
+    stop = load().words("name_stop")
+    name_parts: dict[str, str] = dict(_aliases(doc, mentions, persons))
+    for full in persons:
+        for w in fold(full).split():
+            if len(w) > 1 and w not in stop:
+                name_parts.setdefault(w, full)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if not tok.text[:1].isupper() or tok.i in taken or tok.is_punct:
+            continue
+        full = name_parts.get(fold(tok.text))
+        if full and fold(tok.text) not in stop and not geo.any_country(tok.text):
+            mentions.append(Mention(tok.i, tok.i + 1, tok.text, "person", key=full))
+            taken.add(tok.i)
+            if tok.text != full:
+                persons[full].aliases.add(tok.text)
+    return taken
+
+
+def _counterpart_heads(doc: Doc, ordered: list[Mention], persons: dict[str, Person]) -> None:
+    """"son homologue français" is a minister when it follows "le ministre russe"."""
+    for idx, m in enumerate(ordered):
+        if m.cls != "counterpart":
+            continue
+        for prev in reversed(ordered[:idx]):
+            if sent_bounds(doc, prev.start)[0] != sent_bounds(doc, m.start)[0]:
+                break
+            p = persons.get(prev.key) if prev.key else None
+            head, cls = prev.head or (p.head if p else None), prev.cls or (p.cls if p else None)
+            if head and cls != "counterpart":
+                m.head, m.cls = head, cls
+                if m.kind == "person" and m.key in persons and persons[m.key].cls in (None, "counterpart"):
+                    persons[m.key].head, persons[m.key].cls = head, cls
+                break
+
+
+def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
+    """The people model of a Doc: mentions in text order, persons by key."""
+    mentions, persons, titles = _named(doc, lang)
+    _countries_nearby(doc, mentions, persons)
+    taken = _surnames(doc, mentions, persons)
+    parties = [d for d in find_descriptions(doc, lang, taken) if d.start not in titles]
+    _counterpart_heads(doc, sorted(mentions + parties, key=lambda m: m.start), persons)
+    resolve_descriptions(doc, parties, persons, mentions)
+    mentions.extend(parties)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    for m in mentions:
+        p = persons.get(m.key) if m.key else None
+        if p is not None and m.kind == "person":
+            m.country = m.country or p.country
+            m.role = m.role or p.role
+            m.head = m.head or p.head
+            m.cls = m.cls or p.cls
+            m.gender = m.gender or p.gender
+    return mentions, persons
+
+
+# ----------------------------------------------------------------------------- descriptions
+
+class _Index:
+    """Named mentions by position, for "the nearest before / first after" look-ups."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], parties: list[Mention] | None = None):
+        self.named = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+        self.parties = parties or []
+        self.starts = [m.start for m in self.named]
+        self.sent_of = {}
+        for idx, sent in enumerate(doc.sents):
+            self.sent_of[sent.start] = idx
+        self.doc = doc
+
+    def sent_index(self, i: int) -> int:
+        return self.sent_of.get(sent_bounds(self.doc, i)[0], 0)
+
+    def before(self, i: int) -> list[Mention]:
+        return self.named[:bisect_left(self.starts, i)]
+
+    def after(self, i: int) -> list[Mention]:
+        return self.named[bisect_left(self.starts, i):]
+
+    def in_title(self, i: int) -> bool:
+        """Token i is in the article's headline: a first line without final punctuation."""
+        doc = self.doc
+        start, end = sent_bounds(doc, i)
+        line = doc[start:end].text.strip()
+        return bool(line) and line[-1] not in ".!?»”\"" and "\n" in doc[end - 1].text_with_ws + (doc[end].text if end < len(doc) else "\n")
+
+    def coordinated(self, m: Mention, pool: list[Mention]) -> list[Mention]:
+        """The mentions of pool written "A et B" / "A and B" with m (m included), in text order."""
+        doc = self.doc
+        group = [m]
+        for other in pool:
+            if other.start == m.start or abs(other.start - m.start) > 12:
+                continue
+            first, second = (m, other) if m.start < other.start else (other, m)
+            between = doc[first.end:second.start]
+            if len(between) <= 2 and any(t.lower_ in ("et", "and") for t in between) and not any(t.is_punct for t in between):
+                group.append(other)
+        return sorted(group, key=lambda x: x.start)
+
+    def is_subject(self, m: Mention) -> bool:
+        """The mention is the subject of its clause (a dependency subject, or the sentence's first
+        words before its verb)."""
+        doc = self.doc
+        for t in doc[m.start:m.end]:
+            if t.dep_.startswith("nsubj") or t.dep_ == "conj" and t.head.dep_.startswith("nsubj"):
+                return True
+        start = sent_bounds(doc, m.start)[0]
+        return not any(t.pos_ in ("VERB", "AUX") for t in doc[start:m.start]) and m.end < len(doc) \
+            and any(t.pos_ in ("VERB", "AUX") for t in doc[m.end:m.end + 4])
+
+
+def _fits(d: Mention, p: Person, same_country_only: bool) -> bool:
+    if d.country and p.country and d.country != p.country:
+        return False
+    if same_country_only and d.country and p.country != d.country:
+        return False
+    if d.gender == "f" and p.gender not in (None, "f"):
+        return False
+    return roles_compatible(d.cls, d.head, p.cls, p.head) and orgs_compatible(d.org, p.org)
+
+
+def _same_head(d: Mention, p: Person) -> bool:
+    return bool(d.head and p.head and fold(d.head) == fold(p.head))
+
+
+def _same_country(d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:
+    """ "le président chinois": the article's Chinese person of that office (the same title
+    first, else a compatible one), the nearest before, else the first after."""
+    for strict in (True, False):
+        for m in reversed(index.before(d.start)):
+            p = persons[m.key]
+            if _fits(d, p, True) and (_same_head(d, p) or not strict):
+                return p
+        for m in index.after(d.end):
+            p = persons[m.key]
+            if _fits(d, p, True) and (_same_head(d, p) or not strict):
+                return p
+    return None
+
+
+def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:
+    """A description with a country for a person whose country the article does not state: the
+    nearest such person of a compatible office named in the two sentences before ("... avec
+    Emmanuel Macron, qui l'a accueilli. Le président français a salué ..."), else the subject named
+    right after ("son homologue ivoirien ... Alassane Ouattara sera accueilli"), else the one earlier
+    person of that office ("le chef de la diplomatie algérienne" after "le ministre ..., Ahmed Attaf")."""
+    here = index.sent_index(d.start)
+    if d.cls not in _OFFICES:
+        return None
+
+    def free(p: Person) -> bool:
+        return not p.country and p.key not in assigned and roles_compatible(d.cls, d.head, p.cls, p.head)
+
+    for m in reversed(index.before(d.start)):
+        gap = here - index.sent_index(m.start)
+        if gap > 2:
+            break
+        if gap > 0 and free(persons[m.key]):
+            return persons[m.key]
+    for m in index.after(d.end):
+        gap = index.sent_index(m.start) - here
+        if gap > 1:
+            break
+        if free(persons[m.key]) and (gap == 0 or index.is_subject(m)):
+            names = index.coordinated(m, index.named)
+            if len(names) == 1:
+                return persons[m.key]
+            # "Le ministre russe et son homologue français ... Lavrov et Le Drian": in the same order;
+            # "Yoon Suk Yeol et Fumio Kishida" for one description: nothing says which is which
+            descs = index.coordinated(d, index.parties)
+            if len(descs) == len(names):
+                pick = persons[names[[x.start for x in descs].index(d.start)].key]
+                return pick if free(pick) else None
+            return None
+    earlier = {m.key for m in index.before(d.start) if not persons[m.key].country and persons[m.key].cls
+               and roles_compatible(d.cls, d.head, persons[m.key].cls, persons[m.key].head)
+               and (persons[m.key].head or "") == (d.head or "")}
+    return persons[earlier.pop()] if len(earlier) == 1 else None
+
+
+def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:
+    """A description without a country ("le chef de l'Etat", "la présidente de la Banque
+    centrale", "the minister"): the nearest person named in an earlier sentence whose known office
+    agrees."""
+    here = index.sent_index(d.start)
+    for strict in (True, False):
+        for m in reversed(index.before(d.start)):
+            p = persons[m.key]
+            if index.sent_index(m.start) == here or not p.cls:
+                continue  # "X a reçu le président": not X
+            if _fits(d, p, False) and (_same_head(d, p) or not strict):
+                return p
+    if here == 0 and index.in_title(d.start):
+        # a readout's headline ("The Secretary's Call with ..."): the person its body names
+        for m in index.after(d.end):
+            if index.sent_index(m.start) > 3:
+                break
+            if persons[m.key].cls and _fits(d, persons[m.key], False):
+                return persons[m.key]
+    return None
+
+
+def _pick(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:
+    """The named person a description stands for, if the article names one."""
+    if d.cls in ("counterpart", "group", "head") and not d.country:
+        return None  # "son homologue", "la délégation": whose, the article must say
+    if d.country:
+        pick = _same_country(d, persons, index)
+        if pick is None and not d.plural:
+            pick = _country_unknown(d, persons, index, assigned)
+        return pick
+    if d.plural:
+        return None
+    return _bare(d, persons, index)
+
+
+def _definite(doc: Doc, d: Mention) -> bool:
+    return not (d.start > 0 and doc[d.start - 1].lower_ in load().words("indefinite"))
+
+
+def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Person], mentions: list[Mention]) -> None:
+    """Link each description to the named person it stands for, else to an unnamed role holder."""
+    index = _Index(doc, mentions, parties)
+    unnamed: list[Person] = []
+    assigned: set[str] = set()
+    for d in parties:
+        pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else None
+        if pick is not None:
+            if not pick.country and d.country:
+                assigned.add(pick.key)
+            d.key = pick.key
+            pick.country = pick.country or d.country
+            if not pick.cls or pick.cls == "counterpart":
+                pick.role, pick.head, pick.cls = pick.role or d.role, d.head, d.cls
+            pick.org = pick.org or d.org
+            continue
+        if d.plural or not _definite(doc, d):
+            continue
+        holder = next((u for u in reversed(unnamed) if _same_office(d, u)), None) if _definite(doc, d) else None
+        if holder is None:
+            text = _strip_det(d.text)
+            holder = Person("~" + text, None, d.start, role=text, head=d.head, country=d.country, cls=d.cls,
+                            org=d.org, gender=d.gender)
+            persons.setdefault(holder.key, holder)
+            holder = persons[holder.key]
+            unnamed.append(holder)
+        d.key = holder.key
+        holder.country = holder.country or d.country
+
+
+def _same_office(d: Mention, u: Person) -> bool:
+    if d.country and u.country and d.country != u.country:
+        return False
+    return fold(d.head or "") == fold(u.head or "") and orgs_compatible(d.org, u.org) and d.cls not in ("counterpart", "group")
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in ("le", "la", "les", "the", "son", "sa", "his", "her", "leur", "their", "un", "une", "a", "an"):
+        words = words[1:]
+    out = " ".join(words)
+    return out[2:] if out.lower().startswith("l'") else out

@@ -1,0 +1,365 @@
+"""Names of people: where they are in the text, and the article's fullest spelling of each.
+
+Constructions handled:
+- the NER's person entities, cleaned: titles, roles and lower-case words trimmed ("M.",
+  "le président"), cut at punctuation or a line break the NER ran over ("Tokaïev “Élaborer"),
+  rejected when they are a country, a demonym, an institution, a calendar word or a place after
+  "le sommet de" / "prévu en août à" (``clean_span``);
+- hyphenated given names the English tokenizer splits ("Kassym-Jomart Tokayev", "Moon Jae-in"),
+  initials ("Antony J. Blinken") and two adjacent pieces of one name (``_join_pieces``);
+- capitalised words after a title or a role ("M. Japarov", "le président Macron", "President
+  Tinubu", "le ministre chinois des Affaires étrangères Wang Yi", "Son Excellence M. X") and in
+  capitals ("M. Ilham ALIEV");
+- a name apposed after a comma to a role earlier in the sentence ("Le ministre ..., Nasser Bourita,");
+- the canonical spelling: every spelling maps to the fullest name containing its words
+  ("Xi" -> "Xi Jinping", "ALIEV" -> "Ilham Aliev") (``canonical``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import geo
+from ..lexicons import load
+from ..words import entities, fold
+from .model import sent_bounds
+from .roles import RoleHit, role_first_words, role_hit
+
+NAME_INNER_PUNCT = {"-", "'", "."}
+_BREAKING = set("«»“”„\"():;,")
+
+
+def role_table(doc: Doc, lang: str) -> dict[int, RoleHit]:
+    """Token index -> the role phrase starting there, for the whole Doc (computed once)."""
+    key = f"diplowatch_roles_{lang}"
+    table = doc.user_data.get(key)
+    if table is None:
+        table = {}
+        firsts = role_first_words(lang)
+        for i, text in enumerate(t.text for t in doc):
+            if text[:1].isalpha() and fold(text).split(" ", 1)[0].rstrip("sx") in firsts:
+                hit = role_hit(doc, i, lang)
+                if hit:
+                    table[i] = hit
+        doc.user_data[key] = table
+    return table
+
+
+def _is_role(doc: Doc, i: int) -> bool:
+    return bool(role_table(doc, "fr").get(i) or role_table(doc, "en").get(i))
+
+
+def _cut_at_punct(doc: Doc, start: int, end: int) -> int:
+    """A name ends at the first quotation mark, comma, colon... or line break inside its span
+    ("Tokaïev “Élaborer" is "Tokaïev"): the statistical NER sometimes glues the next word."""
+    for k in range(start, end):
+        tok = doc[k]
+        if k > start and ("\n" in doc[k - 1].whitespace_ or "\n" in doc[k - 1].text):
+            return k
+        if tok.is_punct and tok.text not in NAME_INNER_PUNCT or tok.is_quote or any(c in tok.text for c in _BREAKING):
+            return k
+    return end
+
+
+def _after_hyphen(doc: Doc, k: int) -> bool:
+    """Token k is glued to a hyphen before it ("Jae-in": "in" after "-")."""
+    return k >= 1 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_
+
+
+def _valid_name_tokens(doc: Doc, start: int, end: int) -> bool:
+    """Every word of a name is capitalised, a particle (de, ben, al, Le...), inner punctuation,
+    or the lower-case end of a hyphenated name ("Jae-in")."""
+    particles = load().words("particle")
+    for tok in doc[start:end]:
+        if tok.text[:1].isupper() or tok.text in NAME_INNER_PUNCT or tok.lower_ in particles:
+            continue
+        if tok.i > start and _after_hyphen(doc, tok.i) and tok.is_alpha:
+            continue
+        return False
+    return True
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Titles, roles and lower-case words off the start; punctuation and "'s" off the end."""
+    titles = load().words("title") | load().words("possessive")
+    while start < end and (doc[start].lower_ in titles or doc[start].text[:1].islower() or doc[start].is_punct
+                           or _is_role(doc, start)):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'")
+                           or doc[end - 1].text[:1].islower() and not _after_hyphen(doc, end - 1)):
+        end -= 1
+    # a country name glued before the name ("du Président de l'Indonésie Prabowo Subianto")
+    while end - start > 1 and (geo.is_country_name(doc[start].text) or doc[start].lower_ in titles):
+        start += 1
+    if end - start > 2 and doc[start].lower_ in load().words("title_name"):
+        start += 1  # "Cheikh Tamim bin Hamad Al Thani", but "Cheikh Ndiaye"
+    return start, end
+
+
+def _is_place_after_noun(doc: Doc, start: int, end: int) -> bool:
+    """ "au sommet de Belém", "the summit in Belem", "prévu en août à Belém": a place, not a name."""
+    if end - start != 1 or start < 2:
+        return False
+    before, noun = doc[start - 1].lower_, fold(doc[start - 2].text)
+    return before in ("de", "d'", "in", "of") and noun in load().words("place_noun") \
+        or before in ("à", "a", "in", "at") and noun in load().words("calendar")
+
+
+def _organisation_of_role(doc: Doc, start: int) -> bool:
+    """ "l'entraîneur du MC Alger", "the president of Real Madrid": capitalised words after a role
+    and "de"/"of" name its organisation, not a person."""
+    if start < 2 or doc[start - 1].lower_ not in ("du", "de", "d'", "des", "of"):
+        return False
+    k = start - 2
+    if doc[k].pos_ == "DET" and k > 0:
+        k -= 1
+    for lang in ("fr", "en"):
+        table = role_table(doc, lang)
+        if any(i in table and k < table[i].end for i in range(max(0, k - 5), k + 1)):
+            return True
+    return False
+
+
+def _cut_at_country(doc: Doc, start: int, end: int) -> int:
+    """ "Kaïrat Abdourakhmanov du Kazakhstan": a name ends before "de"/"du"/"of" and a country."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ in ("de", "du", "d'", "des", "of") and geo.is_country_name(doc[k + 1].text):
+            return k
+    return end
+
+
+def _quoted_term(doc: Doc, start: int, end: int) -> bool:
+    """ 'as part of his “SAARC Yatra”': capitalised words alone in quotation marks are a term."""
+    if start == 0 or end >= len(doc) or not doc[start - 1].is_quote or not doc[end].is_quote:
+        return False
+    return not (start >= 2 and doc[start - 2].lower_ in load().words("alias_cue"))
+
+
+def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside a candidate span, or None when the span is no person's name."""
+    end = _cut_at_punct(doc, start, end) if start < end and not doc[start].is_punct else end
+    end = _cut_at_country(doc, start, end)
+    start, end = _trim(doc, start, end)
+    if start >= end or end - start > 8 or _organisation_of_role(doc, start) or _quoted_term(doc, start, end):
+        return None
+    if end - start == 1 and end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space):
+        return None  # "Objectif : conclure ...": a label
+    if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
+        return None
+    if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in load().words("particle"):
+        return None
+    text = doc[start:end].text
+    if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
+        return None
+    calendar = load().words("calendar") | load().words("geo_word")
+    if any(fold(t.text) in calendar for t in doc[start:end]):
+        return None
+    if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text):
+        return None
+    if any(geo.adjective_country(t.text) for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take in the pieces of a hyphenated name the tokenizer split: "Kassym - Jomart Tokayev",
+    "Moon Jae - in"."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha and doc[start - 2].text[:1].isupper():
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha:
+        end += 2
+    return start, end
+
+
+def _extend_right(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Kairat-Bolat" + "Sadykov": a proper noun glued after a hyphenated name the NER cut short."""
+    if end < len(doc) and end - start >= 3 and doc[end - 2].text == "-" and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper() and not doc[end - 1].whitespace_ == "" and not geo.any_country(doc[end].text):
+        return start, end + 1
+    return start, end
+
+
+def _initial(tok) -> bool:
+    """ "J." in "Antony J. Blinken"."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
+def _given_name_before(doc: Doc, s: int) -> int:
+    """ "Antony J. Blinken" when only "J. Blinken" was found: the capitalised word before an initial."""
+    if s >= 1 and _initial(doc[s]) and doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() \
+            and not _is_role(doc, s - 1) and doc[s - 1].lower_ not in load().words("title") \
+            and not geo.any_country(doc[s - 1].text) and not doc[s - 1].whitespace_.count("\n"):
+        return s - 1
+    return s
+
+
+def _join_pieces(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two pieces of one name side by side ("Antony" + "J. Blinken", "Antony J." + "Blinken")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        s = _given_name_before(doc, s) if not out or out[-1][1] < s - 1 else s
+        if out:
+            ps, pe = out[-1]
+            gap = doc[pe:s]
+            if s >= pe and (not len(gap) or len(gap) == 1 and _initial(gap[0])) and not any(
+                    "\n" in doc[k].whitespace_ for k in range(ps, s)):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
+    """Capitalised words after a title or a role: "M. Japarov", "le président Macron",
+    "President Tinubu", "le ministre chinois des Affaires étrangères Wang Yi"."""
+    words = load()
+    is_title = tok.lower_ in words.words("title") or tok.lower_ in words.words("title_name")
+    hit = role_table(doc, lang).get(tok.i)
+    if not (is_title or hit):
+        return None
+    j = hit.end if hit else tok.i + 1
+    # "le ministre chinois des Affaires étrangères Wang Yi": skip the rest of the title
+    skip = j
+    while skip < len(doc) and skip - j < 6 and (
+            doc[skip].text[:1].islower() and doc[skip].pos_ not in ("VERB", "AUX") and not doc[skip].is_punct
+            or doc[skip].text[:1].isupper() and skip + 1 < len(doc) and doc[skip + 1].text[:1].islower()
+            and doc[skip + 1].pos_ == "ADJ"):
+        skip += 1
+    if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].lower_ not in (
+            "de", "du", "d'", "des", "la", "le", "les", "l'", "aux", "à", "au", "en", "of", "in", "the"):
+        # a capitalised word after an article or a preposition is a noun of the title or a place
+        # ("ministre des Sports", "ministre de la Jeunesse", "avant le sommet de l'Amazonie"), not a name
+        j = skip
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    # "Son Excellence M. X": the titles after the title
+    while j < len(doc) and (doc[j].lower_ in words.words("title") or doc[j].lower_ in words.words("possessive")):
+        j += 1
+    stop, particles = words.words("name_stop"), words.words("particle")
+    k = j
+    while k < len(doc) and k - j < 7 and (doc[k].text[:1].isupper() and doc[k].is_alpha is not False
+                                          and not doc[k].is_punct and fold(doc[k].text) not in stop
+                                          or doc[k].text == "-" and not doc[k].whitespace_ and k > j
+                                          or k > j and doc[k].lower_ in particles and k + 1 < len(doc)
+                                          and doc[k + 1].text[:1].isupper()
+                                          or _initial(doc[k])) \
+            and "\n" not in doc[k - 1].whitespace_:
+        k += 1
+    if k > j and not taken.intersection(range(j, k)):
+        cleaned = clean_span(doc, j, k)
+        if cleaned and not role_table(doc, lang).get(cleaned[0]):
+            return cleaned
+    return None
+
+
+def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
+    """ "Le ministre des Affaires étrangères, Nasser Bourita, ...": capitalised words between
+    commas (or before a verb) after a role phrase in the same sentence."""
+    if tok.text != "," or tok.i + 2 >= len(doc) or tok.i + 1 in taken:
+        return None
+    stop = load().words("name_stop")
+    k = tok.i + 1
+    while k < len(doc) and k - tok.i <= 4 and doc[k].text[:1].isupper() and not doc[k].is_punct \
+            and fold(doc[k].text) not in stop and k not in taken:
+        k += 1
+    if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("et", "and")
+                             and doc[k].pos_ not in ("AUX", "VERB")):
+        return None
+    roles = role_table(doc, lang)
+    if any(i in roles for i in range(max(sent_bounds(doc, tok.i)[0], tok.i - 20), tok.i)):
+        return clean_span(doc, tok.i + 1, k)
+    return None
+
+
+def _before_apposed_role(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
+    """ "X, ministre iranien des Affaires étrangères, et Yvette Cooper, ministre britannique ...":
+    capitalised words the NER missed, followed by a comma and a role phrase apposed to them."""
+    if tok.i in taken or not tok.text[:1].isupper() or not tok.is_alpha or (tok.i > 0 and doc[tok.i - 1].text[:1].isupper()):
+        return None
+    stop = load().words("name_stop")
+    k = tok.i
+    while k < len(doc) and k - tok.i < 4 and doc[k].text[:1].isupper() and doc[k].is_alpha and fold(doc[k].text) not in stop \
+            and k not in taken:
+        k += 1
+    if k - tok.i < 2 or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(doc) and doc[j].pos_ == "DET":
+        j += 1
+    if not role_table(doc, lang).get(j):
+        return None
+    return clean_span(doc, tok.i, k)
+
+
+def _after_org(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
+    """ "General Secretary of the Football Federation of Kazakhstan Sayan Khamitzhanov": the
+    capitalised words after the country or institution that ends a role's organisation."""
+    hit = role_table(doc, lang).get(tok.i)
+    if hit is None or hit.end >= len(doc) or doc[hit.end].lower_ not in ("of", "de", "du", "des", "d'"):
+        return None
+    last = None
+    k = hit.end
+    while k < len(doc) and k - hit.end < 12 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "de", "du", "des", "la", "l'", "d'")) \
+            and not doc[k].is_punct and "\n" not in doc[k].whitespace_:
+        if geo.is_country_name(doc[k].text) or fold(doc[k].text) in load().words("institution_word"):
+            last = k
+        k += 1
+    if last is None or k - last - 1 < 2 or taken.intersection(range(last + 1, k)):
+        return None
+    return clean_span(doc, last + 1, k)
+
+
+def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
+    """Token spans of people's names, in text order, not overlapping."""
+    spans: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for i, hit in role_table(doc, lang).items():  # "Président de la République": never a name
+        if hit.end - i > 1:
+            taken.update(k for k in range(i + 1, hit.end) if doc[k].text[:1].isupper())
+    for ent in entities(doc):
+        if ent.label_ not in ("PER", "PERSON"):
+            continue
+        cleaned = clean_span(doc, *_extend_right(doc, *_extend_hyphens(doc, ent.start, ent.end)))
+        if cleaned and not taken.intersection(range(*cleaned)):
+            spans.append(cleaned)
+            taken.update(range(*cleaned))
+    words = load()
+    titles = words.words("title") | words.words("title_name")
+    roles = role_table(doc, lang)
+    # the tokens a finder can start from: titles and roles, commas, capitalised words
+    starts = [t for t in doc if t.text == "," or t.text[:1].isupper() or t.i in roles or t.lower_ in titles]
+    for finder in (_after_title, _apposed_after_comma, _before_apposed_role, _after_org):
+        for tok in starts:
+            if tok.i in taken:
+                continue
+            found = finder(doc, tok, lang, taken)
+            if found:
+                spans.append(found)
+                taken.update(range(*found))
+    return _join_pieces(doc, spans)
+
+
+def canonical(names: list[str]) -> dict[str, str]:
+    """Map every spelling to the article's fullest name containing its words (the first such name
+    in the article when several are as long). Distinct spellings only, and candidates looked up by
+    their rarest shared word, so a long text with many mentions stays fast."""
+    unique = list(dict.fromkeys(names))
+    honorific = load().words("title_name") | load().words("title")
+    words = {n: [w for w in fold(n).split() if w not in honorific] or fold(n).split() for n in unique}
+    sets = {n: set(w) for n, w in words.items()}
+    index: dict[str, list[str]] = {}
+    for n in unique:
+        for x in sets[n]:
+            index.setdefault(x, []).append(n)
+    result = {}
+    for n in unique:
+        best = n
+        if sets[n]:
+            rarest = min(sets[n], key=lambda x: len(index[x]))
+            for m in index[rarest]:
+                if len(words[m]) > len(words[best]) and sets[n] <= sets[m]:
+                    best = m
+        result[n] = best
+    return result

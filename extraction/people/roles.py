@@ -1,0 +1,291 @@
+"""Role phrases: titles before or after a name, and role descriptions standing alone.
+
+Constructions handled:
+- a title before a name: "le président kazakh Kassym-Jomart Tokaïev", "Russia's Defense Minister
+  Sergei Shoigu", "Le Président de la République, M. X" (``left_context``);
+- an apposed role after a name: "X, vice-Premier ministre et ministre des Affaires étrangères du
+  Kazakhstan" (``right_apposition``);
+- the country of a role: an adjective ("kazakh", "Saudi"), "de/du/of + country", an institution
+  that belongs to a state ("porte-parole du Kremlin"), but not a place where the person is
+  ("ambassadeur ... en Algérie") (``country_in``);
+- the organisation of a role ("présidente de la Banque centrale", "porte-parole de la Commission
+  européenne"), so that a later "la présidente de la Banque centrale" finds its holder (``org_in``).
+
+The lexicon is data/roles.tsv (phrase, head, class, gender); matching is on folded words with
+plurals reduced to their singular, longest phrase first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .. import geo
+from ..lexicons import load
+from ..words import fold
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    end: int  # token after the phrase
+    text: str  # as written
+    head: str
+    cls: str
+    gender: str | None
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    """What the words around a name say of its holder."""
+
+    role: str | None = None
+    head: str | None = None
+    cls: str | None = None
+    country: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    left: int = 0  # the tokens the title and apposition take, around the name
+    right: int = 0
+
+
+_ROLE_INDEX: dict[str, dict] = {}
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def _role_index(lang: str) -> dict[str, list]:
+    """First folded word -> [(words, entry)], longest first; built once per language."""
+    index = _ROLE_INDEX.get(lang)
+    if index is None:
+        index = {}
+        for entry in load().role_rows:
+            if entry.lang == lang:
+                words = [_singular(w) for w in entry.phrase.split()]
+                index.setdefault(words[0], []).append((words, entry))
+        _ROLE_INDEX[lang] = index
+    return index
+
+
+def role_first_words(lang: str) -> frozenset[str]:
+    """The first words of the role phrases, singular and without a final s/x (a cheap pre-check)."""
+    return frozenset(w.rstrip("sx") for w in _role_index(lang))
+
+
+def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
+    """The longest role phrase starting at token i."""
+    if i >= len(doc):
+        return None
+    first = fold(doc[i].text).split()
+    if not first:
+        return None
+    options = _role_index(lang).get(_singular(first[0]))
+    if not options:
+        return None
+    for words, entry in options:  # longest first
+        got: list[str] = []
+        j = i
+        while j < len(doc) and len(got) < len(words):
+            got.extend(_singular(w) for w in fold(doc[j].text).split())
+            j += 1
+        if got == words:
+            return RoleHit(j, doc[i:j].text, entry.head, entry.cls, entry.gender)
+    return None
+
+
+def role_at(doc: Doc, i: int, lang: str) -> tuple[int, str, str] | None:
+    """(end token, role phrase as written, head) of the longest role phrase starting at token i."""
+    hit = role_hit(doc, i, lang)
+    return (hit.end, hit.text, hit.head) if hit else None
+
+
+def roles_in(doc: Doc, start: int, end: int, lang: str) -> list[tuple[int, int, RoleHit]]:
+    """Role phrases inside [start, end), left to right, not overlapping."""
+    found = []
+    i = start
+    while i < end:
+        hit = role_hit(doc, i, lang)
+        if hit and hit.end <= end:
+            found.append((i, hit.end, hit))
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+def country_in(doc: Doc, start: int, end: int) -> str | None:
+    """The country a span names by adjective, country name or institution ("président kazakh")."""
+    for tok in reversed(doc[start:end]):
+        if tok.text[:1].isupper() and tok.i > start and doc[tok.i - 1].lower_ in ("en", "in", "à", "au"):
+            continue  # "ambassadeur ... en Algérie" is where, not whom
+        code = geo.adjective_country(tok.text) if tok.text[:1].islower() or tok.pos_ in ("ADJ", "PROPN", "NOUN", "") else None
+        if code:
+            return code
+    text = doc[start:end].text
+    for s, _e, code, kind in geo.countries_in(text):
+        before = text[:s].rstrip().split()
+        if kind == "capital":
+            continue
+        if kind == "name" and before and fold(before[-1]) in ("en", "in", "a", "au"):
+            continue
+        return code
+    inst = geo.institution_in(text)
+    return inst[1] if inst else None
+
+
+def org_in(doc: Doc, start: int, end: int) -> str | None:
+    """The organisation a role phrase names after "de"/"of": its capitalised words, folded
+    ("présidente de la Banque centrale russe" -> "banque centrale"), or a known institution."""
+    inst = geo.institution_in(doc[start:end].text)
+    if inst:
+        return inst[0]
+    words = load().words("institution_word") - load().words("not_org")
+    in_role = {j for i, e, _ in roles_in(doc, start, end, "fr") + roles_in(doc, start, end, "en") for j in range(i, e)}
+    for k in range(start, end):
+        if k in in_role:
+            continue
+        if fold(doc[k].text) in words and doc[k].text[:1].isupper():
+            out = [doc[k].text]
+            j = k + 1
+            while j < end and (doc[j].text[:1].isupper() or doc[j].pos_ == "ADJ"):
+                out.append(doc[j].text)
+                j += 1
+            return fold(" ".join(out))
+        if len(doc[k].text) >= 2 and doc[k].text.isupper() and doc[k].is_alpha and not geo.any_country(doc[k].text):
+            return fold(doc[k].text)  # an acronym: "porte-parole de la CE"
+    return None
+
+
+def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
+    """Start of the title words before a name ("le président russe", "Mozambican President, ",
+    "Le ministre d'Etat, ministre des Affaires étrangères, de la Communauté ..., Ahmed Attaf")."""
+    titles = load().words("title") | load().words("possessive") | load().words("title_name")
+    i = start
+    limit = max(floor, start - 14)
+    while i > limit:
+        tok = doc[i - 1]
+        if tok.is_punct and tok.text not in ("-", "'", ","):
+            break
+        if tok.text == ",":
+            # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X"
+            if i == start or (i < start and doc[i].lower_ in titles):
+                i -= 1
+                continue
+            break
+        if tok.pos_ in ("VERB", "AUX") and not tok.text[:1].isupper() and tok.lower_ not in ("chargé",) \
+                and not geo.adjective_country(tok.text) and not _in_role(doc, i - 1, lang):
+            break
+        if "\n" in tok.text_with_ws and i != start:
+            break
+        if tok.lower_ in ("et", "and"):
+            if role_hit(doc, i, lang) and any(role_hit(doc, j, lang) for j in range(max(floor, i - 5), i - 1)):
+                i -= 1  # "Saudi Crown Prince and Prime Minister Mohammed bin Salman"
+                continue
+            break  # "le ministre britannique et Araghchi": the title is the first one's
+        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour"):
+            break
+        i -= 1
+    return i
+
+
+def _in_role(doc: Doc, k: int, lang: str) -> bool:
+    """Token k is a word of a role phrase ("prince héritier", the tagger's verb "héritier")."""
+    for j in range(max(0, k - 4), k + 1):
+        hit = role_hit(doc, j, lang)
+        if hit and hit.end > k:
+            return True
+    return False
+
+
+def chain_before(doc: Doc, start: int, floor: int, lang: str) -> int | None:
+    """ "Le ministre d'Etat, ministre des Affaires étrangères, de la Communauté nationale à
+    l'étranger et des Affaires africaines, Ahmed Attaf": a chain of titles ending in a comma right
+    before the name, with no verb in it; the start of its first role phrase."""
+    if start == 0 or doc[start - 1].text != ",":
+        return None
+    k = start - 1
+    while k > max(floor, start - 40):
+        tok = doc[k - 1]
+        verb = tok.pos_ in ("VERB", "AUX") and not geo.adjective_country(tok.text) and tok.lower_ not in ("chargé",) \
+            and not (k >= 2 and doc[k - 2].pos_ == "DET")  # "à l'étranger": a noun after its article
+        if verb or tok.is_punct and tok.text not in (",", "'", "-") or "\n" in tok.text_with_ws:
+            break
+        k -= 1
+    for j in range(k, start - 1):
+        if role_hit(doc, j, lang):
+            while j > k and doc[j - 1].pos_ == "DET":
+                j -= 1
+            return j
+    return None
+
+
+def right_apposition(doc: Doc, end: int, lang: str, ceiling: int) -> int:
+    """End of an apposed role after a name ("X, vice-Premier ministre et ministre ... du Kazakhstan")."""
+    if end >= ceiling or doc[end].text != ",":
+        return end
+    j = end + 1
+    while j < ceiling and doc[j].pos_ == "DET":
+        j += 1
+    if j >= ceiling or not (role_at(doc, j, lang) or doc[j].lower_ in ("membre", "member", "chef", "head", "vice")):
+        return end
+    k = j
+    while k < ceiling and doc[k].text not in (",", ".", ";", ":", "(", ")") and "\n" not in doc[k].text:
+        if doc[k].pos_ in ("VERB", "AUX") and k > j and not doc[k].lower_.startswith("charg"):
+            # "Qatar's Emir X, the Crown Prince stressed": the subject of a new clause, not an apposition
+            return end if doc[k - 1].text != "," else k
+        k += 1
+    return k
+
+
+def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int) -> RoleInfo:
+    """The role of the person whose name spans [start, end): the title before the name, else the
+    role apposed after it; its country, organisation and gender."""
+    left = left_context(doc, start, floor, lang)
+    right = right_apposition(doc, end, lang, ceiling)
+    role = head = cls = country = org = gender = None
+    roles = roles_in(doc, left, start, lang)
+    if not roles:
+        chained = chain_before(doc, start, floor, lang)
+        if chained is not None:
+            left = chained
+            roles = roles_in(doc, left, start, lang)
+    if roles:
+        first = roles[0][2]
+        head, cls, gender = first.head, first.cls, first.gender
+        role = doc[roles[0][0]:start].text.strip(" ,")
+        country = country_in(doc, left, start)
+        org = org_in(doc, roles[0][0], start)
+    if right > end:
+        rroles = roles_in(doc, end + 1, right, lang)
+        if rroles:
+            if role is None:
+                role = doc[end + 1:right].text.strip(" ,")
+                best = next((r[2] for r in rroles if r[2].head not in ("membre", "member")), rroles[0][2])
+                head, cls, gender = best.head, best.cls, best.gender
+                org = org_in(doc, end + 1, right)
+            country = country or country_in(doc, end + 1, right)
+    gender = gender or _gender_before(doc, left, start)
+    return RoleInfo(role, head, refine_class(cls, role), country, org, gender, left, right)
+
+
+def refine_class(cls: str | None, phrase: str | None) -> str | None:
+    """ "ministre iranien des Affaires étrangères": a foreign minister, though the words of the
+    office are split by the adjective."""
+    if cls == "minister" and phrase and any(w in fold(phrase) for w in ("affaires etrangeres", "foreign")):
+        return "foreign"
+    return cls
+
+
+def _gender_before(doc: Doc, left: int, start: int) -> str | None:
+    """A woman by the words before her name: "Mme", "la ministre", a feminine determiner or
+    adjective on the role's head."""
+    feminine = load().words("feminine")
+    for k in range(left, start):
+        tok = doc[k]
+        if tok.lower_ in feminine:
+            return "f"
+        if tok.lower_ in ("la", "une") and k + 1 < start and role_hit(doc, k + 1, "fr"):
+            return "f"
+    return None

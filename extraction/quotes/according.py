@@ -1,0 +1,77 @@
+"""Attributions by source: "selon X", "according to X".
+
+Constructions handled:
+- the source opening the sentence: "Selon le porte-parole, la visite ...": the content is what
+  follows the source's comma;
+- the source after the content: "La visite aura lieu en mai, selon le Kremlin", "..., according
+  to the statement";
+- an opinion attributed by "pour": "Pour le Général Tchiani, l'intervention ... ne serait qu'une
+  promenade de santé" (only with a person, or "lui"/"elle", before the comma);
+- not a speaker: figures and statistics ("selon les données de Rosstat", "according to official
+  data").
+Such source attributions are optional in the gold (../shared/eval/README.md), so a short content
+without a verb is kept too.
+"""
+
+from __future__ import annotations
+
+from .grammar import words
+from .model import QuoteContext
+from .reported import add_reported, attribution_boundaries
+
+
+def source_token(ctx: QuoteContext, t) -> int | None:
+    """Index of the head word of the source after "selon" / "according to", past its determiners."""
+    doc = ctx.doc
+    if t.lower_ == "according" and t.i + 1 < len(doc):
+        objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0].i  # "according to the Saudi Press Agency": its head, "Agency"
+    x = t.i + 1 if t.lower_ in ("selon", "pour") else t.i + 2
+    while x < len(doc) and doc[x].pos_ == "DET":
+        x += 1
+    return x if x < len(doc) else None
+
+
+def _opinion_holder(ctx: QuoteContext, t, sent) -> bool:
+    """ "Pour le Général Tchiani, ...", "Pour lui, ...": "pour" opening the sentence (or after its
+    first comma) with a person, then a comma."""
+    doc = ctx.doc
+    if not (t.i == sent.start or doc[t.i - 1].text == "," and t.i - sent.start <= 4):
+        return False
+    for k in range(t.i + 1, min(sent.end, t.i + 7)):
+        if doc[k].text == ",":
+            return any(ctx.resolver.by_token.get(j) is not None and ctx.resolver.by_token[j].kind == "person"
+                       for j in range(t.i + 1, k)) or doc[t.i + 1].lower_ in ("lui", "elle", "eux")
+    return False
+
+
+def according_in_sentence(ctx: QuoteContext, si: int) -> None:
+    """The "selon X" / "according to X" quotes of sentence si."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    stops = attribution_boundaries(ctx, sent, ctx.verbs_by_sent[si])
+    for t in sent:
+        if t.lower_ not in ("selon", "according", "pour") or ctx.tok_in_direct(t):
+            continue
+        if t.lower_ == "pour" and not _opinion_holder(ctx, t, sent):
+            continue
+        x = source_token(ctx, t)
+        if x is None or x >= sent.end:
+            continue
+        head = doc[x]
+        source_words = []
+        for st in doc[head.i:min(sent.end, head.i + 4)]:
+            if st.is_punct:
+                break
+            source_words.append(st.lower_)
+        if words("not_speaker").intersection(source_words):
+            continue  # "according to official data": statistics, no speaker
+        if t.lower_ == "pour" or t.i == sent.start or (t.i > sent.start and doc[t.i - 1].text != "," and t.i - sent.start <= 1):
+            j = head.i
+            while j < sent.end and doc[j].text != ",":
+                j += 1
+            span = (j + 1, sent.end)
+        else:
+            prev = [s for s in stops if s < t.i - 1]
+            span = (max(prev) + 1 if prev else sent.start, t.i)
+        add_reported(ctx, span, head, sent, optional_source=True)

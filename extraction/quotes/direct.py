@@ -1,0 +1,171 @@
+"""Direct quotations and their speakers.
+
+Constructions handled (``attribute_direct``):
+- a reporting verb in the quotation's sentence(s), the nearest after the closing mark first:
+  "« ... », a déclaré X", "“...,” Diko said", "X a déclaré : « ... »"; "X quoted Y as saying";
+- the speaker of a reported quote of the same sentence ("a estimé que la visite ouvrait « une
+  nouvelle page »");
+- "selon X, « ... »";
+- a quotation continued in a new paragraph, or after a short attribution sentence of the same
+  paragraph ("“...,” she told reporters. “...”"): the previous speaker;
+- an opening mark never closed in its paragraph, the next paragraph reopening the quotation:
+  one quotation over two paragraphs, attributed at its end (``_pending``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..words import has, lemma
+from .according import source_token
+from .grammar import inverted_subject, subject
+from .model import QuoteCandidate, QuoteContext
+from .speakers import NOBODY, Speaker
+
+
+def _continues(text: str, prev_end: int, s: int) -> bool:
+    """The quotation at s follows the previous one in the same paragraph after a short attribution
+    sentence ("“...,” she told reporters. “...”")."""
+    between = text[prev_end:s]
+    return "\n" not in between and len(between) <= 60 and bool(re.search(r"[.!?]\s*[«“\"]?\s*$", between))
+
+
+def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speaker:
+    """The subject of the nearest reporting verb of the quotation's sentences (after it first)."""
+    doc = ctx.doc
+    cands = []
+    for si in sent_idx:
+        for v in ctx.verbs_by_sent[si]:
+            cands.append((v.idx - e if v.idx >= e else s - v.idx + 1000, v))
+        for t in ctx.sents[si]:
+            if lemma(t) in ("quote", "citer") and not ctx.tok_in_direct(t):
+                cands.append((-1, t))
+    for _, v in sorted(cands, key=lambda c: c[0]):
+        if lemma(v) in ("quote", "citer"):
+            obj = [c for c in v.children if c.dep_ in ("dobj", "obj")]
+            if obj:
+                return ctx.resolver.from_token(obj[0])
+        subj = subject(v) if has(doc, "DEP") else None
+        if subj is not None and ctx.tok_in_direct(subj):
+            subj = None
+        if subj is None or (subj.i > v.i or ctx.lang == "fr") and v.idx > e:
+            subj = inverted_subject(doc, v) or subj
+        if subj is not None and not ctx.tok_in_direct(subj):
+            speaker = ctx.resolver.from_token(subj)
+            if speaker[0]:
+                return speaker
+    return NOBODY
+
+
+def _from_sentence(ctx: QuoteContext, s: int, e: int, sent_idx: list[int], reported_by_sent: dict) -> Speaker:
+    speaker = _from_verbs(ctx, s, e, sent_idx)
+    if speaker[0]:
+        return speaker
+    for si in sent_idx:
+        for q in reported_by_sent.get(ctx.sents[si].start_char, []):
+            if q.sent_start <= s < q.sent_end and q.speaker:
+                return q.speaker, q.speaker_country, q.speaker_role
+    for t in ctx.sents[sent_idx[0]]:
+        if t.lower_ in ("selon", "according") and not ctx.tok_in_direct(t):
+            x = source_token(ctx, t)
+            return ctx.resolver.from_token(ctx.doc[x]) if x is not None else NOBODY
+    return _announced(ctx, s, sent_idx[0])
+
+
+def _fragment_holder(ctx: QuoteContext, s: int, e: int, si: int) -> Speaker:
+    """A quoted fragment inside a sentence that has no verb of saying ("X a soumis au Chef de
+    l'Etat « les principaux éléments de son programme »", "a mis en garde contre un « glissement
+    ... »"): the words are those of the sentence's subject, when it is a person or an institution."""
+    doc, sent = ctx.doc, ctx.sents[si]
+    if sent.start_char >= s - 1 or not has(doc, "DEP"):
+        return NOBODY  # a quotation opening its sentence is no fragment
+    root = sent.root
+    subj = subject(root)
+    if subj is None or ctx.tok_in_direct(subj) or subj.idx > s:
+        return NOBODY
+    return ctx.resolver.from_token(subj)
+
+
+def _previous_sentence_speaker(ctx: QuoteContext, s: int, si: int) -> Speaker:
+    """ "X noted that ... ¶ "We were prepared for defeat."": a quotation standing alone right after a
+    sentence with a quote goes on with that quote's speaker (same paragraph)."""
+    if si == 0:
+        return NOBODY
+    prev = ctx.sents[si - 1]
+    if "\n" in ctx.text[prev.end_char:s]:
+        return NOBODY
+    for q in reversed(ctx.results):
+        if q.sent_start == prev.start_char and q.speaker:
+            return q.speaker, q.speaker_country, q.speaker_role
+    return NOBODY
+
+
+def _announced(ctx: QuoteContext, s: int, si: int) -> Speaker:
+    """ "X a fait la déclaration suivante : ¶ « ... »": the quotation follows a sentence ending in a
+    colon; its speaker is that sentence's subject."""
+    doc = ctx.doc
+    before = ctx.text[:s].rstrip(" \t\n\u00a0«“\"")
+    if not before.endswith(":"):
+        return NOBODY
+    colon_sent = si if ctx.sents[si].start_char < len(before) else si - 1
+    if colon_sent < 0:
+        return NOBODY
+    sent = ctx.sents[colon_sent]
+    root = sent.root
+    subj = subject(root) if has(doc, "DEP") else None
+    return ctx.resolver.from_token(subj) if subj is not None and not ctx.tok_in_direct(subj) else NOBODY
+
+
+def _new_paragraph(text: str, s: int) -> bool:
+    return s <= 1 or text[s - 2:s - 1] in ("\n", "") or text[s - 1:s] == "\n" or text.rfind("\n", 0, s) >= s - 3
+
+
+def attribute_direct(ctx: QuoteContext) -> None:
+    """Give each direct quotation its speaker (see the module's docstring)."""
+    text = ctx.text
+    reported_by_sent: dict[int, list[QuoteCandidate]] = {}
+    for q in ctx.results:
+        reported_by_sent.setdefault(q.sent_start, []).append(q)
+    sent_starts = [st.start_char for st in ctx.sents]
+    last_speaker: Speaker | None = None
+    last_direct: int | None = None
+    pending: list = []
+    for s, e in ctx.direct:
+        first_si = max(0, bisect_right(sent_starts, s) - 1)
+        last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
+        sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
+        speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
+        if not speaker[0] and sent_idx:
+            speaker = _previous_sentence_speaker(ctx, s, sent_idx[0])
+        if not speaker[0] and sent_idx:
+            speaker = _fragment_holder(ctx, s, e, sent_idx[0])
+        if not speaker[0] and last_speaker and _new_paragraph(text, s):
+            speaker = last_speaker  # a quotation continued in a new paragraph
+        if not speaker[0] and last_direct is not None and _continues(text, last_direct, s):
+            speaker = last_speaker  # “...,” she told reporters. “...”: the next quotation of the same paragraph
+        sent = ctx.sents[sent_idx[0]] if sent_idx else None
+        if not speaker or not speaker[0]:
+            pending.append((s, e, sent))
+            continue
+        last_speaker, last_direct = speaker, e
+        ctx.resolver.said(speaker, sent.end_char if sent else e)
+        ctx.results.append(QuoteCandidate(s, e, "direct", speaker[0], speaker[1], speaker[2],
+                                          sent.start_char if sent else s, sent.end_char if sent else e))
+    _pending(ctx, pending)
+
+
+def _pending(ctx: QuoteContext, pending: list) -> None:
+    """An opening mark never closed in its paragraph, the next paragraph reopening the quotation:
+    one quotation over two paragraphs, attributed at its end."""
+    text = ctx.text
+    directs = sorted((q for q in ctx.results if q.kind == "direct"), key=lambda q: q.start)
+    for s, e, sent in pending:
+        para_end = text.find("\n", s)
+        para_end = len(text) if para_end < 0 else para_end
+        if any(c in text[e:para_end] for c in "»”\""):
+            continue
+        nxt = next((q for q in directs if q.start > e), None)
+        if nxt is not None and para_end < nxt.start and not text[para_end:nxt.start].strip(" \n\t\u00a0«“\""):
+            ctx.results.append(QuoteCandidate(s, e, "direct", nxt.speaker, nxt.speaker_country, nxt.speaker_role,
+                                              sent.start_char if sent else s, sent.end_char if sent else e))

@@ -1,0 +1,321 @@
+"""Speakers: who the subject of a reporting verb is.
+
+A speaker is drawn only from the people model (a named person, an unnamed role holder such as
+"le porte-parole du Kremlin") or is an institution ("le Kremlin", "the Akorda press service",
+"ministère russe des Affaires étrangères", an agency the NER knows, a state: "Saudi Arabia
+declared"). Anything else ("tendance", "phone", "They", a city) is no speaker, and the quote is
+dropped rather than given to a wrong one.
+
+Constructions handled (``SpeakerResolver.from_token``):
+- a pronoun: the person it stands for, and "Il a ajouté" after "a estimé le porte-parole du
+  ministère" continues that unnamed speaker;
+- a relative pronoun: its antecedent ("X, qui a déclaré");
+- a token inside a mention; a title before a name ("le ministre russe ... Sergueï Lavrov a
+  déclaré"); a name apposed to the subject ("l'entraîneur du MC Alger, Khaled Benyahia");
+- a bare role noun for the latest person of that office ("le diplomate", "the minister");
+- a document: its issuer named in the phrase ("le communiqué publié sur le site de la diplomatie
+  russe") or nearby ("the Kremlin said in a statement");
+- an institution phrase; a bare one ("his ministry", "the presidency") is the one named earlier
+  ("the Iranian Foreign Ministry").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .. import geo
+from ..lexicons import load
+from ..people.anaphora import pronoun_antecedent, relative_antecedent
+from ..people.model import Mention, sent_bounds
+from ..people.roles import role_at
+from ..words import entities, fold, has, lemma
+
+Speaker = tuple[str | None, str | None, str | None]  # (name or role or institution, country, role)
+NOBODY: Speaker = (None, None, None)
+
+
+def strip_det(text: str) -> str:
+    return re.sub(r"^(?:(?:le|la|les|un|une|des|the|a|an|son|sa|ses|his|her|its|their|leur)\s+|l')", "",
+                  text.strip(), flags=re.I).strip(" ,")
+
+
+def country_of_phrase(phrase: str) -> str | None:
+    for word in re.findall(r"[^\W\d_]+", phrase):
+        code = geo.adjective_country(word)
+        if code:
+            return code
+    inst = geo.institution_in(phrase)
+    if inst:
+        return inst[1]
+    for _, _, code, kind in geo.countries_in(phrase):
+        if kind == "name":
+            return code
+    return None
+
+
+def _institution_as_written(text: str) -> tuple[str, str] | None:
+    inst = geo.institution_in(text)
+    if not inst:
+        return None
+    folded = fold(text)
+    k = folded.find(inst[0]) if len(folded) == len(text) else -1
+    name = text[k:k + len(inst[0])] if k >= 0 else inst[0].title()
+    return name, inst[1]
+
+
+def nearest_institution(doc: Doc, i: int) -> tuple[str, str] | None:
+    """The institution named closest before token i (else just after), within a few sentences."""
+    s, e = sent_bounds(doc, i)
+    got = _institution_as_written(doc[s:i].text)
+    if got:
+        return got
+    k = s
+    for _ in range(4):
+        if k <= 0:
+            break
+        ps, pe = sent_bounds(doc, k - 1)
+        got = _institution_as_written(doc[ps:pe].text)
+        if got:
+            return got
+        k = ps
+    got = _institution_as_written(doc[i:e].text)
+    if got:
+        return got
+    k = e
+    for _ in range(3):
+        if k >= len(doc):
+            break
+        ns, ne = sent_bounds(doc, k)
+        got = _institution_as_written(doc[ns:ne].text)
+        if got:
+            return got
+        k = ne
+    return None
+
+
+def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
+    out = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.i > head.i and (t.is_punct or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) or t.dep_.startswith("acl")):
+            if t.lower_ not in ("publié", "published"):
+                break
+        out.append(t)
+        if len(out) >= 10:
+            break
+    while out and out[0].pos_ == "DET":
+        out = out[1:]
+    return out
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc, lang: str):
+        self.doc = doc
+        self.lang = lang
+        self.mentions: list[Mention] = doc._.mentions or []
+        self.persons = doc._.persons or {}
+        self.by_token = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self.org_tokens = {i for e in entities(doc) if e.label_ == "ORG" for i in range(e.start, e.end)}
+        self.last_institution: tuple[str, str | None] | None = None
+        self.institutions: list[tuple[str, str, str | None]] = []  # (head lemma, phrase, country)
+        self.words = load()
+        self.pronouns = self.words.words("pronoun_m") | self.words.words("pronoun_f") | self.words.words("pronoun_obj")
+        self.recent: tuple[Speaker, int] | None = None  # the last quote's speaker, and where its sentence ends
+        self.institution_names: set[str] = set()
+
+    def said(self, speaker: Speaker, sent_end_char: int) -> None:
+        """Record the speaker of the quote just found (for "They added that ...")."""
+        self.recent = (speaker, sent_end_char)
+
+    def from_mention(self, m: Mention) -> Speaker:
+        if m.key and m.key in self.persons:
+            p = self.persons[m.key]
+            return p.label, p.country, p.role
+        if m.plural or m.kind != "party":
+            return NOBODY
+        return strip_det(m.text), m.country, m.role
+
+    def _role_antecedent(self, tok: Token) -> Mention | None:
+        """A definite bare role noun standing for a person named earlier: "le diplomate a rappelé",
+        "the minister said", "L'ambassadeur a évoqué"; the latest person whose role has that head
+        (any diplomat's role for "diplomate"), within the last paragraphs."""
+        doc = self.doc
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or doc[tok.i - 1].lower_ not in ("le", "la", "l'", "the"):
+            return None
+        word = fold(lemma(tok))
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (geo.adjective_country(nxt.text) or nxt.lower_ in ("de", "du", "des", "d'", "of")):
+            return None  # "le ministre algérien", "le ministre des Affaires étrangères": a party phrase, resolved elsewhere
+        speaking = self.words.words("speaking_role") | self.words.words("spokesperson")
+        heads = speaking - {"president", "chef", "leader", "dirigeant"} if word in ("diplomate", "diplomat") else {word}
+        if word not in speaking:
+            return None
+        for m in reversed(self.mentions):
+            if m.start >= tok.i or tok.i - m.start > 400 or m.kind != "person":
+                continue
+            p = self.persons.get(m.key)
+            head = fold((p.head if p else None) or m.head or "")
+            if head in heads or any(fold(w) in heads for w in (p.role or "").split()[:3] if p):
+                return m
+        return None
+
+    def _unnamed_previous_subject(self, tok: Token) -> Token | None:
+        """"« ... », a estimé le porte-parole du ministère. Il a ajouté que ...": a pronoun opening its
+        sentence continues the previous sentence's speaker even when that speaker is an unnamed role
+        (the antecedent search only knows named people)."""
+        doc = self.doc
+        if not has(doc, "DEP"):
+            return None
+        start, _ = sent_bounds(doc, tok.i)
+        if tok.i - start > 1 or start == 0 or tok.lower_ not in ("il", "elle", "he", "she"):
+            return None
+        prev_start, prev_end = sent_bounds(doc, start - 1)
+        if "\n" in doc[prev_start:start].text.strip():
+            return None  # another paragraph
+        reporting = {lem for (lg, lem) in self.words.reporting if lg == self.lang}
+        for t in doc[prev_start:prev_end]:
+            if t.dep_ not in ("nsubj", "nsubj:pass") or t.head.pos_ not in ("VERB", "AUX") or lemma(t.head) not in reporting:
+                continue
+            m = self.by_token.get(t.i)
+            if m is not None and m.kind == "person":
+                return None  # a named speaker: the usual antecedent search finds it
+            if lemma(t).lower() in self.words.words("spokesperson"):
+                return t
+        return None
+
+    def _anaphor(self, tok: Token) -> Speaker | None:
+        doc = self.doc
+        if tok.lower_ in self.pronouns:  # "il", "a-t-elle", "Selon lui"
+            unnamed = self._unnamed_previous_subject(tok)
+            if unnamed is not None:
+                return self.from_token(unnamed)
+            ante = pronoun_antecedent(doc, tok.i, self.mentions)
+            return self.from_mention(ante) if ante else NOBODY
+        if tok.lower_ in self.words.words("relative"):
+            ante = relative_antecedent(doc, tok, self.mentions)
+            return self.from_mention(ante) if ante else NOBODY
+        if tok.lower_ in self.words.words("pronoun_plural"):
+            # "The Kremlin press service said ... They added that": an institution speaks on
+            if self.recent and self.recent[0][0] in self.institution_names and 0 <= tok.idx - self.recent[1] < 400:
+                return self.recent[0]
+            return NOBODY
+        gender = "f" if tok.lower_ in self.words.words("anaphor_f") else "m" if tok.lower_ in self.words.words("anaphor_m") else None
+        if gender and tok.i > 0 and doc[tok.i - 1].pos_ == "DET":  # "cette dernière", "l'intéressé", "the latter"
+            ante = pronoun_antecedent(doc, tok.i - 1, self.mentions, gender)
+            return self.from_mention(ante) if ante else NOBODY
+        return None
+
+    def _name_in_phrase(self, tok: Token) -> Mention | None:
+        """A name written with the subject's head: a title before it ("le ministre russe des Affaires
+        étrangères Sergueï Lavrov a déclaré"), or apposed after a comma ("l'entraîneur du MC Alger,
+        Khaled Benyahia")."""
+        doc = self.doc
+        s_end = sent_bounds(doc, tok.i)[1]
+        if role_at(doc, tok.i, self.lang) or role_at(doc, tok.i, "en"):
+            for j in range(tok.i + 1, min(s_end, tok.i + 12)):
+                mm = self.by_token.get(j)
+                if mm is not None and mm.kind == "person":
+                    return mm
+                t = doc[j]
+                if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text):
+                    break
+        for j in range(tok.i + 1, min(s_end - 1, tok.i + 9)):
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) or t.is_quote or t.text in (".", ";", ":"):
+                break
+            if t.text == ",":
+                mm = self.by_token.get(j + 1)
+                return mm if mm is not None and mm.kind == "person" else None
+        return None
+
+    def from_token(self, tok: Token) -> Speaker:
+        """Speaker named by the subject token of a reporting verb, or NOBODY."""
+        doc = self.doc
+        if tok.lower_ in ("-t", "t") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in self.pronouns:
+            tok = doc[tok.i + 1]  # "a-t-elle" tokenised "a", "-t", "-elle"
+        anaphor = self._anaphor(tok)
+        if anaphor is not None:
+            return anaphor
+        m = self.by_token.get(tok.i)
+        if m is not None and (m.kind == "person" or m.key):
+            return self.from_mention(m)
+        named = self._name_in_phrase(tok) or self._role_antecedent(tok)
+        if named is not None:
+            return self.from_mention(named)
+        phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if has(doc, "DEP") else [tok]
+        for t in phrase_tokens[:4]:
+            mm = self.by_token.get(t.i)
+            if mm is not None and mm.kind == "person" and t.i <= tok.i + 1:
+                return self.from_mention(mm)
+        # English modifiers before the head: "the Iranian Foreign Ministry", "Saudi state news agency SPA"
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "npadvmod") and t.i >= tok.i - 5]
+        if left and self.lang == "en":
+            phrase_tokens = [t for t in doc[left[0].i:tok.i]] + phrase_tokens
+        return self._institution(tok, _cut_phrase(phrase_tokens, tok), m)
+
+    def _institution(self, tok: Token, phrase_tokens: list[Token], m: Mention | None) -> Speaker:
+        """An institution or a document as the speaker, else NOBODY."""
+        doc = self.doc
+        if m is not None and m.kind == "party" and not m.plural and len(phrase_tokens) <= m.end - m.start + 1:
+            return self.from_mention(m)
+        phrase = strip_det(doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text if phrase_tokens else tok.text)
+        if lemma(tok) in self.words.words("document") and not geo.institution_in(phrase):
+            return self._issuer(tok, phrase_tokens)
+        if not self._is_institution(tok, phrase):
+            return NOBODY
+        country = None
+        for t in phrase_tokens:
+            mm = self.by_token.get(t.i)
+            if mm is not None:
+                country = self.from_mention(mm)[1]
+                break
+        country = country or country_of_phrase(phrase)
+        head = lemma(tok)
+        owner = self._possessor_country(tok)
+        country = country or owner
+        if len(phrase_tokens) <= 1 or not country and len(phrase.split()) <= 2:
+            # "his ministry said", "the presidency": the one named earlier
+            for h, earlier, code in reversed(self.institutions):
+                if h == head and len(earlier) > len(phrase):
+                    self.institution_names.add(earlier)
+                    return earlier, code, None
+        self.institutions.append((head, phrase, country))
+        self.last_institution = (phrase, country)
+        self.institution_names.add(phrase)
+        return phrase, country, None
+
+    def _possessor_country(self, tok: Token) -> str | None:
+        """ "his ministry said", "son ministère": the country of the person the possessive stands for."""
+        doc = self.doc
+        det = next((t for t in tok.lefts if t.lower_ in self.words.words("possessive")), None) if has(doc, "DEP") else None
+        if det is None:
+            return None
+        ante = pronoun_antecedent(doc, det.i, self.mentions)
+        return self.from_mention(ante)[1] if ante else None
+
+    def _is_institution(self, tok: Token, phrase: str) -> bool:
+        if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or tok.i in self.org_tokens:
+            return True
+        # a state speaking: "Saudi Arabia declared" (never a city: "Riyad a estimé" names a place)
+        return tok.text[:1].isupper() and geo.is_country_name(phrase)
+
+    def _issuer(self, tok: Token, phrase_tokens: list[Token]) -> Speaker:
+        """ "le communiqué publié sur le site de la diplomatie russe": the issuer named in the
+        phrase; "the statement said": the institution named nearby."""
+        doc = self.doc
+        nouns = self.words.speaker_nouns
+        documents = self.words.words("document")
+        for t in phrase_tokens[1:]:
+            if lemma(t) in nouns and lemma(t) not in documents:
+                issuer = strip_det(doc[t.i:phrase_tokens[-1].i + 1].text)
+                issuer = re.sub(r"^diplomatie (\w+)$", r"ministère \1 des Affaires étrangères", issuer)
+                return issuer, country_of_phrase(issuer), None
+        owner = self.last_institution or nearest_institution(doc, tok.i)
+        if owner:
+            return owner[0], owner[1], None
+        phrase = strip_det(doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text) if phrase_tokens else tok.text
+        return phrase, country_of_phrase(phrase), None  # "a précisé le communiqué": the document itself
