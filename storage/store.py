@@ -9,6 +9,12 @@ Layout of the database folder:
 
 Every table is loaded at start and indexed in memory, so queries never touch the disk.
 One process owns the folder (a lock file) and one thread at a time writes (a lock).
+
+Two indexes are derived from the stored records and never written: the people registry
+(`diplowatch.people`: who each spelling is) and the events (`diplowatch.events`: the
+encounters behind the meetings, with their sources). They are built at start, kept up to
+date as articles are saved, replaced or removed, and can be rebuilt at any time
+(`rebuild_events`); derived data on disk could go stale, these cannot.
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from diplowatch.names import matches_person, name_key
+from diplowatch.events import Event, EventIndex, Mention, mention_of
+from diplowatch.names import name_key
+from diplowatch.people import NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
 from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, read_json_file
 from storage.text_index import TextIndex
@@ -64,20 +72,20 @@ class Store:
         self._by_hash: dict[str, str] = {}
         self._by_source: dict[str, tuple[int, float, str]] = {}
         self._meetings_by_country: dict[str, list[Meeting]] = defaultdict(list)
-        self._meetings_by_person: dict[str, list[Meeting]] = defaultdict(list)
-        self._quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         self._quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
-        # Every person seen, by name key, with the longest spelling seen as the display name.
-        self._people: dict[str, str] = {}
-        self._person_keys: dict[str, str] = {}
         self._participants: dict[tuple, Participant] = {}
         # The store-wide alias table: name key of another spelling -> name key of the person.
         self._alias_keys: dict[str, str] = {}
+        # Derived, never written: who each spelling is, and the events (built after loading).
+        self._registry = PeopleRegistry(self._names_seen)
+        self._events = EventIndex()
+        self._loading = True
         self._text_index = TextIndex()
         self.text_index_ready = False
         self._generation = 0
         self._newest_cache: tuple[int, tuple[Article, ...]] = (-1, ())
         self._people_cache: tuple[int, Mapping[str, str]] = (-1, MappingProxyType({}))
+        self._spellings_cache: tuple[int, tuple[tuple[str, str], ...]] = (-1, ())
         self._text_index_started = threading.Event()
         try:
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
@@ -92,6 +100,8 @@ class Store:
             try:
                 for path in sorted((self.folder / "shards").glob("*.json")):
                     self._load_shard(path.stem)
+                self._loading = False
+                self._rebuild_derived()
             finally:
                 if gc_was_on:
                     gc.enable()
@@ -242,33 +252,12 @@ class Store:
         self._by_hash[article.hash] = article.id
         for source in article.sources:
             self._by_source[source.path] = (source.size, source.mtime, article.id)
-        for name in article.people:
-            self._person(name)
         for meeting in self._meetings[article.id]:
-            countries, keys = set(), set()
-            for p in meeting.participants:
-                if p.country:
-                    countries.add(p.country)
-                if p.name:
-                    keys.add(self._person(p.name))
-            for country in countries:
+            for country in meeting.countries:
                 self._meetings_by_country[country].append(meeting)
-            for key in keys:
-                self._meetings_by_person[key].append(meeting)
         for quote in self._quotes[article.id]:
-            if quote.speaker:
-                self._quotes_by_speaker[self._person(quote.speaker)].append(quote)
             if quote.speaker_country:
                 self._quotes_by_country[quote.speaker_country].append(quote)
-
-    def _person(self, name: str) -> str:
-        key = self._person_keys.get(name)
-        if key is None:
-            key = name_key(name)
-            key = self._person_keys[name] = self._alias_keys.get(key, key)
-            if len(name) > len(self._people.get(key, "")):
-                self._people[key] = name
-        return key
 
     def _unindex(self, article_id: str) -> None:
         self._generation += 1
@@ -287,15 +276,59 @@ class Store:
         for meeting in old_meetings:
             for country in meeting.countries:
                 drop(self._meetings_by_country, country, gone)
-            for p in meeting.participants:
-                if p.name:
-                    drop(self._meetings_by_person, self._person(p.name), gone)
         gone = set(map(id, old_quotes))
         for quote in old_quotes:
-            if quote.speaker:
-                drop(self._quotes_by_speaker, self._person(quote.speaker), gone)
             if quote.speaker_country:
                 drop(self._quotes_by_country, quote.speaker_country, gone)
+
+    # -- derived: people and events ---------------------------------------------
+
+    def _names_seen(self, article_id: str) -> NamesSeen:
+        return names_seen(self._articles[article_id], self._meetings[article_id], self._quotes[article_id])
+
+    def _names_in(self, article_id: str) -> tuple[str, ...]:
+        return names_in(self._articles[article_id], self._meetings[article_id], self._quotes[article_id])
+
+    def _mentions(self, article_id: str) -> tuple[Mention, ...]:
+        article = self._articles[article_id]
+        registry = self._registry
+        local = registry.key_of
+
+        def key_of(name: str) -> str:
+            return local(article_id, name)
+
+        return tuple(
+            mention_of(article_id, index, meeting, published=article.published, first_seen=article.ingested_at,
+                       key_of=key_of)
+            for index, meeting in enumerate(self._meetings[article_id], 1)
+        )
+
+    def _rebuild_derived(self) -> None:
+        self._generation += 1
+        self._registry = PeopleRegistry(self._names_seen, self._alias_keys)
+        self._registry.build((i, self._names_in(i)) for i in sorted(self._articles))
+        self._events.rebuild((i, self._mentions(i)) for i in sorted(self._articles) if self._meetings[i])
+
+    def _derive(self, added: Iterable[str], removed: Iterable[tuple[str, tuple[str, ...]]] = ()) -> None:
+        """Bring people and events up to date: `removed` are the names of articles taken out
+        (or replaced), `added` the ids of articles stored. The articles whose people were
+        resolved anew are read again, and only the groups of events they touch are
+        clustered again (a few milliseconds)."""
+        if self._loading:
+            return
+        registry, events = self._registry, self._events
+        again: set[str] = set()
+        for article_id, names in removed:
+            again |= registry.remove(article_id, names)
+            events.drop(article_id)
+        added = set(added)
+        for article_id in added:
+            again |= registry.add(article_id, self._names_in(article_id))
+        for article_id in sorted(added | again):
+            if article_id in self._articles:
+                events.put(article_id, self._mentions(article_id))
+        events.settle()
+        self._generation += 1
 
     # -- writing --------------------------------------------------------------
 
@@ -346,10 +379,12 @@ class Store:
                     db.table("articles").insert_multiple(a.to_dict() for a, *_ in group)
                     db.table("meetings").insert_multiple(_row(m) for _, _, ms, _ in group for m in ms)
                     db.table("quotes").insert_multiple(_row(q) for _, _, _, qs in group for q in qs)
+                replaced = [(i, self._names_in(i)) for i in ids if i in self._articles]
                 for article, text, meetings, quotes in group:
                     self._unindex(article.id)
                     self._index(article, tuple(map(_without_text, meetings)), tuple(map(_without_text, quotes)))
                     self._text_index.add(article.id, text, article.published)
+                self._derive(ids, replaced)
 
     def add_source(self, article_id: str, source: Source) -> Article:
         """Record that an already stored article arrived again from another file."""
@@ -383,9 +418,40 @@ class Store:
                         self._alias_keys[alias] = key
             if learned:
                 self._meta.table("aliases").insert_multiple(learned)
-                self._person_keys.clear()
+                again = self._registry.learn_aliases({row["alias"]: row["key"] for row in learned})
+                for article_id in sorted(again):
+                    self._events.put(article_id, self._mentions(article_id))
+                self._events.settle()
                 self._generation += 1
         return len(learned)
+
+    def remove_article(self, article_id: str) -> bool:
+        """Forget a stored article with its records (its body stays, unused); its events lose
+        that source, and an event it alone reported goes. False if there was no such article."""
+        with self._lock:
+            article = self._articles.get(article_id)
+            if article is None:
+                return False
+            db = self._shard(article_id)
+            with db.storage.batch():
+                db.table("articles").remove(Query().id == article_id)
+                db.table("meetings").remove(Query().article_id == article_id)
+                db.table("quotes").remove(Query().article_id == article_id)
+            old = (article_id, self._names_in(article_id))
+            self._unindex(article_id)
+            self._by_hash.pop(article.hash, None)
+            for source in article.sources:
+                if self._by_source.get(source.path, (0, 0, ""))[2] == article_id:
+                    del self._by_source[source.path]
+            self._text_index.remove(article_id)
+            self._derive((), removed=(old,))
+            return True
+
+    def rebuild_events(self) -> None:
+        """Build the people and the events again from every stored article (what the store
+        does at start; the incremental updates give the same result)."""
+        with self._lock:
+            self._rebuild_derived()
 
     def quarantine(self, entry: Quarantined) -> None:
         with self._lock:
@@ -475,33 +541,145 @@ class Store:
             return tuple(self._meetings_by_country.get(code, ()))
 
     def meetings_of_person(self, key: str) -> tuple[Meeting, ...]:
+        """The meetings (as reported, one per article) where this person took part."""
         with self._lock:
-            return tuple(self._meetings_by_person.get(key, ()))
+            registry = self._registry
+            return tuple(
+                m for article_id in registry.articles_of(key) for m in self._meetings.get(article_id, ())
+                if any(p.name and registry.key_of(article_id, p.name) == key for p in m.participants)
+            )
 
     def quotes_of_speaker(self, key: str) -> tuple[Quote, ...]:
+        """What this person said, whatever the spelling of each article."""
         with self._lock:
-            return tuple(self._quotes_by_speaker.get(key, ()))
+            registry = self._registry
+            return tuple(
+                q for article_id in registry.articles_of(key) for q in self._quotes.get(article_id, ())
+                if q.speaker and registry.key_of(article_id, q.speaker) == key
+            )
 
     def quotes_of_country(self, code: str) -> tuple[Quote, ...]:
         with self._lock:
             return tuple(self._quotes_by_country.get(code, ()))
 
-    def people(self) -> dict[str, str]:
-        """Every person seen: name key -> display name (a copy, cached until the next write)."""
+    def people(self) -> Mapping[str, str]:
+        """Every person seen: key -> display name (read-only, cached until the next write)."""
         with self._lock:
             if self._people_cache[0] != self._generation:
-                self._people_cache = (self._generation, MappingProxyType(dict(self._people)))
+                self._people_cache = (self._generation, MappingProxyType(self._registry.displays()))
             return self._people_cache[1]
 
-    def person_key(self, name: str) -> str:
-        """The index key of a spelling (through the store-wide alias table)."""
+    def spellings(self) -> tuple[tuple[str, str], ...]:
+        """(spelling, key) for every way every person was written (cached until the next write)."""
         with self._lock:
-            key = name_key(name)
-            return self._alias_keys.get(key, key)
+            if self._spellings_cache[0] != self._generation:
+                self._spellings_cache = (self._generation, tuple(sorted(self._registry.spellings())))
+            return self._spellings_cache[1]
+
+    def person_key(self, name: str) -> str:
+        """The key of the person a typed name is, outside any article (through the alias
+        table and, for a single word, the only person with that word in their name)."""
+        with self._lock:
+            return self._registry.key_anywhere(name)
 
     def person_keys(self, name: str) -> tuple[str, ...]:
-        """The index keys of every spelling of this person the store has seen."""
-        return tuple(key for key, known in self.people().items() if matches_person(name, known))
+        """The people a typed name may mean, the likeliest first."""
+        with self._lock:
+            return self._registry.find(name)
+
+    def person(self, key: str) -> Person | None:
+        """One person: display name, other spellings, country, roles, first and last seen."""
+        with self._lock:
+            return self._registry.person(key)
+
+    def person_in(self, article_id: str, name: str) -> str:
+        """The key of the person a name is in one article ("Xi" where "Xi Jinping" is named)."""
+        with self._lock:
+            return self._registry.key_of(article_id, name)
+
+    def how_named(self, article_id: str, name: str) -> str:
+        """Why a name in an article is the person it is, in words ("" when it is obvious)."""
+        with self._lock:
+            return self._registry.how(article_id, name)
+
+    def people_of_article(self, article_id: str) -> frozenset[str]:
+        """The keys of everyone an article names."""
+        with self._lock:
+            return self._registry.keys_in(article_id)
+
+    def articles_of_person(self, key: str) -> tuple[Article, ...]:
+        """The articles naming this person, newest first."""
+        with self._lock:
+            found = [self._articles[i] for i in self._registry.articles_of(key) if i in self._articles]
+        return tuple(sorted(found, key=_newest_key, reverse=True))
+
+    # Events: one per encounter, whatever the number of articles reporting it. They are
+    # built on reading (see diplowatch.events.EventIndex), under the lock, as values.
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id ("2fd721-1"), or the one holding that report."""
+        article_id, _, index = event_id.strip().lower().rpartition("-")
+        if not index.isdigit():
+            return None
+        with self._lock:
+            return self._events.of_source(article_id, int(index), self._registry)
+
+    def event_of_meeting(self, article_id: str, index: int) -> Event | None:
+        """The event that the `index`-th meeting of an article (from 1) belongs to."""
+        with self._lock:
+            return self._events.of_source(article_id, index, self._registry)
+
+    def events_of_article(self, article_id: str) -> tuple[Event | None, ...]:
+        """The event of each meeting of an article, in the article's order."""
+        with self._lock:
+            count = len(self._meetings.get(article_id, ()))
+            return tuple(self._events.of_source(article_id, i, self._registry) for i in range(1, count + 1))
+
+    def events_by_prefix(self, prefix: str) -> tuple[Event, ...]:
+        """The events whose id starts with these characters, newest first."""
+        key = prefix.strip().lower()
+        if not key:
+            return ()
+        head, dash, _ = key.partition("-")
+        with self._lock:
+            ids = [i for i in self._articles if i.startswith(head)] if not dash else [head] if head in self._articles else []
+            found = [e for i in ids for e in self._events.anchored(i, self._registry) if e.id.startswith(key)]
+        return tuple(sorted(found, key=lambda e: (e.sort_date, e.id), reverse=True))
+
+    def events_of_articles(self, article_ids: Iterable[str]) -> tuple[Event, ...]:
+        """The events these articles report, each once (also with sources elsewhere)."""
+        with self._lock:
+            mentions = (m for i in article_ids for m in self._events.mentions(i))
+            return tuple(self._events.of_mentions(mentions, self._registry))
+
+    def events_of_country(self, code: str) -> tuple[Event, ...]:
+        """The events where a participant is of this country (as a source says)."""
+        with self._lock:
+            mentions = []
+            for meeting in self._meetings_by_country.get(code, ()):
+                for m in self._events.mentions(meeting.article_id):
+                    if m.meeting is meeting:
+                        mentions.append(m)
+                        break
+            found = self._events.of_mentions(mentions, self._registry)
+        return tuple(e for e in found if code in e.countries)
+
+    def events_of_person(self, key: str) -> tuple[Event, ...]:
+        with self._lock:
+            mentions = (
+                m for article_id in self._registry.articles_of(key) for m in self._events.mentions(article_id)
+                if key in m.keys
+            )
+            return tuple(self._events.of_mentions(mentions, self._registry))
+
+    def planned_events(self) -> tuple[Event, ...]:
+        """Every event no source has reported held yet."""
+        with self._lock:
+            return tuple(self._events.planned(self._registry))
+
+    def all_events(self) -> tuple[Event, ...]:
+        with self._lock:
+            return tuple(self._events.all(self._registry))
 
     def article_by_hash(self, content_hash: str) -> Article | None:
         with self._lock:
@@ -571,6 +749,8 @@ class Store:
             return {
                 "articles": len(self._articles),
                 "meetings": sum(map(len, self._meetings.values())),
+                "events": len(self._events),
+                "people": len(self._registry),
                 "quotes": sum(map(len, self._quotes.values())),
                 "quarantined": len(self._meta.table("quarantine")),
             }

@@ -113,10 +113,10 @@ def test_meetings_of_a_country_newest_first(store, ids, subject):
     assert "Xi Jinping" in headings(reply)[2]
     # The Xi-Putin meeting took place in Astana but had no Kazakh participant.
     assert not any("Poutine" in h and "Xi" in h for h in headings(reply))
-    # Each entry says where, what and which article it came from.
-    assert f"Article {ids['wang']} — Wang Yi à Astana" in reply.entries[0].body
-    assert "Astana · held · meeting" in reply.entries[0].body
-    assert "Moscou · planned · meeting" in reply.entries[1].body
+    # Each entry says where, what, from how many sources, and which article it came from.
+    assert f"Event {ids['wang']}-1 · Article {ids['wang']} — Wang Yi à Astana" in reply.entries[0].body
+    assert "Astana · held meeting · 1 source" in reply.entries[0].body
+    assert "Moscou · planned meeting · 1 source" in reply.entries[1].body
 
 
 @pytest.mark.parametrize("name", ["Tokaïev", "Tokayev", "tokaiev", "Kassym-Jomart Tokaïev", "kassym-jomart tokayev"])
@@ -174,7 +174,7 @@ def test_unknown_subject_is_ephemeral_and_helpful(store, ids):
 def test_call_is_shown_as_a_call(store, ids):
     reply = run(store, "meetings", subject="France")
     assert len(reply.entries) == 1
-    assert "by phone or video · held · call" in reply.entries[0].body
+    assert "by phone or video · held call · 1 source" in reply.entries[0].body
 
 
 # -- /quotes --------------------------------------------------------------------------

@@ -90,7 +90,8 @@ def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
         raise BadArgument(f"{subject.label} is a person: /graph draws a country's meetings.", title="Not a country")
     since_d = user_date(since, "since")
     code = subject.value
-    found = [m for m in ctx.store.meetings_of_country(code) if dates.covers(m.date, since_d, None)]
+    # Events, not reports: five articles about one visit are one line of the picture.
+    found = [e for e in ctx.store.events_of_country(code) if dates.covers(e.date, since_d, None)]
     name = countries.by_code(code).name_en if countries.by_code(code) else code
     title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
     if not found:
