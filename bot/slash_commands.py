@@ -25,7 +25,7 @@ from bot.sender import Sender
 from handlers.registry import COMMANDS, GROUPS
 from handlers.replies import Reply, error
 from handlers.service import Service
-from handlers.spec import Command, Param
+from handlers.spec import COMPLETED_KINDS, Command, Param
 
 log = logging.getLogger(__name__)
 QUICK_SECONDS = 2.0
@@ -162,7 +162,7 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
     renamed = {p.arg: p.name for p in command.params if p.arg != p.name}
     if renamed:
         callback = app_commands.rename(**renamed)(callback)
-    completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in ("subject", "country", "id")}
+    completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in COMPLETED_KINDS}
     if completed:
         callback = app_commands.autocomplete(**completed)(callback)
     name = command.name.rpartition(" ")[2]

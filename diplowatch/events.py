@@ -19,9 +19,9 @@ a duplicate):
   the two weeks before its article (60 days after it for a plan).
 - **Never two of one article.** An article that reports two meetings of the same people
   reports two encounters (the extraction merges the mentions within an article).
-- **Places.** A vague report (month, year, no date) does not join an encounter held
-  elsewhere ("Strasbourg" is not "the Elysée"); day-precise ones are shown with the
-  disagreement instead.
+- **Places.** A report with a month or a year does not join an encounter held in another
+  country; an undated one needs the same place ("Strasbourg" is not "the Elysée", but
+  "Astana" is "Kazakhstan"); day-precise reports are shown with the disagreement instead.
 
 The event keeps the most precise consistent date (the held reports' over the plan's),
 the most specific place, and shows disagreements (`other_dates`, `other_places`). A
@@ -36,6 +36,7 @@ Plain data and no I/O: the store owns one `EventIndex` and calls it under its lo
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -208,9 +209,31 @@ def places_agree(a: str, b: str) -> bool:
     return ca is not None and cb is not None and ca.code == cb.code
 
 
-def _place_fits(mention: Mention, cluster: _Cluster) -> bool:
+def country_in(place: str) -> str | None:
+    """The country a place names, if the gazetteer knows it or one of its parts ("Ak Orda,
+    Astana" is in Kazakhstan; "palais Akorda" is nowhere known)."""
+    found = countries.country_of_place(place)
+    if found is None:
+        for part in re.split(r"[,(/]| - ", place):
+            found = countries.country_of_place(part.strip())
+            if found is not None:
+                break
+    return found.code if found else None
+
+
+def _place_fits(mention: Mention, cluster: _Cluster, *, strict: bool) -> bool:
+    """Whether a vague report may join a cluster, by place: `strict` (an undated report)
+    needs the places to agree; a dated one only needs them not to be known apart (two
+    countries), since "palais Akorda" may well be in Astana."""
     place = mention.meeting.place
-    return not place or not cluster.places or any(places_agree(place, p) for p in cluster.places)
+    if not place or not cluster.places:
+        return True
+    if any(places_agree(place, p) for p in cluster.places):
+        return True
+    if strict:
+        return False
+    mine = country_in(place)
+    return not mine or all(country_in(p) in (None, mine) for p in cluster.places)
 
 
 def _plausible(mention: Mention, cluster: _Cluster, *, undated: bool) -> bool:
@@ -230,7 +253,8 @@ def _attach(mention: Mention, candidates: list[_Cluster], *, undated: bool) -> b
     """Join the one candidate that fits; False when none or several do."""
     fits = [
         c for c in candidates
-        if mention.article_id not in c.articles and _place_fits(mention, c) and _plausible(mention, c, undated=undated)
+        if mention.article_id not in c.articles and _place_fits(mention, c, strict=undated)
+        and _plausible(mention, c, undated=undated)
     ]
     if len(fits) == 1:
         fits[0].add(mention)
@@ -238,12 +262,14 @@ def _attach(mention: Mention, candidates: list[_Cluster], *, undated: bool) -> b
     return False
 
 
-def _greedy(mentions: list[Mention], joins: Callable[[_Cluster, Mention], bool]) -> list[_Cluster]:
-    """Clusters of mentions taken in order: each joins the first cluster it may join."""
+def _greedy(mentions: list[Mention], joins: Callable[[_Cluster, Mention], bool], *, strict: bool | None) -> list[_Cluster]:
+    """Clusters of mentions taken in order: each joins the first cluster it may join
+    (`strict`: how places must agree, None for not at all)."""
     clusters: list[_Cluster] = []
     for mention in mentions:
         for cluster in clusters:
-            if mention.article_id not in cluster.articles and _place_fits(mention, cluster) and joins(cluster, mention):
+            if (mention.article_id not in cluster.articles and joins(cluster, mention)
+                    and (strict is None or _place_fits(mention, cluster, strict=strict))):
                 cluster.add(mention)
                 break
         else:
@@ -264,7 +290,7 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
     for found in by_precision.values():
         found.sort(key=lambda m: (m.meeting.date or "", m.published or "", m.order))
 
-    days = _greedy(by_precision[10], lambda c, m: (dates.span(m.meeting.date)[0] - c.lo) <= ONE_DAY)
+    days = _greedy(by_precision[10], lambda c, m: (dates.span(m.meeting.date)[0] - c.lo) <= ONE_DAY, strict=None)
     clusters = list(days)
     for width in (7, 4):
         rest = []
@@ -272,7 +298,7 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
             lo, hi = dates.span(m.meeting.date)
             if not _attach(m, [c for c in clusters if c.overlaps(lo, hi)], undated=False):
                 rest.append(m)
-        clusters += _greedy(rest, lambda c, m: c.members[0].meeting.date == m.meeting.date)
+        clusters += _greedy(rest, lambda c, m: c.members[0].meeting.date == m.meeting.date, strict=False)
     rest = [m for m in by_precision[0] if not _attach(m, clusters, undated=True)]
 
     def close_in_time(c: _Cluster, m: Mention) -> bool:
@@ -280,7 +306,8 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
             return False
         return dates.span(m.published)[0] - dates.span(c.published)[1] <= UNDATED_SPREAD
 
-    clusters += _greedy(sorted(rest, key=lambda m: (m.published is None, m.published or "", m.order)), close_in_time)
+    clusters += _greedy(sorted(rest, key=lambda m: (m.published is None, m.published or "", m.order)), close_in_time,
+                        strict=True)
     return [sorted(c.members, key=lambda m: m.order) for c in clusters]
 
 
@@ -361,7 +388,7 @@ def _participants(members: list[Mention], people: People) -> tuple[EventPerson, 
     return tuple(result)
 
 
-def _why(mention: Mention, event_date: str | None, status: Status, people: People) -> str:
+def _why(mention: Mention, event_date: str | None, status: Status, first: Mention, people: People) -> str:
     """Why a mention was joined to the event, in a few words."""
     parts = ["same people"]
     notes = [people.how(mention.article_id, p.name) for p in mention.meeting.participants if p.name]
@@ -381,7 +408,9 @@ def _why(mention: Mention, event_date: str | None, status: Status, people: Peopl
     else:
         parts.append(f"{value} and {event_date} are compatible")
     if mention.meeting.status == "planned" and status == "held":
-        parts.append("announced, then reported held")
+        parts.append("the announcement of a meeting other sources report held")
+    elif mention.meeting.status == "held" and first.meeting.status == "planned":
+        parts.append("reports the announced meeting held")
     return "; ".join(parts)
 
 
@@ -403,7 +432,7 @@ def merge(members: list[Mention], people: People) -> Event:
         kind = "talks" if kinds.count("talks") > kinds.count("meeting") else "meeting"
     sources = tuple(
         EventSource(m.article_id, m.index, m.meeting, m.published, m.first_seen,
-                    "" if m is first else _why(m, when, status, people))
+                    "" if m is first else _why(m, when, status, first, people))
         for m in members
     )
     return Event(

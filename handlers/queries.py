@@ -55,9 +55,15 @@ def events_involving(
     for event in events_of(store, subject):
         if other and not _with(event, subject, other):
             continue
-        if dates.covers(event.date, since, until):
+        if in_period(event, since, until):
             found.append(event)
     return sorted(found, key=lambda e: (e.sort_date, e.first_seen, e.id), reverse=True)
+
+
+def in_period(event: Event, since: str | None, until: str | None) -> bool:
+    """Whether the event's date, or one its sources give, is in the period: an event of
+    "20 or 21 May" is in a period that starts on the 21st."""
+    return any(dates.covers(d, since, until) for d in (event.date, *event.other_dates))
 
 
 def _with(event: Event, subject: Subject, other: Subject) -> bool:

@@ -88,6 +88,8 @@ def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25)
         return complete_event(store, text, limit=limit)
     if kind == "subject":
         return complete_subject(store, text, limit=limit)
+    if kind == "person":
+        return complete_subject(store, text, limit=limit, countries_too=False)
     return []
 
 
@@ -115,10 +117,11 @@ def _country_choices(text: str, limit: int) -> list[tuple[float, str, str]]:
     return [((100.0 if text else 50.0) - rank, country_label(c.code), c.name_en) for rank, c in enumerate(found)]
 
 
-def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
-    """(label, value) choices for autocomplete: countries and people, fuzzy and accent-blind."""
+def complete_subject(store: Store, text: str, *, limit: int = 25, countries_too: bool = True) -> list[tuple[str, str]]:
+    """(label, value) choices for autocomplete: countries and people (display names, found
+    by any of their spellings), fuzzy and accent-blind."""
     text = text.strip()
-    choices = _country_choices(text, limit)
+    choices = _country_choices(text, limit) if countries_too else []
     if text:
         names, folded_names = _folded_people(store)
         query = fold(text)

@@ -12,6 +12,7 @@ def status(ctx: Context) -> Reply:
     last = store.get_state("last_ingest_at") or "never"
     lines = [
         f"Articles: {counts['articles']} · meetings: {counts['meetings']} · statements: {counts['quotes']}",
+        f"Encounters (one per meeting, however many articles report it): {counts['events']} · people: {counts['people']}",
         f"Last ingest: {last}",
         f"Quarantined files: {counts['quarantined']}",
         f"Next digest: {ctx.next_digest or 'not scheduled'}",
@@ -24,4 +25,4 @@ def status(ctx: Context) -> Reply:
     return Reply(title="diplowatch status", summary="\n".join(lines), entries=entries)
 
 
-COMMANDS = (Command("status", "Articles, meetings, statements, last ingest, quarantined files, next digest", status),)
+COMMANDS = (Command("status", "Articles, meetings, encounters, statements, last ingest, quarantined files, next digest", status),)
