@@ -17,6 +17,7 @@ run: $(STAMP)
 HOUSE := ../shared/tools/house.py
 
 test: $(STAMP) house
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 # The house rules (one owner per library, imports one way, no cycles), when the shared tools are beside the clone.

@@ -105,6 +105,7 @@ def ingest(extractor, paths: list[Path], folder: Path, work: Path) -> dict:
 
 
 def size_section(size: int, gen_seconds: float, results: dict) -> Section:
+    """The markdown section of RESULTS.md for one store size: writes, queries, start-up, ingest."""
     section = Section(f"{size:,} articles")
     proc = results.get("in_process", {})
     section.notes.append(f"load average when this size began: {results['load']}")
@@ -191,6 +192,7 @@ def split_section(split: dict[str, float], files: int) -> Section:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark at every size and print (and write) the report."""
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

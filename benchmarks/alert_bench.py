@@ -24,6 +24,7 @@ from diplowatch.reading import read_document
 
 async def _run_bot(store_src: Path, work: Path, files: list[tuple[str, str]], backlog: tuple[str, str],
                    settle: float) -> tuple[list[float], dict[str, float]]:
+    """The real bot in-process against the Discord stand-in, timing each alert from file to message."""
     from bot.discord_app import DiplowatchBot, point_at
     from diplowatch.config import load_settings
     from tests.discord_standin import DiscordStandIn, World

@@ -43,6 +43,7 @@ def load_average() -> str:
 
 
 def machine() -> dict[str, str]:
+    """What the figures were measured on: CPU, cores, memory, load, Python and library versions."""
     cpu = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

@@ -101,6 +101,8 @@ async def run_console(
     stay_after_eof: bool | None = None,
     service: Service | None = None,
 ) -> None:
+    """The bot without Discord: ingest the drop folder, keep watching it, print alerts and
+    digests, and answer the commands typed on stdin until /quit, Ctrl-D or a signal."""
     stdin = stdin or sys.stdin
     if stay_after_eof is None:
         stay_after_eof = not stdin.isatty()
@@ -128,7 +130,7 @@ async def run_console(
     scheduler = start_digest_scheduler(
         settings,
         lambda: run_digest_job(service, deliver_digest),
-        on_next=lambda label: setattr(service, "next_digest", label),
+        on_next=lambda at: setattr(service, "next_digest", at),
     )
 
     def report(result) -> None:

@@ -18,9 +18,8 @@ def deliverer(service: Service, sender: Sender):
         channel = service.settings.digest_channel_id
         if channel is None:
             raise RuntimeError("DIGEST_CHANNEL_ID is not set: the digest has nowhere to go")
-        for reply in replies:
-            if not await sender.post(channel, reply):
-                raise RuntimeError(f"the digest could not be posted in channel {channel}")
+        if not await sender.post_digest(channel, replies):
+            raise RuntimeError(f"the digest could not be posted in channel {channel}")
 
     return deliver
 
@@ -39,4 +38,4 @@ async def start_digest(service: Service, sender: Sender):
         except Exception:
             log.exception("the weekly digest could not be posted; it will be tried again")
 
-    return start_digest_scheduler(service.settings, job, on_next=lambda label: setattr(service, "next_digest", label))
+    return start_digest_scheduler(service.settings, job, on_next=lambda at: setattr(service, "next_digest", at))

@@ -17,6 +17,7 @@ from discord import app_commands
 from bot import digest_wiring, slash_commands
 from bot.ingest_loop import ingest_loop
 from bot.sender import Sender
+from bot.translator import SpecTranslator
 from bot.watcher import DropWatcher
 from diplowatch.config import Settings
 from handlers.service import Service
@@ -50,6 +51,7 @@ class DiplowatchBot(discord.Client):
         self._stop_on_sigterm()
         await self.service.start()
         slash_commands.register(self.tree, self.service, self.sender, self._interaction_tasks)
+        await self.tree.set_translator(SpecTranslator())
         await self._sync_commands()
         self.sender.start()
         self.watcher = DropWatcher(

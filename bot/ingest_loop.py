@@ -39,6 +39,7 @@ async def ingest_loop(
         # files that became ready meanwhile join it.
         while pending:
             chunk, pending = pending[:MAX_BATCH], pending[MAX_BATCH:]
+            service.pending = len(chunk) + len(pending)  # answers say how many files are still to read
             try:
                 results = await service.ingest(chunk)
             except Exception:  # keep watching: the next re-scan offers the files again
@@ -48,6 +49,7 @@ async def ingest_loop(
                 on_result(result)
             done.extend(results)
             pending.extend(watcher.drain())
+        service.pending = 0
         for channel, reply in await service.alerts(done, backlog=first):
             try:
                 await deliver(channel, reply)

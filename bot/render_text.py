@@ -2,13 +2,47 @@
 
 from __future__ import annotations
 
-from handlers.replies import Reply
+
+from datetime import UTC, datetime
+
+from handlers.replies import MOMENT, Reply
+
+
+
+def _relative(seconds: float) -> str:
+    ahead, seconds = seconds > 0, abs(seconds)
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = int(seconds // size)
+            text = f"{n} {unit}{'s' if n > 1 else ''}"
+            return f"in {text}" if ahead else f"{text} ago"
+    return "now"
+
+
+def _moment(match) -> str:
+    at = datetime.fromtimestamp(int(match[1]), UTC).astimezone()  # the terminal's own time zone
+    if match[2] == "R":
+        return _relative((at - datetime.now(UTC)).total_seconds())
+    return at.strftime("%a %d %b %Y") if match[2] == "d" else at.strftime("%a %d %b %Y %H:%M %Z")
+
+
+def plain(text: str) -> str:
+    """A reply's text for a terminal: moments as dates."""
+    return MOMENT.sub(_moment, text)
 
 RULE = "─" * 60
 
 
 def reply_to_text(reply: Reply, *, limit: int | None = None) -> str:
-    lines = [reply.title, RULE]
+    return plain(_text(reply, limit))
+
+
+def _text(reply: Reply, limit: int | None) -> str:
+    lines = [reply.title]
+    origin = " · ".join(x for x in (reply.author, reply.url) if x)
+    if origin:
+        lines.append(origin)
+    lines.append(RULE)
     if reply.summary:
         lines.append(reply.summary)
     entries = reply.entries if limit is None else reply.entries[:limit]

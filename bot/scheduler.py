@@ -59,11 +59,11 @@ def start_digest_scheduler(
     settings: Settings,
     post_digest: Callable[[], Awaitable[None]],
     *,
-    on_next: Callable[[str | None], None] | None = None,
+    on_next: Callable[[datetime | None], None] | None = None,
 ) -> AsyncIOScheduler:
     """Start the weekly job on the running loop (call it from `setup_hook` or any coroutine).
 
-    `on_next` is told the next run time as text after the start and after every run
+    `on_next` is told the next run time after the start and after every run
     (for Service.next_digest and /status). Stop with `scheduler.shutdown(wait=False)`.
     """
     loop = asyncio.get_running_loop()
@@ -74,7 +74,7 @@ def start_digest_scheduler(
             await post_digest()
         finally:
             if on_next:
-                on_next(next_digest_label(scheduler))
+                on_next(next_digest_time(scheduler))
 
     scheduler.add_job(
         run,
@@ -88,14 +88,13 @@ def start_digest_scheduler(
     )
     scheduler.start()
     if on_next:
-        on_next(next_digest_label(scheduler))
+        on_next(next_digest_time(scheduler))
     return scheduler
 
 
-def next_digest_label(scheduler: AsyncIOScheduler) -> str | None:
+def next_digest_time(scheduler: AsyncIOScheduler) -> datetime | None:
     job = scheduler.get_job(JOB_ID)
-    when = job.next_run_time if job else None
-    return when.strftime("%a %d %b %Y %H:%M %Z") if when else None
+    return job.next_run_time if job else None
 
 
 # -- running a digest -------------------------------------------------------------------

@@ -18,10 +18,11 @@ import discord
 from discord import app_commands
 
 from bot.digest_wiring import deliverer
-from bot.formatting import NO_MENTIONS, embeds_of, files_of
+from bot.formatting import NO_MENTIONS, embeds_of, files_of, paged_embeds
 from bot.paginator import Paginator
 from bot.scheduler import post_command_digest
 from bot.sender import Sender
+from bot.translator import localised
 from handlers.registry import COMMANDS, GROUPS
 from handlers.replies import Reply, error
 from handlers.service import Service
@@ -42,9 +43,14 @@ def _sentence(text: str) -> str:
     return (text[:1].upper() + text[1:])[:100]
 
 
+def _described(english: str, fr: tuple[str, str]) -> app_commands.locale_str:
+    return localised(_sentence(english), _sentence(fr[1]) if fr[1] else "")
+
+
 async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred: bool) -> None:
-    """The one way an answer goes out: its pages (with buttons), its files, then what follows it."""
-    embeds = embeds_of(reply)
+    """The one way an answer goes out: one message, its pages behind buttons (with the pages
+    of the replies that follow it, such as a digest's sections), its files with the first."""
+    embeds = paged_embeds(reply)
     files = files_of(reply)
     if reply.image and files:
         embeds[0].set_image(url=f"attachment://{reply.image}")
@@ -63,8 +69,6 @@ async def send_reply(interaction: discord.Interaction, reply: Reply, *, deferred
         message = await interaction.original_response() if view else None
     if view:
         view.message = message
-    for part in reply.more:
-        await send_reply(interaction, part, deferred=True)
 
 
 async def respond(interaction: discord.Interaction, work: Awaitable[Reply], *, ephemeral_when_slow: bool = False) -> Reply:
@@ -156,17 +160,17 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
             await post_command_digest(service, reply, deliverer(service, sender))
 
     callback = _callback(command, run)
-    described = {p.arg: _sentence(p.description) for p in command.params}
+    described = {p.arg: _described(p.description, p.fr) for p in command.params}
     if described:
         callback = app_commands.describe(**described)(callback)
-    renamed = {p.arg: p.name for p in command.params if p.arg != p.name}
+    renamed = {p.arg: localised(p.name, p.fr[0]) for p in command.params}
     if renamed:
         callback = app_commands.rename(**renamed)(callback)
     completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in COMPLETED_KINDS}
     if completed:
         callback = app_commands.autocomplete(**completed)(callback)
-    name = command.name.rpartition(" ")[2]
-    app_command = app_commands.Command(name=name, description=_sentence(command.description), callback=callback)
+    name = localised(command.name.rpartition(" ")[2], command.fr[0])
+    app_command = app_commands.Command(name=name, description=_described(command.description, command.fr), callback=callback)
     if command.admin and " " not in command.name:
         app_command.default_permissions = discord.Permissions(manage_guild=True)
         app_command.guild_only = True
@@ -193,8 +197,9 @@ def register(tree: app_commands.CommandTree, service: Service, sender: Sender, t
         if group not in groups:
             members = [c for c in COMMANDS.values() if c.name.startswith(group + " ")]
             admin = all(c.admin for c in members)
+            description, (fr_name, fr_description) = GROUPS[group]
             groups[group] = app_commands.Group(
-                name=group, description=_sentence(GROUPS[group]),
+                name=localised(group, fr_name), description=_described(description, ("", fr_description)),
                 default_permissions=discord.Permissions(manage_guild=True) if admin else None,
                 guild_only=admin,
             )

@@ -231,16 +231,15 @@ class _Index:
 _END = "\0"
 
 
-@cache
-def _index() -> _Index:
-    rows = _read_rows()
+def _countries_of(rows) -> tuple[list[Country], set[str]]:
+    """The countries of the gazetteer's rows, and the forms never to be found in text."""
     countries: list[Country] = []
     excluded: set[str] = {fold(f) for f in FIND_EXCLUDED}
     for row in rows:
         code = row.get("code", "").strip().upper()
         if not code:
             continue
-        c = Country(
+        countries.append(Country(
             code=code,
             name_en=row.get("name_en", ""),
             name_fr=row.get("name_fr", ""),
@@ -248,11 +247,13 @@ def _index() -> _Index:
             adjectives_fr=_split(row.get("adjectives_fr", "")),
             adjectives_en=_split(row.get("adjectives_en", "")),
             capitals=_split(row.get("capitals", "")),
-        )
-        countries.append(c)
+        ))
         excluded.update(fold(f) for f in _split(row.get("ambiguous", "")))
+    return countries, excluded
 
-    by_code_ = {c.code: c for c in countries}
+
+def _lookup_keys(countries: list[Country]):
+    """Folded names, capitals and adjectives -> country, and the keys two countries claim."""
     conflicts: dict[str, set[str]] = {}
 
     def put(table: dict[str, Country], key: str, c: Country) -> None:
@@ -264,7 +265,6 @@ def _index() -> _Index:
 
     place_key: dict[str, Country] = {}
     adjective_key: dict[str, Country] = {}
-    any_key: dict[str, Country] = {}
     for c in countries:
         for f in (c.name_en, c.name_fr, *c.aliases):
             put(place_key, fold(f), c)
@@ -274,48 +274,55 @@ def _index() -> _Index:
     for c in countries:
         for f in (*c.adjectives_fr, *c.adjectives_en):
             put(adjective_key, fold(f), c)
+    any_key: dict[str, Country] = {}
     for table in (place_key, adjective_key):
         for k, c in table.items():
             any_key.setdefault(k, c)
+    return place_key, adjective_key, any_key, conflicts
 
-    # Token trie for find_in_text.  A key may carry several hits (e.g. "Suisse"
-    # the name, upper-case, and "suisse" the adjective, any case): the first one
-    # whose case pattern fits the text wins; order is name > capital > adjective.
-    trie: dict = {}
-    hits: dict[str, list[_Hit]] = {}
 
-    def add(form: str, c: Country | None, kind: str) -> None:
-        key = fold(form)
-        if not key or (kind != "stop" and key in excluded):
+def _add_hit(hits: dict[str, list[_Hit]], excluded: set[str], form: str, c: Country | None, kind: str) -> None:
+    key = fold(form)
+    if not key or (kind != "stop" and key in excluded):
+        return
+    upper = tuple(() for _ in key.split(" ")) if kind == "stop" else _case_pattern(form)
+    lst = hits.setdefault(key, [])
+    for n, prev in enumerate(lst):
+        if prev.kind == "stop" or prev.country is not c:
+            return  # stop phrase, or key already owned by another country
+        if prev.kind == kind:  # same form family: keep the most permissive
+            lst[n] = _Hit(c, kind, tuple(
+                tuple(sorted(set(x) & set(y))) for x, y in zip(prev.upper, upper)))
             return
-        upper = tuple(() for _ in key.split(" ")) if kind == "stop" else _case_pattern(form)
-        lst = hits.setdefault(key, [])
-        for n, prev in enumerate(lst):
-            if prev.kind == "stop" or prev.country is not c:
-                return  # stop phrase, or key already owned by another country
-            if prev.kind == kind:  # same form family: keep the most permissive
-                lst[n] = _Hit(c, kind, tuple(
-                    tuple(sorted(set(x) & set(y))) for x, y in zip(prev.upper, upper)))
-                return
-        lst.append(_Hit(c, kind, upper))
+    lst.append(_Hit(c, kind, upper))
 
+
+def _trie(countries: list[Country], excluded: set[str]) -> dict:
+    """Token trie for find_in_text. A key may carry several hits (e.g. "Suisse" the name,
+    upper-case, and "suisse" the adjective, any case): the first one whose case pattern
+    fits the text wins; order is name > capital > adjective."""
+    hits: dict[str, list[_Hit]] = {}
     for phrase in STOP_PHRASES:
-        add(phrase, None, "stop")
+        _add_hit(hits, excluded, phrase, None, "stop")
     for c in countries:
         for f in (c.name_en, c.name_fr, *c.aliases):
-            add(f, c, "name")
+            _add_hit(hits, excluded, f, c, "name")
     for c in countries:
         for f in c.capitals:
-            add(f, c, "capital")
+            _add_hit(hits, excluded, f, c, "capital")
     for c in countries:
         for f in (*c.adjectives_fr, *c.adjectives_en):
-            add(f, c, "adjective")
+            _add_hit(hits, excluded, f, c, "adjective")
+    trie: dict = {}
     for key, lst in hits.items():
         node = trie
         for tok in key.split(" "):
             node = node.setdefault(tok, {})
         node[_END] = tuple(lst)
+    return trie
 
+
+def _suggest_keys(countries: list[Country]) -> list[tuple[str, Country]]:
     suggest_keys: list[tuple[str, Country]] = []
     seen: set[tuple[str, str]] = set()
     for c in countries:
@@ -326,17 +333,23 @@ def _index() -> _Index:
             if k and (k, c.code) not in seen:
                 seen.add((k, c.code))
                 suggest_keys.append((k, c))
+    return suggest_keys
 
+
+@cache
+def _index() -> _Index:
+    countries, excluded = _countries_of(_read_rows())
+    place_key, adjective_key, any_key, conflicts = _lookup_keys(countries)
     return _Index(
         countries=tuple(countries),
-        by_code=by_code_,
+        by_code={c.code: c for c in countries},
         any_key=any_key,
         adjective_key=adjective_key,
         place_key=place_key,
         excluded=frozenset(excluded),
-        trie=trie,
+        trie=_trie(countries, excluded),
         conflicts=conflicts,
-        suggest_keys=suggest_keys,
+        suggest_keys=_suggest_keys(countries),
     )
 
 

@@ -21,6 +21,7 @@ MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+MONTH_PATTERN = _MONTH  # any month name, French or English, for other modules' patterns
 
 # " date 2022-09 Title…" or "date: 2024-05-20" on the first line
 DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b", re.IGNORECASE)

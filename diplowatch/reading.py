@@ -17,7 +17,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from diplowatch import dates
+from diplowatch import dates, sources
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -48,6 +48,7 @@ class Document:
     published: str | None
     encoding: str
     url: str | None = None
+    outlet: str | None = None  # the agency or site (see diplowatch.sources)
 
     @property
     def hash(self) -> str:
@@ -131,15 +132,6 @@ def _check_text(text: str) -> None:
         raise Unreadable(f"too short to be an article ({words} words)")
 
 
-def _title_from(text: str) -> str:
-    _, end = dates.date_line(text)
-    for line in text[end:].splitlines():
-        line = " ".join(line.split())
-        if line:
-            return short_title(line)
-    return ""
-
-
 def short_title(line: str, limit: int = 160) -> str:
     """A first line that is a whole paragraph (no headline) is cut at a word."""
     if len(line) <= limit:
@@ -149,7 +141,7 @@ def short_title(line: str, limit: int = 160) -> str:
 
 
 def html_to_text(markup: str) -> tuple[str, str]:
-    """The main text of a web page and its <title>."""
+    """The main text of a web page and its title (og:title, else <title>)."""
     import html as html_lib
 
     import trafilatura  # slow to import; only HTML needs it
@@ -171,7 +163,8 @@ def html_to_text(markup: str) -> tuple[str, str]:
         text = "\n".join(" ".join(t.split()) for t in tree.itertext() if t.strip())
         if not text:  # deeper than libxml2 goes even so (2,048 levels): strip the tags by hand
             text = html_lib.unescape(" ".join(_TAG.sub(" ", _SKIPPED_HTML.sub(" ", markup)).split()))
-    return text or "", html_lib.unescape(title)
+    meta_title = sources.page_metadata(markup).get("og:title")
+    return text or "", meta_title or html_lib.unescape(title)
 
 
 def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
@@ -196,20 +189,24 @@ def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
 def parse_document(data: bytes, suffix: str) -> Document:
     raw, encoding = decode(data)
     raw = _normalise(raw)
-    url = None
+    url = site = None
     title = ""
     published = None
     if suffix in HTML_SUFFIXES:
         text, title = html_to_text(raw)
         text = _normalise(text)
+        meta = sources.page_metadata(raw)
+        url, site = meta.get("canonical") or meta.get("og:url"), meta.get("og:site_name")
     elif suffix in JSON_SUFFIXES:
         text, title, published, url = _from_json(raw)
     else:
         text = raw
     _check_text(text)
-    title = title or _title_from(text)
+    url = sources.safe_url(url)
+    title = short_title(title) if title else sources.headline_of(text)
     published = published or dates.publication_date(text)
-    return Document(text=text, title=title, published=published, encoding=encoding, url=url)
+    outlet = site or sources.dateline_source(text) or sources.host_name(url)
+    return Document(text=text, title=title, published=published, encoding=encoding, url=url, outlet=outlet)
 
 
 def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:

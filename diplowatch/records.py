@@ -150,6 +150,7 @@ class Article:
     words: int = 0
     extractor_version: str = ""
     warnings: tuple[str, ...] = ()
+    outlet: str | None = None  # the agency or site that published it ("Xinhua", "tass.com")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

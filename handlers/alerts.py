@@ -81,6 +81,9 @@ def article_alert(store: Store, article: Article) -> Reply:
         entries=tuple(entries),
         footer=f"/article {article.id} · {counted}, {len(quotes)} statement(s)",
         tone="alert",
+        url=article.url,
+        published=article.published,
+        author=article.outlet,
     )
 
 

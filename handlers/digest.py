@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from diplowatch import countries, dates
+from diplowatch import countries
 from diplowatch.config import DAY_NAMES
 from diplowatch.events import Event
 from diplowatch.names import fold

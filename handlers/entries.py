@@ -28,8 +28,8 @@ def participant_line(meeting: Meeting) -> str:
     parts = []
     for p in meeting.participants:
         who = p.name or (p.role or "unnamed")
-        tag = f" ({p.country})" if p.country else ""
-        parts.append(f"{flag(p.country)} {who}{tag}".strip())
+        mark = flag(p.country)  # a flag, or the code when the country has none: never both
+        parts.append(f"{mark} {who}" if mark else f"{who} ({p.country})" if p.country else who)
     return " ↔ ".join(parts)
 
 
@@ -65,7 +65,8 @@ def people_line(event: Event) -> str:
     parts = []
     for p in event.participants:
         who = p.name or _unnamed(p.role, p.country)
-        parts.append(f"{flag(p.country)} {who}".strip())
+        mark = flag(p.country)  # a flag, or the code when the country has none: never both
+        parts.append(f"{mark} {who}" if mark else f"{who} ({p.country})" if p.country else who)
     return " ↔ ".join(parts)
 
 

@@ -19,6 +19,7 @@ from typing import Literal, Protocol
 from diplowatch.reading import Document, Unreadable, read_document
 from diplowatch.records import Article, Extraction, Quarantined, Source
 from handlers.extraction_pool import POOL_FROM, ExtractionPool
+from handlers.headlines import headline_for
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def _store(store: Store, ready: _Ready, extraction: Extraction | str, version: s
     article = Article(
         id=store.new_id(document.hash),
         hash=document.hash,
-        title=document.title,
+        title=document.title or headline_for(extraction, document.text),
         published=document.published,
         language=extraction.language,
         sources=(ready.source,),
@@ -99,6 +100,7 @@ def _store(store: Store, ready: _Ready, extraction: Extraction | str, version: s
         words=document.words,
         extractor_version=version,
         warnings=extraction.warnings,
+        outlet=document.outlet,
     )
     store.learn_aliases(extraction.aliases)
     store.save_article(article, document.text, extraction.meetings, extraction.quotes)

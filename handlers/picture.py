@@ -807,14 +807,91 @@ def _pair_label(edges: Sequence[Edge]) -> str | None:
     return None
 
 
-def _draw_network(ax, renderer, network: Network) -> None:
-    """Circles, lines and labels, placed so that no two labels meet and no circle sits on a
-    line it is not on; raises Illegible when that cannot be done."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Circle
+class _Placer:
+    """Where labels may go: inside the plot, off every placed label and every circle,
+    crossing as few lines as can be."""
 
-    if not network.nodes:
-        raise Illegible("nothing to draw")
+    def __init__(self, pos, radius, segments) -> None:
+        self.pos, self.radius, self.segments = pos, radius, segments
+        self.placed: list[Box] = []
+
+    def free(self, box: Box, own: Sequence[str] = ()) -> bool:
+        return (_inside(box, PLOT) and not any(_boxes_meet(box, other, 3) for other in self.placed)
+                and not any(_circle_meets_box(self.pos[c], self.radius[c], box, 3) for c in self.pos if c not in own))
+
+    def crossings(self, box: Box) -> int:
+        return sum(_segment_hits_box(a, b, box, 2) for a, b in self.segments)
+
+    def best(self, candidates):
+        """The free candidate (box first) crossing fewest lines, earlier ones first among equals."""
+        found = None
+        for i, candidate in enumerate(candidates):
+            if self.free(candidate[0]):
+                score = self.crossings(candidate[0]) * 100 + i
+                if found is None or score < found[0]:
+                    found = (score, candidate)
+        return None if found is None else found[1]
+
+
+def _node_label_spots(x: float, y: float, r: float, w: float, h: float):
+    for far in (0, 16, 40):
+        d = r + 5 + far
+        diag = d * 0.72
+        for ha, va, cx, cy in (
+            ("center", "bottom", x, y + d), ("center", "top", x, y - d),
+            ("left", "center", x + d, y), ("right", "center", x - d, y),
+            ("left", "bottom", x + diag, y + diag), ("right", "bottom", x - diag, y + diag),
+            ("left", "top", x + diag, y - diag), ("right", "top", x - diag, y - diag),
+        ):
+            bx = cx if ha == "left" else cx - w if ha == "right" else cx - w / 2
+            by = cy if va == "bottom" else cy - h if va == "top" else cy - h / 2
+            yield (bx, by, bx + w, by + h), ha, va, cx, cy
+
+
+def _label_nodes(ax, renderer, network: Network, placer: _Placer) -> None:
+    """Each node's name beside its circle."""
+    for node in network.nodes:
+        x, y = placer.pos[node.code]
+        t = _text(ax, x, y, f"{node.label} ({node.meetings})", size=14, zorder=4,
+                  weight="bold" if node.code == network.focus else "normal")
+        w, h = _extent(t, renderer)
+        best = placer.best(list(_node_label_spots(x, y, placer.radius[node.code], w, h)))
+        if best is None:
+            raise Illegible(f"no room for the label of {node.label}")
+        box, ha, va, cx, cy = best
+        t.set_position((cx, cy))
+        t.set_ha(ha)
+        t.set_va(va)
+        t.set_bbox({"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        placer.placed.append(box)
+
+
+def _label_pairs(ax, renderer, pairs: dict[tuple[str, str], list[Edge]], placer: _Placer) -> None:
+    """The count of each pair on its line."""
+    for (a, b), edges in pairs.items():
+        label = _pair_label(edges)
+        if not label:
+            continue
+        (x1, y1), (x2, y2) = placer.pos[a], placer.pos[b]
+        colour = GREY if len(edges) > 1 else PLANNED_COLOUR if edges[0].status == "planned" else HELD_COLOUR
+        t = _text(ax, 0, 0, label, size=12, ha="center", color=colour, weight="bold", zorder=3)
+        w, h = _extent(t, renderer)
+        spots = []
+        for frac in (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73):
+            cx, cy = x1 + (x2 - x1) * frac, y1 + (y2 - y1) * frac
+            spots.append(((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), cx, cy))
+        best = placer.best(spots)
+        if best is None:
+            raise Illegible(f"no room for the count of {a}–{b}")
+        box, cx, cy = best
+        t.set_position((cx, cy))
+        t.set_bbox({"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "lw": 1})
+        placer.placed.append(box)
+
+
+def _laid_out(network: Network):
+    """Where each circle goes (components apart, circles off lines they are not on), its
+    radius, and the pairs with their edges; raises Illegible when that cannot be done."""
     most = max(n.meetings for n in network.nodes)
     radius = {n.code: 9 + 13 * math.sqrt(n.meetings / most) for n in network.nodes}
     comps = _components(network)
@@ -831,6 +908,18 @@ def _draw_network(ax, renderer, network: Network) -> None:
               for p, es in pairs.items()}
     if not _untangle(pos, radius, halves, cells):
         raise Illegible("a circle stays on a line it is not on")
+    return pos, radius, pairs
+
+
+def _draw_network(ax, renderer, network: Network) -> None:
+    """Circles, lines and labels, placed so that no two labels meet and no circle sits on a
+    line it is not on; raises Illegible when that cannot be done."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle
+
+    if not network.nodes:
+        raise Illegible("nothing to draw")
+    pos, radius, pairs = _laid_out(network)
     lines = _edge_lines(network, pos)
     for edge, (x1, y1), (x2, y2), _half in lines:
         planned = edge.status == "planned"
@@ -841,74 +930,9 @@ def _draw_network(ax, renderer, network: Network) -> None:
         colour = FOCUS_COLOUR if node.code == network.focus else NODE_COLOUR
         ax.add_patch(Circle(tuple(pos[node.code]), radius[node.code], fc=colour, ec="white", lw=2, zorder=2,
                             gid=f"node:{node.code}:{node.meetings}"))
-
-    # Labels: each node's name beside its circle, then the count of each pair on its line.
-    placed: list[Box] = []
-    segments = [(a, b) for _e, a, b, _h in lines]
-
-    def free(box: Box, own: Sequence[str] = ()) -> bool:
-        return (_inside(box, PLOT) and not any(_boxes_meet(box, other, 3) for other in placed)
-                and not any(_circle_meets_box(pos[c], radius[c], box, 3) for c in pos if c not in own))
-
-    def crossings(box: Box) -> int:
-        return sum(_segment_hits_box(a, b, box, 2) for a, b in segments)
-
-    for node in network.nodes:
-        x, y = pos[node.code]
-        r = radius[node.code]
-        t = _text(ax, x, y, f"{node.label} ({node.meetings})", size=14, zorder=4,
-                  weight="bold" if node.code == network.focus else "normal")
-        w, h = _extent(t, renderer)
-        candidates = []
-        for far in (0, 16, 40):
-            d = r + 5 + far
-            diag = d * 0.72
-            for ha, va, cx, cy in (
-                ("center", "bottom", x, y + d), ("center", "top", x, y - d),
-                ("left", "center", x + d, y), ("right", "center", x - d, y),
-                ("left", "bottom", x + diag, y + diag), ("right", "bottom", x - diag, y + diag),
-                ("left", "top", x + diag, y - diag), ("right", "top", x - diag, y - diag),
-            ):
-                bx = cx if ha == "left" else cx - w if ha == "right" else cx - w / 2
-                by = cy if va == "bottom" else cy - h if va == "top" else cy - h / 2
-                candidates.append(((bx, by, bx + w, by + h), ha, va, cx, cy))
-        best = None
-        for i, (box, ha, va, cx, cy) in enumerate(candidates):
-            if free(box):
-                score = crossings(box) * 100 + i
-                if best is None or score < best[0]:
-                    best = (score, box, ha, va, cx, cy)
-        if best is None:
-            raise Illegible(f"no room for the label of {node.label}")
-        _score, box, ha, va, cx, cy = best
-        t.set_position((cx, cy))
-        t.set_ha(ha)
-        t.set_va(va)
-        t.set_bbox({"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
-        placed.append(box)
-
-    for (a, b), edges in pairs.items():
-        label = _pair_label(edges)
-        if not label:
-            continue
-        (x1, y1), (x2, y2) = pos[a], pos[b]
-        colour = GREY if len(edges) > 1 else PLANNED_COLOUR if edges[0].status == "planned" else HELD_COLOUR
-        t = _text(ax, 0, 0, label, size=12, ha="center", color=colour, weight="bold", zorder=3)
-        w, h = _extent(t, renderer)
-        best = None
-        for i, frac in enumerate((0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73)):
-            cx, cy = x1 + (x2 - x1) * frac, y1 + (y2 - y1) * frac
-            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-            if free(box):
-                score = crossings(box) * 100 + i
-                if best is None or score < best[0]:
-                    best = (score, box, cx, cy)
-        if best is None:
-            raise Illegible(f"no room for the count of {a}–{b}")
-        _score, box, cx, cy = best
-        t.set_position((cx, cy))
-        t.set_bbox({"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "lw": 1})
-        placed.append(box)
+    placer = _Placer(pos, radius, [(a, b) for _e, a, b, _h in lines])
+    _label_nodes(ax, renderer, network, placer)
+    _label_pairs(ax, renderer, pairs, placer)
 
     legend: list[tuple[str, object]] = [("held-line", None), ("text", "held"), ("planned-line", None), ("text", "planned"),
                                         ("text", "· (n) meetings of the country · a number on a line: meetings of that pair")]

@@ -9,6 +9,7 @@ it imports the command modules, never the reverse.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from handlers.commands import (
@@ -33,9 +34,12 @@ COMMANDS: dict[str, Command] = {
     for module in (meetings, events, who, quotes, articles, timeline, export, status, watch, digest, reingest)
     for c in module.COMMANDS
 }
-COMMANDS["help"] = Command("help", "The list of commands", help_)
-# What a group of sub-commands is for ("watch add", "watch remove", "watch list").
-GROUPS = {"watch": "Choose which countries or people this channel gets alerts for"}
+COMMANDS["help"] = Command("help", "The list of commands", help_, fr=("aide", "La liste des commandes"))
+# What a group of sub-commands is for ("watch add", "watch remove", "watch list"), in English and French.
+GROUPS = {
+    "watch": ("Choose which countries or people this channel gets alerts for",
+              ("suivi", "Choisir les pays ou les personnes dont ce salon reçoit les alertes")),
+}
 
 
 def check(command: Command, ctx: Context, args: dict[str, Any]) -> None:
@@ -65,13 +69,21 @@ def refusal(name: str, ctx: Context, args: dict[str, Any]) -> Reply | None:
     return None
 
 
+def _while_reading(reply: Reply, ctx: Context) -> Reply:
+    """Every answer given while files are still being read says so: it may be incomplete."""
+    if not ctx.pending:
+        return reply
+    note = f"Still reading the drop folder: {ctx.pending} file(s) to go, so this answer may be incomplete."
+    return replace(reply, footer=" · ".join(x for x in (note, reply.footer) if x))
+
+
 def run(name: str, ctx: Context, args: dict[str, Any]) -> Reply:
     """The answer to a command, whatever happens: a UserError becomes its message."""
     refused = refusal(name, ctx, args)
     if refused is not None:
         return refused
     try:
-        return COMMANDS[name].run(ctx, **args)
+        return _while_reading(COMMANDS[name].run(ctx, **args), ctx)
     except UserError as exc:
         return error(str(exc), title=exc.title)
     except Exception:

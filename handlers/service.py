@@ -38,7 +38,8 @@ class Service:
         self._indexer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-indexer")
         self._text_index: asyncio.Future | None = None
         self._model_ready: asyncio.Future | None = None
-        self.next_digest: str | None = None
+        self.next_digest: datetime | None = None  # told by the scheduler
+        self.pending = 0  # files found in the drop folder and not read yet (told by the ingest loop)
 
     # -- life cycle --------------------------------------------------------------
 
@@ -145,6 +146,7 @@ class Service:
             schedule=Schedule(settings.digest_day, settings.digest_time, settings.digest_tz),
             next_digest=self.next_digest,
             loading=self.loading,
+            pending=self.pending,
             extractor=self._extractor if not self.loading else None,
             progress=progress,
         )

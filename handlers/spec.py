@@ -9,6 +9,7 @@ from __future__ import annotations
 import keyword
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal
 
 from storage import Store
@@ -27,6 +28,7 @@ class Param:
     required: bool = False
     kind: ParamKind = "text"
     choices: tuple[str, ...] = ()
+    fr: tuple[str, str] = ("", "")  # French name and description (Discord shows them to French users)
 
     @property
     def arg(self) -> str:
@@ -41,6 +43,7 @@ class Command:
     params: tuple[Param, ...] = ()
     admin: bool = False  # needs the Manage Server permission
     long: bool = False  # writes or takes minutes: run on the writer thread, with progress
+    fr: tuple[str, str] = ("", "")  # French name (the last word for a sub-command) and description
 
     @property
     def usage(self) -> str:
@@ -68,7 +71,7 @@ class Context:
     channel_id: int | None = None
     alert_channel_id: int | None = None
     schedule: Schedule = Schedule()
-    next_digest: str | None = None
+    next_digest: datetime | None = None
     loading: bool = False  # the language model is still loading
     pending: int = 0  # files of the first scan not read yet
     extractor: Any = None  # for /reingest (handlers.ingest.Extracts)

@@ -54,7 +54,31 @@ def resolve_subject(store: Store, text: str) -> Subject:
     key = _person_of(store, text)
     if key:
         return Subject("person", key, store.people().get(key, text))
-    raise UnknownSubject(text, [label for label, _ in complete_subject(store, text, limit=3)])
+    raise UnknownSubject(text, did_you_mean(store, text))
+
+
+CLOSE = 80  # similarity (0-100) for "did you mean": a typo ("kazakhztan"), not a rhyme ("Narnia")
+
+
+def did_you_mean(store: Store, text: str, limit: int = 2) -> list[str]:
+    """Country and people names that are really close to what was typed."""
+    query = fold(text)
+    if len(query) < 3:
+        return []
+    names = {fold(c.name_en): country_label(c.code) for c in countries.all_countries()}
+    names.update({fold(c.name_fr): country_label(c.code) for c in countries.all_countries()})
+    people, folded_people = _folded_people(store)
+    for person, folded in zip(people, folded_people):
+        names[folded] = person
+        surname = folded.rsplit(" ", 1)[-1]
+        if len(surname) >= 4:
+            names.setdefault(surname, person)  # "Tokaiv" is close to Tokaïev, not to "Kassym-Jomart Tokaïev"
+    found = process.extract(query, list(names), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=CLOSE, processor=None)
+    labels: list[str] = []
+    for name, _, _ in found:
+        if names[name] not in labels:
+            labels.append(names[name])
+    return labels[:limit]
 
 
 _FOLDED: dict[int, tuple[int, list[str], list[str]]] = {}

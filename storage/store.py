@@ -60,6 +60,8 @@ class CorruptDatabase(StoreError):
 
 class Store:
     def __init__(self, folder: Path) -> None:
+        """Open (or create) the database folder: take its lock, check meta.json and the schema,
+        then load every shard into the in-memory records and indexes."""
         self.folder = Path(folder)
         self._lock = threading.RLock()
         self._lockfile = self._acquire_folder()

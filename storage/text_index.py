@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from pathlib import Path
 
 import numpy as np
 
@@ -42,6 +43,38 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 def terms(text: str) -> set[str]:
     return set(_WORD.findall(fold_text(text).translate(_LIGATURES)))
+
+
+def _stop_words() -> frozenset[str]:
+    path = Path(__file__).with_name("data") / "stop_words.txt"
+    lines = (line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+STOP_WORDS = _stop_words()
+
+
+def search_terms(text: str) -> set[str]:
+    """The words of a query that select articles: the common ones ("de", "the") do not."""
+    return terms(text) - STOP_WORDS
+
+
+_PHRASE = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|“([^”]+)”')
+
+
+def phrases_of(query: str) -> list[str]:
+    """The quoted phrases of a query ("ceinture et la route"), folded."""
+    found = (" ".join(fold_text(next(g for g in m.groups() if g)).split()) for m in _PHRASE.finditer(query))
+    return [p for p in found if p]
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """Whether the text holds these words in this order, whatever the case, accents and spacing."""
+    words = re.findall(r"[a-z0-9]+", fold_text(phrase).translate(_LIGATURES))
+    if not words:
+        return False
+    pattern = r"(?<![a-z0-9])" + r"[^a-z0-9]+".join(words) + r"(?![a-z0-9])"
+    return re.search(pattern, fold_text(text).translate(_LIGATURES)) is not None
 
 
 def date_rank(published: str | None) -> int:
@@ -88,7 +121,7 @@ class TextIndex:
             self._alive[number] = 0
 
     def _matches(self, query: str) -> np.ndarray:
-        wanted = terms(query)
+        wanted = search_terms(query)
         if not wanted:
             return np.empty(0, dtype=np.uint32)
         lists = sorted((self._postings.get(term, array("I")) for term in wanted), key=len)

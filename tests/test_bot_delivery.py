@@ -97,7 +97,13 @@ async def test_a_digest_missed_while_down_arrives_with_its_picture(tmp_path, ext
             assert request.json["allowed_mentions"] == {"parse": []}
             text = " ".join(str(e) for e in first["embeds"])
             assert "Kazakhstan" in text
-            await quiet(api, digest_channel.id)  # the whole digest, then the marker
+            # One digest, one place: the overview in the channel, its sections in a thread on it.
+            (started,) = await api.wait_for_request("POST", "/channels/{channel_id}/messages/{message_id}/threads")
+            assert started.path.endswith(f"/messages/{first['id']}/threads")
+            sections = await api.wait_for_messages(int(first["id"]), count=1, timeout=30)
+            assert sections and all(len(m["embeds"]) <= 10 for m in sections)
+            assert await quiet(api, int(first["id"])) == len(sections) <= 2
+            assert await quiet(api, digest_channel.id) == 1  # the whole digest, then the marker
         finally:
             await stop(bot)
         # A restart right after does not post it again.
@@ -106,6 +112,32 @@ async def test_a_digest_missed_while_down_arrives_with_its_picture(tmp_path, ext
         try:
             await asyncio.sleep(1.5)
             assert len(api.find_requests("POST", f"/channels/{digest_channel.id}/messages")) == before
+        finally:
+            await stop(bot)
+
+
+async def test_without_threads_the_digest_sections_are_packed_in_the_channel(tmp_path, extractor, pointed):
+    world = World.default()
+    digest_channel = world.add_channel("digest")
+    digest_channel.no_threads = True  # the bot lacks Create Public Threads there
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path, digest_channel_id=digest_channel.id)
+        with Store(settings.db_dir) as store:
+            from handlers.ingest import ingest_file
+
+            for seed in sorted(SEED_DIR.glob("*.txt")):
+                (settings.drop_dir / seed.name).write_bytes(seed.read_bytes())
+                ingest_file(store, extractor, settings.drop_dir / seed.name)
+            store.set_state("last_digest_at", (datetime.now(UTC) - timedelta(days=14)).isoformat())
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await api.wait_for_messages(digest_channel.id, count=1, timeout=30)
+            posted = await quiet(api, digest_channel.id)
+            messages = await api.wait_for_messages(digest_channel.id, count=posted)
+            # The overview, then every section in as few messages as Discord's limits allow.
+            assert 2 <= posted <= 3 and all(len(m["embeds"]) <= 10 for m in messages)
+            assert len(messages[1]["embeds"]) > 1
         finally:
             await stop(bot)
 

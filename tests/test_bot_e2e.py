@@ -8,6 +8,8 @@ then each test drops the files it needs. The bot's stderr is printed on failure.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import shutil
 import signal
@@ -243,9 +245,15 @@ async def test_watch_add_is_refused_to_members_and_routes_for_admins(env: Env):
     assert listed["data"]["embeds"][0]["description"] == "This channel follows: 🇮🇳 India"
 
     before = len(await env.api.wait_for_messages(env.alerts, count=0, timeout=0.1))
-    env.drop_file("kazakhstan-inde.txt", INDIA)
+    title, _, text = INDIA.partition("\n\n")
+    link = "https://www.agence.example/monde/kazakhstan-inde"
+    env.drop_file("kazakhstan-inde.json", json.dumps({"title": title, "date": "2024-06-12", "text": text, "url": link}))
     (routed,) = await env.alerts_in(env.desk, 1)
-    assert routed["embeds"][0]["title"] == "New article: Le Kazakhstan et l'Inde renforcent leur partenariat"
+    card = routed["embeds"][0]
+    assert card["title"] == "New article: Le Kazakhstan et l'Inde renforcent leur partenariat"
+    # The card links to the article, is dated by it and names where it comes from.
+    assert card["url"] == link and card["timestamp"].startswith("2024-06-12")
+    assert card["author"]["name"] == "agence.example"
     # The alert channel follows nothing in particular, so it still hears of everything.
     general = await env.alerts_in(env.alerts, before + 1)
     assert general[-1]["embeds"][0]["title"] == routed["embeds"][0]["title"]
@@ -315,6 +323,22 @@ async def test_long_answer_pages_with_buttons_only_for_the_caller(env: Env):
     await last.wait_response(10)
     assert api.messages[int(original["id"])]["embeds"][0]["footer"]["text"] == f"Page {pages}/{pages}"
     assert buttons(api.messages[int(original["id"])])["›"]["disabled"]
+
+
+async def test_a_digest_preview_is_one_paginated_message_for_the_asker(env: Env):
+    api = env.api
+    answer, handle = await ask(env, "digest", user="member")
+    await asyncio.sleep(1)  # anything more would come now
+    if answer["type"] == 4:  # answered at once
+        data = answer["data"]
+        assert not handle.followups
+    else:  # deferred ("thinking…"), then one followup and nothing more
+        (data,) = handle.followups
+    assert data["flags"] & EPHEMERAL
+    first = data["embeds"][0]
+    total = int(first["footer"]["text"].rsplit("/", 1)[1])
+    assert total >= 3 and set(buttons(data)) == {"≪", "‹", "›", "≫"}  # overview, pairs, speakers…
+    assert first["title"].startswith("Weekly digest")
 
 
 # -- a slow command: deferred, then edited ------------------------------------------------------

@@ -103,3 +103,26 @@ def test_subject_parameters_autocomplete(tree):
                         ("upcoming", "subject"), ("export", "subject")]:
         (found,) = [p for p in tree.get_command(name).parameters if p.display_name == param]
         assert found.autocomplete, (name, param)
+
+
+def _options(payload: dict):
+    for option in payload.get("options", []):
+        yield option
+        yield from _options(option)
+
+
+async def test_every_command_and_option_has_its_french_name_and_description(tree):
+    """What setup_hook syncs: Discord shows French users French names and descriptions."""
+    from bot.translator import SpecTranslator
+
+    for command in tree.get_commands():
+        payload = await command.get_translated_payload(tree, SpecTranslator())
+        for item in [payload, *_options(payload)]:
+            where = f"/{payload['name']} {item['name']}"
+            fr_name = item.get("name_localizations", {}).get("fr")
+            fr_description = item.get("description_localizations", {}).get("fr")
+            assert fr_name and NAME.match(fr_name) and fr_name == fr_name.lower(), where
+            assert fr_description and len(fr_description) <= 100, where
+    meetings = await tree.get_command("meetings").get_translated_payload(tree, SpecTranslator())
+    assert meetings["name_localizations"] == {"fr": "rencontres"}
+    assert {o["name"]: o["name_localizations"]["fr"] for o in meetings["options"]}["with"] == "avec"

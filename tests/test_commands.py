@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.console import parse_command
+from bot.render_text import reply_to_text
 from bot.formatting import pages_of
 from diplowatch.records import Quarantined
 from handlers import registry
@@ -167,6 +170,9 @@ def test_unknown_subject_is_ephemeral_and_helpful(store, ids):
     assert "kazakhztan" in typo.summary and "did you mean" in typo.summary and "Kazakhstan" in typo.summary
     nonsense = run(store, "meetings", subject="Zorglub")
     assert nonsense.ephemeral and "Zorglub" in nonsense.summary
+    # Suggestions are really close names, not anything that shares a few letters.
+    assert "did you mean" not in run(store, "meetings", subject="Narnia").summary
+    assert "Kassym-Jomart Tokaïev" in run(store, "quotes", speaker="Tokaiv").summary
     other = run(store, "meetings", subject="kazakhstan", with_="Zorglub")
     assert other.ephemeral and "Zorglub" in other.summary
 
@@ -256,6 +262,18 @@ def test_search_with_snippet(store, ids):
     assert empty.ephemeral and empty.title == "Nothing to search"
 
 
+def test_search_ignores_common_words_and_honours_quoted_phrases(store, ids):
+    # "de", "la", "et" select nothing on their own: the rare word decides.
+    assert run(store, "search", words="la ceinture de").summary.startswith("1 article(s)")
+    common = run(store, "search", words="de la et")
+    assert common.ephemeral and "too common" in common.summary
+    # A phrase must appear as written (accents and case aside), not just its words.
+    phrase = run(store, "search", words='"ceinture et la route"')
+    assert phrase.summary.startswith("1 article(s)") and "Ceinture et la Route" in phrase.entries[0].body
+    assert not run(store, "search", words='"la route et la ceinture"').entries
+    assert run(store, "search", words='«corridor du milieu» Tokaïev').summary.startswith("1 article(s)")
+
+
 # -- /timeline ------------------------------------------------------------------------
 
 
@@ -283,11 +301,17 @@ def test_timeline_by_month(store, ids):
 def test_status_counts_and_quarantined_files(store, ids):
     store.quarantine(Quarantined(path="/drop/broken.pdf", reason="not a PDF it can read", size=10, mtime=1.0, at="2024-06-01T00:00:00+00:00"))
     store.set_state("last_ingest_at", "2024-06-01T10:00:00+00:00")
-    ctx = Context(store=store, next_digest="Monday 09:00", loading=True)
+    ctx = Context(store=store, next_digest=datetime(2024, 6, 3, 7, 0, tzinfo=UTC), loading=True)
     reply = registry.run("status", ctx, {})
     assert "Articles: 4 · meetings: 5 · statements: 4" in reply.summary
-    assert "Last ingest: 2024-06-01T10:00:00+00:00" in reply.summary
-    assert "Quarantined files: 1" in reply.summary and "Next digest: Monday 09:00" in reply.summary
+    # Times are moments each transport shows its own way: Discord as <t:…> in the reader's zone.
+    last, following = int(datetime(2024, 6, 1, 10, tzinfo=UTC).timestamp()), int(datetime(2024, 6, 3, 7, tzinfo=UTC).timestamp())
+    discord_text = pages_of(reply)[0].description
+    assert f"Last ingest: <t:{last}:f> (<t:{last}:R>)" in discord_text
+    assert f"Next digest: <t:{following}:f> (<t:{following}:R>)" in discord_text
+    console_text = reply_to_text(reply)  # the console: dates in the terminal's zone, "… ago"
+    assert "\ue000" not in console_text and "Last ingest: Sat 01 Jun 2024" in console_text and " ago)" in console_text
+    assert "Quarantined files: 1" in reply.summary
     assert "still loading" in reply.summary
     assert [(e.heading, e.body) for e in reply.entries] == [("broken.pdf", "not a PDF it can read")]
 
@@ -394,3 +418,13 @@ def test_console_parse_errors_say_what_to_do():
     assert parse_command("/meetings kazakhstan foo:bar") == "/meetings has no option foo. Type /help."
     assert "given twice" in parse_command("/meetings kazakhstan since:2020 since:2021")
     assert parse_command("/search https://example.org 10:30") == ("search", {"words": "https://example.org 10:30"})
+
+
+def test_answers_given_while_files_are_still_read_say_so(store, ids):
+    """Right after start the first scan is still reading the folder: an empty answer then is
+    not the truth yet, and every answer says how many files are to go."""
+    reading = Context(store=store, pending=37)
+    for name, args in (("meetings", {"subject": "japan"}), ("meetings", {"subject": "kazakhstan"}), ("status", {})):
+        reply = registry.run(name, reading, args)
+        assert "Still reading the drop folder: 37 file(s) to go" in reply.footer, name
+    assert "Still reading" not in run(store, "meetings", subject="japan").footer

@@ -86,7 +86,7 @@ def test_last_slot_is_the_triggers_latest_fire_time_at_every_hour_around_the_cha
 async def test_the_scheduler_runs_the_job_at_the_local_time(fire, label):
     fired = asyncio.Event()
     at: list[datetime] = []
-    labels: list[str | None] = []
+    labels: list[datetime | None] = []
 
     async def post() -> None:
         at.append(datetime.now(UTC))
@@ -99,8 +99,8 @@ async def test_the_scheduler_runs_the_job_at_the_local_time(fire, label):
         finally:
             scheduler.shutdown(wait=False)
     assert fire <= at[0] < fire + timedelta(seconds=2)
-    assert labels[0] == fire.astimezone(PARIS).strftime("%a %d %b %Y %H:%M %Z")
-    assert labels[-1] == label  # told the next run after this one
+    assert labels[0] == fire
+    assert labels[-1].strftime("%a %d %b %Y %H:%M %Z") == label  # told the next run after this one
 
 
 async def test_the_scheduler_does_not_fire_at_the_winter_hour_in_summer():

@@ -20,6 +20,7 @@ from bot.formatting import (
     NO_MENTIONS,
     TITLE,
     cut,
+    embed_of,
     embeds_of,
     files_of,
     message_batches,
@@ -119,7 +120,10 @@ def test_channel_messages_hold_at_most_10_embeds_and_6000_characters(entries, bo
     summary = words(300) if entries != 100 else "100 short entries"
     reply = Reply(title="Digest", summary=summary, entries=tuple(Entry(f"entry {i}", body) for i in range(entries)))
     batches = message_batches(reply)
-    assert [e.to_dict() for b in batches for e in b] == [e.to_dict() for e in embeds_of(reply)]
+    # Every page, in order; without "Page n/N", since a channel has no buttons to turn them.
+    unnumbered = [embed_of(page).to_dict() for page in pages_of(reply, numbered=False)]
+    assert [e.to_dict() for b in batches for e in b] == unnumbered
+    assert not any("Page" in (e.footer.text or "") for b in batches for e in b)
     for batch in batches:
         assert 0 < len(batch) <= EMBEDS_PER_MESSAGE
         assert sum(len(e) for e in batch) <= EMBED_TOTAL
@@ -188,3 +192,13 @@ def test_tone_sets_the_colour_and_attachments_become_files():
     assert embeds_of(Reply(title="x", tone="alert"))[0].colour == discord.Colour.orange()
     (file,) = files_of(Reply(title="x", attachments=(Attachment("digest.png", b"\x89PNG", "d" * 2000),)))
     assert file.filename == "digest.png" and len(file.description) <= 1024 and file.fp.read() == b"\x89PNG"
+
+
+def test_a_card_links_to_its_article_is_dated_and_names_its_source():
+    reply = Reply(title="Accord", summary="x", url="https://agence.example/a", published="2024-06-12", author="Xinhua")
+    (embed,) = embeds_of(reply)
+    assert embed.url == "https://agence.example/a" and embed.author.name == "Xinhua"
+    assert embed.timestamp.isoformat().startswith("2024-06-12")
+    # A month is not a time, and a link that is not a web page is not shown.
+    (vague,) = embeds_of(Reply(title="Accord", url="javascript:alert(1)", published="2024-06"))
+    assert vague.url is None and vague.timestamp is None and vague.author.name is None

@@ -3,14 +3,14 @@
 arguments that returns a `Reply` and raises a `UserError` for anything the user can fix."""
 
 SUBJECT = "a country (kazakhstan, KZ, kazakh) or a person (Wang Yi)"
+SUBJECT_FR = "un pays (kazakhstan, KZ, kazakh) ou une personne (Wang Yi)"
 DATE = "YYYY-MM-DD, YYYY-MM or YYYY"
+DATE_FR = "AAAA-MM-JJ, AAAA-MM ou AAAA"
 LIST_LIMIT = 200  # entries in one answer (25 pages): a longer list is narrowed, not paged through
 
 
 def loading_note(ctx) -> str:
     """Said with an empty answer while articles are still being read."""
-    if ctx.pending:
-        return f" Articles are still being read ({ctx.pending} file(s) to go): try again in a moment."
     if ctx.loading:
         return " The language model is still loading; new articles are not read yet."
     return ""

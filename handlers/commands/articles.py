@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diplowatch.records import Article
-from handlers.commands import LIST_LIMIT, SUBJECT, bounded
+from handlers.commands import LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded
 from handlers.entries import country_label, meeting_entry, quote_entry
 from handlers.errors import BadArgument, NotFound, UserError
 from handlers.queries import speaker_of
@@ -11,10 +11,11 @@ from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
 from storage import Store
-from storage.text_index import fold_text, terms
+from storage.text_index import contains_phrase, fold_text, phrases_of, search_terms, terms
 
 CANDIDATES = 10  # ids listed when a prefix matches several articles
 SEARCH_LIMIT = 25
+PHRASE_SCAN = 400  # articles holding a phrase's words that are read to find the phrase itself
 
 
 def find_article(store: Store, typed: str) -> Article:
@@ -56,22 +57,38 @@ def article(ctx: Context, id: str) -> Reply:
         )
         if line
     )
-    return Reply(title=found.title or found.id, summary=summary, entries=tuple(entries), footer=f"Article {found.id}")
+    return Reply(
+        title=found.title or found.id, summary=summary, entries=tuple(entries), footer=f"Article {found.id}",
+        url=found.url, published=found.published, author=found.outlet,
+    )
 
 
 def search(ctx: Context, words: str) -> Reply:
-    wanted = sorted(terms(words), key=len, reverse=True)
-    if not wanted:
+    """Articles holding every word (common words such as "de" or "the" aside) and every
+    "quoted phrase" as written, newest first."""
+    if not terms(words):
         raise BadArgument("Give one or more words to search for.", title="Nothing to search")
+    wanted = sorted(search_terms(words), key=len, reverse=True)
+    if not wanted:
+        raise BadArgument("Those words are too common to search for: add a name, a place or a topic, "
+                          'or put the words in quotes ("la route").', title="Nothing to search")
     store = ctx.store
-    total, newest = store.search(words, SEARCH_LIMIT)
-    found = [a for a in map(store.article, newest) if a is not None]
+    phrases = phrases_of(words)
+    total, newest = store.search(words, PHRASE_SCAN if phrases else SEARCH_LIMIT)
+    exact = True
+    if phrases:
+        exact = total <= PHRASE_SCAN
+        newest = [i for i in newest if all(contains_phrase(store.text(i), p) for p in phrases)]
+        total = len(newest)
+    found = [a for a in map(store.article, newest[:SEARCH_LIMIT]) if a is not None]
     entries = tuple(
-        Entry(heading=f"{a.published or 'undated'} · {a.title}", body=f"{_snippet(store.text(a.id), wanted)}\nArticle {a.id}")
-        for a in found[:SEARCH_LIMIT]
+        Entry(heading=f"{a.published or 'undated'} · {a.title}", body=f"{_snippet(store.text(a.id), phrases or wanted)}\nArticle {a.id}")
+        for a in found
     )
-    title = f"Articles mentioning '{words}'"
+    title = f"Articles mentioning {words}" if phrases else f"Articles mentioning '{words}'"
     notes = [] if store.text_index_ready else ["The search index is still being built: results may be incomplete."]
+    if not exact:
+        notes.append(f"Only the newest {PHRASE_SCAN} articles with these words were read for the phrase.")
     if not entries:
         return Reply(title=title, summary=" ".join(["No article matches.", *notes]))
     shown = f"the newest {SEARCH_LIMIT} shown; add words to narrow" if total > SEARCH_LIMIT else "newest first"
@@ -80,7 +97,10 @@ def search(ctx: Context, words: str) -> Reply:
 
 def _snippet(text: str, wanted: list[str]) -> str:
     folded = fold_text(text)
-    at = max(0, folded.find(wanted[0]))
+    at = folded.find(wanted[0])
+    if at < 0:  # a phrase spaced or punctuated otherwise in the text: its first word
+        at = folded.find(wanted[0].split()[0])
+    at = max(0, at)
     start = max(0, at - 80)
     return ("…" if start else "") + " ".join(text[start : at + 160].split()) + "…"
 
@@ -110,12 +130,14 @@ def articles(ctx: Context, query: str | None = None) -> Reply:
 
 COMMANDS = (
     Command("article", "One article with its meetings and statements", article, (
-        Param("id", "the article id shown in alerts (a few characters are enough)", True, "id"),
-    )),
+        Param("id", "the article id shown in alerts (a few characters are enough)", True, "id",
+              fr=("id", "l'identifiant de l'article donné dans les alertes (quelques caractères suffisent)")),
+    ), fr=("article", "Un article avec ses rencontres et ses déclarations")),
     Command("articles", "Stored articles, newest first, optionally about a country or person", articles, (
-        Param("query", SUBJECT, kind="subject"),
-    )),
+        Param("query", SUBJECT, kind="subject", fr=("sujet", SUBJECT_FR)),
+    ), fr=("articles", "Les articles enregistrés, les plus récents d'abord, sur un pays ou une personne")),
     Command("search", "Articles whose text contains these words", search, (
-        Param("words", "words to look for, e.g. ceinture route", True),
-    )),
+        Param("words", 'words to look for, e.g. ceinture route or "quoted phrase"', True,
+              fr=("mots", 'les mots à chercher, par ex. ceinture route ou "expression exacte"')),
+    ), fr=("recherche", "Les articles dont le texte contient ces mots")),
 )

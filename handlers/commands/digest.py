@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from diplowatch import countries
 from handlers.arguments import user_date
-from handlers.commands import DATE
+from handlers.commands import DATE, DATE_FR
 from handlers.digest import Period, read_marker, span, weekly_digest
 from handlers.errors import BadArgument, NotAllowed
 from handlers.picture import draw_picture
@@ -110,12 +110,15 @@ def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
 
 COMMANDS = (
     Command("digest", "Preview the digest of a period (only you see it); post: send it now", digest, (
-        Param("since", "from this date (default: the last digest)", kind="date"),
-        Param("until", "up to this date, included (default: now)", kind="date"),
-        Param("action", "post: send the digest to the digest channel now (Manage Server)", choices=("post",)),
-    )),
+        Param("since", "from this date (default: the last digest)", kind="date",
+              fr=("depuis", "à partir de cette date (par défaut : la dernière synthèse)")),
+        Param("until", "up to this date, included (default: now)", kind="date",
+              fr=("jusqua", "jusqu'à cette date incluse (par défaut : maintenant)")),
+        Param("action", "post: send the digest to the digest channel now (Manage Server)", choices=("post",),
+              fr=("action", "post : envoyer la synthèse dans son salon maintenant (Gérer le serveur)")),
+    ), fr=("synthese", "Aperçu de la synthèse d'une période (vous seul la voyez) ; post : l'envoyer")),
     Command("graph", "A picture of the meetings around a country", graph, (
-        Param("country", "a country (kazakhstan, KZ, kazakh)", True, "country"),
-        Param("since", f"meetings from this date ({DATE})", kind="date"),
-    )),
+        Param("country", "a country (kazakhstan, KZ, kazakh)", True, "country", fr=("pays", "un pays (kazakhstan, KZ, kazakh)")),
+        Param("since", f"meetings from this date ({DATE})", kind="date", fr=("depuis", f"les rencontres depuis cette date ({DATE_FR})")),
+    ), fr=("graphe", "Une image des rencontres autour d'un pays")),
 )

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from diplowatch import dates
 from diplowatch.events import PLAN_WINDOW, Event
-from handlers.commands import SUBJECT, bounded, loading_note
+from handlers.commands import SUBJECT, SUBJECT_FR, bounded, loading_note
 from handlers.digest import still_to_come
 from handlers.entries import event_date, event_entry, flag, people_line, what
 from handlers.errors import BadArgument, NotFound, UserError
@@ -122,9 +122,10 @@ def upcoming(ctx: Context, subject: str | None = None) -> Reply:
 
 COMMANDS = (
     Command("event", "One encounter with all its sources, and why they were joined", event, (
-        Param("id", "the event id shown in /meetings (e.g. 2fd721-1; a few characters are enough)", True, "event"),
-    )),
+        Param("id", "the event id shown in /meetings (e.g. 2fd721-1; a few characters are enough)", True, "event",
+              fr=("id", "l'identifiant montré par /rencontres (ex. 2fd721-1 ; quelques caractères suffisent)")),
+    ), fr=("evenement", "Une rencontre avec toutes ses sources, et pourquoi elles ont été réunies")),
     Command("upcoming", "Planned meetings not reported held yet, soonest first", upcoming, (
-        Param("subject", SUBJECT, kind="subject"),
-    )),
+        Param("subject", SUBJECT, kind="subject", fr=("sujet", SUBJECT_FR)),
+    ), fr=("a-venir", "Rencontres prévues, pas encore dites tenues, les plus proches d'abord")),
 )

@@ -22,7 +22,7 @@ from diplowatch.events import Event
 from diplowatch.names import fold
 from diplowatch.records import Quote
 from handlers.arguments import period
-from handlers.commands import DATE, SUBJECT
+from handlers.commands import DATE, DATE_FR, SUBJECT, SUBJECT_FR
 from handlers.errors import BadArgument
 from handlers.queries import events_involving, published, quotes_of, speaker_of
 from handlers.replies import Attachment, Reply
@@ -154,10 +154,11 @@ def export(ctx: Context, what: str, subject: str, since: str | None = None, unti
 
 COMMANDS = (
     Command("export", "A CSV (or JSON) file of meetings or statements, for a spreadsheet", export, (
-        Param("what", "meetings (one row per encounter) or quotes", True, choices=("meetings", "quotes")),
-        Param("subject", SUBJECT, True, "subject"),
-        Param("since", f"from this date ({DATE})", kind="date"),
-        Param("until", f"up to this date ({DATE})", kind="date"),
-        Param("format", "csv (default) or json", choices=("csv", "json")),
-    )),
+        Param("what", "meetings (one row per encounter) or quotes", True, choices=("meetings", "quotes"),
+              fr=("quoi", "meetings (une ligne par rencontre) ou quotes (les déclarations)")),
+        Param("subject", SUBJECT, True, "subject", fr=("sujet", SUBJECT_FR)),
+        Param("since", f"from this date ({DATE})", kind="date", fr=("depuis", f"à partir de cette date ({DATE_FR})")),
+        Param("until", f"up to this date ({DATE})", kind="date", fr=("jusqua", f"jusqu'à cette date ({DATE_FR})")),
+        Param("format", "csv (default) or json", choices=("csv", "json"), fr=("format", "csv (par défaut) ou json")),
+    ), fr=("exporter", "Un fichier CSV (ou JSON) des rencontres ou déclarations, pour un tableur")),
 )

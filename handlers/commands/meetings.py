@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.arguments import period, subject_pair
-from handlers.commands import DATE, LIST_LIMIT, SUBJECT, bounded, loading_note
+from handlers.commands import DATE, DATE_FR, LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded, loading_note
 from handlers.entries import event_entry
 from handlers.queries import events_involving
 from handlers.replies import Reply
@@ -30,9 +30,10 @@ def meetings(ctx: Context, subject: str, with_: str | None = None, since: str | 
 
 COMMANDS = (
     Command("meetings", "Meetings of a country or person, one per encounter, newest first", meetings, (
-        Param("subject", SUBJECT, True, "subject"),
-        Param("with", "only meetings with this country or person", kind="subject"),
-        Param("since", f"from this date ({DATE})", kind="date"),
-        Param("until", f"up to this date ({DATE})", kind="date"),
-    )),
+        Param("subject", SUBJECT, True, "subject", fr=("sujet", SUBJECT_FR)),
+        Param("with", "only meetings with this country or person", kind="subject",
+              fr=("avec", "seulement les rencontres avec ce pays ou cette personne")),
+        Param("since", f"from this date ({DATE})", kind="date", fr=("depuis", f"à partir de cette date ({DATE_FR})")),
+        Param("until", f"up to this date ({DATE})", kind="date", fr=("jusqua", f"jusqu'à cette date ({DATE_FR})")),
+    ), fr=("rencontres", "Rencontres d'un pays ou d'une personne, une par rencontre, les plus récentes d'abord")),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diplowatch import dates
 from handlers.arguments import user_date
-from handlers.commands import DATE, LIST_LIMIT, SUBJECT, bounded, loading_note
+from handlers.commands import DATE, DATE_FR, LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded, loading_note
 from handlers.entries import quote_entry
 from handlers.queries import newest_first, published, quotes_of, speaker_of
 from handlers.replies import Reply
@@ -40,8 +40,8 @@ def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str |
 
 COMMANDS = (
     Command("quotes", "Statements by a person or by a country's officials", quotes, (
-        Param("speaker", SUBJECT, True, "subject"),
-        Param("contains", "only statements containing these words"),
-        Param("since", f"from this date ({DATE})", kind="date"),
-    )),
+        Param("speaker", SUBJECT, True, "subject", fr=("auteur", SUBJECT_FR)),
+        Param("contains", "only statements containing these words", fr=("contient", "seulement les déclarations contenant ces mots")),
+        Param("since", f"from this date ({DATE})", kind="date", fr=("depuis", f"à partir de cette date ({DATE_FR})")),
+    ), fr=("citations", "Déclarations d'une personne ou des responsables d'un pays")),
 )

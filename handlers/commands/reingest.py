@@ -33,5 +33,6 @@ def reingest(ctx: Context) -> Reply:
 
 
 COMMANDS = (
-    Command("reingest", "Read every stored article again with the current extraction", reingest, admin=True, long=True),
+    Command("reingest", "Read every stored article again with the current extraction", reingest, admin=True, long=True,
+            fr=("relire", "Relire tous les articles enregistrés avec l'extraction actuelle")),
 )

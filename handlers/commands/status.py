@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from handlers.replies import Entry, Reply
+from datetime import UTC, datetime
+
+from handlers.replies import Entry, Reply, moment
 from handlers.spec import Command, Context
+
+
+def _when(value: datetime | str | None, never: str) -> str:
+    if not value:
+        return never
+    at = datetime.fromisoformat(value) if isinstance(value, str) else value
+    at = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return f"{moment(at)} ({moment(at, 'R')})"
 
 
 def status(ctx: Context) -> Reply:
     store = ctx.store
     counts = store.counts()
-    last = store.get_state("last_ingest_at") or "never"
     lines = [
         f"Articles: {counts['articles']} · meetings: {counts['meetings']} · statements: {counts['quotes']}",
         f"Encounters (one per meeting, however many articles report it): {counts['events']} · people: {counts['people']}",
-        f"Last ingest: {last}",
+        f"Last ingest: {_when(store.get_state('last_ingest_at'), 'never')}",
         f"Quarantined files: {counts['quarantined']}",
-        f"Next digest: {ctx.next_digest or 'not scheduled'}",
+        f"Next digest: {_when(ctx.next_digest, 'not scheduled')}",
     ]
     if ctx.pending:
         lines.append(f"Still reading the drop folder: {ctx.pending} file(s) to go.")
@@ -25,4 +34,7 @@ def status(ctx: Context) -> Reply:
     return Reply(title="diplowatch status", summary="\n".join(lines), entries=entries)
 
 
-COMMANDS = (Command("status", "Articles, meetings, encounters, statements, last ingest, quarantined files, next digest", status),)
+COMMANDS = (
+    Command("status", "Articles, meetings, encounters, statements, last ingest, quarantined files, next digest", status,
+            fr=("etat", "Articles, rencontres, déclarations, dernière lecture, fichiers écartés, prochaine synthèse")),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from handlers.arguments import subject_pair
-from handlers.commands import SUBJECT
+from handlers.commands import SUBJECT, SUBJECT_FR
 from handlers.entries import people_line, sources_label
 from handlers.queries import events_involving, quotes_of
 from handlers.replies import Entry, Reply
@@ -45,7 +45,7 @@ def timeline(ctx: Context, subject: str, with_: str | None = None) -> Reply:
 
 COMMANDS = (
     Command("timeline", "Meetings and statements of a country or person, month by month", timeline, (
-        Param("subject", SUBJECT, True, "subject"),
-        Param("with", "only with this country or person", kind="subject"),
-    )),
+        Param("subject", SUBJECT, True, "subject", fr=("sujet", SUBJECT_FR)),
+        Param("with", "only with this country or person", kind="subject", fr=("avec", "seulement avec ce pays ou cette personne")),
+    ), fr=("chronologie", "Rencontres et déclarations d'un pays ou d'une personne, mois par mois")),
 )

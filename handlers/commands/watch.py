@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.commands import SUBJECT
+from handlers.commands import SUBJECT, SUBJECT_FR
 from handlers.entries import country_label
 from handlers.replies import Reply
 from handlers.spec import Command, Context, Param
@@ -46,10 +46,10 @@ def watch_list(ctx: Context) -> Reply:
 
 COMMANDS = (
     Command("watch add", "Send this channel alerts about a country or person", watch_add, (
-        Param("subject", SUBJECT, True, "subject"),
-    ), admin=True),
+        Param("subject", SUBJECT, True, "subject", fr=("sujet", SUBJECT_FR)),
+    ), admin=True, fr=("ajouter", "Envoyer à ce salon les alertes sur un pays ou une personne")),
     Command("watch remove", "Stop alerts about a country or person here", watch_remove, (
-        Param("subject", SUBJECT, True, "subject"),
-    ), admin=True),
-    Command("watch list", "What this channel follows", watch_list, admin=True),
+        Param("subject", SUBJECT, True, "subject", fr=("sujet", SUBJECT_FR)),
+    ), admin=True, fr=("retirer", "Ne plus envoyer ici les alertes sur un pays ou une personne")),
+    Command("watch list", "What this channel follows", watch_list, admin=True, fr=("liste", "Ce que suit ce salon")),
 )

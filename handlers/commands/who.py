@@ -90,6 +90,7 @@ def who(ctx: Context, person: str) -> Reply:
 
 COMMANDS = (
     Command("who", "A person: roles, country, latest meetings and statements, frequent counterparts", who, (
-        Param("person", "a person, by any spelling (Tokayev, Tokaïev, Wang Yi)", True, "person"),
-    )),
+        Param("person", "a person, by any spelling (Tokayev, Tokaïev, Wang Yi)", True, "person",
+              fr=("personne", "une personne, quelle que soit l'orthographe (Tokayev, Tokaïev, Wang Yi)")),
+    ), fr=("qui", "Une personne : fonctions, pays, dernières rencontres et déclarations, interlocuteurs")),
 )

@@ -75,6 +75,7 @@ class Rest:
             g(P + "/channels/{channel_id}/messages/{message_id}", self.get_message),
             patch(P + "/channels/{channel_id}/messages/{message_id}", self.edit_message),
             d(P + "/channels/{channel_id}/messages/{message_id}", self.delete_message),
+            p(P + "/channels/{channel_id}/messages/{message_id}/threads", self.start_thread),
             p(P + "/interactions/{interaction_id}/{token}/callback", self.interaction_callback),
             p(P + "/webhooks/{application_id}/{token}", self.followup),
             g(P + "/webhooks/{application_id}/{token}/messages/{message_id}", self.webhook_get),
@@ -262,6 +263,23 @@ class Rest:
             return fail(UNKNOWN_MESSAGE)
         await self.api._delete_message(msg)
         return web.Response(status=NO_CONTENT)
+
+    async def start_thread(self, request):
+        """A public thread from a message: a channel of its own, with the message's id."""
+        ch = self._channel(request)
+        if ch is None:
+            return fail(UNKNOWN_CHANNEL)
+        if self._message(request) is None:
+            return fail(UNKNOWN_MESSAGE)
+        if ch.forbidden or ch.no_threads:
+            return fail(MISSING_PERMISSIONS)
+        name = str(self._body(request).get("name") or "")
+        if not 1 <= len(name) <= 100:
+            errors = {"name": {"_errors": [{"code": "BASE_TYPE_BAD_LENGTH", "message": "Must be between 1 and 100 in length."}]}}
+            return payloads.json_response(payloads.error("Invalid Form Body", 50035, errors), status=400)
+        thread = self.world.add_channel(name, id=int(request.match_info["message_id"]), parent=ch)
+        thread.owner_id = self.world.bot.id
+        return ok(thread.to_dict(self.world.guild_id))
 
     async def attachment(self, request):
         data = self.api.attachment_data.get(int(request.match_info["attachment_id"]))

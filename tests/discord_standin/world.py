@@ -116,8 +116,20 @@ class Channel:
     topic: str | None = None
     # Posting here answers 403 Missing Permissions (code 50013), like a read-only channel.
     forbidden: bool = False
+    # Starting a thread here answers 403, like a channel without Create Public Threads.
+    no_threads: bool = False
+    parent_id: int | None = None  # a thread's channel
+    owner_id: int | None = None  # who started the thread
 
     def to_dict(self, guild_id: int) -> dict:
+        if self.type == 11:  # PUBLIC_THREAD
+            return {
+                "id": str(self.id), "type": 11, "guild_id": str(guild_id), "name": self.name,
+                "parent_id": str(self.parent_id), "owner_id": str(self.owner_id), "last_message_id": None,
+                "rate_limit_per_user": 0, "message_count": 0, "member_count": 1, "flags": 0,
+                "thread_metadata": {"archived": False, "auto_archive_duration": 1440,
+                                    "archive_timestamp": iso_now(), "locked": False},
+            }
         return {
             "id": str(self.id),
             "type": self.type,
@@ -245,9 +257,12 @@ class World:
                 return r
         return None
 
-    def add_channel(self, name: str, id: int | None = None, *, forbidden: bool = False, topic: str | None = None) -> Channel:
+    def add_channel(self, name: str, id: int | None = None, *, forbidden: bool = False, topic: str | None = None,
+                    parent: Channel | None = None) -> Channel:
         cid = id or (max(c.id for c in self.channels) + 1 if self.channels else 1500000000000000001)
         ch = Channel(cid, name, position=len(self.channels), topic=topic, forbidden=forbidden)
+        if parent is not None:  # a public thread started in `parent`
+            ch.type, ch.parent_id = 11, parent.id
         self.channels.append(ch)
         return ch
 
