@@ -37,6 +37,19 @@ from diplowatch.records import Article, Meeting, Quote
 
 # Words that never identify anyone alone: "Al", "bin" or "de" are in many names.
 _PARTICLES = frozenset("al el ben bin ibn ould de du da di des la le van von der den mc abu".split())
+_ELISION = re.compile(r"^(?:d|l)['’]", re.IGNORECASE)
+
+
+def is_name_like(spelling: str) -> bool:
+    """Whether a spelling reads as a person's name: every word capitalised but particles
+    ("Mohammed ben Salmane"). "porte-parole du Kremlin" or "cabinet d'Edouard Philippe" are
+    speakers, not names: they may not stand for shorter forms ("Kremlin", "Edouard Philippe")."""
+    for word in spelling.split():
+        word = _ELISION.sub("", word)
+        letters = [c for c in word if c.isalpha()]
+        if letters and not letters[0].isupper() and fold(word) not in _PARTICLES:
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +174,8 @@ class PeopleRegistry:
         return key
 
     def _local_rule(self, names: tuple[str, ...]) -> dict[str, str]:
-        """Rule 2: the shorter names of an article that stand for one of its fuller names."""
+        """Rule 2: the shorter names of an article that stand for one of its fuller names
+        (only a name-like one: "cabinet d'Edouard Philippe" is not Edouard Philippe)."""
         size = self._size
         sizes = []
         for name in names:
@@ -174,7 +188,7 @@ class PeopleRegistry:
         longest = max(sizes)
         sizes = dict(zip(names, sizes))
         keys = {name: self._key(name) for name in names}
-        full = {key for name, key in keys.items() if sizes[name] >= 2}
+        full = {key for name, key in keys.items() if sizes[name] >= 2 and is_name_like(name)}
         local = {}
         for name, key in keys.items():
             if sizes[name] == longest:
@@ -337,6 +351,8 @@ class PeopleRegistry:
         key = self._key(name)
         words = _words(key)
         if len(words) >= 2:
+            if not is_name_like(name):
+                return  # a speaker like "porte-parole du Kremlin" holds no surname for rule 3
             self._full_refs[key] += 1
             if self._full_refs[key] == 1:
                 for word in words:
@@ -354,6 +370,11 @@ class PeopleRegistry:
         key = self._key(name)
         words = _words(key)
         if len(words) >= 2:
+            if not is_name_like(name):
+                del self._base[name]
+                self._spelling_words.pop(name, None)
+                self._size.pop(name, None)
+                return
             self._full_refs[key] -= 1
             if self._full_refs[key] == 0:
                 del self._full_refs[key]

@@ -80,6 +80,18 @@ def test_a_short_form_is_the_fuller_name_of_its_own_article():
     assert two.key_of("a", "Wang") not in {two.key_of("a", "Wang Yi"), two.key_of("a", "Wang Wenbin")}
 
 
+def test_speakers_that_are_not_names_absorb_nobody():
+    registry = registry_of({
+        "a": ("porte-parole du Kremlin", "Kremlin"),
+        "b": ("Kremlin",),
+        "c": ("cabinet d'Edouard Philippe", "Edouard Philippe"),
+    })
+    assert registry.key_of("b", "Kremlin") == registry.key_of("a", "Kremlin") != registry.key_of("a", "porte-parole du Kremlin")
+    philippe = registry.key_of("c", "Edouard Philippe")
+    assert philippe != registry.key_of("c", "cabinet d'Edouard Philippe")
+    assert registry.person(philippe).name == "Edouard Philippe"
+
+
 def test_a_surname_joins_a_person_only_while_nobody_else_has_it():
     registry = registry_of({"yi": ("Wang Yi",), "short": ("Wang",)})
     wang_yi = registry.key_of("yi", "Wang Yi")
