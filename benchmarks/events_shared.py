@@ -93,7 +93,7 @@ def describe(store: Store, title: str) -> list[str]:
             lines.append(f"  - {title_of} (meeting {s.index}): {s.meeting.date or 'no date'}, {s.meeting.place or 'no place'}, "
                          f"{s.meeting.status}; {s.why or 'first report'}")
     lines += ["", "People written more than one way (display name ← other spellings):"]
-    for key, name in sorted(store.people().items(), key=lambda kv: kv[1]):
+    for key in sorted(store.people(), key=lambda k: store.people()[k]):
         person = store.person(key)
         if person and person.aliases:
             lines.append(f"- {person.name} ← {', '.join(person.aliases)} ({person.articles} articles)")
