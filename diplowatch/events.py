@@ -40,13 +40,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Literal, Protocol
 
 from diplowatch import countries, dates
-from diplowatch.names import fold
+from diplowatch.names import fold as _fold_text
 from diplowatch.people import role_class
 from diplowatch.records import Meeting, MeetingKind, Status
+
+# Names and places come back at every event built: folding them once each (a cached
+# `diplowatch.names.fold`) is most of the time saved on a /meetings of 500 events.
+fold = lru_cache(maxsize=32768)(_fold_text)
 
 Family = Literal["in person", "call"]
 GroupKey = tuple[str, ...]  # the family, then the participants' keys, sorted
@@ -55,6 +60,7 @@ REPORT_WINDOW = timedelta(days=14)  # an undated report of a held encounter: wit
 PLAN_WINDOW = timedelta(days=60)  # an undated plan: within two months after
 UNDATED_SPREAD = timedelta(days=3)  # undated reports of one encounter, when none is dated
 ONE_DAY = timedelta(days=1)
+BUILT_KEPT = 50_000  # events kept built between two changes (~50 MB at most)
 
 
 class People(Protocol):
@@ -199,6 +205,7 @@ class _Cluster:
         return self.lo is not None and self.lo <= hi and self.hi >= lo
 
 
+@lru_cache(maxsize=16384)
 def places_agree(a: str, b: str) -> bool:
     """Whether two places can be one: the same, one inside the other ("Astana" in "Ak Orda,
     Astana"), a capital and its country, or a capital in two languages (Pékin, Beijing)."""
@@ -209,6 +216,7 @@ def places_agree(a: str, b: str) -> bool:
     return ca is not None and cb is not None and ca.code == cb.code
 
 
+@lru_cache(maxsize=8192)
 def country_in(place: str) -> str | None:
     """The country a place names, if the gazetteer knows it or one of its parts ("Ak Orda,
     Astana" is in Kazakhstan; "palais Akorda" is nowhere known)."""
@@ -314,17 +322,12 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
 # -- one event from its mentions ------------------------------------------------------------
 
 
-def _most_common(values: list, order: dict) -> object:
-    """The most frequent value; among equals the one seen first."""
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], order[v]))
-
-
-def _first_seen_order(values: Iterable) -> dict:
-    order: dict = {}
-    for value in values:
-        order.setdefault(value, len(order))
-    return order
+def _most_common(values: list) -> object:
+    """The most frequent value; among equals the one seen first (lists of a few values: a
+    Counter would cost more than it saves)."""
+    if len(values) == 1:
+        return values[0]
+    return max(dict.fromkeys(values), key=lambda v: (values.count(v), -values.index(v)))
 
 
 def _choose_date(members: list[Mention]) -> tuple[str | None, tuple[str, ...]]:
@@ -335,10 +338,11 @@ def _choose_date(members: list[Mention]) -> tuple[str | None, tuple[str, ...]]:
     top = [m for m in dated if _precision(m.meeting.date) == best]
     pool = [m for m in top if m.meeting.status == "held"] or top
     values = [m.meeting.date for m in pool]
-    chosen = _most_common(values, _first_seen_order(values))
+    chosen = _most_common(values)
     return chosen, tuple(sorted(set(values) - {chosen}))
 
 
+@lru_cache(maxsize=8192)
 def _is_country(place: str) -> bool:
     found = countries.lookup(place)
     return found is not None and fold(place) in {fold(found.name_en), fold(found.name_fr), *map(fold, found.aliases)}
@@ -348,7 +352,9 @@ def _choose_place(members: list[Mention]) -> tuple[str | None, tuple[str, ...]]:
     written = [m.meeting.place for m in members if m.meeting.place]
     if not written:
         return None, ()
-    order = _first_seen_order(written)
+    order = {p: written.index(p) for p in dict.fromkeys(written)}
+    if len(order) == 1:
+        return written[0], ()
     counts = Counter(written)
     specific = [p for p in order if not _is_country(p)] or list(order)
     # One place of each kind: "Astana" and "Ak Orda, Astana" are one, kept as the finer.
@@ -377,9 +383,9 @@ def _participants(members: list[Mention], people: People) -> tuple[EventPerson, 
     result = []
     for key in keys:
         named = is_person_key(key)
-        role = _most_common(roles[key], _first_seen_order(roles[key])) if roles[key] else None
+        role = _most_common(roles[key]) if roles[key] else None
         if found[key]:
-            country = _most_common(found[key], _first_seen_order(found[key]))
+            country = _most_common(found[key])
         elif named:
             country = people.country(key)
         else:
@@ -497,10 +503,14 @@ class EventIndex:
         self._planned: set[GroupKey] = set()  # groups with an encounter not reported held
         self._dirty: set[GroupKey] = set()
         self._count = 0
+        # Events already built since the last change (by their first mention): a /meetings
+        # of a busy country builds ~2,000, and the next question often asks for many again.
+        self._built: dict[int, Event] = {}
 
     def put(self, article_id: str, mentions: tuple[Mention, ...]) -> None:
         """The article's mentions, instead of its earlier ones."""
         self.drop(article_id)
+        self._built.clear()
         if not mentions:
             return
         self._mentions[article_id] = mentions
@@ -523,6 +533,7 @@ class EventIndex:
             self._dirty.add(group)
 
     def drop(self, article_id: str) -> None:
+        self._built.clear()
         for m in self._mentions.pop(article_id, ()):
             group = m.group
             found = self._groups[group]
@@ -536,7 +547,9 @@ class EventIndex:
                 self._dirty.add(group)
 
     def settle(self) -> None:
-        """Cluster the marked groups again."""
+        """Cluster the marked groups again (and forget the events built: names may have
+        changed too, with the registry the owner updated just before)."""
+        self._built.clear()
         for group in self._dirty:
             state = self._groups.get(group)
             if not isinstance(state, _Group):
@@ -592,7 +605,15 @@ class EventIndex:
         found = self._mentions.get(article_id, ())
         if not 1 <= index <= len(found):
             return None
-        return build(self._cluster_of(found[index - 1]), people)
+        return self._build(self._cluster_of(found[index - 1]), people)
+
+    def _build(self, members: tuple[Mention, ...], people: People) -> Event:
+        found = self._built.get(id(members[0]))
+        if found is None:
+            if len(self._built) >= BUILT_KEPT:
+                self._built.clear()
+            found = self._built[id(members[0])] = build(members, people)
+        return found
 
     def anchored(self, article_id: str, people: People) -> list[Event]:
         """The events whose first source is a meeting of this article (their ids start with its id)."""
@@ -600,7 +621,7 @@ class EventIndex:
         for m in self._mentions.get(article_id, ()):
             members = self._cluster_of(m)
             if members[0] is m:
-                events.append(build(members, people))
+                events.append(self._build(members, people))
         return events
 
     def of_mentions(self, mentions: Iterable[Mention], people: People) -> list[Event]:
@@ -611,20 +632,33 @@ class EventIndex:
             members = self._cluster_of(m)
             if id(members[0]) not in seen:
                 seen.add(id(members[0]))
-                events.append(build(members, people))
+                events.append(self._build(members, people))
         return events
 
-    def planned(self, people: People) -> list[Event]:
-        """Every event that no source reports held."""
-        return [
-            build(members, people)
-            for group in self._planned
-            for members in self._clusters(group)
-            if all(m.meeting.status == "planned" for m in members)
-        ]
+    def planned(self, people: People, *, dated_from: str | None = None, undated_from: str | None = None) -> list[Event]:
+        """The events that no source reports held; with `dated_from` (ISO day) only those a
+        source dates that day or later (a month or a year while it lasts), and the undated
+        ones first reported from `undated_from` on. Filtered on the mentions, before any
+        event is built: at 50,000 articles there are some 20,000 plans, mostly past."""
+        found = []
+        for group in self._planned:
+            for members in self._clusters(group):
+                if any(m.meeting.status != "planned" for m in members):
+                    continue
+                if dated_from is not None and not _still_to_come(members, dated_from, undated_from):
+                    continue
+                found.append(self._build(members, people))
+        return found
 
     def all(self, people: People) -> list[Event]:
-        return [build(members, people) for group in self._groups for members in self._clusters(group)]
+        return [self._build(members, people) for group in self._groups for members in self._clusters(group)]
+
+
+def _still_to_come(members: tuple[Mention, ...], day: str, undated_from: str | None) -> bool:
+    dated = [m.meeting.date for m in members if m.meeting.date]
+    if dated:
+        return any(d >= day[: len(d)] for d in dated)
+    return undated_from is not None and any((m.published or m.first_seen[:10]) >= undated_from for m in members)
 
 
 def build(members: tuple[Mention, ...], people: People) -> Event:

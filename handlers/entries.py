@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from diplowatch import countries, dates
 from diplowatch.events import Event
@@ -14,11 +15,14 @@ STATUS_MARK = {"held": "held", "planned": "planned"}
 KIND_LABEL = {"meeting": "meeting", "call": "call", "talks": "talks"}
 
 
+@lru_cache(maxsize=512)
 def flag(code: str | None) -> str:
+    """The country's flag ("" when it has none); cached: every row of every list asks."""
     country = countries.by_code(code) if code else None
     return country.flag if country else ""
 
 
+@lru_cache(maxsize=512)
 def country_label(code: str) -> str:
     country = countries.by_code(code)
     return f"{country.flag} {country.name_en}".strip() if country else code

@@ -81,13 +81,14 @@ def did_you_mean(store: Store, text: str, limit: int = 2) -> list[str]:
     return labels[:limit]
 
 
-_FOLDED: dict[int, tuple[int, list[str], list[str]]] = {}
+_FOLDED: dict[int, tuple[int, list[str], list[str], list[str], list[str]]] = {}
 
 
-def _folded_people(store: Store) -> tuple[list[str], list[str]]:
+def _folded(store: Store) -> tuple[list[str], list[str], list[str], list[str]]:
     """Every spelling of every person, folded, with the display name it stands for (so
-    "tokayev" offers Kassym-Jomart Tokaïev), kept until the store's next write:
-    autocomplete answers within Discord's few keystrokes, so nothing is recomputed per call."""
+    "tokayev" offers Kassym-Jomart Tokaïev), and the display names folded, kept until the
+    store's next write: autocomplete answers within Discord's few keystrokes, so nothing is
+    recomputed per call."""
     generation = store.generation
     cached = _FOLDED.get(id(store))
     if cached is None or cached[0] != generation:
@@ -98,8 +99,14 @@ def _folded_people(store: Store) -> tuple[list[str], list[str]]:
             if display:
                 names.append(display)
                 folded.append(fold(spelling))
-        cached = _FOLDED[id(store)] = (generation, names, folded)
-    return cached[1], cached[2]
+        people = sorted(set(names))
+        cached = _FOLDED[id(store)] = (generation, names, folded, people, [fold(n) for n in people])
+    return cached[1], cached[2], cached[3], cached[4]
+
+
+def _folded_people(store: Store) -> tuple[list[str], list[str]]:
+    names, folded, _, _ = _folded(store)
+    return names, folded
 
 
 def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25) -> list[tuple[str, str]]:
@@ -129,7 +136,7 @@ def complete_event(store: Store, text: str, *, limit: int = 25) -> list[tuple[st
     with their date and people."""
     typed = text.strip().lower()
     if typed:
-        found = store.events_by_prefix(typed)[:limit]
+        found = store.events_by_prefix(typed, limit=limit)
     else:
         recent = store.events_of_articles(a.id for a in store.articles_newest(limit))
         found = sorted(recent, key=lambda e: (e.sort_date, e.id), reverse=True)[:limit]
@@ -147,7 +154,7 @@ def complete_subject(store: Store, text: str, *, limit: int = 25, countries_too:
     text = text.strip()
     choices = _country_choices(text, limit) if countries_too else []
     if text:
-        names, folded_names = _folded_people(store)
+        names, folded_names, people, folded_people = _folded(store)
         query = fold(text)
         # Prefixes first (plain string tests, fast on every keystroke); fuzzy only to fill up.
         starts: dict[str, float] = {}  # display name -> best score (an alias or the name itself)
@@ -158,11 +165,12 @@ def complete_subject(store: Store, text: str, *, limit: int = 25, countries_too:
                     starts[names[i]] = score
         choices.extend((score, name, name) for name, score in starts.items())
         if len(starts) < limit and len(query) >= 3:
+            # Fuzzy over the display names only, once each (other spellings are found by prefix above).
             ranked = process.extract(
-                query, folded_names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None
+                query, folded_people, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None
             )
             for _, score, index in ranked:
-                choices.append((min(score, 89.0), names[index], names[index]))
+                choices.append((min(score, 89.0), people[index], people[index]))
     else:
         choices.extend((40.0, n, n) for n in sorted(store.people().values())[:limit])
     seen: set[str] = set()

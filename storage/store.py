@@ -637,16 +637,22 @@ class Store:
             count = len(self._meetings.get(article_id, ()))
             return tuple(self._events.of_source(article_id, i, self._registry) for i in range(1, count + 1))
 
-    def events_by_prefix(self, prefix: str) -> tuple[Event, ...]:
-        """The events whose id starts with these characters, newest first."""
+    def events_by_prefix(self, prefix: str, limit: int | None = None) -> tuple[Event, ...]:
+        """The events whose id starts with these characters, newest first; with `limit`, at
+        most that many, from the articles first in id order (autocomplete: a prefix of two
+        characters holds thousands of events, and only 25 are shown)."""
         key = prefix.strip().lower()
         if not key:
             return ()
         head, dash, _ = key.partition("-")
         with self._lock:
-            ids = [i for i in self._articles if i.startswith(head)] if not dash else [head] if head in self._articles else []
-            found = [e for i in ids for e in self._events.anchored(i, self._registry) if e.id.startswith(key)]
-        return tuple(sorted(found, key=lambda e: (e.sort_date, e.id), reverse=True))
+            ids = sorted(i for i in self._articles if i.startswith(head)) if not dash else [head] if head in self._articles else []
+            found: list[Event] = []
+            for article_id in ids:
+                found += [e for e in self._events.anchored(article_id, self._registry) if e.id.startswith(key)]
+                if limit is not None and len(found) >= limit:
+                    break
+        return tuple(sorted(found, key=lambda e: (e.sort_date, e.id), reverse=True)[:limit])
 
     def events_of_articles(self, article_ids: Iterable[str]) -> tuple[Event, ...]:
         """The events these articles report, each once (also with sources elsewhere)."""
@@ -674,10 +680,11 @@ class Store:
             )
             return tuple(self._events.of_mentions(mentions, self._registry))
 
-    def planned_events(self) -> tuple[Event, ...]:
-        """Every event no source has reported held yet."""
+    def planned_events(self, dated_from: str | None = None, undated_from: str | None = None) -> tuple[Event, ...]:
+        """The events no source has reported held yet; with `dated_from` (ISO day), only
+        those still to come then, and the undated ones first reported from `undated_from`."""
         with self._lock:
-            return tuple(self._events.planned(self._registry))
+            return tuple(self._events.planned(self._registry, dated_from=dated_from, undated_from=undated_from))
 
     def all_events(self) -> tuple[Event, ...]:
         with self._lock:

@@ -30,14 +30,15 @@ def find_event(store: Store, typed: str) -> Event:
     exact = store.event(key)
     if exact is not None:
         return exact
-    found = store.events_by_prefix(key)
+    found = store.events_by_prefix(key, limit=CANDIDATES + 1)
     if len(found) == 1:
         return found[0]
     if not found:
         raise NotFound(f"No event with id '{typed}'. Ids are shown in /meetings and in alerts.", title="Unknown event")
     listed = "\n".join(f"{e.id} · {event_date(e)} · {people_line(e)}"[:120] for e in found[:CANDIDATES])
-    more = f"\n… and {len(found) - CANDIDATES} more." if len(found) > CANDIDATES else ""
-    raise UserError(f"'{typed}' matches {len(found)} events: type more characters.\n{listed}{more}", title="Ambiguous id")
+    many = f"more than {CANDIDATES}" if len(found) > CANDIDATES else str(len(found))
+    more = "\n…" if len(found) > CANDIDATES else ""
+    raise UserError(f"'{typed}' matches {many} events: type more characters.\n{listed}{more}", title="Ambiguous id")
 
 
 def _who(event: Event) -> str:
@@ -98,11 +99,14 @@ def upcoming(ctx: Context, subject: str | None = None) -> Reply:
     """/upcoming [subject]: planned events no source reports held yet, soonest first."""
     store = ctx.store
     who = resolve_subject(store, subject) if subject else None
-    pool = [e for e in events_of(store, who) if e.status == "planned"] if who else list(store.planned_events())
     today = today_in(ctx)
-    dated = still_to_come(pool, today)
     # A plan without a date is still to come while it is recent: announced in the last two months.
     recent = (today - PLAN_WINDOW).isoformat()
+    if who:
+        pool = [e for e in events_of(store, who) if e.status == "planned"]
+    else:
+        pool = list(store.planned_events(dated_from=today.isoformat(), undated_from=recent))
+    dated = still_to_come(pool, today)
     undated = sorted(
         (e for e in pool if not e.date and (e.sources[0].published or e.first_seen[:10]) >= recent),
         key=lambda e: (e.sources[0].published or "", e.id), reverse=True,
