@@ -46,6 +46,7 @@ _PARTICLES = frozenset("al el ben bin ibn ould de du da di des la le van von der
 _ELISION = re.compile(r"^(?:d|l)['’]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def is_name_like(spelling: str) -> bool:
     """Whether a spelling reads as a person's name: every word capitalised but particles
     ("Mohammed ben Salmane"). "porte-parole du Kremlin" or "cabinet d'Edouard Philippe" are

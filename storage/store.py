@@ -453,7 +453,15 @@ class Store:
         """Build the people and the events again from every stored article (what the store
         does at start; the incremental updates give the same result)."""
         with self._lock:
-            self._rebuild_derived()
+            # As at start: the cyclic GC would rescan the heap again and again while some
+            # 100,000 small acyclic objects are built (6 s instead of 3.5 at 50,000 articles).
+            gc_was_on = gc.isenabled()
+            gc.disable()
+            try:
+                self._rebuild_derived()
+            finally:
+                if gc_was_on:
+                    gc.enable()
 
     def quarantine(self, entry: Quarantined) -> None:
         with self._lock:
