@@ -418,6 +418,10 @@ def test_console_parse_errors_say_what_to_do():
     assert parse_command("/meetings kazakhstan foo:bar") == "/meetings has no option foo. Type /help."
     assert "given twice" in parse_command("/meetings kazakhstan since:2020 since:2021")
     assert parse_command("/search https://example.org 10:30") == ("search", {"words": "https://example.org 10:30"})
+    # A first option with choices takes the first word when it is one of them.
+    assert parse_command("/export meetings kazakhstan") == ("export", {"what": "meetings", "subject": "kazakhstan"})
+    assert parse_command("/export quotes Wang Yi since:2024") == (
+        "export", {"what": "quotes", "subject": "Wang Yi", "since": "2024"})
 
 
 def test_answers_given_while_files_are_still_read_say_so(store, ids):
