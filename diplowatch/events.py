@@ -26,7 +26,9 @@ a duplicate):
 The event keeps the most precise consistent date (the held reports' over the plan's),
 the most specific place, and shows disagreements (`other_dates`, `other_places`). A
 planned event that a later report says took place becomes held, with the date it was
-announced. Its id is its first source's article id and meeting number ("2fd721-1").
+announced. Its id is its first source's article id and meeting number ("2fd721-1"), the
+first published: an older article arriving later takes the id over, and the old id still
+finds the event (`EventIndex.of_source`).
 
 Everything here depends on the set of mentions, never on their order: mentions are
 blocked into groups (same people, same kind) and each group is clustered from its members
@@ -86,9 +88,10 @@ class Mention:
     group: GroupKey  # the mentions it may be matched with: same people, same kind
 
     @property
-    def order(self) -> tuple[str, str, int]:
-        """The canonical order: first arrived first."""
-        return (self.first_seen, self.article_id, self.index)
+    def order(self) -> tuple[bool, str, str, int]:
+        """The canonical order, from the articles alone (never from when they arrived):
+        first published first, undated last, then by article id and meeting number."""
+        return (self.published is None, self.published or "", self.article_id, self.index)
 
 
 def mention_of(article_id: str, index: int, meeting: Meeting, *, published: str | None, first_seen: str,
@@ -143,7 +146,7 @@ class Event:
     other_places: tuple[str, ...]
     status: Status
     kind: MeetingKind
-    sources: tuple[EventSource, ...]  # first arrived first
+    sources: tuple[EventSource, ...]  # first published first
     announced: str | None = None  # held after being announced: when the first plan was published
 
     @property
@@ -156,7 +159,8 @@ class Event:
 
     @property
     def first_seen(self) -> str:
-        return self.sources[0].first_seen
+        """When the first of its articles arrived."""
+        return min(s.first_seen for s in self.sources)
 
     @property
     def last_seen(self) -> str:
@@ -421,7 +425,7 @@ def _why(mention: Mention, event_date: str | None, status: Status, first: Mentio
 
 
 def merge(members: list[Mention], people: People) -> Event:
-    """The event of these mentions (first arrived first)."""
+    """The event of these mentions (in their canonical order: first published first)."""
     first = members[0]
     when, other_dates = _choose_date(members)
     place, other_places = _choose_place(members)
@@ -478,7 +482,7 @@ def events_of(mentions: Iterable[Mention], people: People) -> list[Event]:
 
 
 class _Group:
-    """The mentions of one group and its encounters (clusters of them, first arrived first)."""
+    """The mentions of one group and its encounters (clusters of them, in canonical order)."""
 
     __slots__ = ("members", "clusters")
 

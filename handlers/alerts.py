@@ -32,8 +32,12 @@ def key_quotes(quotes: tuple[Quote, ...], limit: int = KEY_QUOTES) -> list[Quote
 
 
 def is_new_source(event: Event | None, article_id: str) -> bool:
-    """Whether this article's report joins an event another article reported first."""
-    return event is not None and event.sources[0].article_id != article_id
+    """Whether this article's report joins an event another article brought first (by
+    arrival: an older article arriving late is still a new source for its readers)."""
+    if event is None:
+        return False
+    mine = min((s.first_seen, s.article_id) for s in event.sources if s.article_id == article_id)
+    return any((s.first_seen, s.article_id) < mine for s in event.sources if s.article_id != article_id)
 
 
 def meeting_alert(meeting: Meeting, event: Event | None, article_id: str) -> Entry:
@@ -42,7 +46,7 @@ def meeting_alert(meeting: Meeting, event: Event | None, article_id: str) -> Ent
         return Entry(heading=", ".join(p.name or p.role or "unnamed" for p in meeting.participants),
                      body=", ".join(x for x in (meeting.place, meeting.date, meeting.status, meeting.kind) if x))
     if is_new_source(event, article_id):
-        first = event.sources[0]
+        first = min(event.sources, key=lambda src: (src.first_seen, src.article_id))
         lines = [f"Event {event.id}, now {sources_label(len(event.sources))}; first reported by article "
                  f"{first.article_id} ({first.published or 'undated'})."]
         if event.announced and meeting.status == "held":

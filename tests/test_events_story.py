@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import random
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -234,15 +235,18 @@ def test_re_extraction_rebuilds_the_same_events(tmp_path, store):
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_nothing_depends_on_the_order_articles_are_stored_in(tmp_path, seed):
+def test_nothing_depends_on_the_order_articles_arrive_in(tmp_path, seed):
     with Store(tmp_path / "first") as first:
         reports = visit_reports(first)
         fill(first, reports)
         expected = snapshot(first)
+    # Another order, and other arrival times (a database rebuilt from the drop folder).
     shuffled = list(reports)
     random.Random(seed).shuffle(shuffled)
+    restamped = [(replace(a, ingested_at=f"2026-01-0{n + 1}T00:00:00+00:00"), text, meetings, quotes)
+                 for n, (a, text, meetings, quotes) in enumerate(shuffled)]
     with Store(tmp_path / f"other{seed}") as other:
-        fill(other, shuffled)
+        fill(other, restamped)
         assert snapshot(other) == expected
 
 
@@ -339,3 +343,19 @@ def test_export_from_the_command_line(tmp_path, capsys):
     assert [r["date"] for r in json.loads(capsys.readouterr().out)] == ["2024-05-20"]  # "20 or 21 May" is in range
     assert cmd_export(settings, "meetings", "france", None, None, out, None) == 1  # nothing to export
     assert cmd_export(settings, "meetings", "Zorglub", None, None, out, None) == 2
+
+
+def test_an_older_article_arriving_late_is_a_new_source_and_the_old_id_still_finds_the_event(store):
+    reports = visit_reports(store)
+    fill(store, reports[1:3])  # the dispatch and the English article
+    old_id = the_visit(store).id
+    announcement = article(store, "6a", "Wang Yi rencontrera Tokaïev", "2024-05-12", "2024-05-30T10:00:00+00:00")
+    store.save_article(announcement, "Wang Yi rencontrera Tokaïev le 20 mai à Astana.",
+                       [meeting(WANG, TOKAIEV, date="2024-05-20", place="Astana", status="planned")], [])
+    visit = the_visit(store)
+    # The first published names the event now; the id the team saw still finds it.
+    assert visit.id == f"{announcement.id}-1" and visit.announced == "2024-05-12" and visit.status == "held"
+    assert store.event(old_id).id == visit.id
+    assert visit.first_seen == "2024-05-20T11:00:00+00:00"  # when the team first heard of it
+    (channel, alert), = alerts_for(store, [IngestResult("ingested", "/drop/6a.txt", article=announcement)], default_channel=7)
+    assert alert.entries[0].heading.startswith("New source for: ")
