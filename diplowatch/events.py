@@ -41,9 +41,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal, Protocol
 
 from diplowatch import countries, dates
@@ -62,7 +62,6 @@ REPORT_WINDOW = timedelta(days=14)  # an undated report of a held encounter: wit
 PLAN_WINDOW = timedelta(days=60)  # an undated plan: within two months after
 UNDATED_SPREAD = timedelta(days=3)  # undated reports of one encounter, when none is dated
 ONE_DAY = timedelta(days=1)
-BUILT_KEPT = 50_000  # events kept built between two changes (~50 MB at most)
 
 
 class People(Protocol):
@@ -373,7 +372,9 @@ def _choose_place(members: list[Mention]) -> tuple[str | None, tuple[str, ...]]:
     return kept[0], tuple(kept[1:])
 
 
-def _participants(members: list[Mention], people: People) -> tuple[EventPerson, ...]:
+def _participants(members: list[Mention]) -> tuple[EventPerson, ...]:
+    """Who took part, by the sources' votes (names and missing countries come from the
+    registry when the event is read: `with_people`)."""
     roles: dict[str, list[str]] = defaultdict(list)
     found: dict[str, list[str]] = defaultdict(list)
     keys: dict[str, None] = {}
@@ -391,20 +392,17 @@ def _participants(members: list[Mention], people: People) -> tuple[EventPerson, 
         if found[key]:
             country = _most_common(found[key])
         elif named:
-            country = people.country(key)
+            country = None
         else:
             country = key[1:].split(":", 1)[0] if not key.startswith("~?") else None
-        result.append(EventPerson(key if named else None, people.display(key) if named else None, role, country))
+        result.append(EventPerson(key if named else None, None, role, country))
     return tuple(result)
 
 
-def _why(mention: Mention, event_date: str | None, status: Status, first: Mention, people: People) -> str:
-    """Why a mention was joined to the event, in a few words."""
+def _why(mention: Mention, event_date: str | None, status: Status, first: Mention) -> str:
+    """Why a mention was joined to the event, in a few words (who each of its names is, the
+    registry says when asked: `People.how`)."""
     parts = ["same people"]
-    notes = [people.how(mention.article_id, p.name) for p in mention.meeting.participants if p.name]
-    notes = [n for n in dict.fromkeys(notes) if n]
-    if notes:
-        parts[0] += f" ({'; '.join(notes)})"
     parts.append("by phone or video" if mention.meeting.kind == "call" else "in person")
     value = mention.meeting.date
     if not value:
@@ -424,8 +422,9 @@ def _why(mention: Mention, event_date: str | None, status: Status, first: Mentio
     return "; ".join(parts)
 
 
-def merge(members: list[Mention], people: People) -> Event:
-    """The event of these mentions (in their canonical order: first published first)."""
+def merge(members: list[Mention]) -> Event:
+    """The event of these mentions (in their canonical order: first published first), as
+    the sources say it: without the registry's names (`with_people` adds them)."""
     first = members[0]
     when, other_dates = _choose_date(members)
     place, other_places = _choose_place(members)
@@ -442,18 +441,18 @@ def merge(members: list[Mention], people: People) -> Event:
         kind = "talks" if kinds.count("talks") > kinds.count("meeting") else "meeting"
     sources = tuple(
         EventSource(m.article_id, m.index, m.meeting, m.published, m.first_seen,
-                    "" if m is first else _why(m, when, status, first, people))
+                    "" if m is first else _why(m, when, status, first))
         for m in members
     )
     return Event(
-        id=f"{first.article_id}-{first.index}", participants=_participants(members, people),
+        id=f"{first.article_id}-{first.index}", participants=_participants(members),
         date=when, other_dates=other_dates, place=place, other_places=other_places,
         status=status, kind=kind, sources=sources, announced=announced,
     )
 
 
 def _alone(m: Mention, people: People) -> Event:
-    """`merge` of a single mention (most events), without the votes."""
+    """`with_people(merge([m]))` for a single mention (most events), without the votes."""
     participants = []
     seen: set[str] = set()
     for key, p in zip(m.keys, m.meeting.participants):
@@ -473,6 +472,16 @@ def _alone(m: Mention, people: People) -> Event:
     )
 
 
+def with_people(event: Event, people: People) -> Event:
+    """An event as the sources say it, with the registry's display names, and the person's
+    usual country where no source gives one."""
+    participants = tuple(
+        EventPerson(p.key, people.display(p.key), p.role, p.country or people.country(p.key)) if p.key else p
+        for p in event.participants
+    )
+    return replace(event, participants=participants)
+
+
 def events_of(mentions: Iterable[Mention], people: People) -> list[Event]:
     """The events of one group's mentions."""
     return [build(tuple(members), people) for members in cluster(mentions)]
@@ -482,39 +491,42 @@ def events_of(mentions: Iterable[Mention], people: People) -> list[Event]:
 
 
 class _Group:
-    """The mentions of one group and its encounters (clusters of them, in canonical order)."""
+    """The mentions of one group, its encounters (clusters of them, in canonical order) and
+    their events as the sources say them, merged once on first reading (`drafts`)."""
 
-    __slots__ = ("members", "clusters")
+    __slots__ = ("members", "clusters", "drafts")
 
     def __init__(self) -> None:
         self.members: list[Mention] = []
         self.clusters: tuple[tuple[Mention, ...], ...] = ()
+        self.drafts: list[Event | None] = []
 
 
 class EventIndex:
     """Every encounter of the store, clustered group by group as articles come and go.
 
-    It keeps the mentions and how they cluster, not `Event` values: an event is built when
-    it is read (a few microseconds), so it always shows the registry's current names and
-    costs no memory while nobody asks (100,000 events would take ~200 MB). `put` and `drop`
-    change an article's mentions and mark their groups; `settle` clusters the marked
-    groups again. Not thread-safe: its owner locks.
+    It keeps the mentions and how they cluster, not whole `Event` values: the votes of a
+    cluster of several reports (`merge`) are counted on first reading and kept with the
+    group until it changes, and the registry's names are put in at each reading (a few
+    microseconds), so an event always shows the current names, and 100,000 events do not sit
+    in memory (~200 MB) while nobody asks. `put` and `drop` change an article's mentions and
+    mark their groups; `settle` clusters the marked groups again. Not thread-safe: its owner
+    locks.
     """
 
     def __init__(self) -> None:
         self._mentions: dict[str, tuple[Mention, ...]] = {}
         self._groups: dict[GroupKey, Mention | _Group] = {}  # a lone mention, or a group's state
-        self._planned: set[GroupKey] = set()  # groups with an encounter not reported held
+        # Groups with an encounter no source reports held: (the latest date of those plans,
+        # the latest publication of the undated ones), to find what is still to come
+        # without looking at the ~20,000 past plans of a store of 50,000 articles.
+        self._planned: dict[GroupKey, tuple[str | None, str]] = {}
         self._dirty: set[GroupKey] = set()
         self._count = 0
-        # Events already built since the last change (by their first mention): a /meetings
-        # of a busy country builds ~2,000, and the next question often asks for many again.
-        self._built: dict[int, Event] = {}
 
     def put(self, article_id: str, mentions: tuple[Mention, ...]) -> None:
         """The article's mentions, instead of its earlier ones."""
         self.drop(article_id)
-        self._built.clear()
         if not mentions:
             return
         self._mentions[article_id] = mentions
@@ -525,8 +537,7 @@ class EventIndex:
             if found is None:
                 groups[group] = m
                 self._count += 1
-                if m.meeting.status == "planned":
-                    self._planned.add(group)
+                self._plan(group, ((m,),))
                 continue
             if isinstance(found, Mention):
                 state = groups[group] = _Group()
@@ -537,23 +548,20 @@ class EventIndex:
             self._dirty.add(group)
 
     def drop(self, article_id: str) -> None:
-        self._built.clear()
         for m in self._mentions.pop(article_id, ()):
             group = m.group
             found = self._groups[group]
             if found is m:
                 del self._groups[group]
                 self._count -= 1
-                self._planned.discard(group)
+                self._planned.pop(group, None)
                 self._dirty.discard(group)
             else:
                 found.members.remove(m)
                 self._dirty.add(group)
 
     def settle(self) -> None:
-        """Cluster the marked groups again (and forget the events built: names may have
-        changed too, with the registry the owner updated just before)."""
-        self._built.clear()
+        """Cluster the marked groups again."""
         for group in self._dirty:
             state = self._groups.get(group)
             if not isinstance(state, _Group):
@@ -561,7 +569,7 @@ class EventIndex:
             self._count -= len(state.clusters)
             if not state.members:
                 del self._groups[group]
-                self._planned.discard(group)
+                self._planned.pop(group, None)
                 continue
             if len(state.members) == 1:
                 (m,) = state.members
@@ -570,12 +578,27 @@ class EventIndex:
                 clusters: tuple[tuple[Mention, ...], ...] = ((m,),)
             else:
                 clusters = state.clusters = tuple(tuple(c) for c in cluster(state.members))
+                state.drafts = [None] * len(clusters)
                 self._count += len(clusters)
-            if any(all(m.meeting.status == "planned" for m in c) for c in clusters):
-                self._planned.add(group)
-            else:
-                self._planned.discard(group)
+            self._plan(group, clusters)
         self._dirty.clear()
+
+    def _plan(self, group: GroupKey, clusters: tuple[tuple[Mention, ...], ...]) -> None:
+        """Keep in `_planned` the group's plans no source reports held, if any."""
+        dated: list[str] = []
+        undated: list[str] = []
+        for members in clusters:
+            if any(m.meeting.status != "planned" for m in members):
+                continue
+            found = [m.meeting.date for m in members if m.meeting.date]
+            if found:
+                dated += found
+            else:
+                undated += [m.published or m.first_seen[:10] for m in members]
+        if dated or undated:
+            self._planned[group] = (max(dated) if dated else None, max(undated) if undated else "")
+        else:
+            self._planned.pop(group, None)
 
     def rebuild(self, mentions: Iterable[tuple[str, tuple[Mention, ...]]]) -> None:
         """Start again from every article's mentions."""
@@ -596,6 +619,19 @@ class EventIndex:
                 return members
         return (mention,)
 
+    def _event(self, members: tuple[Mention, ...], people: People) -> Event:
+        """The event of a cluster: merged once (kept with its group), names put in each time."""
+        if len(members) == 1:
+            return _alone(members[0], people)
+        state = self._groups.get(members[0].group)
+        if not isinstance(state, _Group):  # cannot happen: several members make a group
+            return with_people(merge(list(members)), people)
+        index = state.clusters.index(members)
+        draft = state.drafts[index]
+        if draft is None:
+            draft = state.drafts[index] = merge(list(members))
+        return with_people(draft, people)
+
     # -- reading: events are built here, for the owner to hand out ------------------------------
 
     def __len__(self) -> int:
@@ -609,15 +645,7 @@ class EventIndex:
         found = self._mentions.get(article_id, ())
         if not 1 <= index <= len(found):
             return None
-        return self._build(self._cluster_of(found[index - 1]), people)
-
-    def _build(self, members: tuple[Mention, ...], people: People) -> Event:
-        found = self._built.get(id(members[0]))
-        if found is None:
-            if len(self._built) >= BUILT_KEPT:
-                self._built.clear()
-            found = self._built[id(members[0])] = build(members, people)
-        return found
+        return self._event(self._cluster_of(found[index - 1]), people)
 
     def anchored(self, article_id: str, people: People) -> list[Event]:
         """The events whose first source is a meeting of this article (their ids start with its id)."""
@@ -625,7 +653,7 @@ class EventIndex:
         for m in self._mentions.get(article_id, ()):
             members = self._cluster_of(m)
             if members[0] is m:
-                events.append(self._build(members, people))
+                events.append(self._event(members, people))
         return events
 
     def of_mentions(self, mentions: Iterable[Mention], people: People) -> list[Event]:
@@ -636,7 +664,7 @@ class EventIndex:
             members = self._cluster_of(m)
             if id(members[0]) not in seen:
                 seen.add(id(members[0]))
-                events.append(self._build(members, people))
+                events.append(self._event(members, people))
         return events
 
     def planned(self, people: People, *, dated_from: str | None = None, undated_from: str | None = None) -> list[Event]:
@@ -645,17 +673,21 @@ class EventIndex:
         ones first reported from `undated_from` on. Filtered on the mentions, before any
         event is built: at 50,000 articles there are some 20,000 plans, mostly past."""
         found = []
-        for group in self._planned:
+        for group, (latest, published) in self._planned.items():
+            if dated_from is not None and not (
+                (latest and latest >= dated_from[: len(latest)]) or (undated_from and published >= undated_from)
+            ):
+                continue
             for members in self._clusters(group):
                 if any(m.meeting.status != "planned" for m in members):
                     continue
                 if dated_from is not None and not _still_to_come(members, dated_from, undated_from):
                     continue
-                found.append(self._build(members, people))
+                found.append(self._event(members, people))
         return found
 
     def all(self, people: People) -> list[Event]:
-        return [self._build(members, people) for group in self._groups for members in self._clusters(group)]
+        return [self._event(members, people) for group in self._groups for members in self._clusters(group)]
 
 
 def _still_to_come(members: tuple[Mention, ...], day: str, undated_from: str | None) -> bool:
@@ -667,4 +699,4 @@ def _still_to_come(members: tuple[Mention, ...], day: str, undated_from: str | N
 
 def build(members: tuple[Mention, ...], people: People) -> Event:
     """The event of one cluster of mentions."""
-    return _alone(members[0], people) if len(members) == 1 else merge(list(members), people)
+    return _alone(members[0], people) if len(members) == 1 else with_people(merge(list(members)), people)

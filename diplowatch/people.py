@@ -70,15 +70,24 @@ class NamesSeen:
     observed: tuple[tuple[str, str | None, str | None, str | None], ...] = ()
 
 
-def names_in(article: Article, meetings: Iterable[Meeting], quotes: Iterable[Quote]) -> tuple[str, ...]:
-    """Every spelling of a person in a stored article, once each (the registry's input)."""
+Countries = tuple[tuple[str, str], ...]  # (spelling, country) as an article gives them
+
+
+def names_in(article: Article, meetings: Iterable[Meeting], quotes: Iterable[Quote]) -> tuple[tuple[str, ...], Countries]:
+    """The registry's input for a stored article: every spelling of a person in it, once
+    each, and the countries its meetings and statements give with them."""
     names = dict.fromkeys(article.people)
+    countries = []
     for meeting in meetings:
         for p in meeting.participants:
             names[p.name] = None
+            if p.country and p.name:
+                countries.append((p.name, p.country))
     for quote in quotes:
         names[quote.speaker] = None
-    return tuple(n for n in names if n and name_key(n))
+        if quote.speaker_country and quote.speaker:
+            countries.append((quote.speaker, quote.speaker_country))
+    return tuple(n for n in names if n and name_key(n)), tuple(countries)
 
 
 def names_seen(article: Article, meetings: Iterable[Meeting], quotes: Iterable[Quote]) -> NamesSeen:
@@ -156,8 +165,12 @@ class PeopleRegistry:
         self._spellings_of_key: dict[str, set[str]] = defaultdict(set)
         self._local: dict[str, dict[str, str]] = {}  # article -> spelling -> key, by rule 2
         self._local_of_key: dict[str, set[tuple[str, str]]] = defaultdict(set)  # key -> (article, spelling)
+        # spelling -> countries given with it: a person's usual country without reading
+        # their articles again (an event's participant without one asks at every reading).
+        self._countries_of_name: dict[str, Counter[str]] = {}
+        self._country: dict[str, str | None] = {}
         self._display: dict[str, str] = {}
-        self._dirty: set[str] = set()  # keys whose display name may have changed
+        self._dirty: set[str] = set()  # keys whose display name or country may have changed
         self._people: dict[str, Person] = {}  # summaries built on demand, dropped when dirty
         self._spelling_words: dict[str, frozenset[str]] = {}
         self._size: dict[str, int] = {}  # spelling -> words in its key
@@ -243,25 +256,28 @@ class PeopleRegistry:
 
     # -- articles in and out ------------------------------------------------------------
 
-    def add(self, article_id: str, names: tuple[str, ...]) -> set[str]:
-        """Take in a new article and the names it has (`names_in`); returns the other
-        articles whose people were resolved anew (a surname became ambiguous or
-        unambiguous). Replacing an article is `remove` with its old names, then `add`."""
+    def add(self, article_id: str, names: tuple[str, ...], countries: Countries = ()) -> set[str]:
+        """Take in a new article, the names it has and the countries given with them
+        (`names_in`); returns the other articles whose people were resolved anew (a surname
+        became ambiguous or unambiguous). Replacing an article is `remove` with what it was
+        taken in with, then `add`."""
         touched: set[str] = set()
         self._articles.add(article_id)
         for name in names:
             self._admit(article_id, name, touched)
+        self._count_countries(countries, 1)
         self._set_local(article_id, names)
         again = self._settle(touched)
         again.discard(article_id)
         return again
 
-    def remove(self, article_id: str, names: tuple[str, ...]) -> set[str]:
-        """Forget an article (with the names it was taken in with); returns the other
-        articles whose people were resolved anew."""
+    def remove(self, article_id: str, names: tuple[str, ...], countries: Countries = ()) -> set[str]:
+        """Forget an article (with what it was taken in with); returns the other articles
+        whose people were resolved anew."""
         if article_id not in self._articles:
             return set()
         touched: set[str] = set()
+        self._count_countries(countries, -1)
         self._retract(article_id, names, touched)
         self._articles.discard(article_id)
         return self._settle(touched)
@@ -285,16 +301,25 @@ class PeopleRegistry:
         articles = {a for s in spellings for a in self._articles_of_name[s]}
         for article_id in articles:
             self._set_local(article_id, self._seen_of(article_id).names)
+        for key in {self._key_of_name[s] for s in spellings if s in self._key_of_name}:
+            self._dirty.add(key)  # their spellings (and the countries given with them) moved
         return articles | again
 
-    def build(self, everything: Iterable[tuple[str, tuple[str, ...]]]) -> None:
-        """Start again from every stored article at once, (article id, names) each: at
+    def build(self, everything: Iterable[tuple[str, tuple[tuple[str, ...], Countries]]]) -> None:
+        """Start again from every stored article at once, (article id, `names_in`) each: at
         start-up, faster than `add`."""
         self.__init__(self._seen_of, self._alias)
         locals_: list[tuple[str, tuple[str, ...]]] = []
         articles_of_name = self._articles_of_name
-        for article_id, names in everything:
+        countries_of_name = self._countries_of_name
+        for article_id, (names, countries) in everything:
             self._articles.add(article_id)
+            for name, country in countries:
+                counts = countries_of_name.get(name)
+                if counts is None:
+                    countries_of_name[name] = Counter({country: 1})
+                else:
+                    counts[country] += 1
             for name in names:
                 found = articles_of_name.get(name)
                 if found is None:
@@ -396,6 +421,20 @@ class PeopleRegistry:
         self._spelling_words.pop(name, None)
         self._size.pop(name, None)
 
+    def _count_countries(self, countries: Countries, step: int) -> None:
+        for name, country in countries:
+            counts = self._countries_of_name.get(name)
+            if counts is None:
+                counts = self._countries_of_name[name] = Counter()
+            counts[country] += step
+            if counts[country] <= 0:
+                del counts[country]
+                if not counts:
+                    del self._countries_of_name[name]
+            key = self._key_of_name.get(name)
+            if key is not None:
+                self._dirty.add(key)
+
     def _retract(self, article_id: str, names: tuple[str, ...], touched: set[str]) -> None:
         for name, key in self._local.pop(article_id, {}).items():
             _discard(self._local_of_key, key, (article_id, name))
@@ -431,6 +470,7 @@ class PeopleRegistry:
         """Refresh the display names that may have moved (and forget the summaries)."""
         for key in self._dirty:
             self._people.pop(key, None)
+            self._country.pop(key, None)
             spellings = self._spellings_of_key.get(key)
             if not spellings:
                 self._display.pop(key, None)
@@ -484,10 +524,17 @@ class PeopleRegistry:
         return len(self._spellings_of_key)
 
     def country(self, key: str) -> str | None:
-        """The country most often given with this person (read from their articles, then kept
-        until one of them changes)."""
-        person = self.person(key)
-        return person.country if person else None
+        """The country most often given with this person's spellings (kept until one of
+        their articles changes)."""
+        if self._dirty:
+            self.settle_display()
+        if key in self._country:
+            return self._country[key]
+        totals: Counter[str] = Counter()
+        for spelling in self._spellings_of_key.get(key, ()):
+            totals.update(self._countries_of_name.get(spelling, ()))
+        found = self._country[key] = max(totals, key=lambda c: (totals[c], _reverse(c))) if totals else None
+        return found
 
     def person(self, key: str) -> Person | None:
         if self._dirty:
@@ -502,7 +549,6 @@ class PeopleRegistry:
         roles: dict[str, list] = {}
         dates: list[str] = []
         used: Counter[str] = Counter()
-        countries: Counter[str] = Counter()
         articles = self.articles_of(key)
         for article_id in articles:
             seen = self._seen_of(article_id)
@@ -510,12 +556,8 @@ class PeopleRegistry:
                 dates.append(seen.published)
             mine = {n for n in seen.names if self.key_of(article_id, n) == key}
             used.update(mine)
-            for name, role, country, when in seen.observed:
-                if name not in mine:
-                    continue
-                if country:
-                    countries[country] += 1
-                if not role:
+            for name, role, _, when in seen.observed:
+                if name not in mine or not role:
                     continue
                 entry = roles.setdefault(fold(role), [Counter(), None, None, 0])
                 entry[0][role] += 1
@@ -528,9 +570,8 @@ class PeopleRegistry:
             key=lambda r: (-r.count, r.role),
         )
         aliases = sorted((s for s in used if s != display), key=lambda s: (-used[s], s))
-        country = max(countries, key=lambda c: (countries[c], _reverse(c))) if countries else None
         return Person(
-            key=key, name=display, aliases=tuple(aliases), country=country,
+            key=key, name=display, aliases=tuple(aliases), country=self.country(key),
             roles=tuple(ranked_roles), first_seen=min(dates) if dates else None,
             last_seen=max(dates) if dates else None, articles=len(articles),
         )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from diplowatch import countries, dates
 from diplowatch.events import Event
-from diplowatch.people import Person
 from diplowatch.records import Article, Meeting, Quote
 from handlers.replies import Entry
 
@@ -141,7 +141,15 @@ def event_line(event: Event) -> str:
     return f"{event_date(event)} · {people_line(event)} · {what(event)} · {sources_label(len(event.sources))}"
 
 
-def quote_entry(quote: Quote, article: Article | None, *, cite: bool = True, person: Person | None = None) -> Entry:
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said it, as the registry names them: display name and country."""
+
+    name: str
+    country: str | None
+
+
+def quote_entry(quote: Quote, article: Article | None, *, cite: bool = True, person: Speaker | None = None) -> Entry:
     """A statement, dated by its article; `cite` adds which article (not inside /article).
     With the registry's `person`, the speaker is shown by their display name and country
     whatever the article's spelling ("Tokayev" in English is Kassym-Jomart Tokaïev 🇰🇿)."""

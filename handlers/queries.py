@@ -7,8 +7,8 @@ from typing import TypeVar
 
 from diplowatch import dates
 from diplowatch.events import Event
-from diplowatch.people import Person
 from diplowatch.records import Article, Meeting, Quote
+from handlers.entries import Speaker
 from handlers.subjects import Subject
 from storage import Store
 
@@ -32,11 +32,17 @@ def quotes_of(store: Store, who: Subject) -> list[Quote]:
     return list(store.quotes_of_speaker(who.value))
 
 
-def speaker_of(store: Store, quote: Quote) -> Person | None:
-    """The registry's person behind a statement's speaker, as its article names them."""
+def speaker_of(store: Store, quote: Quote) -> Speaker | None:
+    """Who the registry says a statement's speaker is, as its article names them: display
+    name, and country (the statement's own, else the person's usual one, read only then)."""
     if not quote.speaker:
         return None
-    return store.person(store.person_in(quote.article_id, quote.speaker))
+    key = store.person_in(quote.article_id, quote.speaker)
+    name = store.people().get(key, quote.speaker)
+    if quote.speaker_country:
+        return Speaker(name, quote.speaker_country)
+    person = store.person(key)
+    return Speaker(name, person.country if person else None)
 
 
 def events_of(store: Store, subject: Subject) -> tuple[Event, ...]:

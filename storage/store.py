@@ -19,6 +19,7 @@ date as articles are saved, replaced or removed, and can be rebuilt at any time
 
 from __future__ import annotations
 
+import bisect
 import fcntl
 import gc
 import threading
@@ -33,7 +34,7 @@ from tinydb import Query, TinyDB
 
 from diplowatch.events import Event, EventIndex, Mention, mention_of
 from diplowatch.names import name_key
-from diplowatch.people import NamesSeen, PeopleRegistry, Person, names_in, names_seen
+from diplowatch.people import Countries, NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
 from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, read_json_file
 from storage.text_index import TextIndex
@@ -82,6 +83,7 @@ class Store:
         self._registry = PeopleRegistry(self._names_seen)
         self._events = EventIndex()
         self._loading = True
+        self._ids: list[str] = []  # every article id, sorted: prefixes by bisection (autocomplete)
         self._text_index = TextIndex()
         self.text_index_ready = False
         self._generation = 0
@@ -102,6 +104,7 @@ class Store:
             try:
                 for path in sorted((self.folder / "shards").glob("*.json")):
                     self._load_shard(path.stem)
+                self._ids = sorted(self._articles)
                 self._loading = False
                 self._rebuild_derived()
             finally:
@@ -248,6 +251,8 @@ class Store:
 
     def _index(self, article: Article, meetings: Iterable[Meeting], quotes: Iterable[Quote]) -> None:
         self._generation += 1
+        if article.id not in self._articles and not self._loading:
+            bisect.insort(self._ids, article.id)
         self._articles[article.id] = article
         self._meetings[article.id] = tuple(meetings)
         self._quotes[article.id] = tuple(quotes)
@@ -265,7 +270,10 @@ class Store:
         self._generation += 1
         old_meetings = self._meetings.pop(article_id, ())
         old_quotes = self._quotes.pop(article_id, ())
-        self._articles.pop(article_id, None)
+        if self._articles.pop(article_id, None) is not None:
+            at = bisect.bisect_left(self._ids, article_id)
+            if at < len(self._ids) and self._ids[at] == article_id:
+                del self._ids[at]
 
         def drop(index: dict[str, list], key: str, gone: set[int]) -> None:
             kept = [item for item in index.get(key, ()) if id(item) not in gone]
@@ -288,7 +296,7 @@ class Store:
     def _names_seen(self, article_id: str) -> NamesSeen:
         return names_seen(self._articles[article_id], self._meetings[article_id], self._quotes[article_id])
 
-    def _names_in(self, article_id: str) -> tuple[str, ...]:
+    def _names_in(self, article_id: str) -> tuple[tuple[str, ...], Countries]:
         return names_in(self._articles[article_id], self._meetings[article_id], self._quotes[article_id])
 
     def _mentions(self, article_id: str) -> tuple[Mention, ...]:
@@ -311,7 +319,7 @@ class Store:
         self._registry.build((i, self._names_in(i)) for i in sorted(self._articles))
         self._events.rebuild((i, self._mentions(i)) for i in sorted(self._articles) if self._meetings[i])
 
-    def _derive(self, added: Iterable[str], removed: Iterable[tuple[str, tuple[str, ...]]] = ()) -> None:
+    def _derive(self, added: Iterable[str], removed: Iterable[tuple[str, tuple[tuple[str, ...], Countries]]] = ()) -> None:
         """Bring people and events up to date: `removed` are the names of articles taken out
         (or replaced), `added` the ids of articles stored. The articles whose people were
         resolved anew are read again, and only the groups of events they touch are
@@ -320,12 +328,12 @@ class Store:
             return
         registry, events = self._registry, self._events
         again: set[str] = set()
-        for article_id, names in removed:
-            again |= registry.remove(article_id, names)
+        for article_id, (names, countries) in removed:
+            again |= registry.remove(article_id, names, countries)
             events.drop(article_id)
         added = set(added)
         for article_id in added:
-            again |= registry.add(article_id, self._names_in(article_id))
+            again |= registry.add(article_id, *self._names_in(article_id))
         for article_id in sorted(added | again):
             if article_id in self._articles:
                 events.put(article_id, self._mentions(article_id))
@@ -519,11 +527,20 @@ class Store:
         with self._lock:
             return self._articles.get(article_id.strip().lower())
 
+    def _ids_starting(self, key: str) -> list[str]:
+        """The ids starting with these characters, in order (under the lock)."""
+        at = bisect.bisect_left(self._ids, key)
+        found = []
+        while at < len(self._ids) and self._ids[at].startswith(key):
+            found.append(self._ids[at])
+            at += 1
+        return found
+
     def articles_by_prefix(self, prefix: str) -> tuple[Article, ...]:
         """The articles whose id starts with these characters, newest first."""
         key = prefix.strip().lower()
         with self._lock:
-            found = [a for i, a in self._articles.items() if i.startswith(key)] if key else []
+            found = [self._articles[i] for i in self._ids_starting(key)] if key else []
         return tuple(sorted(found, key=_newest_key, reverse=True))
 
     def articles_newest(self, limit: int | None = None, offset: int = 0) -> tuple[Article, ...]:
@@ -654,7 +671,7 @@ class Store:
             return ()
         head, dash, _ = key.partition("-")
         with self._lock:
-            ids = sorted(i for i in self._articles if i.startswith(head)) if not dash else [head] if head in self._articles else []
+            ids = self._ids_starting(head) if not dash else [head] if head in self._articles else []
             found: list[Event] = []
             for article_id in ids:
                 found += [e for e in self._events.anchored(article_id, self._registry) if e.id.startswith(key)]

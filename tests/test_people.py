@@ -23,7 +23,7 @@ def built(articles: dict[str, tuple[str, ...]]) -> PeopleRegistry:
     """A registry built at once, as at start-up."""
     seen = {aid: NamesSeen(aid, "2024-05-20", names) for aid, names in articles.items()}
     registry = PeopleRegistry(lambda aid: seen[aid])
-    registry.build(articles.items())
+    registry.build((aid, (names, ())) for aid, names in articles.items())
     return registry
 
 
@@ -152,7 +152,7 @@ def test_roles_countries_and_dates_of_a_person():
                                                          ("Wang Yi", "membre du Bureau politique", None, "2024-05-20"))),
     }
     registry = PeopleRegistry(lambda aid: seen[aid])
-    registry.build((aid, s.names) for aid, s in seen.items())
+    registry.build((aid, (s.names, tuple((n, c) for n, _, c, _ in s.observed if c))) for aid, s in seen.items())
     person = registry.person(registry.key_anywhere("Wang Yi"))
     assert person.country == "CN" and (person.first_seen, person.last_seen) == ("2022-09-14", "2024-05-20")
     minister = person.roles[0]

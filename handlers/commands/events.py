@@ -75,7 +75,14 @@ def event(ctx: Context, id: str) -> Reply:
         sentence = " ".join(store.evidence(m).split())
         if sentence:
             lines.append(f"« {sentence[:EVIDENCE_CHARS]}{'…' if len(sentence) > EVIDENCE_CHARS else ''} »")
-        lines.append(f"Why joined: {source.why}" if source.why else "First report of this encounter.")
+        # Who its names are: the registry says it now (names can be joined later than the event).
+        notes = "; ".join(n for n in dict.fromkeys(store.how_named(source.article_id, p.name)
+                                                     for p in m.participants if p.name) if n)
+        if source.why:
+            why = source.why.replace("same people", f"same people ({notes})", 1) if notes else source.why
+            lines.append(f"Why joined: {why}")
+        else:
+            lines.append("First report of this encounter." + (f" ({notes})" if notes else ""))
         title = (article.title if article else "") or "untitled"
         language = f" · {article.language}" if article else ""
         entries.append(Entry(

@@ -76,19 +76,19 @@ def quote_rows(store: Store, quotes: list[Quote]) -> list[dict[str, Any]]:
     """One row per distinct statement (speaker and words), with every article reporting it."""
     groups: dict[tuple[str, str], list[Quote]] = {}
     for q in quotes:
-        person = speaker_of(store, q)
-        key = (person.key if person else fold(q.speaker or ""), fold(q.text))
-        groups.setdefault(key, []).append(q)
+        who = store.person_in(q.article_id, q.speaker) if q.speaker else ""
+        groups.setdefault((who, fold(q.text)), []).append(q)
     rows = []
     for found in groups.values():
         found.sort(key=lambda q: (published(store, q.article_id) or "", q.article_id))
         first = found[0]
-        person = speaker_of(store, first)
+        speaker = speaker_of(store, first)
+        person = store.person(store.person_in(first.article_id, first.speaker)) if first.speaker else None
         articles = [store.article(i) for i in dict.fromkeys(q.article_id for q in found)]
         rows.append({
             "date": published(store, first.article_id),
-            "speaker": (person.name if person else None) or first.speaker or "",
-            "speaker_country": first.speaker_country or (person.country if person else None),
+            "speaker": (speaker.name if speaker else None) or first.speaker or "",
+            "speaker_country": speaker.country if speaker else first.speaker_country,
             "speaker_role": first.speaker_role or (person.roles[0].role if person and person.roles else None),
             "kind": first.kind,
             "text": first.text,
