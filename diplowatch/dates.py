@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     # French
@@ -131,6 +132,7 @@ _MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July
                    "October", "November", "December")
 
 
+@lru_cache(maxsize=8192)
 def span(value: str) -> tuple[date, date]:
     """The first and last days a date of any precision stands for ("2024-05": 1 to 31 May)."""
     parts = [int(p) for p in value.split("-")]

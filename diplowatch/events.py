@@ -94,12 +94,13 @@ class Mention:
 
 
 def mention_of(article_id: str, index: int, meeting: Meeting, *, published: str | None, first_seen: str,
-               key_of: Callable[[str], str]) -> Mention:
-    """A meeting as a mention; `key_of` says who a participant's name is in this article."""
+               key_of: Callable[[str], str] | None = None, known: list[str | None] | None = None) -> Mention:
+    """A meeting as a mention; `key_of` says who a participant's name is in this article
+    (or `known` gives it already, one per participant, None for the unnamed)."""
     keys = []
     for position, p in enumerate(meeting.participants):
         if p.name:
-            keys.append(key_of(p.name))
+            keys.append(known[position] if known is not None else key_of(p.name))
         elif p.country:
             keys.append(f"~{p.country}:{role_class(p.role)}")
         else:  # nobody in particular: matches nothing
@@ -295,6 +296,13 @@ def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
     at most a day before it), then months, years and undated mentions join the one
     encounter they fit, or make their own.
     """
+    mentions = list(mentions)
+    if len(mentions) == 2:  # most groups of several: two reports of the same day, or not
+        a, b = sorted(mentions, key=lambda m: (m.meeting.date or "", m.published or "", m.order))
+        if a.meeting.date and b.meeting.date and len(a.meeting.date) == len(b.meeting.date) == 10:
+            if a.article_id != b.article_id and dates.span(b.meeting.date)[0] - dates.span(a.meeting.date)[0] <= ONE_DAY:
+                return [sorted((a, b), key=lambda m: m.order)]
+            return [[a], [b]]
     by_precision: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_precision[_precision(m.meeting.date)].append(m)
@@ -522,7 +530,10 @@ class EventIndex:
         # without looking at the ~20,000 past plans of a store of 50,000 articles.
         self._planned: dict[GroupKey, tuple[str | None, str]] = {}
         self._dirty: set[GroupKey] = set()
-        self._count = 0
+        # Groups of several reports that the rebuild did not cluster yet: each is clustered
+        # when first read (at start, a /meetings clusters its own ~600, not all ~25,000).
+        self._pending: set[GroupKey] = set()
+        self._count = 0  # events, but those of pending groups
 
     def put(self, article_id: str, mentions: tuple[Mention, ...]) -> None:
         """The article's mentions, instead of its earlier ones."""
@@ -537,7 +548,9 @@ class EventIndex:
             if found is None:
                 groups[group] = m
                 self._count += 1
-                self._plan(group, ((m,),))
+                if m.meeting.status == "planned":
+                    self._planned[group] = (m.meeting.date, "") if m.meeting.date else (
+                        None, m.published or m.first_seen[:10])
                 continue
             if isinstance(found, Mention):
                 state = groups[group] = _Group()
@@ -563,25 +576,34 @@ class EventIndex:
     def settle(self) -> None:
         """Cluster the marked groups again."""
         for group in self._dirty:
-            state = self._groups.get(group)
-            if not isinstance(state, _Group):
-                continue
-            self._count -= len(state.clusters)
-            if not state.members:
-                del self._groups[group]
-                self._planned.pop(group, None)
-                continue
-            if len(state.members) == 1:
-                (m,) = state.members
-                self._groups[group] = m
-                self._count += 1
-                clusters: tuple[tuple[Mention, ...], ...] = ((m,),)
-            else:
-                clusters = state.clusters = tuple(tuple(c) for c in cluster(state.members))
-                state.drafts = [None] * len(clusters)
-                self._count += len(clusters)
-            self._plan(group, clusters)
+            self._settle(group)
         self._dirty.clear()
+
+    def _settle(self, group: GroupKey) -> None:
+        self._pending.discard(group)
+        state = self._groups.get(group)
+        if not isinstance(state, _Group):
+            return
+        self._count -= len(state.clusters)
+        if not state.members:
+            del self._groups[group]
+            self._planned.pop(group, None)
+            return
+        if len(state.members) == 1:
+            (m,) = state.members
+            self._groups[group] = m
+            self._count += 1
+            clusters: tuple[tuple[Mention, ...], ...] = ((m,),)
+        else:
+            clusters = state.clusters = tuple(tuple(c) for c in cluster(state.members))
+            state.drafts = [None] * len(clusters)
+            self._count += len(clusters)
+        self._plan(group, clusters)
+
+    def _settle_pending(self) -> None:
+        """Cluster every group the rebuild left for its first reading (counts, plans)."""
+        for group in list(self._pending):
+            self._settle(group)
 
     def _plan(self, group: GroupKey, clusters: tuple[tuple[Mention, ...], ...]) -> None:
         """Keep in `_planned` the group's plans no source reports held, if any."""
@@ -601,13 +623,35 @@ class EventIndex:
             self._planned.pop(group, None)
 
     def rebuild(self, mentions: Iterable[tuple[str, tuple[Mention, ...]]]) -> None:
-        """Start again from every article's mentions."""
+        """Start again from every article's mentions (`put` of each, in one tight loop:
+        at start-up there are 100,000 of them at 50,000 articles)."""
         self.__init__()
+        groups, several = self._groups, self._dirty
         for article_id, found in mentions:
-            self.put(article_id, found)
-        self.settle()
+            if not found:
+                continue
+            self._mentions[article_id] = found
+            for m in found:
+                group = m.group
+                state = groups.get(group)
+                if state is None:
+                    groups[group] = m
+                elif isinstance(state, Mention):
+                    new = groups[group] = _Group()
+                    new.members += (state, m)
+                    several.add(group)
+                else:
+                    state.members.append(m)
+        for group, state in groups.items():
+            if isinstance(state, Mention):
+                self._count += 1
+                if state.meeting.status == "planned":
+                    self._plan(group, ((state,),))
+        self._pending, self._dirty = several, set()
 
     def _clusters(self, group: GroupKey) -> tuple[tuple[Mention, ...], ...]:
+        if group in self._pending:
+            self._settle(group)
         found = self._groups.get(group)
         if found is None:
             return ()
@@ -635,6 +679,7 @@ class EventIndex:
     # -- reading: events are built here, for the owner to hand out ------------------------------
 
     def __len__(self) -> int:
+        self._settle_pending()
         return self._count
 
     def mentions(self, article_id: str) -> tuple[Mention, ...]:
@@ -672,6 +717,7 @@ class EventIndex:
         source dates that day or later (a month or a year while it lasts), and the undated
         ones first reported from `undated_from` on. Filtered on the mentions, before any
         event is built: at 50,000 articles there are some 20,000 plans, mostly past."""
+        self._settle_pending()
         found = []
         for group, (latest, published) in self._planned.items():
             if dated_from is not None and not (
@@ -687,6 +733,7 @@ class EventIndex:
         return found
 
     def all(self, people: People) -> list[Event]:
+        self._settle_pending()
         return [self._event(members, people) for group in self._groups for members in self._clusters(group)]
 
 

@@ -301,15 +301,10 @@ class Store:
 
     def _mentions(self, article_id: str) -> tuple[Mention, ...]:
         article = self._articles[article_id]
-        registry = self._registry
-        local = registry.key_of
-
-        def key_of(name: str) -> str:
-            return local(article_id, name)
-
+        keys_of = self._registry.keys_of
         return tuple(
             mention_of(article_id, index, meeting, published=article.published, first_seen=article.ingested_at,
-                       key_of=key_of)
+                       known=keys_of(article_id, [p.name for p in meeting.participants]))
             for index, meeting in enumerate(self._meetings[article_id], 1)
         )
 
