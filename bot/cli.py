@@ -1,7 +1,7 @@
 """The `diplowatch` command line.
 
 Exit status: 0 done, 1 done with failures (files quarantined, nothing found), 2 a setting or
-argument is wrong, 3 the database cannot be used as it is.
+argument is wrong, 3 the database cannot be used as it is, 4 Discord could not be reached.
 """
 
 from __future__ import annotations
@@ -10,15 +10,30 @@ import argparse
 import asyncio
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
 from bot.render_text import reply_to_text
+from diplowatch.cleaning import clean_text
 from diplowatch.config import Settings, SettingsError, load_settings
-from diplowatch.drop_folder import files_of
+from diplowatch.drop_folder import files_by_folder
 
 EXIT_BAD_SETTING = EXIT_BAD_ARGUMENT = 2
 EXIT_BAD_DATABASE = 3
+# In JSON output, what a terminal could act on is written as a \uXXXX escape (the same data).
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def say(*parts, file=None) -> None:
+    """print, without control characters or direction overrides: file names and reasons are
+    someone else's text, and ESC ] 0 ; … BEL would retitle the terminal."""
+    print(*(clean_text(str(part)) for part in parts), file=file or sys.stdout)
+
+
+def _json(value, **options) -> str:
+    text = json.dumps(value, ensure_ascii=False, **options)  # escapes C0 controls itself
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _print_failure(result) -> None:
     if result.outcome in ("quarantined", "failed"):
-        print(f"{result.outcome} {result.path}: {result.reason}", file=sys.stderr)
+        say(f"{result.outcome} {result.path}: {result.reason}", file=sys.stderr)
 
 
 def _summary(counts) -> str:
@@ -72,22 +87,30 @@ def cmd_ingest(settings: Settings, paths: list[Path]) -> int:
     from handlers.ingest import ingest_all
     from storage import Store
 
-    files = files_of(paths)
+    from collections import Counter
+
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        print(f"not found: {path}", file=sys.stderr)
-    with Store(settings.db_dir) as store, Progress(transient=True, disable=len(files) < 5) as progress:
-        task = progress.add_task("ingesting", total=len(files))
+        say(f"not found: {path}", file=sys.stderr)
+    # Each file is read only if it stays inside the folder named (or its own folder): a link
+    # out of the folder is quarantined, as in the bot.
+    groups = files_by_folder([p for p in paths if p.exists()])
+    total = sum(len(files) for _, files in groups)
+    counts: Counter[str] = Counter()
+    with Store(settings.db_dir) as store, Progress(transient=True, disable=total < 5) as progress:
+        task = progress.add_task("ingesting", total=total)
 
         def on_result(result) -> None:
             _print_failure(result)
             progress.advance(task)
 
-        counts = ingest_all(
-            store, Extractor(settings.spacy_model), files, model=settings.spacy_model,
-            max_bytes=settings.max_file_bytes, on_result=on_result,
-        )
-    print(_summary(counts))
+        extractor = Extractor(settings.spacy_model)
+        for folder, files in groups:
+            counts += ingest_all(
+                store, extractor, files, model=settings.spacy_model,
+                max_bytes=settings.max_file_bytes, on_result=on_result, inside=folder,
+            )
+    say(_summary(counts))
     return 1 if counts["quarantined"] or counts["failed"] or missing else 0
 
 
@@ -95,13 +118,22 @@ def cmd_repair(settings: Settings) -> int:
     from extraction import Extractor
     from handlers.repair import rebuild
 
-    def on_start(kept, files: int) -> None:
-        if kept:
-            print(f"the old database was kept in {kept}")
-        print(f"rebuilding from {settings.drop_dir}/ …")
+    def on_start(files: int) -> None:
+        say(f"rebuilding from {settings.drop_dir}/ ({files} files) beside the old database …")
 
     rebuilt = rebuild(settings, Extractor, on_start=on_start, on_result=_print_failure)
-    print(_summary(rebuilt.counts))
+    say(_summary(rebuilt.counts))
+    if rebuilt.kept:
+        say(f"the old database was kept in {rebuilt.kept}")
+        say(
+            "watches, aliases and the time of the last digest were kept" if rebuilt.kept_settings
+            else "the old meta.json could not be read: watches, aliases and the time of the last digest are lost"
+        )
+    if rebuilt.new_arrivals:
+        say(
+            f"{rebuilt.new_arrivals} article(s) whose arrival time was lost or new: "
+            "they will be in the next digest"
+        )
     return 1 if rebuilt.counts["quarantined"] or rebuilt.counts["failed"] else 0
 
 
@@ -118,17 +150,17 @@ def cmd_digest(settings: Settings, since: str | None, until: str | None, png: Pa
     with Store(settings.db_dir) as store:
         answer = registry.run("digest", Context(store=store, schedule=schedule), args)
     if answer.tone == "error":
-        print(f"diplowatch: {answer.summary}", file=sys.stderr)
+        say(f"diplowatch: {answer.summary}", file=sys.stderr)
         return EXIT_BAD_ARGUMENT
     replies = parts(answer)
-    print("\n\n".join(reply_to_text(r) for r in replies))
+    say("\n\n".join(reply_to_text(r) for r in replies))
     if png:
         pictures = [a.data for r in replies for a in r.attachments if a.filename.endswith(".png")]
         # A quiet week still gets its (empty) picture, so scripts always find the file.
         data = pictures[0] if pictures else meeting_network_png([], title=replies[0].title)
         png.parent.mkdir(parents=True, exist_ok=True)
         png.write_bytes(data)
-        print(f"\npicture written to {png}")
+        say(f"\npicture written to {png}")
     return 0
 
 
@@ -159,6 +191,7 @@ def cmd_export(settings: Settings, what: str, subject: str, since: str | None, u
 
 
 def cmd_status(settings: Settings, as_json: bool) -> int:
+    from diplowatch.drop_folder import survey
     from storage import Store
 
     with Store(settings.db_dir) as store:
@@ -168,17 +201,25 @@ def cmd_status(settings: Settings, as_json: bool) -> int:
             "last_ingest_at": store.get_state("last_ingest_at"),
             "quarantine": [q.to_dict() for q in store.quarantined()],
         }
+    # Not read, from the folder itself (another format, no extension, a pipe): nothing stored.
+    drop = settings.drop_dir
+    skipped = survey(drop).skipped if drop.is_dir() else []
+    payload["skipped"] = [{"path": str(path.relative_to(drop)), "reason": reason} for path, reason in skipped]
     if as_json:
-        print(json.dumps(payload, ensure_ascii=False))
+        say(_json(payload))
     else:
-        print(
+        say(
             f"{payload['articles']} articles, {payload['meetings']} meetings ({payload['events']} events), "
             f"{payload['quotes']} quotes\n"
             f"last ingest: {payload['last_ingest_at'] or 'never'}\n"
             f"quarantined files: {payload['quarantined']}"
         )
         for entry in payload["quarantine"]:
-            print(f"  {entry['path']}: {entry['reason']}")
+            say(f"  {entry['path']}: {entry['reason']}")
+        if skipped:
+            say(f"skipped files: {len(skipped)} (not read)")
+            for entry in payload["skipped"]:
+                say(f"  {entry['path']}: skipped: {entry['reason']}")
     return 0
 
 
@@ -192,9 +233,9 @@ def cmd_articles(settings: Settings, query: str | None, as_json: bool) -> int:
         if as_json and reply.tone != "error":
             ids = [e.heading.split(" · ", 1)[0] for e in reply.entries]
             for article_id in ids:
-                print(json.dumps(store.article(article_id).to_dict(), ensure_ascii=False))
+                say(_json(store.article(article_id).to_dict()))
         else:
-            print(reply_to_text(reply), file=sys.stderr if reply.tone == "error" else sys.stdout)
+            say(reply_to_text(reply), file=sys.stderr if reply.tone == "error" else sys.stdout)
     return 1 if reply.tone == "error" else 0
 
 
@@ -206,26 +247,26 @@ def cmd_extract(settings: Settings, paths: list[Path], as_json: bool) -> int:
 
     extractor = Extractor(settings.spacy_model)
     status = 0
-    for path in files_of(paths):
+    for path, folder in ((file, folder) for folder, files in files_by_folder(paths) for file in files):
         try:
-            document = read_document(path)
+            document = read_document(path, inside=folder)
         except Unreadable as exc:
-            print(json.dumps({"file": str(path), "error": str(exc)}, ensure_ascii=False) if as_json else f"{path}: {exc}")
+            say(_json({"file": str(path), "error": str(exc)}) if as_json else f"{path}: {exc}")
             status = 1
             continue
         extraction = extractor.extract(document.text, published=document.published, title=document.title)
         record = extraction_to_json(str(path), document, extraction)
         if as_json:
-            print(json.dumps(record, ensure_ascii=False))
+            say(_json(record))
         else:
-            print(json.dumps(record, ensure_ascii=False, indent=2))
+            say(_json(record, indent=2))
     return status
 
 
 def cmd_run(settings: Settings, console: bool) -> int:
     if console or not settings.token:
         if not console:
-            print("DISCORD_TOKEN is not set: running in console mode (copy .env.example to .env to use Discord).")
+            say("DISCORD_TOKEN is not set: running in console mode (copy .env.example to .env to use Discord).")
         from bot.console import run_console
 
         asyncio.run(run_console(settings))
@@ -240,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
     except SettingsError as exc:
-        print(f"diplowatch: {exc}", file=sys.stderr)
+        say(f"diplowatch: {exc}", file=sys.stderr)
         return EXIT_BAD_SETTING
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from storage import StoreError
@@ -263,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return cmd_export(settings, args.what, args.subject, args.since, args.until, args.csv, args.json)
     except StoreError as exc:
-        print(f"diplowatch: {exc}", file=sys.stderr)
+        say(f"diplowatch: {exc}", file=sys.stderr)
         return EXIT_BAD_DATABASE
     except KeyboardInterrupt:
         return 130

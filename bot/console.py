@@ -16,6 +16,7 @@ from bot.ingest_loop import ingest_loop
 from bot.scheduler import digest_job as run_digest_job
 from bot.scheduler import post_command_digest, run_due_digest, start_digest_scheduler
 from bot.watcher import DropWatcher
+from diplowatch.cleaning import clean_text
 from diplowatch.config import Settings
 from handlers.registry import COMMANDS
 from handlers.replies import Reply, error, parts
@@ -123,6 +124,11 @@ async def run_console(
     """The bot without Discord: ingest the drop folder, keep watching it, print alerts and
     digests, and answer the commands typed on stdin until /quit, Ctrl-D or a signal."""
     stdin = stdin or sys.stdin
+    raw_emit = emit
+
+    def emit(text: str) -> None:  # file names and reasons too: nothing a terminal would act on
+        raw_emit(clean_text(text))
+
     if stay_after_eof is None:
         stay_after_eof = not stdin.isatty()
     service = service or Service(settings)
@@ -133,6 +139,7 @@ async def run_console(
         rescan_seconds=settings.rescan_seconds,
         force_polling=settings.watch_poll,
         is_known=service.is_known,
+        on_skipped=service.note_skipped,
     )
     watcher.start()
 

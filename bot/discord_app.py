@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -60,6 +62,7 @@ class DiplowatchBot(discord.Client):
             rescan_seconds=self.settings.rescan_seconds,
             force_polling=self.settings.watch_poll,
             is_known=self.service.is_known,
+            on_skipped=self.service.note_skipped,
         )
         self.watcher.start()
         self._tasks.append(asyncio.create_task(ingest_loop(self.service, self.watcher, self.sender.post), name="diplowatch-ingest"))
@@ -122,15 +125,46 @@ class DiplowatchBot(discord.Client):
         await super().close()
 
 
+EXIT_UNREACHABLE = 4
+# Failures that mean "Discord cannot be reached from here right now", not "Discord said no".
+UNREACHABLE = (aiohttp.ClientConnectionError, asyncio.TimeoutError, discord.GatewayNotFound, discord.DiscordServerError)
+
+
+def backoff(attempt: int) -> int:
+    """Seconds to wait after the attempt-th failure: 1, 2, 4 … at most 60."""
+    return min(60, 2 ** (attempt - 1))
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def run_discord(settings: Settings) -> int:
+    """Run the bot until it is stopped. Discord unreachable at start (the network is not up
+    yet, a wrong DISCORD_API_BASE) is tried again with back-off, one log line per attempt,
+    then given up with one line and exit 4; once connected, reconnecting is discord.py's job."""
     point_at(settings)
-    bot = DiplowatchBot(settings)
-    try:
-        bot.run(settings.token, log_handler=None)
-    except discord.LoginFailure:
-        log.error("Discord refused the token: check DISCORD_TOKEN in .env (Bot > Reset Token in the developer portal)")
-        return 2
-    except discord.PrivilegedIntentsRequired:
-        log.error("Discord refused the requested intents")
-        return 2
-    return 0
+    attempts = settings.discord_connect_attempts
+    for attempt in range(1, attempts + 1):
+        bot = DiplowatchBot(settings)  # a new one each time: a closed client cannot start again
+        try:
+            bot.run(settings.token, log_handler=None)
+            return 0
+        except discord.LoginFailure:
+            log.error("Discord refused the token: check DISCORD_TOKEN in .env (Bot > Reset Token in the developer portal)")
+            return 2
+        except discord.PrivilegedIntentsRequired:
+            log.error("Discord refused the requested intents")
+            return 2
+        except UNREACHABLE as exc:
+            where = f"cannot reach Discord at {settings.discord_api_base} ({_reason(exc)})"
+            if attempt == attempts:
+                log.error(
+                    "%s: gave up after %d attempt(s); check the network, or DISCORD_API_BASE and "
+                    "DISCORD_GATEWAY_URL if they are set", where, attempts,
+                )
+                return EXIT_UNREACHABLE
+            delay = backoff(attempt)
+            log.warning("%s: trying again in %d s (attempt %d of %d)", where, delay, attempt, attempts)
+            time.sleep(delay)
+    return EXIT_UNREACHABLE

@@ -1,9 +1,10 @@
 """One formatter for everything the bot posts: replies become embeds within Discord's limits.
 
 Article text is someone else's words: markdown is escaped so it cannot break the layout,
-mentions are defused, and every message is sent with `allowed_mentions` none, so an article
-containing @everyone pings nobody. Long text is cut at a word with "…"; long lists become
-pages, and an entry (one record) is never split across two pages.
+control characters and direction overrides are removed, mentions are defused, and every
+message is sent with `allowed_mentions` none, so an article containing @everyone pings nobody.
+Long text is cut at a word with "…"; long lists become pages, and an entry (one record) is
+never split across two pages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 
 import discord
 
+from diplowatch.cleaning import clean_text
 from diplowatch.sources import safe_url
 from handlers.replies import MOMENT, Reply, parts
 
@@ -55,9 +57,10 @@ def cut(text: str, limit: int) -> str:
 
 
 def safe(text: str) -> str:
-    """Someone else's text made inert: no markdown, no working mentions; our own moments
-    become Discord timestamps, shown in each reader's time zone."""
-    inert = discord.utils.escape_mentions(discord.utils.escape_markdown(text or ""))
+    """Someone else's text made inert: no markdown, no working mentions, no control characters
+    and no direction overrides (U+202E flips the rest of a line: `evil\u202etxt.exe`); our own
+    moments become Discord timestamps, shown in each reader's time zone."""
+    inert = discord.utils.escape_mentions(discord.utils.escape_markdown(clean_text(text or "")))
     return MOMENT.sub(r"<t:\1:\2>", inert)
 
 

@@ -1,8 +1,9 @@
 """Files that became ready in the drop folder → ingest → alerts, for any transport.
 
 A burst is gathered for a moment and ingested together, so that a hundred files dropped
-at once become one summary per channel. The very first scan of an existing folder is a
-backlog: one summary, not an alert per file.
+at once become one summary per channel. What the very first start finds in an existing
+folder is a backlog: one summary, not an alert per file; what is dropped after the start is
+news, even into a folder that was empty.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from bot.watcher import DropWatcher
 from handlers.ingest import IngestResult
@@ -30,11 +32,19 @@ async def ingest_loop(
     *,
     on_result: Callable[[IngestResult], None] = lambda result: None,
 ) -> None:
-    first = await service.first_run()
+    # The backlog is what the very first start finds waiting in the folder: one summary for
+    # it, and an alert as usual for anything dropped after the start, even in the same burst.
+    backlog: set[Path] = set()
+    marked = not await service.first_run()
+    if not marked:
+        backlog = set(await watcher.first_scan())
+        if not backlog:  # an empty folder: nothing to sum up
+            await service.mark_first_scan_done()
+            marked = True
     async for path in watcher.ready_files():
         await asyncio.sleep(GATHER_SECONDS)
         pending = [path, *watcher.drain()]
-        done: list[IngestResult] = []
+        done: list[tuple[Path, IngestResult]] = []
         # A burst is ingested in chunks (stored as it goes) but announced once, as a whole;
         # files that became ready meanwhile join it.
         while pending:
@@ -47,14 +57,18 @@ async def ingest_loop(
                 results = []
             for result in results:
                 on_result(result)
-            done.extend(results)
+            done.extend(zip(chunk, results))
             pending.extend(watcher.drain())
         service.pending = 0
-        for channel, reply in await service.alerts(done, backlog=first):
+        old = [result for path, result in done if path in backlog]
+        new = [result for path, result in done if path not in backlog]
+        replies = (await service.alerts(old, backlog=True) if old else []) + await service.alerts(new)
+        for channel, reply in replies:
             try:
                 await deliver(channel, reply)
             except Exception:
                 log.exception("could not deliver an alert to channel %s", channel)
-        if first:
+        if old and not marked:
             await service.mark_first_scan_done()
-            first = False
+            marked = True
+        backlog.difference_update(path for path, _ in done)  # a late one still joins the backlog

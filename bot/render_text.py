@@ -1,12 +1,17 @@
-"""Replies as terminal text: the console mode's face, the same replies as in Discord."""
+"""Replies as terminal text: the console mode's face, the same replies as in Discord.
+
+Nothing printed carries a control character (newline and tab aside) or a direction override,
+whatever the reply holds: stored text is cleaned where it enters, but a database written
+before, a file name or an error message is outside text too, and ESC ] 0 ; … BEL retitles a
+terminal, ESC [ 2 J clears it.
+"""
 
 from __future__ import annotations
 
-
 from datetime import UTC, datetime
 
+from diplowatch.cleaning import clean_text
 from handlers.replies import MOMENT, Reply
-
 
 
 def _relative(seconds: float) -> str:
@@ -27,8 +32,8 @@ def _moment(match) -> str:
 
 
 def plain(text: str) -> str:
-    """A reply's text for a terminal: moments as dates."""
-    return MOMENT.sub(_moment, text)
+    """A reply's text for a terminal: moments as dates, nothing a terminal would act on."""
+    return MOMENT.sub(_moment, clean_text(text))
 
 RULE = "─" * 60
 

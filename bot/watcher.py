@@ -17,7 +17,7 @@ from pathlib import Path
 
 import watchfiles
 
-from diplowatch.drop_folder import scan
+from diplowatch.drop_folder import Survey, survey
 from diplowatch.reading import is_candidate
 
 log = logging.getLogger(__name__)
@@ -45,19 +45,28 @@ class DropWatcher:
         rescan_seconds: float = 60.0,
         force_polling: bool = False,
         is_known: Callable[[Path], bool] = lambda path: False,
+        on_skipped: Callable[[list[tuple[str, str]]], None] = lambda skipped: None,
     ) -> None:
-        self.folder = Path(folder)
+        # Absolute, as file events name files: a relative DROP_DIR (the default, `seeds`) would
+        # otherwise match no event, and the watcher would live on the re-scan alone.
+        self.folder = Path(folder).absolute()
         self.settle_seconds = settle_seconds
         self.rescan_seconds = rescan_seconds
         self.force_polling = force_polling
         self.is_known = is_known
+        self.on_skipped = on_skipped  # told, after each scan, the files not read (relative path, reason)
         self._queue: asyncio.Queue[Path] = asyncio.Queue()
         self._pending: dict[Path, tuple[int, float] | None] = {}
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
+        self._first_scan: asyncio.Future[list[Path]] | None = None
 
     def offer(self, path: Path) -> None:
-        if is_candidate(path.relative_to(self.folder)) and path not in self._pending:
+        try:
+            relative = path.relative_to(self.folder)
+        except ValueError:  # not below the folder as named: the periodic re-scan finds what is
+            return
+        if is_candidate(relative) and path not in self._pending:
             self._pending[path] = None
 
     async def _settle_loop(self) -> None:
@@ -73,12 +82,20 @@ class DropWatcher:
                     self._pending[path] = now
             await asyncio.sleep(self.settle_seconds / 2 if self.settle_seconds else 0.05)
 
+    def _scan(self) -> tuple[Survey, list[Path]]:
+        """The folder, and its files not handled yet (off the loop: a folder of 50,000 files
+        means as many stat calls and look-ups)."""
+        found = survey(self.folder)
+        return found, [path for path in found.files if not self.is_known(path)]
+
     async def _rescan_loop(self) -> None:
         while not self._stop.is_set():
-            # Off the loop: a folder of 50,000 files means as many stat calls and look-ups.
-            fresh = await asyncio.to_thread(lambda: [p for p in scan(self.folder) if not self.is_known(p)])
+            found, fresh = await asyncio.to_thread(self._scan)
+            self.on_skipped([(str(path.relative_to(self.folder)), reason) for path, reason in found.skipped])
             for path in fresh:
                 self.offer(path)
+            if not self._first_scan.done():
+                self._first_scan.set_result(fresh)
             try:
                 await asyncio.wait_for(self._stop.wait(), self.rescan_seconds)
             except TimeoutError:
@@ -97,8 +114,13 @@ class DropWatcher:
         except Exception:  # the periodic re-scan still finds new files
             log.exception("file events stopped; relying on the periodic re-scan")
 
+    async def first_scan(self) -> list[Path]:
+        """The files the start-up scan found waiting (not known yet): the backlog."""
+        return list(await asyncio.shield(self._first_scan))
+
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._first_scan = asyncio.get_running_loop().create_future()
         self._tasks = [
             asyncio.create_task(self._settle_loop(), name="drop-settle"),
             asyncio.create_task(self._rescan_loop(), name="drop-rescan"),

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     rescan_seconds: float = Field(default=60.0, gt=0)
     settle_seconds: float = Field(default=1.0, ge=0)
     max_file_mb: float = Field(default=20.0, gt=0)
+    # Tries to reach Discord at start (1, 2, 4 … 60 s apart) before giving up with exit 4.
+    discord_connect_attempts: int = Field(default=8, ge=1)
 
     @field_validator("discord_token", mode="before")
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 import stat
 import unicodedata
@@ -18,6 +19,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from diplowatch import dates, sources
+from diplowatch.cleaning import clean_line, clean_text, without_escapes
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -59,14 +61,30 @@ class Document:
         return len(self.text.split())
 
 
-def is_candidate(path: Path) -> bool:
-    """Files worth reading: known suffixes, not hidden, not temporary copies in progress."""
+# Names of copies in progress and editors' scratch files: never read, never mentioned.
+TEMPORARY_SUFFIXES = {".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", ".swx", ".lock"}
+
+
+def is_hidden_or_temporary(path: Path) -> bool:
+    """Dot-files (and what is inside dot-folders), `~` names and copies in progress."""
     name = path.name
     if name.startswith(".") or name.startswith("~") or name.endswith("~"):
-        return False
+        return True
     if any(part.startswith(".") for part in path.parts[:-1] if part not in (".", "..")):
-        return False
-    return path.suffix.lower() in SUFFIXES
+        return True
+    return path.suffix.lower() in TEMPORARY_SUFFIXES
+
+
+def is_candidate(path: Path) -> bool:
+    """Files worth reading: known suffixes, not hidden, not temporary copies in progress."""
+    return not is_hidden_or_temporary(path) and path.suffix.lower() in SUFFIXES
+
+
+def unsupported(path: Path) -> str:
+    """Why a file that is neither hidden nor temporary is not read as an article."""
+    kinds = ", ".join(sorted(SUFFIXES))
+    suffix = path.suffix.lower()
+    return f"{suffix} files are not read (only {kinds})" if suffix else f"no extension (only {kinds} files are read)"
 
 
 def content_hash(text: str) -> str:
@@ -121,10 +139,14 @@ def _normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _check_text(text: str) -> None:
-    controls = len(_CONTROL.findall(text[:20000]))
-    if controls > 0.01 * min(len(text), 20000):
+def _check_binary(text: str) -> None:
+    # Escape sequences are text meant for a terminal (a coloured title): removed, not counted.
+    sample = without_escapes(text[:20000])
+    if len(_CONTROL.findall(sample)) > 0.01 * len(sample):
         raise Unreadable("binary content (control characters): not a text article")
+
+
+def _check_text(text: str) -> None:
     if "\ufffd" in text and text.count("\ufffd") > 0.01 * len(text):
         raise Unreadable("undecodable: too many invalid characters for any known encoding")
     words = len(text.split())
@@ -134,6 +156,7 @@ def _check_text(text: str) -> None:
 
 def short_title(line: str, limit: int = 160) -> str:
     """A first line that is a whole paragraph (no headline) is cut at a word."""
+    line = clean_line(line)
     if len(line) <= limit:
         return line
     head = line[:limit]
@@ -164,26 +187,72 @@ def html_to_text(markup: str) -> tuple[str, str]:
         if not text:  # deeper than libxml2 goes even so (2,048 levels): strip the tags by hand
             text = html_lib.unescape(" ".join(_TAG.sub(" ", _SKIPPED_HTML.sub(" ", markup)).split()))
     meta_title = sources.page_metadata(markup).get("og:title")
-    return text or "", meta_title or html_lib.unescape(title)
+    return text or "", clean_line(meta_title or html_lib.unescape(title))
 
 
-def read_document(path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> Document:
-    path = Path(path)
+OUTSIDE = "a link to a file outside the drop folder: not read (only files inside the drop folder are)"
+MB = 1024 * 1024  # MAX_FILE_MB counts in these (MiB), and so do the messages
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, once every link is followed, is inside `folder` (links followed too)."""
     try:
-        info = path.stat()
+        real = Path(os.path.realpath(path))
+        return real.is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
+
+
+def _opened_path(fd: int) -> Path | None:
+    """Where an open file really is (Linux): what was read, whatever the links did meanwhile."""
+    try:
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        return None
+
+
+def read_document(path: Path, *, max_bytes: int = 20 * MB, inside: Path | None = None) -> Document:
+    """The document in a file. With `inside`, a file whose real place (links followed) is
+    outside that folder is refused: a link in the drop folder to /etc/passwd or to a .env
+    would otherwise be stored and shown to every member. The check is made again on the open
+    file, so a link swapped between the check and the opening is caught too."""
+    path = Path(path)
+    if inside is not None and not is_inside(path, inside):
+        raise Unreadable(OUTSIDE)
+    try:
+        # O_NONBLOCK: opening a pipe must not wait for a writer (it is refused just below).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc
+    try:
+        opened = _opened_path(fd) if inside is not None else None
+        if opened is not None and not opened.is_relative_to(os.path.realpath(inside)):
+            raise Unreadable(OUTSIDE)
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # a folder, a pipe (reading it would wait forever), a device
             raise Unreadable("not a regular file (a folder, a pipe or a device)")
         size = info.st_size
         if size == 0:
             raise Unreadable("empty file")
         if size > max_bytes:
-            raise Unreadable(f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB, MAX_FILE_MB)")
-        data = path.read_bytes()
+            raise Unreadable(f"too large: {size / MB:.1f} MB (limit {max_bytes / MB:g} MB, MAX_FILE_MB)")
+        # Never more than the limit, even if the file grows while it is read.
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise Unreadable(f"too large: more than {max_bytes / MB:g} MB (MAX_FILE_MB), and still growing")
     except OSError as exc:
         raise Unreadable(f"cannot be read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
     if not data.strip():
         raise Unreadable("empty file (only white space)")
-    return parse_document(data, path.suffix.lower())
+    try:
+        return parse_document(data, path.suffix.lower())
+    except Unreadable:
+        raise
+    except Exception as exc:  # whatever a parser does with hostile bytes, it costs only this file
+        raise Unreadable(f"could not be read: {type(exc).__name__}: {exc}"[:300]) from exc
 
 
 def parse_document(data: bytes, suffix: str) -> Document:
@@ -193,7 +262,10 @@ def parse_document(data: bytes, suffix: str) -> Document:
     title = ""
     published = None
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(raw)
+        # The HTML parser drops a bare ESC but keeps the rest of its sequence ("[31m"): the
+        # markup is cleaned first, and what its entities (&#27;) decode to, after.
+        _check_binary(raw)
+        text, title = html_to_text(clean_text(raw))
         text = _normalise(text)
         meta = sources.page_metadata(raw)
         url, site = meta.get("canonical") or meta.get("og:url"), meta.get("og:site_name")
@@ -201,11 +273,14 @@ def parse_document(data: bytes, suffix: str) -> Document:
         text, title, published, url = _from_json(raw)
     else:
         text = raw
+    _check_binary(text)
+    # Cleaned here, before the extraction: evidence offsets index into the text as stored.
+    text = clean_text(text)
     _check_text(text)
-    url = sources.safe_url(url)
+    url = sources.safe_url(clean_text(url or ""))  # http(s) only: no javascript:, data: or file:
     title = short_title(title) if title else sources.headline_of(text)
     published = published or dates.publication_date(text)
-    outlet = site or sources.dateline_source(text) or sources.host_name(url)
+    outlet = clean_line(site or "") or sources.dateline_source(text) or sources.host_name(url)
     return Document(text=text, title=title, published=published, encoding=encoding, url=url, outlet=outlet)
 
 
@@ -214,6 +289,10 @@ def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise Unreadable(f"invalid JSON: {exc.msg} at line {exc.lineno}") from exc
+    except RecursionError:
+        raise Unreadable("JSON nested too deeply to be an article") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise Unreadable(f"invalid JSON: {exc}"[:200]) from None
     if not isinstance(data, dict):
         raise Unreadable("JSON must be an object with title, date, text and url")
     text, title, date_value, url = (data.get(k) for k in ("text", "title", "date", "url"))
@@ -228,4 +307,4 @@ def _from_json(raw: str) -> tuple[str, str, str | None, str | None]:
             published = dates.parse_user_date(date_value[:10] if len(date_value) > 10 and "T" in date_value else date_value)
         except ValueError:
             published = None
-    return _normalise(text), short_title(" ".join((title or "").split())), published, url
+    return _normalise(text), short_title(title or ""), published, url

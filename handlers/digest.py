@@ -42,6 +42,10 @@ TOP_QUOTES = 6
 QUOTE_CHARS = 300
 
 
+# The first instant every time zone can convert to UTC and back (datetime.min is not).
+EARLIEST = datetime(1, 1, 3, tzinfo=UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     since: datetime
@@ -49,8 +53,12 @@ class Period:
 
     @property
     def before(self) -> Period:
-        """The period of the same length just before, for the change in counts."""
-        return Period(self.since - (self.until - self.since), self.since)
+        """The period of the same length just before, for the change in counts (from the first
+        day a date can be, for a period that starts in the first centuries)."""
+        try:
+            return Period(self.since - (self.until - self.since), self.since)
+        except OverflowError:
+            return Period(EARLIEST.astimezone(self.since.tzinfo or UTC), self.since)
 
 
 # -- the exactly-once rule ----------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from typing import Literal, Protocol
 
+from diplowatch.drop_folder import source_name
 from diplowatch.reading import Document, Unreadable, read_document
 from diplowatch.records import Article, Extraction, Quarantined, Source
 from handlers.extraction_pool import POOL_FROM, ExtractionPool
@@ -54,12 +55,14 @@ class _Ready:
     stat: os.stat_result
     document: Document
     source: Source
+    path: Path | None = None  # as found (the name may be its real path, or escaped)
 
 
-def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
-    """Everything before the extraction: known, unreadable, duplicate, or ready."""
+def _prepare(store: Store, path: Path, max_bytes: int, inside: Path | None = None) -> IngestResult | _Ready:
+    """Everything before the extraction: known, unreadable, duplicate, or ready. With
+    `inside` (the drop folder), a file whose real place is outside it is never read."""
     path = Path(path)
-    name = str(path.resolve()) if path.exists() else str(path.absolute())
+    name = source_name(path, inside)
     try:
         stat = path.stat()
     except OSError:
@@ -67,7 +70,7 @@ def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
     if store.known_file(name, stat.st_size, stat.st_mtime):
         return IngestResult("unchanged", name)
     try:
-        document = read_document(path, max_bytes=max_bytes)
+        document = read_document(path, max_bytes=max_bytes, inside=inside)
     except Unreadable as exc:
         if not os.path.lexists(path):  # deleted while being read: nothing to keep in quarantine
             return IngestResult("vanished", name, reason="the file disappeared while it was being read")
@@ -77,7 +80,7 @@ def _prepare(store: Store, path: Path, max_bytes: int) -> IngestResult | _Ready:
     if existing:
         store.add_source(existing.id, source)
         return IngestResult("duplicate", name, article=store.article(existing.id))
-    return _Ready(name, stat, document, source)
+    return _Ready(name, stat, document, source, path)
 
 
 def _store(store: Store, ready: _Ready, extraction: Extraction | str, version: str) -> IngestResult:
@@ -137,9 +140,11 @@ def _extract_batched(extractor: Extracts, todo: list[_Ready]) -> Iterator[Extrac
         yield from done
 
 
-def ingest_file(store: Store, extractor: Extracts, path: Path, *, max_bytes: int = 20 * 1024 * 1024) -> IngestResult:
+def ingest_file(
+    store: Store, extractor: Extracts, path: Path, *, max_bytes: int = 20 * 1024 * 1024, inside: Path | None = None
+) -> IngestResult:
     """Ingest one file: stored once, recognised as a duplicate, or quarantined with a reason."""
-    ready = _prepare(store, path, max_bytes)
+    ready = _prepare(store, path, max_bytes, inside)
     if isinstance(ready, IngestResult):
         return ready
     return _store(store, ready, _extract_here(extractor, ready), extractor.version)
@@ -153,8 +158,10 @@ def ingest_files(
     max_bytes: int = 20 * 1024 * 1024,
     pool: ExtractionPool | None = None,
     pool_from: int = POOL_FROM,
+    inside: Path | None = None,
 ) -> list[IngestResult]:
     """Ingest a batch, in order; with a pool, a large batch is extracted on every core.
+    With `inside` (the drop folder), files whose real place is outside it are not read.
 
     Files are read first, then extracted, then stored one by one: a crash at any point
     leaves each file stored whole or not at all (and so still pending).
@@ -162,7 +169,7 @@ def ingest_files(
     results: list[IngestResult | _Ready] = []
     first_of: dict[str, _Ready] = {}
     for path in paths:
-        ready = _prepare(store, path, max_bytes)
+        ready = _prepare(store, path, max_bytes, inside)
         if isinstance(ready, _Ready) and ready.document.hash in first_of:
             results.append(ready)  # the same text twice in one batch: a duplicate once stored
             continue
@@ -182,7 +189,7 @@ def ingest_files(
         elif id(item) in stored:
             final.append(stored[id(item)])
         else:  # a later copy of a text stored from this batch
-            final.append(_prepare(store, Path(item.name), max_bytes))
+            final.append(_prepare(store, item.path or Path(item.name), max_bytes, inside))
     return final
 
 
@@ -197,16 +204,18 @@ def ingest_all(
     model: str,
     max_bytes: int,
     on_result: Callable[[IngestResult], None] = lambda result: None,
+    inside: Path | None = None,
 ) -> Counter[str]:
     """A one-off run over many files (the command line, a rebuild): in rounds of CHUNK, on
-    worker processes when there are enough files, counting each outcome."""
+    worker processes when there are enough files, counting each outcome. With `inside`,
+    files whose real place is outside that folder are not read."""
     counts: Counter[str] = Counter()
     pool = ExtractionPool(model) if len(files) >= POOL_FROM else nullcontext()
     with pool:
         for start in range(0, len(files), CHUNK):
             results = ingest_files(
                 store, extractor, files[start : start + CHUNK], max_bytes=max_bytes,
-                pool=pool if isinstance(pool, ExtractionPool) else None,
+                pool=pool if isinstance(pool, ExtractionPool) else None, inside=inside,
             )
             for result in results:
                 counts[result.outcome] += 1

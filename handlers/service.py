@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from diplowatch.config import Settings
+from diplowatch.drop_folder import source_name
 from handlers import alerts
 from handlers import registry
 from handlers.extraction_pool import POOL_FROM, ExtractionPool
@@ -40,6 +41,8 @@ class Service:
         self._model_ready: asyncio.Future | None = None
         self.next_digest: datetime | None = None  # told by the scheduler
         self.pending = 0  # files found in the drop folder and not read yet (told by the ingest loop)
+        # Files of the drop folder that are not read (relative path, reason), from the latest scan.
+        self.skipped: tuple[tuple[str, str], ...] = ()
 
     # -- life cycle --------------------------------------------------------------
 
@@ -90,7 +93,12 @@ class Service:
             stat = path.stat()
         except OSError:
             return True
-        return self.store.known_file(str(path.resolve()), stat.st_size, stat.st_mtime)
+        return self.store.known_file(source_name(path, self.settings.drop_dir), stat.st_size, stat.st_mtime)
+
+    def note_skipped(self, skipped: list[tuple[str, str]]) -> None:
+        """The watcher's latest list of files it does not read: kept in memory for /status,
+        never written (it is the folder's state, not the database's)."""
+        self.skipped = tuple(skipped)
 
     async def ingest(self, paths: list[Path]) -> list[IngestResult]:
         await self.wait_ready()
@@ -98,25 +106,54 @@ class Service:
         return await loop.run_in_executor(self._writer, self._ingest_all, paths)
 
     def _ingest_all(self, paths: list[Path]) -> list[IngestResult]:
-        max_bytes = self.settings.max_file_bytes
+        max_bytes, inside = self.settings.max_file_bytes, self.settings.drop_dir
+        # What was there before, to tell afterwards what a batch that failed half-way did.
+        known_before = [self.is_known(path) for path in paths]
+        ids_before = self.store.article_ids()
         try:
             if len(paths) >= POOL_FROM:
                 with ExtractionPool(self.settings.spacy_model) as pool:
-                    results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, pool=pool)
+                    results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, pool=pool, inside=inside)
             else:
-                results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes)
+                results = ingest_files(self.store, self._extractor, paths, max_bytes=max_bytes, inside=inside)
         except Exception:  # e.g. the disk is full: fall back to file by file, each with its reason
             log.exception("batch ingest failed; retrying file by file")
             results = []
             for path in paths:
                 try:
-                    results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes))
+                    results.append(ingest_file(self.store, self._extractor, path, max_bytes=max_bytes, inside=inside))
                 except Exception as exc:  # a storage error on one file must not stop the others
                     log.exception("could not ingest %s", path)
                     results.append(IngestResult("failed", str(path), reason=f"{type(exc).__name__}: {exc}"))
+            results = self._done_before_the_failure(results, known_before, ids_before)
         if any(r.outcome == "ingested" for r in results):
-            self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
+            try:
+                self.store.set_state("last_ingest_at", datetime.now(UTC).isoformat(timespec="seconds"))
+            except Exception:  # the disk is still full: the articles are stored, say so all the same
+                log.exception("could not record the time of the last ingest")
         return results
+
+    def _done_before_the_failure(
+        self, results: list[IngestResult], known_before: list[bool], ids_before: frozenset[str]
+    ) -> list[IngestResult]:
+        """The file-by-file retry finds the files the failed batch stored or quarantined
+        "unchanged"; alerts are made from "ingested" results, so each of these says again what
+        happened to it (an article stored by the batch: "ingested", once per article)."""
+        announced = {r.article.id for r in results if r.outcome == "ingested" and r.article}
+        final = []
+        for result, known in zip(results, known_before):
+            if result.outcome == "unchanged" and not known:
+                article = self.store.article_of_file(result.path)
+                quarantined = self.store.quarantined_file(result.path) if article is None else None
+                if article is not None and article.id not in ids_before and article.id not in announced:
+                    announced.add(article.id)
+                    result = IngestResult("ingested", result.path, article=article)
+                elif article is not None:
+                    result = IngestResult("duplicate", result.path, article=article)
+                elif quarantined is not None:
+                    result = IngestResult("quarantined", result.path, reason=quarantined.reason)
+            final.append(result)
+        return final
 
     async def alerts(self, results: list[IngestResult], *, backlog: bool = False) -> list[tuple[int | None, Reply]]:
         loop = asyncio.get_running_loop()
@@ -149,6 +186,7 @@ class Service:
             pending=self.pending,
             extractor=self._extractor if not self.loading else None,
             progress=progress,
+            skipped=self.skipped,
         )
 
     async def command(

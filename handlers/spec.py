@@ -76,3 +76,4 @@ class Context:
     pending: int = 0  # files of the first scan not read yet
     extractor: Any = None  # for /reingest (handlers.ingest.Extracts)
     progress: Progress | None = None  # told how a long command advances
+    skipped: tuple[tuple[str, str], ...] = ()  # files of the drop folder not read: (path, reason)

@@ -10,6 +10,7 @@ one file write: an article and all its records land together or not at all.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
 from pathlib import Path
@@ -43,6 +44,26 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def lock_folder(folder: Path):
+    """Make the database folder ours: an exclusive lock on its `.lock` file, held as long as
+    the returned handle is open. One process at a time uses a database folder, whatever it
+    does with it (the bot, an ingest, a status, a repair)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / ".lock", "w")
+    except OSError as exc:  # read-only or not ours: say so rather than a traceback
+        raise CannotWrite(
+            f"cannot write in the database folder {folder}: {exc.strerror or exc}. "
+            "The data folder (DATA_DIR) must be writable."
+        ) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"another diplowatch process is using {folder}; stop it first") from None
+    return handle
+
+
 def write_atomic(path: Path, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -64,6 +85,13 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise CorruptFile(path, "is a folder, not a file") from None
+    except OSError as exc:  # no permission, an I/O error: say so, as a StoreError (the CLI exits 3)
+        raise StoreError(
+            f"cannot read the database file {path}: {exc.strerror or exc}. "
+            "Check that the data folder (DATA_DIR) and its files belong to the user running diplowatch."
+        ) from None
     if not raw.strip():
         raise CorruptFile(path, "the file is empty")
     try:

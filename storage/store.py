@@ -20,7 +20,6 @@ date as articles are saved, replaced or removed, and can be rebuilt at any time
 from __future__ import annotations
 
 import bisect
-import fcntl
 import gc
 import threading
 from collections import defaultdict
@@ -36,7 +35,8 @@ from diplowatch.events import Event, EventIndex, Mention, mention_of
 from diplowatch.names import name_key
 from diplowatch.people import Countries, NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
-from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, read_json_file
+from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, lock_folder, read_json_file
+from storage.repair import finish_swap
 from storage.text_index import TextIndex
 
 SCHEMA_VERSION = 1
@@ -65,7 +65,8 @@ class Store:
         then load every shard into the in-memory records and indexes."""
         self.folder = Path(folder)
         self._lock = threading.RLock()
-        self._lockfile = self._acquire_folder()
+        finish_swap(self.folder)  # a repair stopped half-way through its swap
+        self._lockfile = lock_folder(self.folder)
         self._remove_stale_temporaries()
         self._shards: dict[str, TinyDB] = {}
         self._bodies: dict[str, TinyDB] = {}
@@ -92,6 +93,7 @@ class Store:
         self._spellings_cache: tuple[int, tuple[tuple[str, str], ...]] = (-1, ())
         self._text_index_started = threading.Event()
         try:
+            self._check_pieces()
             self._meta = TinyDB(self.folder / "meta.json", storage=AtomicJSONStorage)
             self._check_meta()
             self._check_schema()
@@ -117,26 +119,11 @@ class Store:
                 f"the database file {exc.path} is damaged ({exc}). It was left untouched; "
                 "run `diplowatch repair` to rebuild the database from the drop folder."
             ) from None
+        except BaseException:
+            self.close()
+            raise
 
     # -- opening --------------------------------------------------------------
-
-    def _acquire_folder(self):
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle = open(self.folder / ".lock", "w")
-        except OSError as exc:  # read-only or not ours: say so rather than a traceback
-            raise CannotWrite(
-                f"cannot write in the database folder {self.folder}: {exc.strerror or exc}. "
-                "The data folder (DATA_DIR) must be writable."
-            ) from None
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            raise StoreError(
-                f"another diplowatch process is using {self.folder}; stop it first"
-            ) from None
-        return handle
 
     def _remove_stale_temporaries(self) -> None:
         # A crash between writing a temporary file and renaming it leaves the temporary behind;
@@ -144,6 +131,21 @@ class Store:
         for folder in (self.folder, self.folder / "shards", self.folder / "bodies"):
             for leftover in folder.glob(".*.tmp"):
                 leftover.unlink(missing_ok=True)
+
+    def _check_pieces(self) -> None:
+        """A folder that held a database and lost a piece of it is refused, never opened as a
+        new one: a deleted meta.json would come back empty (watches, aliases, quarantine list,
+        last digest and first-scan flag lost without a word), a `shards` that is not a folder
+        would open as an empty database."""
+        folders = {name: self.folder / name for name in ("shards", "bodies")}
+        for path, folder in ((folders["shards"], True), (folders["bodies"], True), (self.folder / "meta.json", False)):
+            if path.exists() and path.is_dir() != folder:
+                raise CorruptFile(path, "is not a folder" if folder else "is a folder, not a file")
+        holds = {name: folder.is_dir() and any(folder.glob("*.json")) for name, folder in folders.items()}
+        if not (self.folder / "meta.json").exists() and any(holds.values()):
+            raise CorruptFile(self.folder / "meta.json", "is missing, but the folder holds articles")
+        if holds["shards"] and not holds["bodies"]:
+            raise CorruptFile(folders["bodies"], "is missing or empty, but the folder holds articles")
 
     def _check_meta(self) -> None:
         """A hand-edited meta.json with wrong types is refused at start, like a truncated one,
@@ -199,30 +201,39 @@ class Store:
             raise CorruptFile(path, f"a record has missing or wrong fields ({type(exc).__name__}: {exc})") from None
 
     def _load_tables(self, tables: dict[str, Any]) -> None:
+        # Every field is checked for its type as it is read (a hand edit, a bad copy): a record
+        # of the wrong shape refuses the store at start instead of failing a command later.
         meetings: dict[str, list[Meeting]] = defaultdict(list)
         quotes: dict[str, list[Quote]] = defaultdict(list)
         participant = self._participant
         for row in tables.get("meetings", {}).values():
-            ev = row.get("evidence")
+            date, place, status, kind = row.get("date"), row.get("place"), row.get("status", "held"), row.get("kind", "meeting")
+            if not (
+                isinstance(date, _TEXT) and isinstance(place, _TEXT) and type(row["article_id"]) is str
+                and status in _STATUSES and kind in _MEETING_KINDS and type(row["participants"]) is list
+            ):
+                raise TypeError(f"meeting {_shown(row)}")
             meetings[row["article_id"]].append(
                 Meeting(
-                    tuple(participant(p["name"], p.get("role"), p.get("country")) for p in row["participants"]),
-                    row.get("date"), row.get("place"), row.get("status", "held"), row.get("kind", "meeting"),
-                    Evidence("", ev["start"], ev["end"]) if ev else None, row["article_id"],
+                    tuple(participant(*_participant_fields(p)) for p in row["participants"]),
+                    date, place, status, kind, _evidence(row.get("evidence")), row["article_id"],
                 )
             )
         for row in tables.get("quotes", {}).values():
-            ev = row.get("evidence")
+            speaker, text, kind = row.get("speaker"), row["text"], row.get("kind", "direct")
+            country, role = row.get("speaker_country"), row.get("speaker_role")
+            if not (
+                type(text) is str and isinstance(speaker, _TEXT) and isinstance(country, _TEXT)
+                and isinstance(role, _TEXT) and kind in _QUOTE_KINDS and type(row["article_id"]) is str
+            ):
+                raise TypeError(f"quote {_shown(row)}")
             quotes[row["article_id"]].append(
-                Quote(
-                    row.get("speaker"), row["text"], row.get("kind", "direct"), row.get("speaker_country"),
-                    row.get("speaker_role"), Evidence("", ev["start"], ev["end"]) if ev else None, row["article_id"],
-                )
+                Quote(speaker, text, kind, country, role, _evidence(row.get("evidence")), row["article_id"])
             )
         for row in tables.get("articles", {}).values():
             article = Article.from_dict(row)
-            if not (isinstance(article.id, str) and isinstance(article.hash, str)):
-                raise TypeError(f"article id and hash must be text: {article.id!r}")
+            if not _well_typed(article, row):
+                raise TypeError(f"article {_shown(row)}")
             self._index(article, meetings.get(article.id, ()), quotes.get(article.id, ()))
 
     def _participant(self, name: str | None, role: str | None, country: str | None) -> Participant:
@@ -423,12 +434,16 @@ class Store:
                         self._alias_keys[alias] = key
             if learned:
                 self._meta.table("aliases").insert_multiple(learned)
-                again = self._registry.learn_aliases({row["alias"]: row["key"] for row in learned})
-                for article_id in sorted(again):
-                    self._events.put(article_id, self._mentions(article_id))
-                self._events.settle()
+                self._aliases_learned({row["alias"]: row["key"] for row in learned})
                 self._generation += 1
         return len(learned)
+
+    def _aliases_learned(self, aliases: dict[str, str]) -> None:
+        """The people (and so the events) that new aliases join, resolved again."""
+        again = self._registry.learn_aliases(aliases)
+        for article_id in sorted(again):
+            self._events.put(article_id, self._mentions(article_id))
+        self._events.settle()
 
     def remove_article(self, article_id: str) -> bool:
         """Forget a stored article with its records (its body stays, unused); its events lose
@@ -465,6 +480,42 @@ class Store:
             finally:
                 if gc_was_on:
                     gc.enable()
+
+    def adopt_aliases(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Take (alias key, person key) pairs as learned: a rebuild keeps what the old
+        database learned across articles, which one article alone may not say again."""
+        with self._lock:
+            rows = [{"alias": alias, "key": key} for alias, key in dict(pairs).items()
+                    if alias != key and alias not in self._alias_keys]
+            if rows:
+                self._meta.table("aliases").insert_multiple(rows)
+                self._alias_keys.update((row["alias"], row["key"]) for row in rows)
+                self._aliases_learned({row["alias"]: row["key"] for row in rows})
+                self._generation += 1
+        return len(rows)
+
+    def set_arrival_times(self, times: Mapping[str, str]) -> int:
+        """Give articles (by content hash) the time they first arrived: a rebuild keeps them,
+        so that the digest, which counts articles by arrival, does not post them again.
+        Returns how many articles changed; one write per shard touched."""
+        with self._lock:
+            changed: dict[str, list[Article]] = defaultdict(list)
+            for article in self._articles.values():
+                when = times.get(article.hash)
+                if when and when != article.ingested_at:
+                    changed[article.id[:RECORD_SHARD_CHARS]].append(replace(article, ingested_at=when))
+            for group in changed.values():
+                db = self._shard(group[0].id)
+                with db.storage.batch():
+                    for article in group:
+                        db.table("articles").update({"ingested_at": article.ingested_at}, Query().id == article.id)
+                for article in group:
+                    self._articles[article.id] = article
+                    # Arrival is when each source was first seen: the events say it too.
+                    self._events.put(article.id, self._mentions(article.id))
+            self._events.settle()
+            self._generation += 1
+            return sum(map(len, changed.values()))
 
     def quarantine(self, entry: Quarantined) -> None:
         with self._lock:
@@ -710,6 +761,22 @@ class Store:
         with self._lock:
             return tuple(self._events.all(self._registry))
 
+    def article_ids(self) -> frozenset[str]:
+        """The ids of every stored article, as they are now."""
+        with self._lock:
+            return frozenset(self._articles)
+
+    def article_of_file(self, path: str) -> Article | None:
+        """The article a file (by the name the store knows it by) was stored as, if any."""
+        with self._lock:
+            seen = self._by_source.get(path)
+            return self._articles.get(seen[2]) if seen else None
+
+    def quarantined_file(self, path: str) -> Quarantined | None:
+        with self._lock:
+            row = self._meta.table("quarantine").get(Query().path == path)
+            return Quarantined.from_dict(row) if row else None
+
     def article_by_hash(self, content_hash: str) -> Article | None:
         with self._lock:
             article_id = self._by_hash.get(content_hash)
@@ -783,6 +850,48 @@ class Store:
                 "quotes": sum(map(len, self._quotes.values())),
                 "quarantined": len(self._meta.table("quarantine")),
             }
+
+
+_TEXT = (str, type(None))
+_STATUSES = frozenset({"held", "planned"})
+_MEETING_KINDS = frozenset({"meeting", "call", "talks"})
+_QUOTE_KINDS = frozenset({"direct", "reported"})
+
+
+def _shown(row: Any) -> str:
+    text = repr(row)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _evidence(ev: Any) -> Evidence | None:
+    if not ev:
+        return None
+    start, end = ev["start"], ev["end"]
+    if type(start) is not int or type(end) is not int:
+        raise TypeError(f"evidence {_shown(ev)}")
+    return Evidence("", start, end)
+
+
+def _participant_fields(p: Any) -> tuple[str | None, str | None, str | None]:
+    name, role, country = p["name"], p.get("role"), p.get("country")
+    if not (isinstance(name, _TEXT) and isinstance(role, _TEXT) and isinstance(country, _TEXT)):
+        raise TypeError(f"participant {_shown(p)}")
+    return name, role, country
+
+
+_ARTICLE_LISTS = ("sources", "countries", "people", "organisations", "places", "warnings")
+
+
+def _well_typed(article: Article, row: dict[str, Any]) -> bool:
+    return (
+        all(type(row.get(key) or []) is list for key in _ARTICLE_LISTS)  # "KZ" would read as ("K", "Z")
+        and type(article.id) is str and type(article.hash) is str and type(article.title) is str
+        and isinstance(article.published, _TEXT) and type(article.language) is str
+        and type(article.ingested_at) is str and isinstance(article.url, _TEXT) and type(article.words) is int
+        and all(type(x) is str for key in ("countries", "people", "organisations", "places", "warnings")
+                for x in getattr(article, key))
+        and all(type(s.path) is str and type(s.size) is int and type(s.mtime) in (int, float) for s in article.sources)
+    )
 
 
 def _newest_key(article: Article) -> tuple[str, str]:

@@ -326,7 +326,6 @@ async def test_long_answer_pages_with_buttons_only_for_the_caller(env: Env):
 
 
 async def test_a_digest_preview_is_one_paginated_message_for_the_asker(env: Env):
-    api = env.api
     answer, handle = await ask(env, "digest", user="member")
     await asyncio.sleep(1)  # anything more would come now
     if answer["type"] == 4:  # answered at once

@@ -226,6 +226,17 @@ def test_article_by_short_prefix(store, ids):
     assert len(full.entries) == 3
 
 
+def test_article_shows_only_a_web_link(store):
+    """An address stored by an older diplowatch (before only http and https were kept)."""
+    from dataclasses import replace
+
+    for url, shown in (("javascript:alert(document.cookie)", None), ("https://example.org/a", "https://example.org/a")):
+        article = add_article(store, f"Lien {url[:5]}", f"texte {url}", published="2024-02-01")
+        store.save_article(replace(article, url=url), f"texte {url}", [], [])
+        summary = run(store, "article", id=article.id).summary
+        assert (f"Link: {shown}" in summary) if shown else ("Link:" not in summary and "javascript" not in summary)
+
+
 def test_article_unknown_and_ambiguous(store, ids):
     a = add_article(store, "one", "first text", published="2024-02-01", hash="abcd12" + "0" * 58)
     b = add_article(store, "two", "second text", published="2024-02-02", hash="abcd34" + "0" * 58)

@@ -289,6 +289,32 @@ def test_digest_command_takes_dates_as_whole_days(week_store):
     assert digest(ctx_for(week_store), "hier").title == "Bad date"
 
 
+@time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
+@pytest.mark.parametrize(
+    "since, until",
+    [("0001-01-01", None), ("0001", None), ("0002-01-01", None), ("1000-06", None), ("1899-12-31", None),
+     (None, "0001-01-01"), (None, "9999-12-31"), (None, "9999"), ("0001-01-01", "9999-12-31")],
+)
+def test_digest_dates_out_of_range_are_a_one_line_error(week_store, since, until):
+    """since:0001-01-01 overflowed in the period before (the change in counts) or in the
+    conversion to UTC: 'Something went wrong' in Discord, the console stopped."""
+    reply = digest(ctx_for(week_store), since, until)
+    assert (reply.tone, reply.title) == ("error", "Bad date"), reply
+    assert "outside the dates a digest can cover" in reply.summary and "\n" not in reply.summary
+
+
+@time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
+def test_digest_of_everything_since_1900_counts_against_an_empty_period_before(week_store):
+    replies = parts(digest(ctx_for(week_store), "1900-01-01"))
+    assert "Articles: 5 (+5 on the period before)" in replies[0].summary, replies[0].summary
+
+
+def test_a_digest_from_the_first_representable_day_still_has_a_period_before(week_store):
+    """A marker hand-edited to year 1 must not stop the scheduled digest."""
+    replies = d.weekly_digest(week_store, datetime(1, 1, 2, tzinfo=PARIS), UNTIL, now=NOW, picture=False)
+    assert "Articles: 4 (+4 on the period before)" in replies[0].summary, replies[0].summary
+
+
 def test_digest_post_is_for_admins_and_asks_the_bot_to_post(week_store):
     assert digest(ctx_for(week_store), action="post").title == "Not allowed"
     due = digest(ctx_for(week_store, is_admin=True), action="post")
@@ -340,5 +366,9 @@ def test_cli_prints_the_digest_and_writes_the_picture(tmp_path, capsys):
     assert cmd_digest(settings, "2023-01-01", "2023-01-07", png) == 0  # quiet: still a picture
     assert "quiet week" in capsys.readouterr().out
     assert cmd_digest(settings, "not a date", None, None) == 2
+    assert cmd_digest(settings, "0001-01-01", None, None) == 2
+    assert cmd_digest(settings, None, "9999", None) == 2
+    err = capsys.readouterr().err
+    assert err.count("outside the dates a digest can cover") == 2 and "Traceback" not in err, err
     with Store(settings.db_dir) as s:
         assert d.read_marker(s) is None  # the CLI only previews

@@ -160,6 +160,18 @@ def test_mentions_are_defused_and_never_allowed():
     assert NO_MENTIONS.to_dict() == {"parse": []}
 
 
+def test_direction_overrides_and_control_characters_never_reach_discord():
+    """Article text with U+202E (right-to-left override) flips the rest of a line in Discord:
+    `evil\u202etxt.exe` shows as `evilexe.txt`. Stored text is cleaned where it enters; the
+    formatter cleans again whatever it is given (an old database, a file name, a reason)."""
+    dirty = "Xi\u202e a dit\u2066 « oui »\u2069 \u202a\u202b\u202c\u202d\u2067\u2068 \x1b[31mrouge\x07 fin\x9b2J"
+    reply = Reply(title=dirty, summary=dirty, entries=(Entry(dirty, dirty),), footer=dirty)
+    (embed,) = embeds_of(reply)
+    for shown in (embed.title, embed.description, embed.fields[0].name, embed.fields[0].value, embed.footer.text):
+        assert not re.search("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]", shown), repr(shown)
+        assert "Xi a dit « oui »" in shown and "rouge fin" in shown and "[31m" not in shown
+
+
 # -- paging ---------------------------------------------------------------------------
 
 

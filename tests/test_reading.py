@@ -122,3 +122,99 @@ def test_temporary_and_hidden_names_are_skipped(tmp_path, name, wanted):
     from pathlib import Path
 
     assert is_candidate(Path(name)) is wanted
+
+
+# -- hostile text: what enters the store is clean (issue 11: 2, 3, 4, 5, 12) ----------------
+
+ESC = "\x1b"
+CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _dirty(text: str) -> str:
+    """Terminal escapes (window title, colour, bell) and direction overrides in every line."""
+    return (
+        f"{ESC}]0;pwned{chr(7)}{ESC}[31m" + text.replace("Astana", f"As\u202etana{ESC}[0m")
+        .replace(" a reçu ", " a\x9b2J reçu\u2066 ").replace("\n", "\u2069\n", 1)
+    )
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".json", ".html"])
+def test_control_characters_and_direction_overrides_are_removed_from_what_is_stored(tmp_path, suffix):
+    dirty = _dirty(ARTICLE)
+    title = dirty.splitlines()[0]
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps({"title": title, "text": dirty, "url": f"https://example.org/{ESC}[1m"}), encoding="utf-8")
+    elif suffix == ".html":
+        body = "".join(f"<p>{line}</p>" for line in dirty.splitlines() if line)
+        path.write_text(f"<html><head><title>{title}&#27;[5m</title></head><body><article>{body * 3}</article></body></html>",
+                        encoding="utf-8")
+    else:
+        path.write_text(dirty, encoding="utf-8")
+    document = read_document(path)
+    for field in (document.title, document.text, document.url or ""):
+        assert not (set(field) & (CONTROLS | BIDI)), repr(field[:200])
+        assert "[31m" not in field and "]0;pwned" not in field, "the escape sequence was left half-removed"
+    assert document.title.startswith("Le président kazakh rencontre")
+    assert "président kazakh a reçu à Astana" in document.text
+    assert "\n" in document.text  # newlines stay
+
+
+def test_tab_and_newline_stay_and_form_feed_still_separates_words(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE.replace("Le 20 mai", "Le\x0c20\tmai"), encoding="utf-8")
+    assert "Le\n20\tmai" in read_document(path).text
+
+
+@pytest.mark.parametrize(
+    "url, kept",
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("http://example.org/a?b=c", "http://example.org/a?b=c"),
+        ("javascript:alert(document.cookie)", None),
+        (" JavaScript:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("data:text/html;base64,PHNjcmlwdD4=", None),
+        ("file:///etc/passwd", None),
+        ("ftp://example.org/a", None),
+        ("//example.org/a", None),
+        ("https:", None),
+        ("", None),
+    ],
+)
+def test_only_web_links_are_kept_from_a_json_article(tmp_path, url, kept):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"title": "Sommet", "text": ARTICLE, "url": url}), encoding="utf-8")
+    assert read_document(path).url == kept
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        ("deep_object.json", b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "nested too deeply"),
+        ("huge_number.json", b'{"title": "x", "text": "y", "n": ' + b"9" * 5000 + b"}", "invalid JSON"),
+    ],
+)
+def test_hostile_json_is_unreadable_with_a_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(Unreadable, match=reason):
+        read_document(path)
+
+
+def test_lone_surrogates_in_json_do_not_break_the_article(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"title": "Sommet \\ud800 Astana", "text": ' + json.dumps(ARTICLE)[:-1] + ' \\udfff"}', encoding="utf-8")
+    document = read_document(path)
+    document.text.encode("utf-8") and document.title.encode("utf-8")  # storable: valid text
+    assert document.hash and document.title.startswith("Sommet")
+
+
+def test_the_size_limit_is_shown_in_the_unit_it_is_set_in(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"mot " * (6 * 1024 * 1024))  # 24 MiB
+    with pytest.raises(Unreadable) as refused:
+        read_document(path, max_bytes=20 * 1024 * 1024)  # MAX_FILE_MB=20
+    assert "24.0 MB (limit 20 MB, MAX_FILE_MB)" in str(refused.value)

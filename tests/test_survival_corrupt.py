@@ -1,6 +1,7 @@
 """Corrupt database on start: refused, left byte-identical, with the way out (`diplowatch repair`).
 
-Truncated files and hand edits with the wrong types, in meta.json and in a record shard: the
+Truncated files, hand edits with the wrong types (in meta.json and in a record shard) and
+missing pieces (a deleted meta.json, a `shards` that is a file, no bodies): the
 store refuses to open (CorruptDatabase), `diplowatch run` in console mode and `diplowatch
 status` exit 3 with the message, nothing is overwritten, nothing starts empty; `repair` keeps
 a copy of the damaged folder and rebuilds from the drop folder.
@@ -9,6 +10,7 @@ a copy of the damaged folder and rebuilds from the drop folder.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,39 @@ def _truncate(name):
     return apply
 
 
+def _record_edit(table: str, edit):
+    """Edit every record of a table in the first shard that has some."""
+
+    def apply(db: Path) -> Path:
+        for shard in sorted((db / "shards").glob("*.json")):
+            data = json.loads(shard.read_text(encoding="utf-8"))
+            if data.get(table):
+                for row in data[table].values():
+                    edit(row)
+                shard.write_text(json.dumps(data), encoding="utf-8")
+                return shard
+        raise AssertionError(f"no shard has {table}")
+
+    return apply
+
+
+def _deleted(name: str):
+    def apply(db: Path) -> Path:
+        (db / name).unlink()
+        return db / name
+
+    return apply
+
+
+def _folder_becomes_a_file(name: str):
+    def apply(db: Path) -> Path:
+        shutil.rmtree(db / name)
+        (db / name).write_text("", encoding="utf-8")
+        return db / name
+
+    return apply
+
+
 def _first(table: str):
     return lambda data: next(iter(data[table].values()))
 
@@ -69,6 +104,21 @@ DAMAGES = {
     "shard: participants as text": _shard_edit(lambda d: [r.update(participants="Tokaïev") for r in d["meetings"].values()]),
     "shard: articles table is a list": _shard_edit(lambda d: d.update(articles=list(d["articles"].values()))),
     "shard: article id as a number": _shard_edit(lambda d: [r.update(id=12) for r in d["articles"].values()]),
+    # Missing pieces (issue 11: 8): refused like the other damage, never opened as new.
+    "meta.json deleted": _deleted("meta.json"),
+    "meta.json is a folder": lambda db: (_deleted("meta.json")(db).mkdir(), db / "meta.json")[1],
+    "shards replaced by a file": _folder_becomes_a_file("shards"),
+    "bodies replaced by a file": _folder_becomes_a_file("bodies"),
+    "bodies deleted": lambda db: (shutil.rmtree(db / "bodies"), db / "bodies")[1],
+    "quote text as a number": _record_edit("quotes", lambda r: r.update(text=12)),
+    "quote speaker as a list": _record_edit("quotes", lambda r: r.update(speaker=["Xi"])),
+    "quote kind unknown": _record_edit("quotes", lambda r: r.update(kind="shouted")),
+    "quote evidence offsets as text": _record_edit("quotes", lambda r: r.update(evidence={"start": "0", "end": "9"})),
+    "meeting date as a number": _record_edit("meetings", lambda r: r.update(date=2024)),
+    "participant name as a number": _record_edit("meetings", lambda r: r["participants"][0].update(name=7)),
+    "article title as a list": _record_edit("articles", lambda r: r.update(title=["a"])),
+    "article countries as text": _record_edit("articles", lambda r: r.update(countries="KZ")),
+    "article source size as text": _record_edit("articles", lambda r: r["sources"][0].update(size="12")),
 }
 
 

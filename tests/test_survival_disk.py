@@ -195,3 +195,47 @@ async def test_read_only_data_folder(tmp_path, extractor, monkeypatch):
         f"\n[survival disk/read-only] running bot: {way}: clear error '{result.reason[:70]}…', database untouched, "
         f"resumed when writable; start on a read-only folder: {start_way}"
     )
+
+
+async def test_every_stored_article_is_announced_once_when_the_disk_fills_mid_batch(tmp_path, extractor, monkeypatch):
+    """The attack: 150 files dropped on a nearly full disk were all stored once space returned,
+    but only 92 announced: the 58 stored before the error came back "unchanged" from the
+    file-by-file retry, and alerts are made from "ingested" results. Here the disk fills after
+    a few articles of a batch of 12 (os.replace, the OS boundary, fails from then on)."""
+    from handlers.alerts import alerts_for
+
+    drop = tmp_path / "drop"
+    paths = write_corpus(drop, 12, seed=47)
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data")
+    service = Service(settings, extractor=extractor)
+    await service.start()
+    real_replace = os.replace
+    writes = {"left": 9}  # about three articles (a body file and a record file each, some aliases)
+
+    def replace_until_full(src, dst, *args, **kwargs):
+        if writes["left"] <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+        writes["left"] -= 1
+        return real_replace(src, dst, *args, **kwargs)
+
+    try:
+        monkeypatch.setattr(os, "replace", replace_until_full)
+        first = await service.ingest(paths)
+        monkeypatch.undo()
+        stored_during_the_failure = len(service.store.articles_newest())
+        assert 0 < stored_during_the_failure < 12, "the disk did not fill mid-batch: the test proved nothing"
+        assert all(r.outcome in ("ingested", "failed") for r in first), [(r.outcome, r.reason) for r in first]
+        pending = [Path(r.path) for r in first if r.outcome == "failed"]
+        second = await service.ingest(pending)  # the next re-scan, space back
+        announced = [r.article.id for r in (*first, *second) if r.outcome == "ingested"]
+        stored = [a.id for a in service.store.articles_newest()]
+        assert len(stored) == 12
+        assert sorted(announced) == sorted(stored), "an article was announced twice, or never"
+        alerts = [reply for results in (first, second) for _, reply in alerts_for(service.store, results, None)]
+        titles = [reply.title for reply in alerts]
+        assert len(titles) == len(set(titles)) and sum(
+            len(r.entries) if r.title.endswith("new articles") else 1 for r in alerts
+        ) == 12, titles
+    finally:
+        await service.close()
+    assert check_store(settings.db_dir)["articles"] == 12

@@ -127,6 +127,12 @@ def build_corpus(folder: Path, *, heavy: bool = True) -> dict[str, tuple[str, st
     expected["dangling.txt"] = (SKIPPED, None)
     os.symlink(folder / "bom_utf8.txt", folder / "link_to_bom.txt")
     expected["link_to_bom.txt"] = ("unchanged", None)  # the same file again, through a link: known already
+    secret = folder.parent / "outside.env"
+    secret.write_text("DISCORD_TOKEN=never-shown and other words of a secret file\n", encoding="utf-8")
+    os.symlink(secret, folder / "link_out.txt")
+    expected["link_out.txt"] = (QUARANTINED, "outside the drop folder")
+    put("deep.json", "[" * 100_000 + "]" * 100_000, QUARANTINED, "nested too deeply")
+    put("escapes.txt", "\x1b]0;pwned\x07\x1b[31m\u202e" + _article(25).replace(" a ", " a\x1b[2J\x9b1m "), INGESTED)
     return expected
 
 
@@ -136,12 +142,12 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
     # A file deleted while it is being read: it is gone between the stat and the read.
     doomed = folder / "deleted_while_read.txt"
     doomed.write_text(_article(30), encoding="utf-8")
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_then_vanish(self: Path) -> bytes:  # the OS boundary: the file is unlinked under us
-        if self.name == doomed.name:
-            os.unlink(self)
-        return real_read_bytes(self)
+    def open_then_vanish(path, flags, *args, **kwargs):  # the OS boundary: the file is unlinked under us
+        if Path(path).name == doomed.name:
+            os.unlink(path)
+        return real_open(path, flags, *args, **kwargs)
 
     outcomes: dict[str, tuple[str, str | None, float]] = {}
     # What the watcher never hands over (dot-files, other suffixes, copies in progress) is
@@ -153,13 +159,13 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
         for name in order:
             path = folder / name
             started = time.monotonic()
-            result = ingest_file(store, extractor, path)
+            result = ingest_file(store, extractor, path, inside=folder)
             outcomes[name] = (result.outcome, result.reason, time.monotonic() - started)
-        Path.read_bytes = read_then_vanish
+        os.open = open_then_vanish
         try:
-            result = ingest_file(store, extractor, doomed)
+            result = ingest_file(store, extractor, doomed, inside=folder)
         finally:
-            Path.read_bytes = real_read_bytes
+            os.open = real_open
         outcomes[doomed.name] = (result.outcome, result.reason, 0.0)
         quarantine = {Path(q.path).name: q.reason for q in store.quarantined()}
         stored = {Path(s.path).name: a for a in store.articles_newest() for s in a.sources}
@@ -191,6 +197,10 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
     assert stored["deep.html"].words > 40
     assert stored["good.json"].published == "2024-06-03" and stored["good.json"].title == "Dépêche JSON"
     assert "\x00" not in stored["nul_bytes.txt"].title
+    for article in stored.values():  # nothing a terminal or Discord would act on is stored
+        assert not any(c in article.title for c in "\x1b\x07\x9b\u202e"), article.title
+    with Store(tmp_path / "db") as store:
+        assert not any(c in store.text(stored["escapes.txt"].id) for c in "\x1b\x07\x9b\u202e")
     slowest = max(outcomes.items(), key=lambda item: item[1][2])
     if os.environ.get("SURVIVAL_DEBUG"):
         print(sorted(((round(o[2], 1), n) for n, o in outcomes.items()), reverse=True)[:6])
@@ -275,3 +285,46 @@ async def test_hostile_folder_through_the_running_console(tmp_path, extractor):
         f"{len(wanted_quarantined)} quarantined with their reason, "
         f"{sum(o == SKIPPED for o, _ in expected.values())} skipped, all within {elapsed:.1f} s; the bot kept answering"
     )
+
+
+def test_one_deeply_nested_json_does_not_stop_the_batch(tmp_path):
+    """The attack's reproduction: deep.json among 6 good files. `diplowatch ingest` stores the
+    6, quarantines deep.json with its reason and exits 1 in one line per problem, no traceback."""
+    from tests.survival_helpers import cli_env, run_cli, write_corpus
+
+    drop = tmp_path / "drop"
+    write_corpus(drop, 6, seed=29)
+    (drop / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    env = cli_env(tmp_path / "data", drop)
+    done = run_cli(["ingest", str(drop)], env, tmp_path, timeout=240)
+    assert done.returncode == 1, (done.returncode, done.stderr[-3000:])
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert "6 ingested" in done.stdout and "1 quarantined" in done.stdout, done.stdout
+    assert "deep.json: JSON nested too deeply" in done.stderr, done.stderr
+    counts = check_store(tmp_path / "data" / "db")
+    assert counts["articles"] == 6 and counts["quarantined"] == 1, counts  # known now: not read again
+
+
+async def test_file_names_that_are_not_utf8_are_stored_and_listed(tmp_path, extractor):
+    """A name in latin-1 bytes (copied from an old system): the store writes UTF-8 only, and
+    such a name broke every database write of its batch, again at every re-scan."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    good = os.path.join(os.fsencode(drop), b"d\xe9p\xeache.txt")
+    empty = os.path.join(os.fsencode(drop), b"vide\xff.txt")
+    with open(good, "wb") as handle:
+        handle.write(_article(40).encode("utf-8"))
+    open(empty, "wb").close()
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data")
+    service = Service(settings, extractor=extractor)
+    await service.start()
+    try:
+        paths = [Path(os.fsdecode(good)), Path(os.fsdecode(empty))]
+        results = await service.ingest(paths)
+        assert [r.outcome for r in results] == ["ingested", "quarantined"], results
+        assert all(service.is_known(path) for path in paths)  # not offered again at the next re-scan
+        status = await service.command("status", {})
+        assert [e.heading for e in status.entries] == ["vide\\xff.txt"], status.entries
+    finally:
+        await service.close()
+    assert check_store(settings.db_dir)["articles"] == 1

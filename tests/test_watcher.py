@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,19 @@ def test_scan_survives_a_symlink_loop(tmp_path):
     (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
     (tmp_path / "a" / "x.txt").write_text("texte")
     assert [p.name for p in scan(tmp_path)] == ["x.txt"]
+
+
+async def test_new_file_is_seen_when_the_folder_is_given_as_a_relative_path(tmp_path, monkeypatch):
+    """DROP_DIR defaults to `seeds`, a relative path, and file events name files by absolute
+    path: the watcher compared the two, failed, and lived on the periodic re-scan alone."""
+    (tmp_path / "drop").mkdir()
+    monkeypatch.chdir(tmp_path)
+    watcher = DropWatcher(Path("drop"), settle_seconds=0.1, rescan_seconds=3600)
+    watcher.start()
+    try:
+        await asyncio.sleep(0.5)  # the start-up scan is done; only file events can tell now
+        (tmp_path / "drop" / "fresh.txt").write_text("nouvel article")
+        (path,) = await collect(watcher, 1)
+        assert path.name == "fresh.txt"
+    finally:
+        await watcher.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from diplowatch.sources import safe_url
 from diplowatch.records import Article
 from handlers.commands import LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded
 from handlers.entries import country_label, meeting_entry, quote_entry
@@ -51,7 +52,7 @@ def article(ctx: Context, id: str) -> Reply:
             f"Countries: {countries_line}",
             f"People: {', '.join(found.people[:12])}" if found.people else "",
             f"File: {sources}",
-            f"Link: {found.url}" if found.url else "",
+            f"Link: {safe_url(found.url)}" if safe_url(found.url) else "",  # an older store kept any scheme
             f"{len(meetings)} meeting(s), {len(quotes)} statement(s).",
             *(f"Note: {w}" for w in found.warnings),
         )

@@ -18,12 +18,19 @@ from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
 
 
+# Digests count articles by arrival: nothing arrived before this, and a period starting this
+# early still has a period before it (its change in counts) that a date can hold.
+FIRST_YEAR = 1900
+
+
 def _bound(value: str, zone: ZoneInfo, *, end: bool) -> datetime:
     """The start of a typed date (day, month or year), or the start of the next one for `end`."""
     parts = [int(p) for p in value.split("-")]
     year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
     start = date(year, month, day)
     try:
+        if year < FIRST_YEAR:
+            raise ValueError(year)
         if end:
             if len(parts) == 3:
                 start += timedelta(days=1)
@@ -33,7 +40,9 @@ def _bound(value: str, zone: ZoneInfo, *, end: bool) -> datetime:
                 start = date(year + 1, 1, 1)
         return datetime.combine(start, time(0), zone)
     except (OverflowError, ValueError):
-        raise BadArgument(f"'{value}' is outside the dates a digest can cover.", title="Bad date") from None
+        raise BadArgument(
+            f"'{value}' is outside the dates a digest can cover (from {FIRST_YEAR} on).", title="Bad date"
+        ) from None
 
 
 def _as_reply(replies: list[Reply], **changes) -> Reply:
