@@ -359,3 +359,13 @@ def test_an_older_article_arriving_late_is_a_new_source_and_the_old_id_still_fin
     assert visit.first_seen == "2024-05-20T11:00:00+00:00"  # when the team first heard of it
     (channel, alert), = alerts_for(store, [IngestResult("ingested", "/drop/6a.txt", article=announcement)], default_channel=7)
     assert alert.entries[0].heading.startswith("New source for: ")
+
+
+def test_a_repair_keeping_arrival_times_keeps_what_events_say_of_them(store):
+    reports = visit_reports(store)
+    fill(store, reports)
+    english = reports[2][0]
+    assert store.set_arrival_times({english.hash: "2024-05-19T23:00:00+00:00"}) == 1
+    visit = the_visit(store)
+    assert visit.first_seen == "2024-05-19T23:00:00+00:00"
+    assert [s.first_seen for s in visit.sources if s.article_id == english.id] == ["2024-05-19T23:00:00+00:00"]
