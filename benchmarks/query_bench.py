@@ -11,7 +11,7 @@ from benchmarks.synthetic import World
 from diplowatch import countries
 from handlers import registry
 from handlers.spec import Context
-from handlers.subjects import complete_subject
+from handlers.subjects import complete, complete_subject
 from storage import Store
 
 
@@ -39,7 +39,14 @@ def arguments(world: World, store: Store, reps: int, seed: int = 3) -> dict[str,
         source = rng.choice(people) if i % 2 else rng.choice(country_names)
         prefixes.append(source[: rng.randint(2, 6)])
     prefixes[0] = ""  # the empty box, when the user has typed nothing yet
-    return {"country": country_names, "full": full, "surname": surnames, "words": words, "prefixes": prefixes}
+    person_prefixes = [rng.choice(people)[: rng.randint(2, 6)] for _ in range(reps)]
+    # Events with several sources first (what analysts open), then any.
+    events = sorted(store.all_events(), key=lambda e: (-len(e.sources), e.id))
+    event_ids = [e.id for e in events[: reps // 2]] + [e.id for e in rng.sample(events, reps - reps // 2)]
+    id_prefixes = [rng.choice(event_ids)[: rng.randint(1, 6)] for _ in range(reps)]
+    upcoming = [country_names[i] if i % 2 else "" for i in range(reps)]
+    return {"country": country_names, "full": full, "surname": surnames, "words": words, "prefixes": prefixes,
+            "person_prefixes": person_prefixes, "event_ids": event_ids, "id_prefixes": id_prefixes, "upcoming": upcoming}
 
 
 def _time(function: Callable[[str], object], args: list[str]) -> list[float]:
@@ -66,7 +73,14 @@ def run(store: Store, world: World, reps: int = 60) -> dict[str, dict[str, float
         "/quotes <speaker>": (lambda a: registry.run("quotes", ctx, {"speaker": a}), args["full"]),
         "/search <words>": (lambda a: registry.run("search", ctx, {"words": a}), args["words"]),
         "/timeline <country>": (lambda a: registry.run("timeline", ctx, {"subject": a}), args["country"]),
+        "/event <id>": (lambda a: registry.run("event", ctx, {"id": a}), args["event_ids"]),
+        "/who <person>": (lambda a: registry.run("who", ctx, {"person": a}), args["full"]),
+        "/upcoming [country]": (lambda a: registry.run("upcoming", ctx, {"subject": a} if a else {}), args["upcoming"]),
+        "/export meetings <country>": (
+            lambda a: registry.run("export", ctx, {"what": "meetings", "subject": a}), args["country"]),
         "autocomplete": (lambda a: complete_subject(store, a), args["prefixes"]),
+        "autocomplete (person, by any spelling)": (lambda a: complete(store, a, "person"), args["person_prefixes"]),
+        "autocomplete (event id)": (lambda a: complete(store, a, "event"), args["id_prefixes"]),
     }
     results = {}
     for name, (function, values) in cases.items():

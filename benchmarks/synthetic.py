@@ -1,7 +1,9 @@
 """A synthetic store of articles: realistic proportions, no real text.
 
 About 2 meetings and 6 quotes per article, 150 countries, 2,000 people, dates over two
-years, bodies of ~400 words: French sentences naming the article's participants and
+years; FOLLOW_UPS of the meetings report again one of the last 2,000 meetings (the same
+people, one of them sometimes by surname only; the same day, the day after or the month;
+a plan sometimes reported held), as the press does, so events have several sources; bodies of ~400 words: French sentences naming the article's participants and
 countries, filled from a vocabulary with a Zipf-like spread (a few words in most articles,
 thousands of rarer ones), so the /search index has a realistic shape. Seeded, so every run
 measures the same store.
@@ -43,6 +45,8 @@ KINDS = ["meeting", "talks", "call"]
 _VERBS = ["a rencontré", "s'est entretenu avec", "a reçu", "a eu un entretien téléphonique avec", "rencontrera"]
 _SAY = ["a déclaré", "a affirmé", "a souligné", "a indiqué", "a estimé"]
 GENERATION_BATCH = 10_000
+FOLLOW_UPS = 0.3  # of the meetings: another report of a recent meeting
+RECENT = 2_000  # meetings a follow-up may report again
 
 
 def _pseudo_words(rng: random.Random, count: int) -> list[str]:
@@ -73,6 +77,7 @@ class World:
         rng.shuffle(self.vocabulary)
         self._cum = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(self.vocabulary))))
         self._ids: set[str] = set()
+        self._recent: list[Meeting] = []
 
     def words(self, count: int) -> list[str]:
         return self.rng.choices(self.vocabulary, cum_weights=self._cum, k=count)
@@ -80,8 +85,8 @@ class World:
     def text(self, words: int = 400) -> str:
         return " ".join(self.words(words))
 
-    def _country_name(self, code: str) -> str:
-        country = countries.by_code(code)
+    def _country_name(self, code: str | None) -> str:
+        country = countries.by_code(code) if code else None
         return country.name_fr if country else code
 
     def _body(self, number: int, meetings: list[Meeting], quotes: list[Quote], words: int = 400) -> str:
@@ -90,8 +95,8 @@ class World:
         for m in meetings:
             a, b = m.participants[0], m.participants[1]
             where = f" à {m.place}" if m.place else ""
-            sentences.append(f"Le {a.role} {a.name} ({self._country_name(a.country)}) {rng.choice(_VERBS)}{where} "
-                             f"le {b.role} {b.name} ({self._country_name(b.country)}).")
+            sentences.append(f"Le {a.role or 'dirigeant'} {a.name} ({self._country_name(a.country)}) {rng.choice(_VERBS)}"
+                             f"{where} le {b.role or 'dirigeant'} {b.name} ({self._country_name(b.country)}).")
         for q in quotes:
             sentences.append(f"« {q.text} », {rng.choice(_SAY)} {q.speaker}.")
         body_words = sum(len(s.split()) for s in sentences)
@@ -116,6 +121,9 @@ class World:
         date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         meetings = []
         for _ in range(rng.choice([1, 2, 2, 3])):
+            if self._recent and rng.random() < FOLLOW_UPS:
+                meetings.append(self._follow_up(rng.choice(self._recent)))
+                continue
             pair = rng.sample(self.people, rng.choice([2, 2, 2, 3]))
             meetings.append(
                 Meeting(
@@ -125,6 +133,9 @@ class World:
                     evidence=Evidence("", 0, 120),
                 )
             )
+            self._recent.append(meetings[-1])
+            if len(self._recent) > RECENT:
+                self._recent.pop(0)
         quotes = []
         for _ in range(rng.choice([4, 6, 6, 8])):
             name, country, role = rng.choice(self.people)
@@ -143,6 +154,26 @@ class World:
             words=len(body.split()),
         )
         return article, body, tuple(meetings), tuple(quotes)
+
+    def _follow_up(self, original: Meeting) -> Meeting:
+        """Another report of a meeting: one name by surname only at times, the date as
+        precise, a day later (time zones) or only the month, a plan sometimes held since."""
+        rng = self.rng
+        people = list(original.participants)
+        if rng.random() < 0.3:
+            i = rng.randrange(len(people))
+            people[i] = Participant(people[i].name.split()[-1], None, None)
+        when = rng.random()
+        date = original.date
+        if when > 0.8:
+            date = date[:7]
+        elif when > 0.6:
+            day = int(date[8:])
+            date = f"{date[:8]}{min(day + 1, 28):02d}"
+        status = "held" if original.status == "held" or rng.random() < 0.5 else "planned"
+        kind = original.kind if original.kind == "call" else rng.choice(["meeting", "talks"])
+        return Meeting(tuple(people), date, original.place if rng.random() < 0.7 else None, status, kind,
+                       Evidence("", 0, 120))
 
     def articles(self, count: int, start: int = 0) -> Iterator[tuple[Article, str, tuple[Meeting, ...], tuple[Quote, ...]]]:
         for number in range(start, start + count):

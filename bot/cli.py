@@ -55,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     digest.add_argument("--since")
     digest.add_argument("--until")
     digest.add_argument("--png", type=Path)
+    export = sub.add_parser("export", help="meetings (one row per event) or statements of a country or person, as CSV or JSON")
+    export.add_argument("what", choices=("meetings", "quotes"))
+    export.add_argument("subject", help="a country (kazakhstan, KZ) or a person (Wang Yi)")
+    export.add_argument("--since", help="from this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    export.add_argument("--until", help="up to this date, included")
+    out = export.add_mutually_exclusive_group()
+    out.add_argument("--csv", metavar="FILE", type=Path, help="write CSV here (UTF-8 with BOM; the default, to stdout)")
+    out.add_argument("--json", metavar="FILE", nargs="?", const="-", help="write JSON here (stdout without FILE)")
     sub.add_parser("repair", help="rebuild the database from the drop folder (keeps a copy of the old one)")
     return parser
 
@@ -156,6 +164,32 @@ def cmd_digest(settings: Settings, since: str | None, until: str | None, png: Pa
     return 0
 
 
+def cmd_export(settings: Settings, what: str, subject: str, since: str | None, until: str | None,
+               csv_path: Path | None, json_path: str | None) -> int:
+    """The /export file, written to a file or stdout. 1 when there is nothing to export."""
+    from handlers import registry
+    from handlers.spec import Context
+    from storage import Store
+
+    fmt = "json" if json_path else "csv"
+    args = {"what": what, "subject": subject, "format": fmt, **{k: v for k, v in (("since", since), ("until", until)) if v}}
+    with Store(settings.db_dir) as store:
+        reply = registry.run("export", Context(store=store), args)
+    if reply.tone == "error":
+        print(f"diplowatch: {reply.summary}", file=sys.stderr)
+        return EXIT_BAD_ARGUMENT
+    (attachment,) = reply.attachments
+    target = csv_path or (Path(json_path) if json_path and json_path != "-" else None)
+    if target is None:
+        sys.stdout.buffer.write(attachment.data)
+        sys.stdout.flush()
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(attachment.data)
+    print(reply.summary.split(", in ")[0] + (f", written to {target}" if target else ""), file=sys.stderr)
+    return 1 if reply.summary.startswith("0 ") else 0
+
+
 def cmd_status(settings: Settings, as_json: bool) -> int:
     from diplowatch.drop_folder import survey
     from storage import Store
@@ -175,7 +209,8 @@ def cmd_status(settings: Settings, as_json: bool) -> int:
         say(_json(payload))
     else:
         say(
-            f"{payload['articles']} articles, {payload['meetings']} meetings, {payload['quotes']} quotes\n"
+            f"{payload['articles']} articles, {payload['meetings']} meetings ({payload['events']} events), "
+            f"{payload['quotes']} quotes\n"
             f"last ingest: {payload['last_ingest_at'] or 'never'}\n"
             f"quarantined files: {payload['quarantined']}"
         )
@@ -266,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_digest(settings, args.since, args.until, args.png)
         if args.command == "repair":
             return cmd_repair(settings)
+        if args.command == "export":
+            return cmd_export(settings, args.what, args.subject, args.since, args.until, args.csv, args.json)
     except StoreError as exc:
         say(f"diplowatch: {exc}", file=sys.stderr)
         return EXIT_BAD_DATABASE

@@ -73,6 +73,10 @@ def parse_command(line: str) -> tuple[str, dict[str, str]] | str:
     if positional:
         if not free:
             return f"/{command.name} takes no more arguments."
+        if free[0].choices and len(free) > 1 and len(positional) > 1 and positional[0].lower() in free[0].choices:
+            # "/export meetings kazakhstan": a word among the choices, then the rest.
+            args[free[0].arg] = positional.pop(0).lower()
+            free = free[1:]
         args[free[0].arg] = " ".join(positional)
     missing = [p.name for p in command.params if p.required and p.arg not in args]
     if missing:
@@ -91,7 +95,22 @@ async def answer_line(service: Service, line: str, post_digest: DeliverDigest | 
     reply = await service.command(name, args, is_admin=True)
     if reply.digest_post is not None and post_digest is not None:
         await post_command_digest(service, reply, post_digest)
-    return "\n\n".join(reply_to_text(part) for part in parts(reply))
+    text = "\n\n".join(reply_to_text(part) for part in parts(reply))
+    saved = save_attachments(Path(service.settings.data_dir) / "exports", parts(reply))
+    return text + "".join(f"\nsaved to {path}" for path in saved)
+
+
+def save_attachments(folder: Path, replies: list[Reply]) -> list[Path]:
+    """A terminal shows no files: the /export file or the /graph picture is written in the
+    data folder's exports/ instead (replacing one of the same name)."""
+    saved = []
+    for reply in replies:
+        for attachment in reply.attachments:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / Path(attachment.filename).name
+            path.write_bytes(attachment.data)
+            saved.append(path)
+    return saved
 
 
 async def run_console(

@@ -26,7 +26,7 @@ from bot.translator import localised
 from handlers.registry import COMMANDS, GROUPS
 from handlers.replies import Reply, error
 from handlers.service import Service
-from handlers.spec import Command, Param
+from handlers.spec import COMPLETED_KINDS, Command, Param
 
 log = logging.getLogger(__name__)
 QUICK_SECONDS = 2.0
@@ -166,7 +166,7 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
     renamed = {p.arg: localised(p.name, p.fr[0]) for p in command.params}
     if renamed:
         callback = app_commands.rename(**renamed)(callback)
-    completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in ("subject", "country", "id")}
+    completed = {p.arg: _completer(service, p.kind) for p in command.params if p.kind in COMPLETED_KINDS}
     if completed:
         callback = app_commands.autocomplete(**completed)(callback)
     name = localised(command.name.rpartition(" ")[2], command.fr[0])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     # French
@@ -125,3 +126,48 @@ def covers(value: str | None, since: str | None, until: str | None) -> bool:
     if until and value[: len(until)] > until:
         return False
     return True
+
+
+_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+
+
+@lru_cache(maxsize=8192)
+def span(value: str) -> tuple[date, date]:
+    """The first and last days a date of any precision stands for ("2024-05": 1 to 31 May)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def spoken(value: str | None) -> str:
+    """A date as people write it: "20 May 2024", "May 2024", "2024"."""
+    if not value:
+        return "date unknown"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTH_NAMES_EN[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTH_NAMES_EN[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def spoken_either(values: list[str] | tuple[str, ...]) -> str:
+    """Dates the sources disagree on, in one phrase: "20 or 21 May 2024", "30 April or 1 May 2024"."""
+    values = sorted(dict.fromkeys(v for v in values if v))
+    if len(values) < 2:
+        return spoken(values[0] if values else None)
+    if all(len(v) == 10 for v in values) and len({v[:7] for v in values}) == 1:
+        days = [str(int(v[8:])) for v in values]
+        return f"{', '.join(days[:-1])} or {days[-1]} {_MONTH_NAMES_EN[int(values[0][5:7]) - 1]} {values[0][:4]}"
+    if len({v[:4] for v in values}) == 1 and all(len(v) >= 7 for v in values):
+        texts = [spoken(v).rsplit(" ", 1)[0] for v in values]
+        return f"{', '.join(texts[:-1])} or {texts[-1]} {values[0][:4]}"
+    texts = [spoken(v) for v in values]
+    return f"{', '.join(texts[:-1])} or {texts[-1]}"

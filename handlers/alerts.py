@@ -1,14 +1,21 @@
-"""What the team is told when articles arrive: one alert each, or one summary for a burst."""
+"""What the team is told when articles arrive: one alert each, or one summary for a burst.
+
+A meeting of a new article that another article already reported is a new source for a
+known event, and the alert says so ("New source for …", with how many sources it has
+now) instead of presenting it as a new meeting. A channel hears of an article once,
+however many of its watches the article matches.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from diplowatch.records import Article, Quote
-from handlers.entries import country_label, participant_line
+from diplowatch.events import Event
+from diplowatch.records import Article, Meeting, Quote
+from handlers.entries import country_label, event_line, people_line, sources_label, what
 from handlers.ingest import IngestResult
+from handlers.queries import speaker_of
 from handlers.replies import Entry, Reply
-from handlers.subjects import Subject
 from storage import Store
 
 BURST = 5  # more new articles than this at once become one summary per channel
@@ -24,29 +31,59 @@ def key_quotes(quotes: tuple[Quote, ...], limit: int = KEY_QUOTES) -> list[Quote
     return ranked[:limit]
 
 
+def is_new_source(event: Event | None, article_id: str) -> bool:
+    """Whether this article's report joins an event another article brought first (by
+    arrival: an older article arriving late is still a new source for its readers)."""
+    if event is None:
+        return False
+    mine = min((s.first_seen, s.article_id) for s in event.sources if s.article_id == article_id)
+    return any((s.first_seen, s.article_id) < mine for s in event.sources if s.article_id != article_id)
+
+
+def meeting_alert(meeting: Meeting, event: Event | None, article_id: str) -> Entry:
+    """A meeting of a new article: a new encounter, or a new source for a known one."""
+    if event is None:  # not indexed (cannot happen in a consistent store): say what the article says
+        return Entry(heading=", ".join(p.name or p.role or "unnamed" for p in meeting.participants),
+                     body=", ".join(x for x in (meeting.place, meeting.date, meeting.status, meeting.kind) if x))
+    if is_new_source(event, article_id):
+        first = min(event.sources, key=lambda src: (src.first_seen, src.article_id))
+        lines = [f"Event {event.id}, now {sources_label(len(event.sources))}; first reported by article "
+                 f"{first.article_id} ({first.published or 'undated'})."]
+        if event.announced and meeting.status == "held":
+            lines.append(f"It took place: announced {event.announced}, held {event.when}.")
+        if event.other_dates:
+            lines.append(f"Sources disagree on the date: {event.when}.")
+        return Entry(heading=f"New source for: {event_line(event)}", body="\n".join(lines))
+    where = event.place or ("by phone or video" if event.kind == "call" else None)
+    body = ", ".join(x for x in (where, event.date, what(event)) if x)
+    if len(event.sources) > 1:
+        body += f" · {sources_label(len(event.sources))} (event {event.id})"
+    return Entry(heading=people_line(event), body=body)
+
+
 def article_alert(store: Store, article: Article) -> Reply:
     meetings = store.meetings_of_article(article.id)
+    events = store.events_of_article(article.id)
     quotes = store.quotes_of_article(article.id)
+    known = sum(is_new_source(e, article.id) for e in events)
     lines = [
         f"Published: {article.published or 'unknown'}",
         "Countries: " + (", ".join(country_label(c) for c in article.countries[:10]) or "none found"),
     ]
-    entries = [
-        Entry(
-            heading=participant_line(m),
-            body=", ".join(x for x in (m.place, m.date, m.status, m.kind) if x),
-        )
-        for m in meetings
-    ]
-    entries += [
-        Entry(heading=f"{q.speaker or 'unattributed'}", body=f"« {q.text} »" if q.kind == "direct" else q.text)
-        for q in key_quotes(quotes)
-    ]
+    if known:
+        lines.append(f"{known} of its {len(meetings)} meeting(s) already reported: a new source for a known event.")
+    entries = [meeting_alert(m, e, article.id) for m, e in zip(meetings, events)]
+    for q in key_quotes(quotes):
+        person = speaker_of(store, q)
+        speaker = (person.name if person else None) or q.speaker or "unattributed"
+        entries.append(Entry(heading=speaker, body=f"« {q.text} »" if q.kind == "direct" else q.text))
+    new = len(meetings) - known
+    counted = f"{new} new meeting(s)" + (f", {known} new source(s) for known ones" if known else "")
     return Reply(
         title=f"New article: {article.title or article.id}",
         summary="\n".join(lines),
         entries=tuple(entries),
-        footer=f"/article {article.id} · {len(meetings)} meeting(s), {len(quotes)} statement(s)",
+        footer=f"/article {article.id} · {counted}, {len(quotes)} statement(s)",
         tone="alert",
         url=article.url,
         published=article.published,
@@ -55,7 +92,7 @@ def article_alert(store: Store, article: Article) -> Reply:
 
 
 def burst_summary(store: Store, articles: list[Article], *, backlog: bool = False) -> Reply:
-    meetings = sum(len(store.meetings_of_article(a.id)) for a in articles)
+    meetings = len(store.events_of_articles(a.id for a in articles))
     quotes = sum(len(store.quotes_of_article(a.id)) for a in articles)
     title = f"{len(articles)} articles read from the existing folder" if backlog else f"{len(articles)} new articles"
     entries = tuple(
@@ -74,14 +111,8 @@ def _watch_matches(subject: str, store: Store, article: Article) -> bool:
     kind, _, value = subject.partition(":")
     if kind == "country":
         return value in article.countries
-    who = Subject("person", value, value)
-    if any(who.matches_participant(p, None) for p in article.people):
-        return True
-    return any(
-        who.matches_participant(p.name, None)
-        for m in store.meetings_of_article(article.id)
-        for p in m.participants
-    )
+    # A person is watched by name: the registry finds them whatever the article's spelling.
+    return store.person_key(value) in store.people_of_article(article.id)
 
 
 def route(store: Store, articles: list[Article], default_channel: int | None) -> dict[int | None, list[Article]]:

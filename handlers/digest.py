@@ -2,6 +2,9 @@
 
 A digest covers the articles *ingested* in a period [since, until), so that two digests
 never cover the same article twice; the meetings in it are shown with their own dates.
+Meetings are counted as events (encounters), not as reports: five articles about one
+visit are one meeting "from 5 reports", and an encounter first reported in an earlier
+period that a new article reports again is counted, and said to be a new source.
 Ingestion times are whole seconds, so the ends of a posted period are whole seconds too.
 The end of the last digest is kept in the store (`last_digest_at`), which makes the
 schedule survive downtime: see `catch_up`, and DIGEST.md for the rules in plain words.
@@ -18,9 +21,10 @@ from zoneinfo import ZoneInfo
 
 from diplowatch import countries
 from diplowatch.config import DAY_NAMES
-from diplowatch.names import fold, name_key
+from diplowatch.events import Event
+from diplowatch.names import fold
 from diplowatch.records import Article, Meeting, Quote
-from handlers.entries import country_label, flag, meeting_entry, quote_entry
+from handlers.entries import country_label, event_entry, flag, quote_entry
 from handlers.picture import country_name, draw_picture
 from handlers.replies import Attachment, Entry, Reply
 from storage import Store
@@ -206,8 +210,11 @@ class Week:
     """The records of one period, read from the store once."""
 
     articles: dict[str, Article]
-    meetings: tuple[Meeting, ...]
+    meetings: tuple[Meeting, ...]  # as reported, one per article
     quotes: tuple[Quote, ...]
+    events: tuple[Event, ...] = ()  # the encounters those reports are about, each once
+    speakers: dict[int, tuple[str, str]] | None = None  # id(quote) -> (person key, display name)
+    since: str = ""  # the period's start (UTC ISO): events first seen before are new sources
 
 
 def records_between(store: Store, period: Period) -> Week:
@@ -218,7 +225,14 @@ def records_between(store: Store, period: Period) -> Week:
     }
     meetings = tuple(m for article_id in chosen for m in store.meetings_of_article(article_id))
     quotes = tuple(q for article_id in chosen for q in store.quotes_of_article(article_id))
-    return Week(chosen, meetings, quotes)
+    events = store.events_of_articles(chosen)
+    people = store.people()
+    speakers = {}
+    for quote in quotes:
+        if quote.speaker:
+            key = store.person_in(quote.article_id, quote.speaker)
+            speakers[id(quote)] = (key, people.get(key, quote.speaker))
+    return Week(chosen, meetings, quotes, events, speakers, since.isoformat(timespec="seconds"))
 
 
 def weekly_digest(store: Store, since: datetime, until: datetime, *, now: datetime, picture: bool = True) -> list[Reply]:
@@ -260,24 +274,33 @@ def _change(now: int, before: int) -> str:
     return f"{now - before:+d} on the period before".replace("-", "−")
 
 
+def _earlier(week: Week) -> list[Event]:
+    """The week's events that an article of an earlier period reported first."""
+    return [e for e in week.events if _parse_time(e.first_seen) < _parse_time(week.since)] if week.since else []
+
+
 def _overview(week: Week, before: Week, period: Period, when: str, picture: bool) -> Reply:
-    held = sum(m.status == "held" for m in week.meetings)
+    events = week.events
+    held = sum(e.status == "held" for e in events)
     direct = sum(q.kind == "direct" for q in week.quotes)
+    reports = f" (from {len(week.meetings)} reports)" if len(week.meetings) != len(events) else ""
+    earlier = _earlier(week)
     summary = "\n".join(
-        (
+        line for line in (
             f"Articles: {len(week.articles)} ({_change(len(week.articles), len(before.articles))})",
-            f"Meetings: {len(week.meetings)}, {held} held and {len(week.meetings) - held} planned "
-            f"({_change(len(week.meetings), len(before.meetings))})",
+            f"Meetings: {len(events)}{reports}, {held} held and {len(events) - held} planned "
+            f"({_change(len(events), len(before.events))})",
+            f"New sources for meetings reported before this period: {len(earlier)}" if earlier else "",
             f"Statements: {len(week.quotes)}, {direct} direct and {len(week.quotes) - direct} reported "
             f"({_change(len(week.quotes), len(before.quotes))})",
-        )
+        ) if line
     )
     attachments: tuple[Attachment, ...] = ()
     image = None
-    if picture and any(m.countries for m in week.meetings):
+    if picture and any(e.countries for e in events):
         stamp = period.until.strftime("%Y-%m-%d")
         image = f"meetings-{stamp}.png"
-        png = draw_picture(week.meetings, title=f"Meetings · {when}").png
+        png = draw_picture(events, title=f"Meetings · {when}").png
         attachments = (Attachment(image, png, "The week's meetings: who met whom, and how often"),)
     return Reply(
         title=f"Weekly digest · {when}",
@@ -292,7 +315,7 @@ def _overview(week: Week, before: Week, period: Period, when: str, picture: bool
 
 def country_activity(week: Week) -> list[tuple[str, int, int, int]]:
     """(country, meetings, statements, articles), the most meetings and statements first."""
-    meetings: Counter[str] = Counter(c for m in week.meetings for c in m.countries)
+    meetings: Counter[str] = Counter(c for e in week.events for c in e.countries)
     statements: Counter[str] = Counter(q.speaker_country for q in week.quotes if q.speaker_country)
     articles: Counter[str] = Counter(c for a in week.articles.values() for c in set(a.countries))
     codes = set(meetings) | set(statements) | set(articles)
@@ -316,30 +339,35 @@ def _pair_label(codes: frozenset[str]) -> str:
     return " ↔ ".join(names)
 
 
-def _newest(meetings: Iterable[Meeting]) -> list[Meeting]:
-    return sorted(meetings, key=lambda m: m.date or "", reverse=True)
+def _newest(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.sort_date, e.id), reverse=True)
 
 
-def _meeting_line(meeting: Meeting, articles: dict[str, Article]) -> str:
-    people = ", ".join(p.name or p.role or "unnamed" for p in meeting.participants)
-    where = meeting.place or ("by phone or video" if meeting.kind == "call" else "place not stated")
-    line = f"{meeting.date or 'date unknown'} · {meeting.status} {meeting.kind} · {where} · {people}"
+def _event_line(event: Event, earlier: set[str]) -> str:
+    people = ", ".join(p.name or p.role or "unnamed" for p in event.participants)
+    where = event.place or ("by phone or video" if event.kind == "call" else "place not stated")
+    date = event.when if event.other_dates else event.date or "date unknown"
+    line = f"{date} · {event.status} {event.kind} · {where} · {people}"
     if len(line) > 150:
         line = line[:149] + "…"
-    return f"{line} (article {meeting.article_id})" if meeting.article_id in articles else line
+    if len(event.sources) == 1:
+        return f"{line} (article {event.sources[0].article_id})"
+    note = " (new source for a meeting reported earlier)" if event.id in earlier else ""
+    return f"{line} ({len(event.sources)} sources, event {event.id}){note}"
 
 
 def _pairs(week: Week) -> list[Reply]:
-    groups: dict[frozenset[str], list[Meeting]] = defaultdict(list)
-    for meeting in week.meetings:
-        groups[meeting.countries].append(meeting)
+    groups: dict[frozenset[str], list[Event]] = defaultdict(list)
+    for event in week.events:
+        groups[event.countries].append(event)
     by_label = sorted(groups.items(), key=lambda g: fold(_pair_label(g[0])))
-    ordered = sorted(by_label, key=lambda g: max(m.date or "" for m in g[1]), reverse=True)
+    ordered = sorted(by_label, key=lambda g: max(e.sort_date for e in g[1]), reverse=True)
     entries = []
+    earlier = {e.id for e in _earlier(week)}
     for codes, meetings in ordered[:MAX_PAIRS]:
         held = sum(m.status == "held" for m in meetings)
         newest = _newest(meetings)
-        lines = [_meeting_line(m, week.articles) for m in newest[:MEETINGS_PER_PAIR]]
+        lines = [_event_line(e, earlier) for e in newest[:MEETINGS_PER_PAIR]]
         if len(newest) > MEETINGS_PER_PAIR:
             lines.append(f"… and {len(newest) - MEETINGS_PER_PAIR} more: ask /meetings")
         entries.append(
@@ -365,14 +393,18 @@ def _chunked(title: str, entries: Sequence[Entry], footer: str = "") -> list[Rep
 
 
 def _speakers(week: Week) -> list[Reply]:
+    """Who spoke most: people counted through the registry, so "Tokayev" and "Tokaïev" are one."""
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    names: dict[str, str] = {}
     for quote in week.quotes:
         if quote.speaker and not is_institution(quote.speaker):
-            by_speaker[name_key(quote.speaker)].append(quote)
-    ranked = sorted(by_speaker.values(), key=lambda qs: (-len(qs), min(role_tier(q) for q in qs), qs[0].speaker))
+            key, name = (week.speakers or {}).get(id(quote), (fold(quote.speaker), quote.speaker))
+            by_speaker[key].append(quote)
+            names[key] = name
+    ranked = sorted(by_speaker.items(), key=lambda kq: (-len(kq[1]), min(role_tier(q) for q in kq[1]), names[kq[0]]))
     speakers = []
-    for quotes in ranked[:TOP_SPEAKERS]:
-        name = max((q.speaker for q in quotes), key=len)
+    for key, quotes in ranked[:TOP_SPEAKERS]:
+        name = names[key]
         country = Counter(q.speaker_country for q in quotes if q.speaker_country).most_common(1)
         role = Counter(q.speaker_role for q in quotes if q.speaker_role).most_common(1)
         direct = sum(q.kind == "direct" for q in quotes)
@@ -404,14 +436,15 @@ def _shortened(quote: Quote) -> Quote:
     return replace(quote, text=cut + " […]")
 
 
-def still_to_come(meetings: Iterable[Meeting], today: date) -> list[Meeting]:
-    """Planned meetings dated today or later (a month or year counts while it lasts), soonest first."""
+def still_to_come(meetings: Iterable, today: date) -> list:
+    """Planned meetings or events dated today or later (a month or year counts while it
+    lasts), soonest first; an event some source reports held is not planned any more."""
     day = today.isoformat()
     found = [m for m in meetings if m.status == "planned" and m.date and m.date >= day[: len(m.date)]]
     return sorted(found, key=lambda m: m.date)
 
 
 def _planned(week: Week, today: date) -> list[Reply]:
-    upcoming = still_to_come(week.meetings, today)
-    entries = [meeting_entry(m, week.articles.get(m.article_id)) for m in upcoming]
+    upcoming = still_to_come(week.events, today)
+    entries = [event_entry(e, week.articles.get) for e in upcoming]
     return _chunked("Planned meetings still to come, soonest first", entries)

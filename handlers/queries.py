@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from diplowatch import dates
+from diplowatch.events import Event
 from diplowatch.records import Article, Meeting, Quote
+from handlers.entries import Speaker
 from handlers.subjects import Subject
 from storage import Store
 
@@ -14,7 +16,7 @@ T = TypeVar("T")
 
 
 def unique(records: Iterable[T]) -> list[T]:
-    """Records in order, each once (one meeting is indexed under each of its people)."""
+    """Records in order, each once."""
     seen: set[int] = set()
     return [r for r in records if not (id(r) in seen or seen.add(id(r)))]
 
@@ -24,30 +26,63 @@ def newest_first(items: Iterable[T], key: Callable[[T], str | None]) -> list[T]:
 
 
 def quotes_of(store: Store, who: Subject) -> list[Quote]:
-    """Statements by a person (every spelling) or by a country's speakers."""
+    """Statements by a person (whatever the spelling of each article) or by a country's speakers."""
     if who.kind == "country":
         return list(store.quotes_of_country(who.value))
-    return unique(q for key in store.person_keys(who.value) for q in store.quotes_of_speaker(key))
+    return list(store.quotes_of_speaker(who.value))
 
 
-def meetings_involving(store: Store, subject: Subject, other: Subject | None, since: str | None, until: str | None) -> list[Meeting]:
-    """Meetings of a country or person (with the other party, in the period), newest first."""
+def speaker_of(store: Store, quote: Quote) -> Speaker | None:
+    """Who the registry says a statement's speaker is, as its article names them: display
+    name, and country (the statement's own, else the person's usual one, read only then)."""
+    if not quote.speaker:
+        return None
+    key = store.person_in(quote.article_id, quote.speaker)
+    name = store.people().get(key, quote.speaker)
+    if quote.speaker_country:
+        return Speaker(name, quote.speaker_country)
+    person = store.person(key)
+    return Speaker(name, person.country if person else None)
+
+
+def events_of(store: Store, subject: Subject) -> tuple[Event, ...]:
+    """Every event a country or person took part in (unsorted)."""
     if subject.kind == "country":
-        pool: Iterable[Meeting] = store.meetings_of_country(subject.value)
-    else:
-        pool = unique(m for key in store.person_keys(subject.value) for m in store.meetings_of_person(key))
+        return store.events_of_country(subject.value)
+    return store.events_of_person(subject.value)
+
+
+def events_involving(
+    store: Store, subject: Subject, other: Subject | None, since: str | None, until: str | None
+) -> list[Event]:
+    """Events of a country or person (with the other party, in the period), newest first:
+    one per encounter, however many articles reported it."""
     found = []
-    for meeting in pool:
-        if not any(subject.matches_participant(p.name, p.country) for p in meeting.participants):
+    for event in events_of(store, subject):
+        if other and not _with(event, subject, other):
             continue
-        if other and not any(
-            other.matches_participant(p.name, p.country) and not subject.matches_participant(p.name, p.country)
-            for p in meeting.participants
-        ):
-            continue
-        if dates.covers(meeting.date, since, until):
-            found.append(meeting)
-    return newest_first(found, lambda m: m.date)
+        if in_period(event, since, until):
+            found.append(event)
+    return sorted(found, key=lambda e: (e.sort_date, e.first_seen, e.id), reverse=True)
+
+
+def in_period(event: Event, since: str | None, until: str | None) -> bool:
+    """Whether the event's date, or one its sources give, is in the period: an event of
+    "20 or 21 May" is in a period that starts on the 21st."""
+    return any(dates.covers(d, since, until) for d in (event.date, *event.other_dates))
+
+
+def _with(event: Event, subject: Subject, other: Subject) -> bool:
+    """Whether the other party took part, besides the subject (France with France is not enough)."""
+    for p in event.participants:
+        if other.kind == "person" and p.key == other.value and other != subject:
+            return True
+        if other.kind == "country" and p.country == other.value:
+            if not (subject.kind == "country" and subject.value == other.value) and not (
+                subject.kind == "person" and p.key == subject.value
+            ):
+                return True
+    return False
 
 
 def published(store: Store, article_id: str) -> str | None:

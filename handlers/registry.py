@@ -12,7 +12,9 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from handlers.commands import articles, digest, meetings, quotes, reingest, status, timeline, watch
+from handlers.commands import (
+    articles, digest, events, export, meetings, quotes, reingest, status, timeline, watch, who,
+)
 from handlers.errors import BadArgument, NotAllowed, UserError
 from handlers.replies import Entry, Reply, error
 from handlers.spec import Command, Context
@@ -29,7 +31,7 @@ def help_(ctx: Context) -> Reply:
 
 COMMANDS: dict[str, Command] = {
     c.name: c
-    for module in (meetings, quotes, articles, timeline, status, watch, digest, reingest)
+    for module in (meetings, events, who, quotes, articles, timeline, export, status, watch, digest, reingest)
     for c in module.COMMANDS
 }
 COMMANDS["help"] = Command("help", "The list of commands", help_, fr=("aide", "La liste des commandes"))

@@ -14,9 +14,11 @@ from typing import Any, Literal
 
 from storage import Store
 
-# How an option is typed and completed: a country or person, a country only, a date,
-# an article id, or free text.
-ParamKind = Literal["subject", "country", "date", "id", "text"]
+# How an option is typed and completed: a country or person, a country only, a person
+# only, a date, an article id, an event id, or free text.
+ParamKind = Literal["subject", "country", "person", "date", "id", "event", "text"]
+# The kinds whose options Discord completes as the user types (handlers.subjects.complete).
+COMPLETED_KINDS: tuple[ParamKind, ...] = ("subject", "country", "person", "id", "event")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """What a user means by "kazakhstan", "KZ", "kazakh", "Tokayev" or "Wang Yi".
 
-A subject is a country (from the gazetteer) or a person (from the people the store has
-seen). Unknown words get suggestions, and autocomplete answers from memory at once.
+A subject is a country (from the gazetteer) or a person (from the store's people
+registry, found by any spelling). Unknown words get suggestions, and autocomplete answers
+from memory at once: display names, found by any alias, accent-blind.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from diplowatch import countries
-from diplowatch.names import fold, matches_person, name_key
-from handlers.entries import country_label
+from diplowatch.events import Event
+from diplowatch.names import fold
+from handlers.entries import country_label, event_line
 from handlers.errors import UnknownSubject
 from storage import Store
 
@@ -21,22 +23,25 @@ from storage import Store
 @dataclass(frozen=True, slots=True)
 class Subject:
     kind: Literal["country", "person"]
-    value: str  # ISO code or the person's full name
-    label: str
+    value: str  # ISO code, or the person's key in the store's registry
+    label: str  # "🇰🇿 Kazakhstan", or the person's display name
 
-    def matches_participant(self, name: str | None, country: str | None) -> bool:
+    def in_event(self, event: Event) -> bool:
+        """Whether this country or person took part in the event."""
         if self.kind == "country":
-            return country == self.value
-        return bool(name) and matches_person(self.value, name)
+            return self.value in event.countries
+        return self.value in event.keys
+
+    def in_article(self, store: Store, article_id: str, article_countries: tuple[str, ...] = ()) -> bool:
+        """Whether an article is about this country (it names it) or person (it names them)."""
+        if self.kind == "country":
+            return self.value in article_countries
+        return self.value in store.people_of_article(article_id)
 
 
 def _person_of(store: Store, text: str) -> str | None:
-    people = store.people()
-    exact = people.get(name_key(text))
-    if exact:
-        return exact
-    found = sorted((n for n in people.values() if matches_person(text, n)), key=len, reverse=True)
-    return found[0] if found else None
+    keys = store.person_keys(text)
+    return keys[0] if keys else None
 
 
 def resolve_subject(store: Store, text: str) -> Subject:
@@ -46,9 +51,9 @@ def resolve_subject(store: Store, text: str) -> Subject:
     country = countries.lookup(text)
     if country:
         return Subject("country", country.code, country_label(country.code))
-    person = _person_of(store, text)
-    if person:
-        return Subject("person", person, person)
+    key = _person_of(store, text)
+    if key:
+        return Subject("person", key, store.people().get(key, text))
     raise UnknownSubject(text, did_you_mean(store, text))
 
 
@@ -76,18 +81,32 @@ def did_you_mean(store: Store, text: str, limit: int = 2) -> list[str]:
     return labels[:limit]
 
 
-_FOLDED: dict[int, tuple[int, list[str], list[str]]] = {}
+_FOLDED: dict[int, tuple[int, list[str], list[str], list[str], list[str]]] = {}
 
 
-def _folded_people(store: Store) -> tuple[list[str], list[str]]:
-    """People's names and their folded forms, kept until the store's next write:
-    autocomplete answers within Discord's few keystrokes, so nothing is recomputed per call."""
+def _folded(store: Store) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Every spelling of every person, folded, with the display name it stands for (so
+    "tokayev" offers Kassym-Jomart Tokaïev), and the display names folded, kept until the
+    store's next write: autocomplete answers within Discord's few keystrokes, so nothing is
+    recomputed per call."""
     generation = store.generation
     cached = _FOLDED.get(id(store))
     if cached is None or cached[0] != generation:
-        names = list(store.people().values())
-        cached = _FOLDED[id(store)] = (generation, names, [fold(n) for n in names])
-    return cached[1], cached[2]
+        displays = store.people()
+        names, folded = [], []
+        for spelling, key in store.spellings():
+            display = displays.get(key)
+            if display:
+                names.append(display)
+                folded.append(fold(spelling))
+        people = sorted(set(names))
+        cached = _FOLDED[id(store)] = (generation, names, folded, people, [fold(n) for n in people])
+    return cached[1], cached[2], cached[3], cached[4]
+
+
+def _folded_people(store: Store) -> tuple[list[str], list[str]]:
+    names, folded, _, _ = _folded(store)
+    return names, folded
 
 
 def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25) -> list[tuple[str, str]]:
@@ -96,8 +115,12 @@ def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25)
         return [(label, value) for _, label, value in _country_choices(text.strip(), limit)]
     if kind == "id":
         return complete_article(store, text, limit=limit)
+    if kind == "event":
+        return complete_event(store, text, limit=limit)
     if kind == "subject":
         return complete_subject(store, text, limit=limit)
+    if kind == "person":
+        return complete_subject(store, text, limit=limit, countries_too=False)
     return []
 
 
@@ -108,27 +131,46 @@ def complete_article(store: Store, text: str, *, limit: int = 25) -> list[tuple[
     return [(f"{a.id} · {a.title or 'untitled'}"[:100], a.id) for a in found]
 
 
+def complete_event(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
+    """Event ids starting with what was typed (those of the newest articles when nothing was),
+    with their date and people."""
+    typed = text.strip().lower()
+    if typed:
+        found = store.events_by_prefix(typed, limit=limit)
+    else:
+        recent = store.events_of_articles(a.id for a in store.articles_newest(limit))
+        found = sorted(recent, key=lambda e: (e.sort_date, e.id), reverse=True)[:limit]
+    return [(f"{e.id} · {event_line(e)}"[:100], e.id) for e in found]
+
+
 def _country_choices(text: str, limit: int) -> list[tuple[float, str, str]]:
     found = countries.suggest(text, limit=limit) if text else list(countries.all_countries()[:limit])
     return [((100.0 if text else 50.0) - rank, country_label(c.code), c.name_en) for rank, c in enumerate(found)]
 
 
-def complete_subject(store: Store, text: str, *, limit: int = 25) -> list[tuple[str, str]]:
-    """(label, value) choices for autocomplete: countries and people, fuzzy and accent-blind."""
+def complete_subject(store: Store, text: str, *, limit: int = 25, countries_too: bool = True) -> list[tuple[str, str]]:
+    """(label, value) choices for autocomplete: countries and people (display names, found
+    by any of their spellings), fuzzy and accent-blind."""
     text = text.strip()
-    choices = _country_choices(text, limit)
+    choices = _country_choices(text, limit) if countries_too else []
     if text:
-        names, folded_names = _folded_people(store)
+        names, folded_names, people, folded_people = _folded(store)
         query = fold(text)
         # Prefixes first (plain string tests, fast on every keystroke); fuzzy only to fill up.
-        starts = [i for i, name in enumerate(folded_names) if name.startswith(query) or f" {query}" in name]
-        choices.extend((90.0 + 10.0 * len(query) / max(1, len(folded_names[i])), names[i], names[i]) for i in starts[:limit])
+        starts: dict[str, float] = {}  # display name -> best score (an alias or the name itself)
+        for i, name in enumerate(folded_names):
+            if name.startswith(query) or f" {query}" in name:
+                score = 90.0 + 10.0 * len(query) / max(1, len(name))
+                if score > starts.get(names[i], 0.0):
+                    starts[names[i]] = score
+        choices.extend((score, name, name) for name, score in starts.items())
         if len(starts) < limit and len(query) >= 3:
+            # Fuzzy over the display names only, once each (other spellings are found by prefix above).
             ranked = process.extract(
-                query, folded_names, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None
+                query, folded_people, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None
             )
             for _, score, index in ranked:
-                choices.append((min(score, 89.0), names[index], names[index]))
+                choices.append((min(score, 89.0), people[index], people[index]))
     else:
         choices.extend((40.0, n, n) for n in sorted(store.people().values())[:limit])
     seen: set[str] = set()

@@ -114,6 +114,12 @@ class TextIndex:
                 postings = self._postings[term] = array("I")
             postings.append(number)
 
+    def remove(self, article_id: str) -> None:
+        """Forget an article: its postings are skipped from now on."""
+        number = self._number.pop(article_id, None)
+        if number is not None:
+            self._alive[number] = 0
+
     def _matches(self, query: str) -> np.ndarray:
         wanted = search_terms(query)
         if not wanted:

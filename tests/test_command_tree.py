@@ -13,6 +13,7 @@ from bot import slash_commands
 from bot.discord_app import DiplowatchBot
 from diplowatch.config import load_settings
 from handlers.registry import COMMANDS
+from handlers.spec import COMPLETED_KINDS
 
 NAME = re.compile(r"^[-_\w]{1,32}$")  # Discord's CHAT_INPUT name rule (lower case checked apart)
 
@@ -65,7 +66,7 @@ def test_the_tree_and_the_table_are_equal_both_ways(tree):
     from_table = {
         c.name: (
             sentence(c.description),
-            {p.name: (p.required, sentence(p.description), p.choices, p.kind in ("subject", "country", "id"))
+            {p.name: (p.required, sentence(p.description), p.choices, p.kind in COMPLETED_KINDS)
              for p in c.params},
             c.admin,
         )
@@ -98,7 +99,8 @@ def test_admin_commands_are_hidden_by_default_from_non_admins(tree):
 
 def test_subject_parameters_autocomplete(tree):
     for name, param in [("meetings", "subject"), ("meetings", "with"), ("quotes", "speaker"), ("timeline", "subject"),
-                        ("graph", "country"), ("article", "id")]:
+                        ("graph", "country"), ("article", "id"), ("event", "id"), ("who", "person"),
+                        ("upcoming", "subject"), ("export", "subject")]:
         (found,) = [p for p in tree.get_command(name).parameters if p.display_name == param]
         assert found.autocomplete, (name, param)
 

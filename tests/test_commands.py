@@ -116,10 +116,10 @@ def test_meetings_of_a_country_newest_first(store, ids, subject):
     assert "Xi Jinping" in headings(reply)[2]
     # The Xi-Putin meeting took place in Astana but had no Kazakh participant.
     assert not any("Poutine" in h and "Xi" in h for h in headings(reply))
-    # Each entry says where, what and which article it came from.
-    assert f"Article {ids['wang']} — Wang Yi à Astana" in reply.entries[0].body
-    assert "Astana · held · meeting" in reply.entries[0].body
-    assert "Moscou · planned · meeting" in reply.entries[1].body
+    # Each entry says where, what, from how many sources, and which article it came from.
+    assert f"Event {ids['wang']}-1 · Article {ids['wang']} — Wang Yi à Astana" in reply.entries[0].body
+    assert "Astana · held meeting · 1 source" in reply.entries[0].body
+    assert "Moscou · planned meeting · 1 source" in reply.entries[1].body
 
 
 @pytest.mark.parametrize("name", ["Tokaïev", "Tokayev", "tokaiev", "Kassym-Jomart Tokaïev", "kassym-jomart tokayev"])
@@ -180,7 +180,7 @@ def test_unknown_subject_is_ephemeral_and_helpful(store, ids):
 def test_call_is_shown_as_a_call(store, ids):
     reply = run(store, "meetings", subject="France")
     assert len(reply.entries) == 1
-    assert "by phone or video · held · call" in reply.entries[0].body
+    assert "by phone or video · held call · 1 source" in reply.entries[0].body
 
 
 # -- /quotes --------------------------------------------------------------------------
@@ -429,6 +429,10 @@ def test_console_parse_errors_say_what_to_do():
     assert parse_command("/meetings kazakhstan foo:bar") == "/meetings has no option foo. Type /help."
     assert "given twice" in parse_command("/meetings kazakhstan since:2020 since:2021")
     assert parse_command("/search https://example.org 10:30") == ("search", {"words": "https://example.org 10:30"})
+    # A first option with choices takes the first word when it is one of them.
+    assert parse_command("/export meetings kazakhstan") == ("export", {"what": "meetings", "subject": "kazakhstan"})
+    assert parse_command("/export quotes Wang Yi since:2024") == (
+        "export", {"what": "quotes", "subject": "Wang Yi", "since": "2024"})
 
 
 def test_answers_given_while_files_are_still_read_say_so(store, ids):

@@ -73,6 +73,11 @@ async def test_console_ingests_alerts_and_answers(tmp_path, extractor):
         assert "No country or person called 'zorglubistan'" in await wait_for(printed, "Unknown name")
         await keyboard.lines.put("/status\n")
         assert "Articles: 3" in await wait_for(printed, "diplowatch status")
+        # A file answer (/export) is written in the data folder, since a terminal shows none.
+        await keyboard.lines.put("/export meetings kazakhstan\n")
+        exported = await wait_for(printed, "Export: meetings of")
+        assert f"saved to {tmp_path / 'data' / 'exports' / 'meetings-kazakhstan.csv'}" in exported
+        assert (tmp_path / "data" / "exports" / "meetings-kazakhstan.csv").read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
         await keyboard.lines.put("/quit\n")
         await asyncio.wait_for(console, 30)
     finally:

@@ -49,7 +49,7 @@ def test_saving_again_replaces_records_instead_of_adding(tmp_path):
         article = make_article(store, "texte")
         store.save_article(article, "texte", [MEETING, MEETING], [QUOTE])
         store.save_article(article, "texte", [MEETING], [])
-        assert store.counts() == {"articles": 1, "meetings": 1, "quotes": 0, "quarantined": 0}
+        assert store.counts() == {"articles": 1, "meetings": 1, "events": 1, "people": 2, "quotes": 0, "quarantined": 0}
         assert len(store.meetings_of_country("CN")) == 1
         assert not store.quotes_of_speaker("wang i")
 

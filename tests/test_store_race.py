@@ -18,6 +18,8 @@ from tests.bot_helpers import meeting, person, quote
 
 ARTICLES = 300
 PEOPLE_PER_ARTICLE = 20  # each save adds new people, new keys, new index lists
+# Every article also reports the same encounter: one event whose sources grow meanwhile.
+SHARED = meeting(person("Shared Envoy", "CN"), person("Shared Host", "KZ"), date="2024-05-20", place="Astana")
 
 
 def article_with_people(store: Store, i: int) -> tuple[Article, list, list]:
@@ -29,6 +31,7 @@ def article_with_people(store: Store, i: int) -> tuple[Article, list, list]:
         people=tuple(p.name for p in people),
     )
     meetings = [meeting(people[j], people[j + 1], date="2024-05-20", place="Astana") for j in range(0, PEOPLE_PER_ARTICLE, 2)]
+    meetings.append(SHARED)
     quotes = [quote(p.name, f"Déclaration {i}-{j}", country=p.country) for j, p in enumerate(people[:6])]
     return article, meetings, quotes
 
@@ -46,6 +49,17 @@ def check_every_method(store: Store, first: Article) -> None:
     assert store.quotes_of_speaker(store.person_key("Envoy0 Number0"))
     assert first in store.articles_by_prefix(first.id[:2])
     assert store.article(first.id) == first
+    # Events and people: every reader gets whole, immutable values that agree with each other.
+    shared = store.event(f"{first.id}-{PEOPLE_PER_ARTICLE // 2 + 1}")
+    assert shared is not None and isinstance(shared.sources, tuple) and shared.sources[0].article_id == first.id
+    assert all(e.id.startswith(first.id) for e in store.events_by_prefix(first.id))
+    assert all("KZ" in e.countries for e in store.events_of_country("KZ"))
+    key = store.person_key("Envoy0 Number0")
+    assert all(key in e.keys for e in store.events_of_person(key))
+    assert store.person(key).name == "Envoy0 Number0" and key in store.people_of_article(first.id)
+    assert first.id in {a.id for a in store.articles_of_person(key)}
+    assert all(e is None or e.id for e in store.events_of_article(first.id))
+    assert isinstance(store.planned_events(), tuple) and isinstance(store.spellings(), tuple)
 
 
 def test_queries_answer_while_the_writer_saves(tmp_path):
@@ -78,6 +92,10 @@ def test_queries_answer_while_the_writer_saves(tmp_path):
                 ("articles", {"query": "Envoy0 Number5"}),
                 ("article", {"id": first[0].id}),
                 ("status", {}),
+                ("event", {"id": f"{first[0].id}-{PEOPLE_PER_ARTICLE // 2 + 1}"}),
+                ("who", {"person": "Envoy0 Number0"}),
+                ("upcoming", {}),
+                ("export", {"what": "meetings", "subject": "Envoy0 Number1"}),
             ]
             while not done.is_set():
                 for name, args in calls:
@@ -103,3 +121,9 @@ def test_queries_answer_while_the_writer_saves(tmp_path):
         assert answered[0] >= 20  # the readers really ran during the writes
         assert store.counts()["articles"] == ARTICLES
         assert len(registry.run("meetings", Context(store=store), {"subject": "kazakhstan"}).entries) == 200
+        # The shared encounter has every article as a source, as a rebuild from scratch says too.
+        shared = store.event(f"{first[0].id}-{PEOPLE_PER_ARTICLE // 2 + 1}")
+        assert len(shared.sources) == ARTICLES
+        before = sorted((e.id, len(e.sources)) for e in store.all_events())
+        store.rebuild_events()
+        assert sorted((e.id, len(e.sources)) for e in store.all_events()) == before

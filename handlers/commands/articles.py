@@ -7,6 +7,7 @@ from diplowatch.records import Article
 from handlers.commands import LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded
 from handlers.entries import country_label, meeting_entry, quote_entry
 from handlers.errors import BadArgument, NotFound, UserError
+from handlers.queries import speaker_of
 from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
@@ -42,7 +43,8 @@ def article(ctx: Context, id: str) -> Reply:
     meetings, quotes = store.meetings_of_article(found.id), store.quotes_of_article(found.id)
     countries_line = ", ".join(country_label(c) for c in found.countries) or "none found"
     sources = ", ".join(s.path.rsplit("/", 1)[-1] for s in found.sources)
-    entries = [meeting_entry(m, None) for m in meetings] + [quote_entry(q, found, cite=False) for q in quotes]
+    entries = [meeting_entry(m, None, event) for m, event in zip(meetings, store.events_of_article(found.id))]
+    entries += [quote_entry(q, found, cite=False, person=speaker_of(store, q)) for q in quotes]
     summary = "\n".join(
         line
         for line in (
@@ -113,7 +115,7 @@ def articles(ctx: Context, query: str | None = None) -> Reply:
         if who.kind == "country":
             found = store.articles_where(lambda a: who.value in a.countries)
         else:
-            found = store.articles_where(lambda a: any(who.matches_participant(p, None) for p in a.people))
+            found = store.articles_of_person(who.value)
     else:
         found = store.articles_newest()
     entries, note = bounded(

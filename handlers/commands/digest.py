@@ -6,12 +6,13 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from diplowatch import countries, dates
+from diplowatch import countries
 from handlers.arguments import user_date
 from handlers.commands import DATE, DATE_FR
 from handlers.digest import Period, read_marker, span, weekly_digest
 from handlers.errors import BadArgument, NotAllowed
 from handlers.picture import draw_picture
+from handlers.queries import in_period
 from handlers.replies import Attachment, DigestPost, Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
@@ -99,7 +100,8 @@ def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
         raise BadArgument(f"{subject.label} is a person: /graph draws a country's meetings.", title="Not a country")
     since_d = user_date(since, "since")
     code = subject.value
-    found = [m for m in ctx.store.meetings_of_country(code) if dates.covers(m.date, since_d, None)]
+    # Events, not reports: five articles about one visit are one line of the picture.
+    found = [e for e in ctx.store.events_of_country(code) if in_period(e, since_d, None)]
     name = countries.by_code(code).name_en if countries.by_code(code) else code
     title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
     if not found:

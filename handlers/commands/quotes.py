@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from diplowatch import dates
 from handlers.arguments import user_date
-from handlers.commands import DATE, DATE_FR, SUBJECT, SUBJECT_FR, bounded, loading_note
+from handlers.commands import DATE, DATE_FR, LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded, loading_note
 from handlers.entries import quote_entry
-from handlers.queries import newest_first, published, quotes_of
+from handlers.queries import newest_first, published, quotes_of, speaker_of
 from handlers.replies import Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
@@ -27,7 +27,10 @@ def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str |
     if not found:
         return Reply(title=title, summary="No statement found." + loading_note(ctx))
     direct = sum(q.kind == "direct" for q in found)
-    entries, note = bounded([quote_entry(q, store.article(q.article_id)) for q in found], "narrow with since or contains")
+    entries, note = bounded(
+        [quote_entry(q, store.article(q.article_id), person=speaker_of(store, q)) for q in found[: LIST_LIMIT + 1]],
+        "narrow with since or contains",
+    )
     return Reply(
         title=title,
         summary=f"{len(found)} statement(s): {direct} direct, {len(found) - direct} reported.{note}",

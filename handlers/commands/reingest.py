@@ -23,7 +23,9 @@ def reingest(ctx: Context) -> Reply:
         title="Articles read again",
         summary="\n".join((
             f"{len(ids)} article(s) read again with extractor {ctx.extractor.version}.",
-            f"Meetings: {before['meetings']} → {after['meetings']}",
+            f"Meetings: {before['events']} → {after['events']} encounters, from {before['meetings']} → "
+            f"{after['meetings']} reports (events are rebuilt from the stored articles)",
+            f"People: {before['people']} → {after['people']}",
             f"Statements: {before['quotes']} → {after['quotes']}",
         )),
         tone="success",

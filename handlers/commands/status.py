@@ -23,6 +23,7 @@ def status(ctx: Context) -> Reply:
     counts = store.counts()
     lines = [
         f"Articles: {counts['articles']} · meetings: {counts['meetings']} · statements: {counts['quotes']}",
+        f"Encounters (one per meeting, however many articles report it): {counts['events']} · people: {counts['people']}",
         f"Last ingest: {_when(store.get_state('last_ingest_at'), 'never')}",
         f"Quarantined files: {counts['quarantined']}",
         f"Next digest: {_when(ctx.next_digest, 'not scheduled')}",
@@ -42,6 +43,7 @@ def status(ctx: Context) -> Reply:
 
 
 COMMANDS = (
-    Command("status", "Articles, meetings, statements, last ingest, quarantined and skipped files, next digest", status,
+    Command("status", "Articles, meetings, encounters, statements, last ingest, quarantined and skipped files, next digest",
+            status,
             fr=("etat", "Articles, rencontres, déclarations, dernière lecture, fichiers écartés, prochaine synthèse")),
 )

@@ -1,4 +1,4 @@
-"""/timeline: a country's or a person's meetings and statements, month by month."""
+"""/timeline: a country's or a person's meetings (one per encounter) and statements, month by month."""
 
 from __future__ import annotations
 
@@ -6,33 +6,27 @@ from collections import Counter, defaultdict
 
 from handlers.arguments import subject_pair
 from handlers.commands import SUBJECT, SUBJECT_FR
-from handlers.entries import participant_line
-from handlers.queries import meetings_involving, quotes_of
+from handlers.entries import people_line, sources_label
+from handlers.queries import events_involving, quotes_of
 from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
-from handlers.subjects import Subject
 
 UNDATED = "undated"
-
-
-def _about(article, other: Subject) -> bool:
-    if other.kind == "country":
-        return other.value in article.countries
-    return any(other.matches_participant(p, None) for p in article.people)
 
 
 def timeline(ctx: Context, subject: str, with_: str | None = None) -> Reply:
     store = ctx.store
     who, other = subject_pair(store, subject, with_)
     by_month: dict[str, list[str]] = defaultdict(list)
-    for meeting in meetings_involving(store, who, other, None, None):
-        by_month[(meeting.date or UNDATED)[:7]].append(
-            f"{'🤝' if meeting.status == 'held' else '🗓'} {participant_line(meeting)} ({meeting.status}, {meeting.kind})"
+    for event in events_involving(store, who, other, None, None):
+        sources = f", {sources_label(len(event.sources))}" if len(event.sources) > 1 else ""
+        by_month[(event.date or UNDATED)[:7]].append(
+            f"{'🤝' if event.status == 'held' else '🗓'} {people_line(event)} ({event.status}, {event.kind}{sources})"
         )
     statements: Counter[str] = Counter()
     for quote in quotes_of(store, who):
         article = store.article(quote.article_id)
-        if other and (article is None or not _about(article, other)):
+        if other and (article is None or not other.in_article(store, article.id, article.countries)):
             continue  # with "with": only what was said in articles about the other party
         statements[((article.published if article else None) or UNDATED)[:7]] += 1
     # Newest month first; what has no date comes last, not first.

@@ -16,7 +16,9 @@ def watch_label(subject: str) -> str:
 
 
 def _key(who: Subject) -> str:
-    return f"{who.kind}:{who.value}"
+    # A person is kept by display name, which users read in /watch list and which stays one
+    # of their spellings (alerts find the person again through the registry).
+    return f"{who.kind}:{who.value if who.kind == 'country' else who.label}"
 
 
 def watch_add(ctx: Context, subject: str) -> Reply:

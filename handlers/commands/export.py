@@ -1,0 +1,164 @@
+"""/export meetings|quotes <subject> [since] [until] [format]: a file for a spreadsheet.
+
+Meetings are one row per event (encounter) with its sources; statements one row per
+distinct statement (the same speaker's same words reported by two articles are one row
+with two sources). CSV is UTF-8 with a byte-order mark, so that Excel reads the accents,
+with ISO dates and several values in one cell separated by " | ". JSON has the same
+fields, with lists where the CSV joins values. The command line writes the same file
+(`diplowatch export meetings kazakhstan --csv out.csv`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from diplowatch import dates
+from diplowatch.events import Event
+from diplowatch.names import fold
+from diplowatch.records import Quote
+from handlers.arguments import period
+from handlers.commands import DATE, DATE_FR, SUBJECT, SUBJECT_FR
+from handlers.errors import BadArgument
+from handlers.queries import events_involving, published, quotes_of, speaker_of
+from handlers.replies import Attachment, Reply
+from handlers.spec import Command, Context, Param
+from handlers.subjects import resolve_subject
+from storage import Store
+
+JOIN = " | "
+
+MEETING_COLUMNS = (
+    "event_id", "date", "date_precision", "other_dates", "status", "kind", "place", "other_places", "announced",
+    "participants", "countries", "roles", "source_count", "source_articles", "source_titles", "source_published",
+    "source_urls", "first_seen", "last_seen",
+)
+QUOTE_COLUMNS = (
+    "date", "speaker", "speaker_country", "speaker_role", "kind", "text", "source_count", "source_articles",
+    "source_titles", "source_urls",
+)
+
+
+def meeting_rows(store: Store, events: list[Event]) -> list[dict[str, Any]]:
+    """One row per event: its best values, its participants and its sources (as lists)."""
+    rows = []
+    for e in events:
+        articles = [store.article(i) for i in e.article_ids]
+        rows.append({
+            "event_id": e.id,
+            "date": e.date,
+            "date_precision": dates.precision(e.date),
+            "other_dates": list(e.other_dates),
+            "status": e.status,
+            "kind": e.kind,
+            "place": e.place,
+            "other_places": list(e.other_places),
+            "announced": e.announced,
+            "participants": [p.name or p.role or "unnamed" for p in e.participants],
+            "countries": sorted(e.countries),
+            "roles": [f"{p.name or 'unnamed'}: {p.role}" for p in e.participants if p.role],
+            "source_count": len(e.sources),
+            "source_articles": list(e.article_ids),
+            "source_titles": [a.title if a else "" for a in articles],
+            "source_published": [(a.published or "") if a else "" for a in articles],
+            "source_urls": [(a.url or "") if a else "" for a in articles],
+            "first_seen": e.first_seen,
+            "last_seen": e.last_seen,
+        })
+    return rows
+
+
+def quote_rows(store: Store, quotes: list[Quote]) -> list[dict[str, Any]]:
+    """One row per distinct statement (speaker and words), with every article reporting it."""
+    groups: dict[tuple[str, str], list[Quote]] = {}
+    for q in quotes:
+        who = store.person_in(q.article_id, q.speaker) if q.speaker else ""
+        groups.setdefault((who, fold(q.text)), []).append(q)
+    rows = []
+    for found in groups.values():
+        found.sort(key=lambda q: (published(store, q.article_id) or "", q.article_id))
+        first = found[0]
+        speaker = speaker_of(store, first)
+        person = store.person(store.person_in(first.article_id, first.speaker)) if first.speaker else None
+        articles = [store.article(i) for i in dict.fromkeys(q.article_id for q in found)]
+        rows.append({
+            "date": published(store, first.article_id),
+            "speaker": (speaker.name if speaker else None) or first.speaker or "",
+            "speaker_country": speaker.country if speaker else first.speaker_country,
+            "speaker_role": first.speaker_role or (person.roles[0].role if person and person.roles else None),
+            "kind": first.kind,
+            "text": first.text,
+            "source_count": len(articles),
+            "source_articles": [a.id for a in articles if a],
+            "source_titles": [a.title for a in articles if a],
+            "source_urls": [a.url or "" for a in articles if a],
+        })
+    rows.sort(key=lambda r: (r["date"] or "", r["speaker"]), reverse=True)
+    return rows
+
+
+def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)  # "\r\n" line ends and quoting, as spreadsheets expect
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([JOIN.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                         for v in (row[c] for c in columns)])
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+
+
+def to_json(rows: list[dict[str, Any]]) -> bytes:
+    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "export"
+
+
+def export(ctx: Context, what: str, subject: str, since: str | None = None, until: str | None = None,
+           format: str | None = None) -> Reply:
+    store = ctx.store
+    what = (what or "").strip().lower()
+    if what not in {"meetings", "quotes"}:
+        raise BadArgument("Export meetings or quotes: /export meetings kazakhstan.", title="Export")
+    fmt = (format or "csv").strip().lower()
+    if fmt not in {"csv", "json"}:
+        raise BadArgument("The format is csv or json.", title="Export")
+    who = resolve_subject(store, subject)
+    start, end = period(since, until)
+    if what == "meetings":
+        rows = meeting_rows(store, events_involving(store, who, None, start, end))
+        columns = MEETING_COLUMNS
+        counted = f"{len(rows)} meeting(s), one row per encounter with its sources"
+    else:
+        found = [q for q in quotes_of(store, who) if dates.covers(published(store, q.article_id), start, end)]
+        rows = quote_rows(store, found)
+        columns = QUOTE_COLUMNS
+        counted = f"{len(rows)} distinct statement(s) from {len(found)} report(s)"
+    span = "".join(f"-{x}" for x in (start, end) if x)
+    filename = f"{what}-{_slug(who.label)}{span}.{fmt}"
+    data = to_csv(rows, columns) if fmt == "csv" else to_json(rows)
+    period_text = f" from {start or 'the start'} to {end or 'now'}" if start or end else ""
+    return Reply(
+        title=f"Export: {what} of {who.label}",
+        summary=f"{counted}{period_text}, in {filename}."
+                + (" CSV in UTF-8 with a byte-order mark (Excel reads it as is); ISO dates." if fmt == "csv" else ""),
+        attachments=(Attachment(filename, data, f"{what} of {who.label}"),),
+        tone="success",
+    )
+
+
+COMMANDS = (
+    Command("export", "A CSV (or JSON) file of meetings or statements, for a spreadsheet", export, (
+        Param("what", "meetings (one row per encounter) or quotes", True, choices=("meetings", "quotes"),
+              fr=("quoi", "meetings (une ligne par rencontre) ou quotes (les déclarations)")),
+        Param("subject", SUBJECT, True, "subject", fr=("sujet", SUBJECT_FR)),
+        Param("since", f"from this date ({DATE})", kind="date", fr=("depuis", f"à partir de cette date ({DATE_FR})")),
+        Param("until", f"up to this date ({DATE})", kind="date", fr=("jusqua", f"jusqu'à cette date ({DATE_FR})")),
+        Param("format", "csv (default) or json", choices=("csv", "json"), fr=("format", "csv (par défaut) ou json")),
+    ), fr=("exporter", "Un fichier CSV (ou JSON) des rencontres ou déclarations, pour un tableur")),
+)

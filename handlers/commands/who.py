@@ -1,0 +1,96 @@
+"""/who: one person as the articles show them: roles, country, meetings, words, counterparts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from handlers.commands import loading_note
+from handlers.entries import country_label, event_line, flag
+from handlers.errors import BadArgument
+from handlers.queries import newest_first, published
+from handlers.replies import Entry, Reply
+from handlers.spec import Command, Context, Param
+from handlers.subjects import resolve_subject
+
+LATEST_EVENTS = 5
+LATEST_QUOTES = 3
+COUNTERPARTS = 5
+ALIASES = 8
+QUOTE_CHARS = 200
+
+
+def _period(first: str | None, last: str | None) -> str:
+    if not first:
+        return "undated"
+    return first if first == last else f"{first} → {last}"
+
+
+def _lines(lines: list[str], limit: int = 1024) -> str:
+    """Lines that fit an entry's body, whole."""
+    kept, size = [], 0
+    for line in lines:
+        if size + len(line) + 1 > limit:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return "\n".join(kept)
+
+
+def who(ctx: Context, person: str) -> Reply:
+    store = ctx.store
+    subject = resolve_subject(store, person)
+    if subject.kind != "person":
+        raise BadArgument(f"{subject.label} is a country: /who describes a person. Try /meetings {person}.",
+                          title="Not a person")
+    found = store.person(subject.value)
+    if found is None:  # resolved a moment ago, removed since
+        return Reply(title=subject.label, summary="Nothing recorded yet." + loading_note(ctx))
+    events = sorted(store.events_of_person(found.key), key=lambda e: (e.sort_date, e.id), reverse=True)
+    quotes = newest_first(store.quotes_of_speaker(found.key), lambda q: published(store, q.article_id))
+    held = sum(e.status == "held" for e in events)
+    summary = [
+        f"Country: {country_label(found.country)}" if found.country else "Country: not stated",
+        "Role(s): " + ("; ".join(f"{r.role} ({_period(r.first, r.last)})" for r in found.roles[:4]) or "not stated"),
+    ]
+    if found.aliases:
+        more = f" … and {len(found.aliases) - ALIASES} more" if len(found.aliases) > ALIASES else ""
+        summary.append("Also written: " + ", ".join(found.aliases[:ALIASES]) + more)
+    summary += [
+        f"In {found.articles} article(s), {_period(found.first_seen, found.last_seen)}",
+        f"{len(events)} meeting(s): {held} held, {len(events) - held} planned · {len(quotes)} statement(s)",
+    ]
+    entries = []
+    if events:
+        entries.append(Entry(
+            heading="Latest meetings",
+            body=_lines([f"{event_line(e)} · event {e.id}" for e in events[:LATEST_EVENTS]]),
+        ))
+    if quotes:
+        lines = []
+        for q in quotes[:LATEST_QUOTES]:
+            text = q.text if len(q.text) <= QUOTE_CHARS else q.text[: QUOTE_CHARS - 1] + "…"
+            said = f"« {text} »" if q.kind == "direct" else text
+            lines.append(f"{published(store, q.article_id) or 'undated'} · {said} (article {q.article_id})")
+        entries.append(Entry(heading="Latest statements", body=_lines(lines)))
+    counterparts: Counter[str] = Counter()
+    names: dict[str, tuple[str, str | None]] = {}
+    for e in events:
+        for p in e.participants:
+            if p.key and p.key != found.key:
+                counterparts[p.key] += 1
+                names[p.key] = (p.name or p.key, p.country)
+    if counterparts:
+        ranked = sorted(counterparts, key=lambda k: (-counterparts[k], names[k][0]))[:COUNTERPARTS]
+        entries.append(Entry(
+            heading="Most frequent counterparts",
+            body=_lines([f"{flag(names[k][1])} {names[k][0]} · {counterparts[k]} meeting(s)".strip() for k in ranked]),
+        ))
+    return Reply(title=f"{flag(found.country)} {found.name}".strip(), summary="\n".join(summary), entries=tuple(entries))
+
+
+COMMANDS = (
+    Command("who", "A person: roles, country, latest meetings and statements, frequent counterparts", who, (
+        Param("person", "a person, by any spelling (Tokayev, Tokaïev, Wang Yi)", True, "person",
+              fr=("personne", "une personne, quelle que soit l'orthographe (Tokayev, Tokaïev, Wang Yi)")),
+    ), fr=("qui", "Une personne : fonctions, pays, dernières rencontres et déclarations, interlocuteurs")),
+)
