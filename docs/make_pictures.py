@@ -1,6 +1,6 @@
 """Draws the pictures shown in the README (`make pictures`).
 
-They are the weeks the legibility test checks (tests/test_picture.py): what the README shows
+They are the weeks the legibility test checks (tests/handlers/test_picture.py): what the README shows
 is what the tests read. Prints each picture's counts and how long it took to draw.
 """
 
@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from handlers.picture import draw_picture  # noqa: E402
-from tests.test_picture import BUSY_WEEK, HUB_WEEK  # noqa: E402
+from tests.handlers.test_picture import BUSY_WEEK, HUB_WEEK  # noqa: E402
 
 PICTURES = (
     # (file, items, title as the digest and /graph write it, focus)

@@ -16,7 +16,7 @@ from handlers import digest as d
 from handlers import registry
 from handlers.service import Service
 from storage import Store
-from tests.test_digest import article, fill_week, meeting
+from tests.handlers.test_digest import article, fill_week, meeting
 
 PARIS = ZoneInfo("Europe/Paris")
 MON, TIME, TZ = "mon", "09:00", "Europe/Paris"

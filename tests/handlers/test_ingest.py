@@ -12,7 +12,7 @@ from handlers.spec import Context
 from handlers.ingest import ingest_file
 from storage import Store
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 
 ENGLISH = (
@@ -127,7 +127,7 @@ def test_english_article_is_read_as_english(store, extractor, tmp_path):
 def test_a_burst_is_extracted_on_every_core_with_the_same_records(extractor, tmp_path):
     from handlers.extraction_pool import ExtractionPool
     from handlers.ingest import ingest_files
-    from tests.test_crash import write_articles
+    from tests.system.test_crash import write_articles
 
     paths = write_articles(tmp_path / "drop", 16)
     with Store(tmp_path / "pooled") as pooled, ExtractionPool(extractor.model, workers=2) as pool:

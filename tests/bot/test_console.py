@@ -16,7 +16,7 @@ from diplowatch.config import load_settings
 from handlers.service import Service
 from storage import Store
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(120)
 
 

@@ -4,7 +4,7 @@ The bot ingests a burst in chunks of MAX_BATCH files; the worker pool (a model l
 worker, 4-12 s) used to be started again for every chunk. Here the pool is a stand-in that
 extracts with the session's model in this process and counts its starts and stops, with
 small POOL_FROM and chunk sizes so that a burst of 10 files is three chunks. The real pool
-is exercised by tests/test_ingest.py and the survival tests.
+is exercised by tests/handlers/test_ingest.py and the survival tests.
 """
 
 from __future__ import annotations
