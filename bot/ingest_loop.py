@@ -35,6 +35,7 @@ async def ingest_loop(
     # The backlog is what the very first start finds waiting in the folder: one summary for
     # it, and an alert as usual for anything dropped after the start, even in the same burst.
     backlog: set[Path] = set()
+    service.waiting = watcher.waiting  # answers count the files still settling or queued
     marked = not await service.first_run()
     if not marked:
         backlog = set(await watcher.first_scan())
@@ -42,8 +43,10 @@ async def ingest_loop(
             await service.mark_first_scan_done()
             marked = True
     async for path in watcher.ready_files():
+        service.pending = 1  # the file in hand, until the burst it starts is counted
         await asyncio.sleep(GATHER_SECONDS)
         pending = [path, *watcher.drain()]
+        service.pending = len(pending)  # entering the burst may wait for the model
         done: list[tuple[Path, IngestResult]] = []
         # A burst is ingested in chunks (stored as it goes) but announced once, as a whole;
         # files that became ready meanwhile join it. Its worker pool, if it needs one, is

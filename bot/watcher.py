@@ -137,6 +137,10 @@ class DropWatcher:
         while not self._stop.is_set():
             yield await self._queue.get()
 
+    def waiting(self) -> int:
+        """Files seen and not handed to the ingest yet: settling, or ready in the queue."""
+        return len(self._pending) + self._queue.qsize()
+
     def drain(self) -> list[Path]:
         """Everything ready right now (to coalesce a burst into one summary)."""
         items = []

@@ -14,6 +14,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from diplowatch.config import Settings
@@ -43,6 +44,10 @@ class Service:
         self._burst: BurstPool | None = None  # the worker pool of the burst under way, if any
         self.next_digest: datetime | None = None  # told by the scheduler
         self.pending = 0  # files found in the drop folder and not read yet (told by the ingest loop)
+        # Files the watcher has seen but not handed over yet (still settling, or queued while the
+        # model loads): without them the first answers after a start said "No meeting found."
+        # for seconds with a full folder waiting.
+        self.waiting: Callable[[], int] = lambda: 0
         # Files of the drop folder that are not read (relative path, reason), from the latest scan.
         self.skipped: tuple[tuple[str, str], ...] = ()
 
@@ -208,7 +213,7 @@ class Service:
             schedule=Schedule(settings.digest_day, settings.digest_time, settings.digest_tz),
             next_digest=self.next_digest,
             loading=self.loading,
-            pending=self.pending,
+            pending=self.pending + self.waiting(),
             extractor=self._extractor if not self.loading else None,
             progress=progress,
             skipped=self.skipped,

@@ -96,3 +96,26 @@ async def test_new_file_is_seen_when_the_folder_is_given_as_a_relative_path(tmp_
         assert path.name == "fresh.txt"
     finally:
         await watcher.stop()
+
+
+async def test_answers_count_the_files_still_settling_or_queued(tmp_path):
+    """Right after a start the folder's files settle, then queue while the model loads: an
+    answer given then says how many are waiting, not a bare "No meeting found."."""
+    from diplowatch.config import Settings
+    from handlers.service import Service
+
+    for i in range(3):
+        (tmp_path / f"article-{i}.txt").write_text("un article")
+    watcher = DropWatcher(tmp_path, settle_seconds=0.1)
+    service = Service(Settings(data_dir=str(tmp_path / "data"), drop_dir=str(tmp_path), discord_token=""))
+    assert service.context().pending == 0
+    service.waiting = watcher.waiting
+    watcher.start()
+    try:
+        await watcher.first_scan()
+        assert service.context().pending == 3  # seen, settling
+        await asyncio.sleep(0.5)
+        assert watcher._queue.qsize() == 3 and service.context().pending == 3  # ready, not taken yet
+        assert len(watcher.drain()) == 3 and service.context().pending == 0
+    finally:
+        await watcher.stop()
