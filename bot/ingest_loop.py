@@ -32,6 +32,9 @@ async def ingest_loop(
     *,
     on_result: Callable[[IngestResult], None] = lambda result: None,
 ) -> None:
+    """Read what the watcher hands over, burst by burst, until cancelled: each burst is
+    stored chunk by chunk, then announced once (the first start's backlog as one summary);
+    answers meanwhile say how many files are still to read."""
     # The backlog is what the very first start finds waiting in the folder: one summary for
     # it, and an alert as usual for anything dropped after the start, even in the same burst.
     backlog: set[Path] = set()

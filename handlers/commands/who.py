@@ -37,6 +37,8 @@ def _lines(lines: list[str], limit: int = 1024) -> str:
 
 
 def who(ctx: Context, person: str) -> Reply:
+    """One person across the store: country, roles with when they were seen, other spellings,
+    counts, the latest events and statements, and the most frequent counterparts."""
     store = ctx.store
     subject = resolve_subject(store, person)
     if subject.kind != "person":
