@@ -134,6 +134,12 @@ def _object_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     return _bounded((o.left_edge.i, end), stops)
 
 
+def _statement_noun(doc, span: tuple[int, int]) -> bool:
+    """The object's head is a noun of necessity or importance (word class statement_noun)."""
+    nouns = words("statement_noun")
+    return any(doc[k].pos_ == "NOUN" and fold(doc[k].text) in nouns for k in range(span[0], min(span[1], span[0] + 3)))
+
+
 def _inverted_span(ctx: QuoteContext, v: Token, sent, stops: set[int], j: int) -> tuple[int, int]:
     """The content of an inverted attribution whose comma is at j: before it, after it, or the
     whole sentence around an inserted attribution."""
@@ -189,8 +195,10 @@ def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[t
                 ctx.noun_content.add(span)  # "called for an immediate ceasefire": content without a verb
             else:
                 span = _object_span(ctx, v, sent, stops)
-                if span is not None and ctx.verbs[v.i].np == 2:
-                    ctx.noun_content.add(span)  # "a qualifié la visite d'historique"
+                if span is not None and (ctx.verbs[v.i].np == 2 or _statement_noun(ctx.doc, span)):
+                    # "a qualifié la visite d'historique", "a souligné la nécessité d'un
+                    # cessez-le-feu": a statement without a verb of its own
+                    ctx.noun_content.add(span)
     return span, subj if subj is not None else inv
 
 
