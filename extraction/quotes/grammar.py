@@ -207,7 +207,11 @@ def marked_clause(v: Token, sent) -> int | None:
         verb = t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBG" and t.dep_ == "prep")  # "said Thursday following ..."
         if t.is_punct or verb or v.doc[k - 1].lower_ in complementisers:
             return None
-        if t.lower_ in complementisers and t.dep_ in ("mark", "") and v.doc[k + 1].pos_ in ("PROPN", "PRON", "DET"):
+        nxt = v.doc[k + 1]
+        # the clause's subject: a determiner, pronoun or name, also a name the tagger took for
+        # another part of speech ("que Tachkent était prêt", Tachkent tagged ADV)
+        if t.lower_ in complementisers and t.dep_ in ("mark", "") and (
+                nxt.pos_ in ("PROPN", "PRON", "DET") or nxt.text[:1].isupper() and not nxt.is_punct):
             return k
     return None
 
