@@ -101,6 +101,11 @@ def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int,
     k = after_time(doc, v.i + 1, sent.end)
     while k < sent.end and doc[k].pos_ == "ADV":
         k += 1
+    if k < sent.end and doc[k].text == ",":
+        # an incise between commas: "a appelé, lors d'une conférence de presse, à la retenue"
+        close = next((c for c in range(k + 1, min(sent.end, k + 12)) if doc[c].text == ","), None)
+        if close is not None and not has_finite_verb(doc, k + 1, close):
+            k = close + 1
     n = _prep_at(doc, k, preps) if k < sent.end else 0
     return _bounded((k + n, sent.end), stops) if n else None
 
