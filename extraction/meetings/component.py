@@ -60,6 +60,8 @@ def _is_anaphoric(tok: Token) -> bool:
     """ "cette rencontre", "the meeting", "l'entretien" (not "la dernière réunion", "the next meeting")."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "invitation":
+        return False  # "à l'invitation de X": its article is the idiom's, not an anaphor's
     if nxt is not None and nxt.lower_ in load().words("other_event"):
         return False  # "L'entretien prochain des ministres"
     if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
@@ -188,7 +190,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     for group in _bilaterals(dedupe_parties(parts)):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
-                                               sent.end_char, again or len(place_list) > 1, places=found))
+                                               sent.end_char, again or len(place_list) > 1, places=found,
+                                               generic=tok.lower_ == "invitation"))
     return False
 
 
