@@ -169,8 +169,10 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
         if tok.is_punct and tok.text not in ("-", "'", ","):
             break
         if tok.text == ",":
-            # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X"
-            if i == start or (i < start and doc[i].lower_ in titles):
+            # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X" /
+            # "Le chef de la diplomatie saoudienne, le prince X" (a rank of nobility, not an office)
+            j = i + 1 if i + 1 < start and doc[i].lower_ in ("le", "la", "l'", "the") else i
+            if i == start or (i < start and (doc[i].lower_ in titles or doc[j].lower_ in load().words("nobility"))):
                 i -= 1
                 continue
             break
