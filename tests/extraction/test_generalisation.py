@@ -460,7 +460,60 @@ CASES_ROUND3 = [
         PUB, speaker_is("Moussa Ndiaye", "SN"), id="fr-direct-speaker-not-counterpart"),
 ]
 
+# Fourth round, on the weakest figures of the unseen articles (meeting recall and place), written
+# after the third round's fix and run before any further change.
+CASES_ROUND4 = [
+    pytest.param(
+        "ASTANA, 14 mai (Kazinform) - Le président kazakh Arman Sadykov a reçu le ministre hongrois des Affaires "
+        "étrangères Peter Nagy.",
+        "2024-05-14", meeting({"Arman Sadykov", "Peter Nagy"}, place="Astana", date="2024-05-14"),
+        id="fr-dateline-city-is-place"),
+    pytest.param(
+        "Russian President Ivan Petrov welcomed Vietnamese President Nguyen Van Minh at the Kremlin on Tuesday.",
+        PUB, meeting({"Ivan Petrov", "Nguyen Van Minh"}, date="2024-05-21"), id="en-welcomed"),
+    pytest.param(
+        "Des pourparlers ont eu lieu jeudi à Bakou entre le ministre arménien Aram Petrosyan et son homologue "
+        "azerbaïdjanais Elnur Huseynov.",
+        PUB, meeting({"Aram Petrosyan", "Elnur Huseynov"}, place="Bakou", date="2024-05-16"), id="fr-pourparlers-ont-eu-lieu"),
+    pytest.param(
+        "Talks between Foreign Minister Haruto Mori and his Philippine counterpart Maria Santos were held in "
+        "Manila on Friday.",
+        PUB, meeting({"Haruto Mori", "Maria Santos"}, place="Manila", date="2024-05-17"), id="en-talks-were-held"),
+    pytest.param(
+        "Le ministre ivoirien Koffi Yao a été reçu en audience jeudi à Abuja par le président nigérian Bola Adeyemi.",
+        PUB, meeting({"Koffi Yao", "Bola Adeyemi"}, place="Abuja", date="2024-05-16"), id="fr-recu-en-audience-par"),
+    pytest.param(
+        "Le président Louis Berthier se rendra à Hanoï la semaine prochaine. Il y rencontrera le président "
+        "vietnamien Nguyen Van Minh.",
+        PUB, meeting({"Louis Berthier", "Nguyen Van Minh"}, status="planned", place="Hanoï"), id="fr-y-rencontrera"),
+    pytest.param(
+        "Turkish President Mehmet Kaya arrived in Baku on Monday for a two-day visit. He held talks with "
+        "Azerbaijani President Elnur Huseynov.",
+        PUB, meeting({"Mehmet Kaya", "Elnur Huseynov"}, place="Baku", date="2024-05-20"), id="en-visit-place-next-sentence"),
+    pytest.param(
+        "La rencontre entre le Premier ministre Karim Haddad et le président du Conseil européen Pieter de Vries "
+        "s'est tenue mardi au siège de l'UE à Bruxelles.",
+        PUB, meeting({"Karim Haddad", "Pieter de Vries"}, place="Bruxelles", date="2024-05-21"), id="fr-rencontre-s-est-tenue"),
+    pytest.param(
+        "Uzbek Foreign Minister Bakhtiyor Saidov-Karim and Kyrgyz Foreign Minister Jeenbek Kulov held "
+        "consultations in Tashkent on Thursday.",
+        PUB, meeting({"Bakhtiyor Saidov-Karim", "Jeenbek Kulov"}, place="Tashkent", date="2024-05-16"),
+        id="en-coordinated-consultations"),
+    pytest.param(
+        "Le président Arman Sadykov s'est entretenu en tête-à-tête avec le président ouzbek Rustam Nazarov, puis "
+        "les entretiens se sont poursuivis en format élargi.",
+        PUB, meeting({"Arman Sadykov", "Rustam Nazarov"}, count=1), id="fr-tete-a-tete-then-extended"),
+    pytest.param(
+        "On the sidelines of the forum in St. Petersburg, President Ivan Petrov met the Emir of Qatar, Sheikh Tamim "
+        "Al Khalifa.",
+        PUB, meeting({"Ivan Petrov", "Tamim Al Khalifa"}, place="St. Petersburg"), id="en-sidelines-forum-place"),
+    pytest.param(
+        "Le vice-Premier ministre chinois Liu Wei a été accueilli lundi à l'aéroport de Bichkek par le Premier "
+        "ministre kirghize Adylbek Asanov.",
+        PUB, meeting({"Liu Wei", "Adylbek Asanov"}, place="Bichkek", date="2024-05-20"), id="fr-accueilli-a-l-aeroport"),
+]
 
-@pytest.mark.parametrize("text, published, check", CASES + CASES_ROUND2 + CASES_ROUND3)
+
+@pytest.mark.parametrize("text, published, check", CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4)
 def test_fresh_sentence(extractor, text, published, check):
     check(extractor.extract(text, published=published))
