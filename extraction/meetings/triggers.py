@@ -62,6 +62,8 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
             continue
         if lemma(tok) == "invitation" and not _invited_visit(doc, sent, tok):
             continue
+        if lang == "en" and not _english_encounter(tok):
+            continue
         if lemma(tok) in ("rencontre", "rencontrer", "meet", "meeting"):
             sent_words = sent_words or {fold(t.text) for t in sent}
             if sent_words & lex.not_meeting & sports:
@@ -78,6 +80,17 @@ def _invited_visit(doc: Doc, sent, tok: Token) -> bool:
         return False  # "à l'invitation", "at the invitation", "sur invitation"
     return bool(load().phrases("visit").search(sent.text)) or any(
         lemma(t) in ("visite", "visit", "visiter") for t in doc[sent.start:tok.i])
+
+
+def _english_encounter(tok: Token) -> bool:
+    """ "X welcomed Y" but not "Welcoming the new president ... to the new Zim!" (a greeting without
+    its subject); "held consultations" but not "continuing trilateral consultation" (a practice)."""
+    lem = lemma(tok)
+    if lem == "welcome":
+        return tok.tag_ != "VBG"
+    if lem == "consultation":
+        return tok.lower_ == "consultations" and lemma(tok.head) in load().words("hold_verb")
+    return True
 
 
 def _practice(tok: Token) -> bool:
