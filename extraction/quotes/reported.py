@@ -175,10 +175,15 @@ def _attribution_comma(ctx: QuoteContext, v: Token, sent, subj: Token | None) ->
             return -1  # "the visit, which she described as timely": a relative clause
         j -= 1
     j = skip_incidental(doc, j, sent.start)
+    if subj is not None and subj.i < j and has(doc, "DEP") and doc[j].head.i == subj.i:
+        return -1  # the comma closing the subject's apposition: "The spokeswoman, Irina Sokolova, accused ..."
     if ctx.lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
         jj = subj.left_edge.i - 1
-        if jj >= sent.start and doc[jj].text == "," and (v.i - jj <= 6 or subj.right_edge.i >= v.i - 2):
-            j = jj  # English "..., she said" / "..., Diko said" / "..., Russia's Defense Minister X said"
+        if jj >= sent.start and doc[jj].text == "," and (v.i - jj <= 6 or subj.right_edge.i >= v.i - 2) \
+                and has_finite_verb(doc, sent.start, jj):
+            # English "..., she said" / "..., Diko said" / "..., Russia's Defense Minister X said"; not
+            # "According to a statement ..., X urged ...": a source phrase states nothing
+            j = jj
     return j if j > sent.start and doc[j].text == "," else -1
 
 
