@@ -671,8 +671,43 @@ CASES_ROUND8 = [
         PUB, no_speaker("Ms", "Ms Lopes's", "crisis"), id="en-ms-warned-her-spokesman"),
 ]
 
+# Ninth round, French speakers and roles again, written after the eighth round's fixes and run
+# before any further change.
+CASES_ROUND9 = [
+    pytest.param(
+        "La tendance est à l'apaisement, a jugé un diplomate européen sous couvert d'anonymat.",
+        PUB, no_speaker("tendance", "La tendance"), id="fr-tendance-subject-of-content"),
+    pytest.param(
+        "Le ministre kazakh des Affaires étrangères Dana Aliyeva a rencontré son homologue estonien Peeter Lind. "
+        "La cheffe de la diplomatie kazakhe a affirmé que Tallinn était un partenaire clé.",
+        PUB, speaker_is("Dana Aliyeva", "KZ"), id="fr-cheffe-de-la-diplomatie"),
+    pytest.param(
+        "Le président de la Commission européenne, Ingrid Vogel, a reçu jeudi le Premier ministre albanais Erion "
+        "Hoxha. La présidente de la Commission a salué les réformes engagées par Tirana, estimant qu'elles "
+        "rapprochaient le pays de l'Union.",
+        PUB, quote_by("rapprochaient le pays de l'Union", "Ingrid Vogel"), id="fr-presidente-commission-estimant"),
+    pytest.param(
+        "Le porte-parole du gouvernement, Ali Karimi, a annoncé que le président Reza Tehrani se rendrait à "
+        "Moscou. Il a précisé que la visite durerait deux jours.",
+        PUB, quote_by("la visite durerait deux jours", "Ali Karimi"), id="fr-il-is-the-spokesman-not-the-visitor"),
+    pytest.param(
+        "Présent à la cérémonie, l'ambassadeur de France Marc Leroy a souligné que Paris resterait aux côtés du "
+        "peuple libanais.",
+        PUB, quote_by("Paris resterait aux côtés", "Marc Leroy"), id="fr-present-a-la-ceremonie"),
+    pytest.param(
+        "Moscou et Pékin ont convenu de renforcer leur coordination, selon un communiqué du Kremlin.",
+        PUB, no_speaker("Moscou", "Pékin"), id="fr-cities-joint-not-speaker"),
+    pytest.param(
+        "Le président ouzbek Rustam Nazarov a reçu le ministre turc Kemal Arslan. Ce dernier a transmis au chef "
+        "de l'Etat ouzbek les salutations du président turc et a assuré que la Turquie soutenait le projet.",
+        PUB, quote_by("la Turquie soutenait le projet", "Kemal Arslan"), id="fr-ce-dernier-transmit"),
+    pytest.param(
+        "« Nous attendons des actes », a lancé le président Ivan Petrov. « Les paroles ne suffisent plus. »",
+        PUB, speaker_is("Ivan Petrov"), id="fr-direct-continued"),
+]
+
 
 @pytest.mark.parametrize("text, published, check", CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5
-                         + CASES_ROUND6 + CASES_ROUND7 + CASES_ROUND8)
+                         + CASES_ROUND6 + CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9)
 def test_fresh_sentence(extractor, text, published, check):
     check(extractor.extract(text, published=published))
