@@ -93,7 +93,10 @@ def _after_fronted(verb: Token) -> Token | None:
 def subject(verb: Token) -> Token | None:
     """The subject of a reporting verb (see the module's docstring)."""
     found = _dependency_subject(verb)
-    if found is not None and found.i == sent_bounds(verb.doc, verb.i)[0] and fold(found.text) in words("fronted_participle"):
+    if found is not None and found.i == sent_bounds(verb.doc, verb.i)[0] and (
+            fold(found.text) in words("fronted_participle")
+            or found.pos_ in ("ADJ", "VERB") and found.i + 1 < len(verb.doc) and verb.doc[found.i + 1].pos_ == "ADP"):
+        # "Interrogée sur ...", "Présent à la cérémonie, ...": no noun, so not the subject
         found = _after_fronted(verb) or found
     if found is not None:
         return found
