@@ -95,6 +95,7 @@ class _Entry:
     key: frozenset[str]
     stated: bool
     weak: bool
+    generic: bool = False
 
 
 @dataclass
@@ -110,7 +111,7 @@ class Merger:
         for entry in self.entries:
             if (key <= entry.key or entry.key <= key) and len(key & entry.key) >= 2 and self._merge(entry, c, meeting, key, stated, weak):
                 return
-        self.entries.append(_Entry(meeting, key, stated, weak))
+        self.entries.append(_Entry(meeting, key, stated, weak, c.generic))
 
     def _merge(self, e: _Entry, c: MeetingCandidate, meeting: Meeting, key: frozenset[str], stated: bool, weak: bool) -> bool:
         other = e.meeting
@@ -125,8 +126,10 @@ class Merger:
                                     meeting.evidence)
                 e.stated, e.weak = stated, False
             else:
+                kind = _stronger_kind(other.kind, meeting.kind) if e.generic else other.kind
                 e.meeting = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
-                                    other.kind, other.evidence)
+                                    kind, other.evidence)
+            e.generic = e.generic and c.generic
         elif same_sentence and (not c.again or other.place == meeting.place) or _compatible(other, meeting, c.again):
             # keep the first mention; fill what it lacks
             place = other.place
@@ -134,7 +137,8 @@ class Merger:
                                   or geo.is_country_name(other.place) and not geo.is_country_name(meeting.place)):
                 place, e.stated = meeting.place, stated
             date = other.date if other.date and len(other.date) >= len(meeting.date or "") else meeting.date
-            kind = _stronger_kind(other.kind, meeting.kind) if same_sentence else other.kind
+            kind = _stronger_kind(other.kind, meeting.kind) if same_sentence or e.generic else other.kind
+            e.generic = e.generic and c.generic
             e.meeting = Meeting(parts, date, place, other.status, kind, other.evidence)
         else:
             return False

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from diplowatch.dates import MONTHS, iso
+from diplowatch.dates import MONTH_PATTERN, MONTHS, iso
 
 WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
@@ -57,8 +57,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:en|in|début|fin|mi-|early|late|mid-?)\s*({_MONTH}|[Mm]ay|mai)\b", re.I)),
 ]
 
+# A dateline's month may be abbreviated ("ASTANA, Feb 12", "PARIS, 3 sept."): after "CITY," the
+# short forms are safe, while in running text they are not (so cues use _MONTH, full names only).
+_DATELINE_MONTH = MONTH_PATTERN
 DATELINE = re.compile(
-    rf"^\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]+,\s+(?:(\d{{1,2}})(?:er)?\s+({_MONTH})|({_MONTH})\.?\s+(\d{{1,2}}))\b", re.I | re.M)
+    rf"^\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]+,\s+(?:(\d{{1,2}})(?:er)?\s+({_DATELINE_MONTH})\.?|({_DATELINE_MONTH})\.?\s+(\d{{1,2}}))\b",
+    re.I | re.M)
 
 
 @dataclass(frozen=True)

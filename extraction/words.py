@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -14,6 +15,15 @@ def fold(text: str) -> str:
     """diplowatch.countries.fold, cached: the rules fold the same few thousand words over and over."""
     return _fold(text)
 
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+def tidy(text: str) -> str:
+    """A name or role phrase as output: a hyphen the source wrote with spaces around it is closed
+    up ("le porte - parole", "Kassym - Jomart"): inside one name or role it cannot be a dash."""
+    return _SPACED_HYPHEN.sub("-", text) if " - " in text else text
 
 
 def has(doc, attr: str) -> bool:

@@ -60,6 +60,8 @@ def _is_anaphoric(tok: Token) -> bool:
     """ "cette rencontre", "the meeting", "l'entretien" (not "la dernière réunion", "the next meeting")."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.lower_ == "invitation":
+        return False  # "à l'invitation de X": its article is the idiom's, not an anaphor's
     if nxt is not None and nxt.lower_ in load().words("other_event"):
         return False  # "L'entretien prochain des ministres"
     if prev is not None and prev.pos_ == "ADJ" and tok.i > 1:
@@ -67,6 +69,15 @@ def _is_anaphoric(tok: Token) -> bool:
             return False
         prev = tok.doc[tok.i - 2]
     return prev is not None and prev.lower_ in load().words("definite")
+
+
+def _own_parties(tok: Token, parts: list[Mention], st: _State) -> bool:
+    """ "La rencontre entre X et Y s'est tenue", "The meeting between X and Y": a definite meeting
+    noun that names its own two parties, or with no earlier encounter to refer to, is new."""
+    if count_parties(parts) < 2:
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return not st.results or nxt is not None and nxt.lower_ in ("entre", "between")
 
 
 def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention]) -> None:
@@ -142,7 +153,8 @@ def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> li
         return [(p, True) for p, _ in distinct]
     place = best_place(found)
     lex = load()
-    if place is None and st.visit_place and (status == "held" or lex.phrases("visit").search(sent.text)
+    there = any(st.doc[i].lower_ in lex.words("there_adverb") for i in scope)  # "Il y rencontrera X"
+    if place is None and st.visit_place and (status == "held" or there or lex.phrases("visit").search(sent.text)
                                              or lex.phrases("during_visit").search(sent.text)):
         return [(st.visit_place, False)]  # a meeting takes the place of the visit it belongs to
     return [(place, place is not None)]
@@ -156,7 +168,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if kind is None:
         return False
     parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
-    if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st):
+    if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st) \
+            and not _own_parties(tok, parts, st):
         if st.results and not anaphora_done:
             # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
@@ -188,7 +201,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     for group in _bilaterals(dedupe_parties(parts)):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
-                                               sent.end_char, again or len(place_list) > 1, places=found))
+                                               sent.end_char, again or len(place_list) > 1, places=found,
+                                               generic=tok.lower_ == "invitation"))
     return False
 
 

@@ -24,6 +24,7 @@ class MeetingCandidate:
     again: bool = False
     anaphoric_info: list = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # every place of the scope, for the host's country
+    generic: bool = False  # told only as a visit at someone's invitation: a later mention's kind is more precise
 
 
 def countable(m: Mention) -> bool:

@@ -60,12 +60,37 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
         near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
         if (children | near) & lex.not_meeting or _practice(tok):
             continue
+        if lemma(tok) == "invitation" and not _invited_visit(doc, sent, tok):
+            continue
+        if lang == "en" and not _english_encounter(tok):
+            continue
         if lemma(tok) in ("rencontre", "rencontrer", "meet", "meeting"):
             sent_words = sent_words or {fold(t.text) for t in sent}
             if sent_words & lex.not_meeting & sports:
                 continue
         found.append((tok, kind))
     return found
+
+
+def _invited_visit(doc: Doc, sent, tok: Token) -> bool:
+    """ "effectuera une visite d'Etat en Chine, à l'invitation de son homologue Wen Bo", "visited
+    Rome at the invitation of ...": a visit at someone's invitation is an encounter with the host."""
+    before = fold(doc[max(sent.start, tok.i - 2):tok.i].text).replace(" ", "")
+    if before not in ("al", "atthe") and not (tok.i > sent.start and doc[tok.i - 1].lower_ == "sur"):
+        return False  # "à l'invitation", "at the invitation", "sur invitation"
+    return bool(load().phrases("visit").search(sent.text)) or any(
+        lemma(t) in ("visite", "visit", "visiter") for t in doc[sent.start:tok.i])
+
+
+def _english_encounter(tok: Token) -> bool:
+    """ "X welcomed Y" but not "Welcoming the new president ... to the new Zim!" (a greeting without
+    its subject); "held consultations" but not "continuing trilateral consultation" (a practice)."""
+    lem = lemma(tok)
+    if lem == "welcome":
+        return tok.tag_ != "VBG"
+    if lem == "consultation":
+        return tok.lower_ == "consultations" and lemma(tok.head) in load().words("hold_verb")
+    return True
 
 
 def _practice(tok: Token) -> bool:
@@ -80,6 +105,8 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     trigger is an encounter only by phone ("appel", "speak") and no cue says so."""
     lex = load()
     words = {fold(doc[i].text) for i in scope} | {fold(t.text) for t in doc[max(sent.start, tok.i - 3):tok.i + 4]}
+    if tok.i > sent.start and fold(doc[tok.i - 1].text) in lex.words("in_person_call"):
+        return "meeting"  # "paid a courtesy call on the President": a visit, not a phone call
     if words & lex.call_cues:
         return "call"
     if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)):

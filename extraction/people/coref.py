@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold
+from ..words import fold, tidy
 from .descriptions import find_descriptions
 from .model import Mention, Person, sent_bounds
 from .names import canonical, name_spans
@@ -80,7 +80,7 @@ def orgs_compatible(a: str | None, b: str | None) -> bool:
 
 def _named(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person], set[int]]:
     spans = name_spans(doc, lang)
-    texts = [doc[s:e].text for s, e in spans]
+    texts = [tidy(doc[s:e].text) for s, e in spans]
     canon = canonical(texts)
     mentions: list[Mention] = []
     persons: dict[str, Person] = {}
@@ -379,6 +379,16 @@ def _pick(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[s
     return _bare(d, persons, index)
 
 
+def _spokesperson(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:
+    """ "un porte-parole du Kremlin", "a State Department spokesperson": an indefinite article, but
+    agencies write it of the spokesperson they named; only a named holder of the same title whose
+    country and organisation agree is taken (an indefinite minister stays someone else)."""
+    if d.cls != "spokesperson":
+        return None
+    pick = _pick(d, persons, index, assigned)
+    return pick if pick is not None and _same_head(d, pick) else None
+
+
 def _definite(doc: Doc, d: Mention) -> bool:
     return not (d.start > 0 and doc[d.start - 1].lower_ in load().words("indefinite"))
 
@@ -389,7 +399,7 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
     unnamed: list[Person] = []
     assigned: set[str] = set()
     for d in parties:
-        pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else None
+        pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else _spokesperson(d, persons, index, assigned)
         if pick is not None:
             if not pick.country and d.country:
                 assigned.add(pick.key)

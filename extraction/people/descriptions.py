@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold
+from ..words import fold, tidy
 from .model import Mention
 from .names import role_table
 from .roles import org_in, refine_class
@@ -85,6 +85,10 @@ def _phrase_start(doc: Doc, i: int, taken: set[int]) -> int:
         s -= 1
     if s > 0 and doc[s - 1].text[:1].isupper() and geo.adjective_country(doc[s - 1].text + " " + doc[s].text):
         s -= 1
+    # a list of adjectives: "his Japanese, Australian and American counterparts"
+    while s < i and s >= 2 and doc[s - 1].lower_ in (",", "and") and s - 2 not in taken \
+            and geo.adjective_country(doc[s - 2].text):
+        s -= 2
     if s >= 2 and doc[s - 1].lower_ in ("'s", "´s") and geo.is_country_name(doc[s - 2].text) and s - 2 not in taken:
         s -= 2  # "Pakistan's foreign minister"
     return s
@@ -167,7 +171,7 @@ def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
         org = org_in(doc, hit.end, k)
         gender = _gender(doc, s, i, hit)
         for code in codes or [None]:
-            found.append(Mention(s, k, doc[s:k].text, "party", role=hit.text.strip(), head=hit.head, country=code,
+            found.append(Mention(s, k, tidy(doc[s:k].text), "party", role=tidy(hit.text.strip()), head=hit.head, country=code,
                                  cls=refine_class(hit.cls, doc[s:k].text), org=org, gender=gender, plural=plural))
         i = k
     return found

@@ -303,7 +303,9 @@ def _after_org(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | N
     k = hit.end
     while k < len(doc) and k - hit.end < 12 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("of", "the", "de", "du", "des", "la", "l'", "d'")) \
             and not doc[k].is_punct and "\n" not in doc[k].whitespace_:
-        if geo.is_country_name(doc[k].text) or fold(doc[k].text) in load().words("institution_word"):
+        # an organisation's acronym right after its preposition ("de l'OTAN", "of the OSCE")
+        acronym = doc[k].text.isupper() and len(doc[k].text) >= 2 and doc[k - 1].lower_ in ("of", "the", "de", "du", "des", "la", "l'", "d'")
+        if geo.is_country_name(doc[k].text) or fold(doc[k].text) in load().words("institution_word") or acronym:
             last = k
         k += 1
     if last is None or k - last - 1 < 2 or taken.intersection(range(last + 1, k)):

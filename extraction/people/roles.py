@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold
+from ..words import fold, tidy
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
             got.extend(_singular(w) for w in fold(doc[j].text).split())
             j += 1
         if got == words:
-            return RoleHit(j, doc[i:j].text, entry.head, entry.cls, entry.gender)
+            return RoleHit(j, tidy(doc[i:j].text), entry.head, entry.cls, entry.gender)
     return None
 
 
@@ -169,8 +169,10 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
         if tok.is_punct and tok.text not in ("-", "'", ","):
             break
         if tok.text == ",":
-            # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X"
-            if i == start or (i < start and doc[i].lower_ in titles):
+            # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X" /
+            # "Le chef de la diplomatie saoudienne, le prince X" (a rank of nobility, not an office)
+            j = i + 1 if i + 1 < start and doc[i].lower_ in ("le", "la", "l'", "the") else i
+            if i == start or (i < start and (doc[i].lower_ in titles or doc[j].lower_ in load().words("nobility"))):
                 i -= 1
                 continue
             break
@@ -254,14 +256,14 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
     if roles:
         first = roles[0][2]
         head, cls, gender = first.head, first.cls, first.gender
-        role = doc[roles[0][0]:start].text.strip(" ,")
+        role = tidy(doc[roles[0][0]:start].text.strip(" ,"))
         country = country_in(doc, left, start)
         org = org_in(doc, roles[0][0], start)
     if right > end:
         rroles = roles_in(doc, end + 1, right, lang)
         if rroles:
             if role is None:
-                role = doc[end + 1:right].text.strip(" ,")
+                role = tidy(doc[end + 1:right].text.strip(" ,"))
                 best = next((r[2] for r in rroles if r[2].head not in ("membre", "member")), rroles[0][2])
                 head, cls, gender = best.head, best.cls, best.gender
                 org = org_in(doc, end + 1, right)

@@ -55,6 +55,8 @@ def according_in_sentence(ctx: QuoteContext, si: int) -> None:
             continue
         if t.lower_ == "pour" and not _opinion_holder(ctx, t, sent):
             continue
+        if any(q.kind == "reported" and q.sent_start == sent.start_char and q.start > t.idx for q in ctx.results):
+            continue  # "X a affirmé, selon la présidence, que ...": the source of X's words, not a speaker
         x = source_token(ctx, t)
         if x is None or x >= sent.end:
             continue

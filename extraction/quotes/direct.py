@@ -55,7 +55,21 @@ def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speak
             speaker = ctx.resolver.from_token(subj)
             if speaker[0]:
                 return speaker
+            inv = inverted_subject(doc, v) if ctx.lang == "fr" and v.i > 0 and doc[v.i - 1].pos_ == "AUX" else None
+            if inv is not None and inv.i != subj.i and not ctx.tok_in_direct(inv) and _after_comma(doc, v):
+                # "Cette visite, a estimé le ministre X, « ouvre ... »": an inserted attribution, whose
+                # subject is written after the verb (the parser took the topic for the subject)
+                speaker = ctx.resolver.from_token(inv)
+                if speaker[0]:
+                    return speaker
     return NOBODY
+
+
+def _after_comma(doc, v) -> bool:
+    j = v.i - 1
+    while j > 0 and doc[j].pos_ == "AUX":
+        j -= 1
+    return doc[j].text == ","
 
 
 def _from_sentence(ctx: QuoteContext, s: int, e: int, sent_idx: list[int], reported_by_sent: dict) -> Speaker:

@@ -79,9 +79,25 @@ def _word_before(verb: Token) -> Token | None:
     return None
 
 
+def _after_fronted(verb: Token) -> Token | None:
+    """ "Interrogée sur la visite ..., la porte-parole X a déclaré": the parser took the fronted
+    participle for the subject; the subject is the noun phrase after the clause's last comma."""
+    doc = verb.doc
+    s_start = sent_bounds(doc, verb.i)[0]
+    comma = next((k for k in range(verb.i - 1, s_start, -1) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    return next((t for t in doc[comma + 1:verb.i] if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper() and t.is_alpha), None)
+
+
 def subject(verb: Token) -> Token | None:
     """The subject of a reporting verb (see the module's docstring)."""
     found = _dependency_subject(verb)
+    if found is not None and found.i == sent_bounds(verb.doc, verb.i)[0] and (
+            fold(found.text) in words("fronted_participle")
+            or found.pos_ in ("ADJ", "VERB") and found.i + 1 < len(verb.doc) and verb.doc[found.i + 1].pos_ == "ADP"):
+        # "Interrogée sur ...", "Présent à la cérémonie, ...": no noun, so not the subject
+        found = _after_fronted(verb) or found
     if found is not None:
         return found
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.i < verb.i:
@@ -127,6 +143,8 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
         if t.lower_ in words("inverted_pronoun"):
             return t
     j = after_time(doc, verb.i + 1, s_end)
+    if j < s_end and j == verb.i + 1 and "Inf" in doc[j].morph.get("VerbForm"):
+        j += 1  # the infinitive of a multiword verb: "a fait savoir la porte-parole", "a laissé entendre X"
     while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
         j += 1
     if j < s_end and not doc[j].is_punct and not doc[j].is_quote and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
@@ -207,7 +225,11 @@ def marked_clause(v: Token, sent) -> int | None:
         verb = t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBG" and t.dep_ == "prep")  # "said Thursday following ..."
         if t.is_punct or verb or v.doc[k - 1].lower_ in complementisers:
             return None
-        if t.lower_ in complementisers and t.dep_ in ("mark", "") and v.doc[k + 1].pos_ in ("PROPN", "PRON", "DET"):
+        nxt = v.doc[k + 1]
+        # the clause's subject: a determiner, pronoun or name, also a name the tagger took for
+        # another part of speech ("que Tachkent était prêt", Tachkent tagged ADV)
+        if t.lower_ in complementisers and t.dep_ in ("mark", "") and (
+                nxt.pos_ in ("PROPN", "PRON", "DET") or nxt.text[:1].isupper() and not nxt.is_punct):
             return k
     return None
 

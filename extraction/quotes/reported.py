@@ -101,6 +101,11 @@ def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int,
     k = after_time(doc, v.i + 1, sent.end)
     while k < sent.end and doc[k].pos_ == "ADV":
         k += 1
+    if k < sent.end and doc[k].text == ",":
+        # an incise between commas: "a appelé, lors d'une conférence de presse, à la retenue"
+        close = next((c for c in range(k + 1, min(sent.end, k + 12)) if doc[c].text == ","), None)
+        if close is not None and not has_finite_verb(doc, k + 1, close):
+            k = close + 1
     n = _prep_at(doc, k, preps) if k < sent.end else 0
     return _bounded((k + n, sent.end), stops) if n else None
 
@@ -134,6 +139,12 @@ def _object_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     return _bounded((o.left_edge.i, end), stops)
 
 
+def _statement_noun(doc, span: tuple[int, int]) -> bool:
+    """The object's head is a noun of necessity or importance (word class statement_noun)."""
+    nouns = words("statement_noun")
+    return any(doc[k].pos_ == "NOUN" and fold(doc[k].text) in nouns for k in range(span[0], min(span[1], span[0] + 3)))
+
+
 def _inverted_span(ctx: QuoteContext, v: Token, sent, stops: set[int], j: int) -> tuple[int, int]:
     """The content of an inverted attribution whose comma is at j: before it, after it, or the
     whole sentence around an inserted attribution."""
@@ -164,10 +175,15 @@ def _attribution_comma(ctx: QuoteContext, v: Token, sent, subj: Token | None) ->
             return -1  # "the visit, which she described as timely": a relative clause
         j -= 1
     j = skip_incidental(doc, j, sent.start)
+    if subj is not None and subj.i < j and has(doc, "DEP") and doc[j].head.i == subj.i:
+        return -1  # the comma closing the subject's apposition: "The spokeswoman, Irina Sokolova, accused ..."
     if ctx.lang == "en" and subj is not None and subj.i < v.i and j >= sent.start:
         jj = subj.left_edge.i - 1
-        if jj >= sent.start and doc[jj].text == "," and (v.i - jj <= 6 or subj.right_edge.i >= v.i - 2):
-            j = jj  # English "..., she said" / "..., Diko said" / "..., Russia's Defense Minister X said"
+        if jj >= sent.start and doc[jj].text == "," and (v.i - jj <= 6 or subj.right_edge.i >= v.i - 2) \
+                and has_finite_verb(doc, sent.start, jj):
+            # English "..., she said" / "..., Diko said" / "..., Russia's Defense Minister X said"; not
+            # "According to a statement ..., X urged ...": a source phrase states nothing
+            j = jj
     return j if j > sent.start and doc[j].text == "," else -1
 
 
@@ -189,8 +205,10 @@ def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[t
                 ctx.noun_content.add(span)  # "called for an immediate ceasefire": content without a verb
             else:
                 span = _object_span(ctx, v, sent, stops)
-                if span is not None and ctx.verbs[v.i].np == 2:
-                    ctx.noun_content.add(span)  # "a qualifié la visite d'historique"
+                if span is not None and (ctx.verbs[v.i].np == 2 or _statement_noun(ctx.doc, span)):
+                    # "a qualifié la visite d'historique", "a souligné la nécessité d'un
+                    # cessez-le-feu": a statement without a verb of its own
+                    ctx.noun_content.add(span)
     return span, subj if subj is not None else inv
 
 
