@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from diplowatch.config import Settings
 from diplowatch.drop_folder import source_name
 from handlers import alerts
 from handlers import registry
+from handlers.alert_bursts import AlertWindows
 from handlers.extraction_pool import POOL_FROM, BurstPool
 from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
@@ -42,6 +44,7 @@ class Service:
         self._model_ready: asyncio.Future | None = None
         self._burst: BurstPool | None = None  # the worker pool of the burst under way, if any
         self.next_digest: datetime | None = None  # told by the scheduler
+        self.alert_windows = AlertWindows(settings.alert_window_seconds)  # the bursts' open cards
         self.pending = 0  # files found in the drop folder and not read yet (told by the ingest loop)
         # Files of the drop folder that are not read (relative path, reason), from the latest scan.
         self.skipped: tuple[tuple[str, str], ...] = ()
@@ -184,7 +187,10 @@ class Service:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._reader,
-            lambda: alerts.alerts_for(self.store, results, self.settings.alert_channel_id, backlog=backlog),
+            lambda: alerts.alerts_for(
+                self.store, results, self.settings.alert_channel_id, backlog=backlog,
+                windows=self.alert_windows, now=time.monotonic(),
+            ),
         )
 
     async def first_run(self) -> bool:

@@ -166,3 +166,60 @@ async def test_missing_channel_and_permission_are_logged_once_and_the_bot_goes_o
             assert statuses == [429, 200]
         finally:
             await stop(bot)
+
+
+# -- a burst of files ---------------------------------------------------------------------
+
+# Sentences written for this test: seven about Kazakhstan (watched by a desk), twelve not.
+KAZAKH_NEWS = "Le président kazakh Kassym-Jomart Tokaïev a reçu le {n} mai à Astana le ministre chinois Wang Yi."
+OTHER_NEWS = "Le président brésilien Lula a rencontré le {n} mai à Brasilia le président argentin Javier Milei."
+
+
+def write_burst(drop, kazakh: int, other: int) -> None:
+    for n in range(1, kazakh + 1):
+        title = f"Astana reçoit Pékin, épisode {n}"
+        (drop / f"kz-{n:02d}.txt").write_text(f"{title}\n\n{KAZAKH_NEWS.format(n=n)}\n", encoding="utf-8")
+    for n in range(1, other + 1):
+        title = f"Brasilia et Buenos Aires, épisode {n}"
+        (drop / f"br-{n:02d}.txt").write_text(f"{title}\n\n{OTHER_NEWS.format(n=n)}\n", encoding="utf-8")
+
+
+async def test_a_burst_of_19_files_is_one_card_per_channel_edited_in_place(tmp_path, extractor, pointed):
+    world = World.default()
+    desk = world.add_channel("kazakh-desk")
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        alerts = settings.alert_channel_id
+        with Store(settings.db_dir) as store:
+            store.add_watch(desk.id, "country:KZ")
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await asyncio.sleep(1.0)  # the first scan found an empty folder: what comes next is news
+            write_burst(settings.drop_dir, kazakh=7, other=12)
+            # The window is 60 s: the files come in a few batches, each edits the same message.
+            (general,) = await api.wait_for_messages(alerts, count=1, timeout=60)
+            (kazakh,) = await api.wait_for_messages(desk.id, count=1, timeout=30)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 60
+            while loop.time() < deadline and general["embeds"][0]["title"] != "19 new articles":
+                await asyncio.sleep(0.25)
+            assert await quiet(api, alerts) == 1 and await quiet(api, desk.id) == 1
+        finally:
+            await stop(bot)
+    card = general["embeds"][0]
+    assert len(general["embeds"]) == 1 and card["title"] == "19 new articles", card["title"]
+    lines = [line for line in card["description"].splitlines() if "épisode" in line]
+    assert len(lines) == 19 and "more" not in card["description"]
+    assert "Page" not in card.get("footer", {}).get("text", "")
+    # One line per article: flags (never a code beside them), its title, how to open it.
+    first = next(line for line in lines if "Astana reçoit Pékin, épisode 1 " in line)
+    assert "🇰🇿" in first.split("Astana")[0] and "/article " in first and "KZ" not in first
+    # The desk watching Kazakhstan hears of its seven only, in one card of its own.
+    desk_card = kazakh["embeds"][0]
+    assert desk_card["title"] == "7 new articles", desk_card["title"]
+    assert sum("épisode" in line for line in desk_card["description"].splitlines()) == 7
+    assert "Brasilia" not in desk_card["description"]
+    # Every edit was accepted by the stand-in (which answers 400 beyond Discord's limits).
+    edits = api.find_requests("PATCH", "/channels/{channel_id}/messages/{message_id}")
+    assert all(r.status == 200 for r in edits), [r.status for r in edits]
