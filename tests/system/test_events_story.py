@@ -292,7 +292,7 @@ def test_the_digest_counts_meetings_not_reports(store):
     assert len(week.meetings) == 3 and len(week.events) == 1
     replies = weekly_digest(store, datetime(2024, 5, 20, tzinfo=UTC), datetime(2024, 5, 27, tzinfo=UTC),
                             now=datetime(2024, 5, 27, tzinfo=UTC), picture=False)
-    assert "Meetings: 1 (from 3 reports), 1 held and 0 planned" in replies[0].summary
+    assert "1 meeting (from 3 reports): 1 held, 0 planned" in replies[0].summary
     (pairs,) = [r for r in replies if r.title.startswith("Meetings by country pair")]
     assert pairs.entries[0].heading.endswith("1 meeting(s): 1 held, 0 planned")
     assert "(3 sources, event" in pairs.entries[0].body
