@@ -223,3 +223,37 @@ async def test_a_burst_of_19_files_is_one_card_per_channel_edited_in_place(tmp_p
     # Every edit was accepted by the stand-in (which answers 400 beyond Discord's limits).
     edits = api.find_requests("PATCH", "/channels/{channel_id}/messages/{message_id}")
     assert all(r.status == 200 for r in edits), [r.status for r in edits]
+
+
+async def until(condition, timeout: float = 60) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.25)
+
+
+async def test_a_lone_file_is_alerted_at_once_and_the_next_one_edits_it_into_a_card(tmp_path, extractor, pointed):
+    world = World.default()
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        alerts = settings.alert_channel_id
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await asyncio.sleep(1.0)
+            write_burst(settings.drop_dir, kazakh=1, other=0)
+            (alert,) = await api.wait_for_messages(alerts, count=1, timeout=60)
+            assert alert["embeds"][0]["title"] == "New article: Astana reçoit Pékin, épisode 1"
+            (settings.drop_dir / "br-01.txt").write_text(f"Brasilia\n\n{OTHER_NEWS.format(n=1)}\n", encoding="utf-8")
+            await until(lambda: alert["embeds"][0]["title"] == "2 new articles")
+            assert len(api.find_requests("POST", f"/channels/{alerts}/messages")) == 1
+            # A moderator deletes the card: the next article of the window posts it again.
+            await api._delete_message(api.messages[int(alert["id"])])
+            (settings.drop_dir / "br-02.txt").write_text(f"Buenos Aires\n\n{OTHER_NEWS.format(n=2)}\n", encoding="utf-8")
+            await api.wait_for_messages(alerts, count=2, timeout=60)
+            assert await quiet(api, alerts) == 2
+        finally:
+            await stop(bot)
+    reposted = api.find_requests("POST", f"/channels/{alerts}/messages")[-1].json["embeds"][0]
+    assert reposted["title"] == "3 new articles" and "Buenos Aires — /article" in reposted["description"]
