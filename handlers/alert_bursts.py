@@ -25,6 +25,7 @@ LINK_CHARS = 300  # a longer link would crowd out the other lines: /article ID i
 # One embed's description holds 4096 characters; markdown escapes add some, so the lines
 # stop well before it and the card is always one message, however many files arrive.
 LINES_BUDGET = 3300
+ESCAPED = frozenset("\\*_~`|>#-[]")  # characters a transport may escape, counted twice
 
 
 @dataclass(slots=True)
@@ -83,10 +84,11 @@ def burst_card(store: Store, articles: list[Article]) -> Reply:
     used = 0
     for article in articles:
         line = article_line(article)
-        if used + len(line) > LINES_BUDGET:
+        size = len(line) + sum(c in ESCAPED for c in line) + 1
+        if used + size > LINES_BUDGET:
             break
         lines.append(line)
-        used += len(line) + 1
+        used += size
     if len(lines) < len(articles):
         lines.append(f"… and {len(articles) - len(lines)} more: /articles lists them all")
     head = f"{meetings} meeting(s) and {quotes} statement(s). /article ID for one of them."

@@ -1,4 +1,5 @@
-"""What the team is told when articles arrive: one alert each, or one summary for a burst.
+"""What the team is told when articles arrive: one alert for an article, one card for several
+(see alert_bursts), one summary for the backlog found at the very first start.
 
 A meeting of a new article that another article already reported is a new source for a
 known event, and the alert says so ("New source for …", with how many sources it has
@@ -90,10 +91,10 @@ def article_alert(store: Store, article: Article) -> Reply:
     )
 
 
-def burst_summary(store: Store, articles: list[Article], *, backlog: bool = False) -> Reply:
+def backlog_summary(store: Store, articles: list[Article]) -> Reply:
     meetings = len(store.events_of_articles(a.id for a in articles))
     quotes = sum(len(store.quotes_of_article(a.id)) for a in articles)
-    title = f"{len(articles)} articles read from the existing folder" if backlog else f"{len(articles)} new articles"
+    title = f"{len(articles)} articles read from the existing folder"
     entries = tuple(
         Entry(heading=f"{a.id} · {a.title or 'untitled'}", body=f"{a.published or 'undated'} · " + marks(a.countries))
         for a in sorted(articles, key=lambda a: a.published or "", reverse=True)
@@ -146,7 +147,7 @@ def alerts_for(
     out: list[tuple[int | None, Reply]] = []
     for channel, mine in route(store, articles, default_channel).items():
         if backlog:
-            out.append((channel, burst_summary(store, mine, backlog=True)))
+            out.append((channel, backlog_summary(store, mine)))
             continue
         if windows is None:
             out.append((channel, article_alert(store, mine[0]) if len(mine) == 1 else burst_card(store, mine)))
