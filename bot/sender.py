@@ -20,6 +20,7 @@ from handlers.replies import Reply
 
 log = logging.getLogger(__name__)
 PACE_SECONDS = 0.25
+FLUSH_SECONDS = 5.0  # at close, how long what is queued may still take
 OPEN_CARDS = 64  # cards remembered for editing: one per channel is open at a time
 
 
@@ -37,8 +38,13 @@ class Sender:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="diplowatch-sender")
 
-    async def stop(self) -> None:
+    async def stop(self, flush_seconds: float = FLUSH_SECONDS) -> None:
+        """Send what is already queued (an alert, a card's edit), for a few seconds at most,
+        then stop: a bot stopped right after an article was read still tells of it."""
         if self._task:
+            if not self._task.done():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._queue.join(), flush_seconds)
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
 
@@ -83,11 +89,15 @@ class Sender:
         while True:
             channel_id, job, done = await self._queue.get()
             try:
-                done.set_result(await job())
+                delivered = await job()
+                if not done.done():  # its poster may have been cancelled (the bot is closing)
+                    done.set_result(delivered)
             except Exception as exc:  # the queue must outlive any one message
                 log.exception("sending to channel %s failed", channel_id)
                 if not done.done():
                     done.set_exception(exc)
+            finally:
+                self._queue.task_done()
             await asyncio.sleep(PACE_SECONDS)
 
     async def _delivered(self, channel_id: int, post: Callable[[discord.abc.Messageable], Awaitable[object]]) -> bool:

@@ -257,3 +257,21 @@ async def test_a_lone_file_is_alerted_at_once_and_the_next_one_edits_it_into_a_c
             await stop(bot)
     reposted = api.find_requests("POST", f"/channels/{alerts}/messages")[-1].json["embeds"][0]
     assert reposted["title"] == "3 new articles" and "Buenos Aires — /article" in reposted["description"]
+
+
+async def test_alerts_queued_when_the_bot_stops_are_still_sent(tmp_path, extractor, pointed):
+    world = World.default()
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        bot = await running_bot(api, settings, extractor)
+        alerts = settings.alert_channel_id
+        posting = [
+            asyncio.create_task(bot.sender.post(alerts, Reply(title=f"New article: dépêche {n}", tone="alert")))
+            for n in range(3)
+        ]
+        await asyncio.sleep(0)  # queued, not sent yet
+        await stop(bot)  # the ingest loop is cancelled first: what it queued is flushed
+        await asyncio.gather(*posting, return_exceptions=True)
+        titles = [m["embeds"][0]["title"] for m in await api.wait_for_messages(alerts, count=0, timeout=0.1)]
+    assert titles == [f"New article: dépêche {n}" for n in range(3)]
