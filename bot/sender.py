@@ -2,8 +2,9 @@
 
 discord.py already waits out rate limits (it reads the headers and retries 429s); the queue
 adds order and pacing, so a burst of alerts never races itself, and a burst's card posted
-once is edited in place as its articles arrive (in the queue's order, so after its post). A missing channel or a
-missing permission is logged once, with what to fix, and the bot keeps working.
+once is edited in place as its articles arrive (in the queue's order, so after its post).
+A missing channel or a missing permission is logged once, with what to fix, and the bot
+keeps working.
 """
 
 from __future__ import annotations

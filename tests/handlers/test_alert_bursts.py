@@ -59,3 +59,28 @@ def test_a_statement_in_an_alert_is_headed_by_the_registry_name_and_one_flag(tmp
     (entry,) = alert.entries
     assert entry.heading.startswith("Kassym-Jomart Tokaïev 🇰🇿 · 2024-05-02"), entry.heading
     assert "KZ" not in entry.heading
+
+
+def test_the_window_is_a_setting_and_zero_gives_each_batch_its_own_card(tmp_path, monkeypatch):
+    from diplowatch.config import load_settings
+    from handlers.service import Service
+
+    monkeypatch.chdir(tmp_path)  # no developer's .env
+    assert Service(load_settings()).alert_windows.seconds == 60
+    monkeypatch.setenv("ALERT_WINDOW_SECONDS", "0")
+    windows = Service(load_settings()).alert_windows
+    with Store(tmp_path / "db") as store:
+        one = add_article(store, "Astana reçoit Pékin", "texte un", published="2024-05-02", countries=["KZ"])
+        two = add_article(store, "Rome reçoit Madrid", "texte deux", published="2024-05-02", countries=["IT"])
+        ((_, first),) = alerts_for(store, arrived(one), ALERTS, windows=windows, now=10.0)
+        ((_, second),) = alerts_for(store, arrived(two), ALERTS, windows=windows, now=10.5)
+    assert first.card != second.card and second.title == "New article: Rome reçoit Madrid"
+
+
+def test_the_backlog_summary_shows_flags_not_codes(tmp_path):
+    with Store(tmp_path / "db") as store:
+        old = add_article(store, "Astana reçoit Pékin", "texte un", published="2024-05-02", countries=["KZ", "CN"])
+        ((_, summary),) = alerts_for(store, arrived(old), ALERTS, backlog=True)
+    assert summary.title.endswith("read from the existing folder")
+    (entry,) = summary.entries
+    assert entry.body == "2024-05-02 · 🇰🇿 🇨🇳", entry.body
