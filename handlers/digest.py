@@ -235,7 +235,7 @@ def basis_line(period: Period, basis: Basis) -> str:
     """What the digest is about, in one line."""
     if basis == "arrived":
         since = period.since.astimezone(period.until.tzinfo or UTC)
-        return f"Arrived since the last digest ({since:%a %d %b %H:%M})"
+        return f"Arrived since the last digest ({since:%a} {since.day} {since:%b %H:%M})"
     first, last = days_of(period)
     return f"Happened between {first:%a} {first.day} {first:%b} and {last:%a} {last.day} {last:%b %Y} (by their own dates)"
 
