@@ -88,7 +88,9 @@ def _timestamp(published: str | None) -> datetime | None:
 
 def pages_of(reply: Reply, *, numbered: bool = True) -> list[Page]:
     title = cut(safe(reply.title), TITLE)
-    description = cut(safe(reply.summary), DESCRIPTION // 2)
+    # Half the description leaves room for the fields; a reply without any (a burst's card,
+    # one line per article) may use all of it.
+    description = cut(safe(reply.summary), DESCRIPTION // 2 if reply.entries else DESCRIPTION)
     colour = COLOURS.get(reply.tone, COLOURS["info"])
     fields = [
         (cut(safe(entry.heading), FIELD_NAME) or "—", cut(safe(entry.body), FIELD_VALUE) or "—")

@@ -1,7 +1,8 @@
 """Files that became ready in the drop folder → ingest → alerts, for any transport.
 
 A burst is gathered for a moment and ingested together, so that a hundred files dropped
-at once become one summary per channel. What the very first start finds in an existing
+at once become one card per channel (files that keep arriving within the alert window join
+that card: see handlers/alert_bursts.py; nothing waits for the window, so nothing is held). What the very first start finds in an existing
 folder is a backlog: one summary, not an alert per file; what is dropped after the start is
 news, even into a folder that was empty.
 """

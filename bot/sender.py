@@ -1,13 +1,16 @@
 """One queue for everything the bot posts in channels.
 
 discord.py already waits out rate limits (it reads the headers and retries 429s); the queue
-adds order and pacing, so a burst of alerts never races itself. A missing channel or a
-missing permission is logged once, with what to fix, and the bot keeps working.
+adds order and pacing, so a burst of alerts never races itself, and a burst's card posted
+once is edited in place as its articles arrive (in the queue's order, so after its post).
+A missing channel or a missing permission is logged once, with what to fix, and the bot
+keeps working.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -18,6 +21,8 @@ from handlers.replies import Reply
 
 log = logging.getLogger(__name__)
 PACE_SECONDS = 0.25
+FLUSH_SECONDS = 5.0  # at close, how long what is queued may still take
+OPEN_CARDS = 64  # cards remembered for editing: one per channel is open at a time
 
 
 Job = Callable[[], Awaitable[bool]]
@@ -29,12 +34,18 @@ class Sender:
         self._queue: asyncio.Queue[tuple[int, Job, asyncio.Future]] = asyncio.Queue()
         self._warned: set[tuple[int, str]] = set()
         self._task: asyncio.Task | None = None
+        self._cards: dict[str, list[discord.Message]] = {}  # a burst's card -> the messages it is in
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="diplowatch-sender")
 
-    async def stop(self) -> None:
+    async def stop(self, flush_seconds: float = FLUSH_SECONDS) -> None:
+        """Send what is already queued (an alert, a card's edit), for a few seconds at most,
+        then stop: a bot stopped right after an article was read still tells of it."""
         if self._task:
+            if not self._task.done():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._queue.join(), flush_seconds)
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
 
@@ -79,11 +90,15 @@ class Sender:
         while True:
             channel_id, job, done = await self._queue.get()
             try:
-                done.set_result(await job())
+                delivered = await job()
+                if not done.done():  # its poster may have been cancelled (the bot is closing)
+                    done.set_result(delivered)
             except Exception as exc:  # the queue must outlive any one message
                 log.exception("sending to channel %s failed", channel_id)
                 if not done.done():
                     done.set_exception(exc)
+            finally:
+                self._queue.task_done()
             await asyncio.sleep(PACE_SECONDS)
 
     async def _delivered(self, channel_id: int, post: Callable[[discord.abc.Messageable], Awaitable[object]]) -> bool:
@@ -102,19 +117,45 @@ class Sender:
         return True
 
     async def _send(self, channel_id: int, reply: Reply) -> bool:
-        return await self._delivered(channel_id, lambda channel: self._messages(channel, reply))
+        if reply.card is None:
+            return await self._delivered(channel_id, lambda channel: self._messages(channel, reply))
+        return await self._delivered(channel_id, lambda channel: self._card(channel, reply))
+
+    async def _card(self, channel: discord.abc.Messageable, reply: Reply) -> None:
+        """A burst's card: its first reply is posted, the next ones edit that message in place
+        (a card of several articles is always one message); a card deleted meanwhile is
+        posted again."""
+        posted = self._cards.get(reply.card or "")
+        if posted:
+            first, *extra = posted
+            try:
+                await first.edit(embeds=message_batches(reply)[0], allowed_mentions=NO_MENTIONS)
+            except discord.NotFound:
+                posted = []
+            else:
+                for message in extra:  # the first article's alert took more than one message
+                    with contextlib.suppress(discord.HTTPException):
+                        await message.delete()
+                self._cards[reply.card or ""] = [first]
+                return
+        self._cards[reply.card or ""] = await self._all_messages(channel, reply)
+        while len(self._cards) > OPEN_CARDS:  # only the newest cards can still grow
+            del self._cards[next(iter(self._cards))]
 
     async def _messages(self, channel: discord.abc.Messageable, *replies: Reply) -> discord.Message | None:
         """The replies' pages packed into as few messages as fit; the first reply's files go
         with the first message. Returns the first message."""
-        first = None
+        sent = await self._all_messages(channel, *replies)
+        return sent[0] if sent else None
+
+    async def _all_messages(self, channel: discord.abc.Messageable, *replies: Reply) -> list[discord.Message]:
+        sent = []
         for number, embeds in enumerate(message_batches(*replies)):
             files = files_of(replies[0]) if number == 0 else []
             if files and replies[0].image:
                 embeds[0].set_image(url=f"attachment://{replies[0].image}")
-            message = await channel.send(embeds=embeds, files=files, allowed_mentions=NO_MENTIONS)
-            first = first or message
-        return first
+            sent.append(await channel.send(embeds=embeds, files=files, allowed_mentions=NO_MENTIONS))
+        return sent
 
     async def _send_digest(self, channel_id: int, replies: list[Reply]) -> bool:
         overview, *sections = replies

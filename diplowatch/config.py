@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     rescan_seconds: float = Field(default=60.0, gt=0)
     settle_seconds: float = Field(default=1.0, ge=0)
     max_file_mb: float = Field(default=20.0, gt=0)
+    # Articles reaching a channel within this many seconds of its last card's first one join
+    # that card (one message edited in place) instead of each posting their own; 0: never.
+    alert_window_seconds: float = Field(default=60.0, ge=0, le=3600)
     # Tries to reach Discord at start (1, 2, 4 … 60 s apart) before giving up with exit 4.
     discord_connect_attempts: int = Field(default=8, ge=1)
 

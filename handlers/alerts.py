@@ -1,4 +1,5 @@
-"""What the team is told when articles arrive: one alert each, or one summary for a burst.
+"""What the team is told when articles arrive: one alert for an article, one card for several
+(see alert_bursts), one summary for the backlog found at the very first start.
 
 A meeting of a new article that another article already reported is a new source for a
 known event, and the alert says so ("New source for …", with how many sources it has
@@ -9,16 +10,17 @@ however many of its watches the article matches.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from diplowatch.events import Event
 from diplowatch.records import Article, Meeting, Quote
-from handlers.entries import country_label, event_line, people_line, sources_label, what
+from handlers.alert_bursts import AlertWindows, burst_card, marks
+from handlers.entries import country_label, event_line, people_line, quote_entry, sources_label, what
 from handlers.ingest import IngestResult
 from handlers.queries import speaker_of
 from handlers.replies import Entry, Reply
 from storage import Store
 
-BURST = 5  # more new articles than this at once become one summary per channel
 KEY_QUOTES = 3
 
 
@@ -73,10 +75,8 @@ def article_alert(store: Store, article: Article) -> Reply:
     if known:
         lines.append(f"{known} of its {len(meetings)} meeting(s) already reported: a new source for a known event.")
     entries = [meeting_alert(m, e, article.id) for m, e in zip(meetings, events)]
-    for q in key_quotes(quotes):
-        person = speaker_of(store, q)
-        speaker = (person.name if person else None) or q.speaker or "unattributed"
-        entries.append(Entry(heading=speaker, body=f"« {q.text} »" if q.kind == "direct" else q.text))
+    # The registry's name for the speaker ("Tokaïev" where the article wrote "Tokayev"), with a flag.
+    entries += [quote_entry(q, article, cite=False, person=speaker_of(store, q)) for q in key_quotes(quotes)]
     new = len(meetings) - known
     counted = f"{new} new meeting(s)" + (f", {known} new source(s) for known ones" if known else "")
     return Reply(
@@ -91,12 +91,12 @@ def article_alert(store: Store, article: Article) -> Reply:
     )
 
 
-def burst_summary(store: Store, articles: list[Article], *, backlog: bool = False) -> Reply:
+def backlog_summary(store: Store, articles: list[Article]) -> Reply:
     meetings = len(store.events_of_articles(a.id for a in articles))
     quotes = sum(len(store.quotes_of_article(a.id)) for a in articles)
-    title = f"{len(articles)} articles read from the existing folder" if backlog else f"{len(articles)} new articles"
+    title = f"{len(articles)} articles read from the existing folder"
     entries = tuple(
-        Entry(heading=f"{a.id} · {a.title or 'untitled'}", body=f"{a.published or 'undated'} · " + ", ".join(a.countries[:6]))
+        Entry(heading=f"{a.id} · {a.title or 'untitled'}", body=f"{a.published or 'undated'} · " + marks(a.countries))
         for a in sorted(articles, key=lambda a: a.published or "", reverse=True)
     )
     return Reply(
@@ -132,14 +132,32 @@ def route(store: Store, articles: list[Article], default_channel: int | None) ->
 
 
 def alerts_for(
-    store: Store, results: list[IngestResult], default_channel: int | None, *, backlog: bool = False
+    store: Store,
+    results: list[IngestResult],
+    default_channel: int | None,
+    *,
+    backlog: bool = False,
+    windows: AlertWindows | None = None,
+    now: float = 0.0,
 ) -> list[tuple[int | None, Reply]]:
-    """The messages to post for a batch of ingest results, per channel."""
+    """The messages to post for a batch of ingest results, per channel: the backlog as one
+    summary; else one alert for a single article, one card for several. With `windows`,
+    articles arriving within the window of a channel's open card join it (see alert_bursts)."""
     articles = [r.article for r in results if r.outcome == "ingested" and r.article]
     out: list[tuple[int | None, Reply]] = []
     for channel, mine in route(store, articles, default_channel).items():
-        if backlog or len(mine) > BURST:
-            out.append((channel, burst_summary(store, mine, backlog=backlog)))
+        if backlog:
+            out.append((channel, backlog_summary(store, mine)))
+            continue
+        if windows is None:
+            out.append((channel, article_alert(store, mine[0]) if len(mine) == 1 else burst_card(store, mine)))
+            continue
+        card = windows.join(channel, [a.id for a in mine], now)
+        if len(card.article_ids) == 1:
+            reply = article_alert(store, mine[0])
         else:
-            out.extend((channel, article_alert(store, a)) for a in mine)
+            by_id = {a.id: a for a in mine}
+            joined = [by_id.get(i) or store.article(i) for i in card.article_ids]
+            reply = burst_card(store, [a for a in joined if a is not None])
+        out.append((channel, replace(reply, card=card.key)))
     return out

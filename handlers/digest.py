@@ -1,7 +1,9 @@
 """The weekly digest: what came in since the last one, as replies and a picture.
 
-A digest covers the articles *ingested* in a period [since, until), so that two digests
-never cover the same article twice; the meetings in it are shown with their own dates.
+The scheduled digest covers the articles *ingested* in a period [since, until), so that two
+digests never cover the same article twice; the meetings in it are shown with their own
+dates. A period asked for by its dates (/digest since until, `diplowatch digest --since
+--until`) is about what *happened* in it instead: see `records_happened`.
 Meetings are counted as events (encounters), not as reports: five articles about one
 visit are one meeting "from 5 reports", and an encounter first reported in an earlier
 period that a new article reports again is counted, and said to be a new source.
@@ -12,24 +14,25 @@ schedule survive downtime: see `catch_up`, and DIGEST.md for the rules in plain 
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from diplowatch import countries
 from diplowatch.config import DAY_NAMES
 from diplowatch.events import Event
 from diplowatch.names import fold
 from diplowatch.records import Article, Meeting, Quote
 from handlers.entries import country_label, event_entry, flag, quote_entry
+from handlers.notable import is_institution, notable_quotes, role_tier
 from handlers.picture import country_name, draw_picture
 from handlers.replies import Attachment, Entry, Reply
 from storage import Store
 
 STATE_KEY = "last_digest_at"
+Basis = Literal["arrived", "happened"]  # what a period's records are: see weekly_digest
 
 # Discord packs at most 25 fields in an embed and 6000 characters in a message: a reply
 # of a few bounded entries always fits, and the formatter never has to cut a record.
@@ -38,7 +41,6 @@ MAX_PAIRS = 24
 MEETINGS_PER_PAIR = 5
 TOP_COUNTRIES = 8
 TOP_SPEAKERS = 5
-TOP_QUOTES = 6
 QUOTE_CHARS = 300
 
 
@@ -118,90 +120,6 @@ def _parse_time(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-# -- ranking statements --------------------------------------------------------------
-
-# Matched on folded text (no accents, lower case), as whole words.
-HEAD_WORDS = (
-    "president", "presidente", "premier ministre", "prime minister", "chancelier", "chancellor",
-    "chanceliere", "roi", "king", "reine", "queen", "emir", "sultan", "chef de l etat",
-    "head of state", "chef du gouvernement", "head of government", "prince heritier", "crown prince",
-)
-MINISTER_WORDS = (
-    "ministre", "minister", "secretaire d etat", "secretary of state", "foreign secretary",
-    "chef de la diplomatie", "top diplomat",
-)
-DEPUTY_WORDS = ("vice", "deputy", "adjoint", "adjointe", "delegue", "deleguee", "sous")
-INSTITUTION_WORDS = (
-    "ministere", "ministry", "gouvernement", "government", "kremlin", "elysee", "maison blanche",
-    "white house", "presidence", "presidency", "ambassade", "embassy", "agence", "agency",
-    "departement", "department", "conseil", "council", "commission", "nations unies",
-    "united nations", "otan", "nato", "union", "organisation", "organization", "parlement",
-    "parliament", "assemblee", "senat", "senate", "cabinet", "porte parole", "spokesperson",
-    "spokesman", "bureau", "office", "diplomatie", "chancellerie",
-)
-
-
-def _has_word(text: str, words: Iterable[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
-
-
-def role_tier(quote: Quote) -> int:
-    """0 head of state or government, 1 minister (or any deputy), 2 anyone else."""
-    text = fold(" ".join(x for x in (quote.speaker_role, quote.speaker) if x))
-    deputy = _has_word(text, DEPUTY_WORDS)
-    if _has_word(text, HEAD_WORDS) and not deputy:
-        return 0
-    if _has_word(text, MINISTER_WORDS) or (deputy and _has_word(text, HEAD_WORDS)):
-        return 1
-    return 2
-
-
-def is_institution(speaker: str | None) -> bool:
-    """An unnamed or collective speaker: a ministry, a spokesperson, a country, an acronym."""
-    if not speaker:
-        return True
-    folded = fold(speaker)
-    bare = re.sub(r"^(le|la|les|l|the) ", "", folded)  # "la Chine", "l'Inde"
-    if speaker.isupper() or countries.lookup(bare) is not None:
-        return True
-    return _has_word(folded, INSTITUTION_WORDS)
-
-
-def notability(quote: Quote) -> tuple[int, int, int]:
-    """The sort key of `notable_quotes`; smaller is more notable.
-
-    Heads of state and government first, then ministers, then everyone else (read from
-    role words in the speaker's role or name, in French or English; a deputy counts as a
-    minister); within a tier, direct quotes before reported speech; then named people
-    before institutions (a ministry, a spokesperson, "la Chine", an acronym, no speaker).
-    """
-    return role_tier(quote), quote.kind != "direct", is_institution(quote.speaker)
-
-
-def notable_quotes(quotes: Iterable[Quote], articles: dict[str, Article], limit: int = TOP_QUOTES) -> list[Quote]:
-    """The most notable statements (see `notability`); the newest first among equals, and
-    the same words reported by two articles only once."""
-    newest = sorted(quotes, key=lambda q: _recency(articles, q.article_id), reverse=True)
-    ranked = sorted(newest, key=notability)  # stable: keeps newest first within a rank
-    seen: set[str] = set()
-    found = []
-    for quote in ranked:
-        key = fold(quote.text)
-        if key in seen:
-            continue
-        seen.add(key)
-        found.append(quote)
-        if len(found) == limit:
-            break
-    return found
-
-
-def _recency(articles: dict[str, Article], article_id: str) -> tuple[str, str]:
-    """Publication date, then arrival: the same day's articles, the latest to arrive first."""
-    article = articles.get(article_id)
-    return ((article.published or "", article.ingested_at) if article else ("", ""))
-
-
 # -- the content ------------------------------------------------------------------------
 
 
@@ -217,7 +135,10 @@ class Week:
     since: str = ""  # the period's start (UTC ISO): events first seen before are new sources
 
 
-def records_between(store: Store, period: Period) -> Week:
+def records_between(store: Store, period: Period, basis: Basis = "arrived") -> Week:
+    """The records of a period: those that arrived in it, or those that happened in it."""
+    if basis == "happened":
+        return records_happened(store, period)
     since, until = period.since.astimezone(UTC), period.until.astimezone(UTC)
     chosen = {
         a.id: a
@@ -226,40 +147,109 @@ def records_between(store: Store, period: Period) -> Week:
     meetings = tuple(m for article_id in chosen for m in store.meetings_of_article(article_id))
     quotes = tuple(q for article_id in chosen for q in store.quotes_of_article(article_id))
     events = store.events_of_articles(chosen)
+    return Week(chosen, meetings, quotes, events, _speakers_of(store, quotes), since.isoformat(timespec="seconds"))
+
+
+def _speakers_of(store: Store, quotes: Iterable[Quote]) -> dict[int, tuple[str, str]]:
     people = store.people()
     speakers = {}
     for quote in quotes:
         if quote.speaker:
             key = store.person_in(quote.article_id, quote.speaker)
             speakers[id(quote)] = (key, people.get(key, quote.speaker))
-    return Week(chosen, meetings, quotes, events, speakers, since.isoformat(timespec="seconds"))
+    return speakers
 
 
-def weekly_digest(store: Store, since: datetime, until: datetime, *, now: datetime, picture: bool = True) -> list[Reply]:
-    """The digest of the articles ingested in [since, until), as several bounded replies.
+def days_of(period: Period) -> tuple[date, date]:
+    """The first and the last day a period touches, in the time zone of its end."""
+    zone = period.until.tzinfo or UTC
+    return period.since.astimezone(zone).date(), (period.until.astimezone(zone) - timedelta(seconds=1)).date()
 
-    The first reply has the counts, their change against the period before, the countries
-    by activity and the picture of the meeting network; then the meetings by country pair,
-    who spoke most, the notable statements and the planned meetings still to come.
-    Times are shown in the time zone of `until`.
+
+def overlaps(value: str | None, first: date, last: date) -> bool:
+    """Whether a date of any precision ("2024", "2024-05", "2024-05-20") meets the days
+    first..last: "May 2024" is in a period of 1–15 May."""
+    if not value:
+        return False
+    return first.isoformat()[: len(value)] <= value <= last.isoformat()[: len(value)]
+
+
+def happened_on(event: Event) -> str:
+    """An event's own date; undated, its first article's publication date, else arrival."""
+    published = [s.published for s in event.sources if s.published]
+    return event.date or (min(published) if published else event.first_seen[:10])
+
+
+def records_happened(store: Store, period: Period) -> Week:
+    """What happened in a period, whenever it was reported: the meetings by their own dates
+    (else their first article's), statements and articles by publication (else arrival,
+    the only date an undated article has)."""
+    first, last = days_of(period)
+    everything = store.articles_where(lambda a: True)
+    chosen = {a.id: a for a in everything if overlaps(a.published or a.ingested_at[:10], first, last)}
+    events = tuple(
+        e for e in store.events_of_articles(a.id for a in everything) if overlaps(happened_on(e), first, last)
+    )
+    meetings = tuple(s.meeting for e in events for s in e.sources)
+    quotes = tuple(q for article_id in chosen for q in store.quotes_of_article(article_id))
+    return Week(chosen, meetings, quotes, events, _speakers_of(store, quotes))
+
+
+def weekly_digest(
+    store: Store, since: datetime, until: datetime, *, now: datetime, picture: bool = True, basis: Basis = "arrived"
+) -> list[Reply]:
+    """The digest of a period, as several bounded replies.
+
+    "arrived" (the scheduled digest, and /digest without dates): the articles ingested in
+    [since, until), so two digests never cover an article twice. "happened" (a period asked
+    for by its dates): the meetings and statements of those days, whenever they arrived (see
+    `records_happened`), titled by its dates, never as a week. The first reply says which in
+    one line, then has the counts against the period before, the countries by activity and
+    the picture of the meeting network; then the meetings by country pair, who spoke most,
+    the notable statements and the planned meetings still to come. Times are shown in the
+    time zone of `until`.
     """
     period = Period(since, until)
-    week = records_between(store, period)
-    before = records_between(store, period.before)
-    when = span(period)
-    if not week.articles:
+    week = records_between(store, period, basis)
+    before = records_between(store, period.before, basis)
+    when = span(period) if basis == "arrived" else days_label(period)
+    title = f"Weekly digest · {when}" if basis == "arrived" else f"Digest {when}"
+    if not week.articles and not week.events:
+        nothing = "No article arrived" if basis == "arrived" else "Nothing dated"
         return [
             Reply(
-                title=f"Weekly digest · {when} · quiet week",
-                summary=f"No new article in this period (the period before had {len(before.articles)}).",
+                title=f"{title} · quiet week" if basis == "arrived" else title,
+                summary=f"{basis_line(period, basis)}\n{nothing} in this period "
+                        f"(previous period: {counted(len(before.articles), 'article')}).",
                 tone="digest",
             )
         ]
-    replies = [_overview(week, before, period, when, picture)]
+    replies = [_overview(week, before, period, title, basis, picture)]
     replies += _pairs(week)
     replies += _speakers(week)
     replies += _planned(week, now.astimezone(until.tzinfo or UTC).date())
     return replies
+
+
+def basis_line(period: Period, basis: Basis) -> str:
+    """What the digest is about, in one line."""
+    if basis == "arrived":
+        since = period.since.astimezone(period.until.tzinfo or UTC)
+        return f"Arrived since the last digest ({since:%a} {since.day} {since:%b %H:%M})"
+    first, last = days_of(period)
+    return f"Happened between {first:%a} {first.day} {first:%b} and {last:%a} {last.day} {last:%b %Y} (by their own dates)"
+
+
+def days_label(period: Period) -> str:
+    """A period by its days: "1–15 May 2024", "28 April – 3 May 2024", "15 May 2024"."""
+    first, last = days_of(period)
+    if first == last:
+        return f"{last.day} {last:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
 
 def span(period: Period) -> str:
@@ -268,10 +258,8 @@ def span(period: Period) -> str:
     return f"{start:%a %d %b %Y %H:%M} → {end:%a %d %b %Y %H:%M}"
 
 
-def _change(now: int, before: int) -> str:
-    if now == before:
-        return "same as the period before"
-    return f"{now - before:+d} on the period before".replace("-", "−")
+def counted(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _earlier(week: Week) -> list[Event]:
@@ -279,7 +267,7 @@ def _earlier(week: Week) -> list[Event]:
     return [e for e in week.events if _parse_time(e.first_seen) < _parse_time(week.since)] if week.since else []
 
 
-def _overview(week: Week, before: Week, period: Period, when: str, picture: bool) -> Reply:
+def _overview(week: Week, before: Week, period: Period, title: str, basis: Basis, picture: bool) -> Reply:
     events = week.events
     held = sum(e.status == "held" for e in events)
     direct = sum(q.kind == "direct" for q in week.quotes)
@@ -287,12 +275,13 @@ def _overview(week: Week, before: Week, period: Period, when: str, picture: bool
     earlier = _earlier(week)
     summary = "\n".join(
         line for line in (
-            f"Articles: {len(week.articles)} ({_change(len(week.articles), len(before.articles))})",
-            f"Meetings: {len(events)}{reports}, {held} held and {len(events) - held} planned "
-            f"({_change(len(events), len(before.events))})",
+            basis_line(period, basis),
+            f"{counted(len(week.articles), 'article')} (previous period: {len(before.articles)})",
+            f"{counted(len(events), 'meeting')}{reports}: {held} held, {len(events) - held} planned "
+            f"(previous period: {len(before.events)})",
             f"New sources for meetings reported before this period: {len(earlier)}" if earlier else "",
-            f"Statements: {len(week.quotes)}, {direct} direct and {len(week.quotes) - direct} reported "
-            f"({_change(len(week.quotes), len(before.quotes))})",
+            f"{counted(len(week.quotes), 'statement')}: {direct} direct, {len(week.quotes) - direct} reported "
+            f"(previous period: {len(before.quotes)})",
         ) if line
     )
     attachments: tuple[Attachment, ...] = ()
@@ -300,13 +289,17 @@ def _overview(week: Week, before: Week, period: Period, when: str, picture: bool
     if picture and any(e.countries for e in events):
         stamp = period.until.strftime("%Y-%m-%d")
         image = f"meetings-{stamp}.png"
-        png = draw_picture(events, title=f"Meetings · {when}").png
-        attachments = (Attachment(image, png, "The week's meetings: who met whom, and how often"),)
+        png = draw_picture(events, title=f"Meetings · {title.removeprefix('Weekly digest · ').removeprefix('Digest ')}").png
+        attachments = (Attachment(image, png, "The period's meetings: who met whom, and how often"),)
+    counting = (
+        "Articles are counted by the time they arrived." if basis == "arrived"
+        else "Meetings are counted by their own dates, statements and articles by publication."
+    )
     return Reply(
-        title=f"Weekly digest · {when}",
+        title=title,
         summary=summary,
         entries=tuple(_country_entries(week)),
-        footer="Countries by activity above. Articles are counted by the time they arrived.",
+        footer=f"Countries by activity above. {counting}",
         tone="digest",
         attachments=attachments,
         image=image,
@@ -415,7 +408,7 @@ def _speakers(week: Week) -> list[Reply]:
         speakers.append(Entry(heading=f"{name}{tag} · {len(quotes)} statement(s)", body=body))
     notable = [
         quote_entry(_shortened(q), week.articles.get(q.article_id))
-        for q in notable_quotes(week.quotes, week.articles)
+        for q in notable_quotes(week.quotes, week.articles, speaker_key=lambda q: _speaker_key(week, q))
     ]
     replies = []
     if speakers:
@@ -427,6 +420,10 @@ def _speakers(week: Week) -> list[Reply]:
             "Heads of state and government first, then ministers; direct before reported; people before institutions.",
         )
     return replies
+
+
+def _speaker_key(week: Week, quote: Quote) -> str:
+    return (week.speakers or {}).get(id(quote), (fold(quote.speaker or ""), ""))[0]
 
 
 def _shortened(quote: Quote) -> Quote:

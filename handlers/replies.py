@@ -42,6 +42,7 @@ class Reply:
     author: str | None = None  # who it comes from (the agency or site)
     more: tuple[Reply, ...] = ()  # replies that follow this one (a digest in several parts)
     digest_post: DigestPost | None = None  # the transport also posts a digest to its channel
+    card: str | None = None  # the alert card this reply replaces where the transport can edit (a burst)
 
 
 @dataclass(frozen=True, slots=True)

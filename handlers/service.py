@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from diplowatch.config import Settings
 from diplowatch.drop_folder import source_name
 from handlers import alerts
 from handlers import registry
+from handlers.alert_bursts import AlertWindows
 from handlers.extraction_pool import POOL_FROM, BurstPool
 from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
@@ -43,6 +45,7 @@ class Service:
         self._model_ready: asyncio.Future | None = None
         self._burst: BurstPool | None = None  # the worker pool of the burst under way, if any
         self.next_digest: datetime | None = None  # told by the scheduler
+        self.alert_windows = AlertWindows(settings.alert_window_seconds)  # the bursts' open cards
         self.pending = 0  # files found in the drop folder and not read yet (told by the ingest loop)
         # Files the watcher has seen but not handed over yet (still settling, or queued while the
         # model loads): without them the first answers after a start said "No meeting found."
@@ -189,7 +192,10 @@ class Service:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._reader,
-            lambda: alerts.alerts_for(self.store, results, self.settings.alert_channel_id, backlog=backlog),
+            lambda: alerts.alerts_for(
+                self.store, results, self.settings.alert_channel_id, backlog=backlog,
+                windows=self.alert_windows, now=time.monotonic(),
+            ),
         )
 
     async def first_run(self) -> bool:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from diplowatch import countries
 from handlers.arguments import user_date
 from handlers.commands import DATE, DATE_FR
-from handlers.digest import Period, read_marker, span, weekly_digest
+from handlers.digest import Period, days_label, read_marker, weekly_digest
 from handlers.errors import BadArgument, NotAllowed
 from handlers.picture import draw_picture
 from handlers.queries import in_period
@@ -81,11 +81,13 @@ def digest(ctx: Context, since: str | None = None, until: str | None = None, act
     start = _bound(start_d, zone, end=False) if start_d else read_marker(ctx.store) or end - timedelta(days=7)
     if start >= end:
         raise BadArgument("The period is empty: since must come before until (and before now).", title="Bad dates")
-    replies = weekly_digest(ctx.store, start, end, now=now)
+    # Dates ask what happened in those days; without them, the preview of the digest due.
+    basis = "happened" if start_d or end_d else "arrived"
+    replies = weekly_digest(ctx.store, start, end, now=now, basis=basis)
     if action == "post":
         return Reply(
             title="Digest",
-            summary=f"Posting the digest of {span(Period(start, end))} to the digest channel.",
+            summary=f"Posting the digest of {days_label(Period(start, end))} to the digest channel.",
             tone="success",
             ephemeral=True,
             digest_post=DigestPost(due=False, replies=tuple(replies)),

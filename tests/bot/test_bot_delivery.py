@@ -166,3 +166,112 @@ async def test_missing_channel_and_permission_are_logged_once_and_the_bot_goes_o
             assert statuses == [429, 200]
         finally:
             await stop(bot)
+
+
+# -- a burst of files ---------------------------------------------------------------------
+
+# Sentences written for this test: seven about Kazakhstan (watched by a desk), twelve not.
+KAZAKH_NEWS = "Le président kazakh Kassym-Jomart Tokaïev a reçu le {n} mai à Astana le ministre chinois Wang Yi."
+OTHER_NEWS = "Le président brésilien Lula a rencontré le {n} mai à Brasilia le président argentin Javier Milei."
+
+
+def write_burst(drop, kazakh: int, other: int) -> None:
+    for n in range(1, kazakh + 1):
+        title = f"Astana reçoit Pékin, épisode {n}"
+        (drop / f"kz-{n:02d}.txt").write_text(f"{title}\n\n{KAZAKH_NEWS.format(n=n)}\n", encoding="utf-8")
+    for n in range(1, other + 1):
+        title = f"Brasilia et Buenos Aires, épisode {n}"
+        (drop / f"br-{n:02d}.txt").write_text(f"{title}\n\n{OTHER_NEWS.format(n=n)}\n", encoding="utf-8")
+
+
+async def test_a_burst_of_19_files_is_one_card_per_channel_edited_in_place(tmp_path, extractor, pointed):
+    world = World.default()
+    desk = world.add_channel("kazakh-desk")
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        alerts = settings.alert_channel_id
+        with Store(settings.db_dir) as store:
+            store.add_watch(desk.id, "country:KZ")
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await asyncio.sleep(1.0)  # the first scan found an empty folder: what comes next is news
+            write_burst(settings.drop_dir, kazakh=7, other=12)
+            # The window is 60 s: the files come in a few batches, each edits the same message.
+            (general,) = await api.wait_for_messages(alerts, count=1, timeout=60)
+            (kazakh,) = await api.wait_for_messages(desk.id, count=1, timeout=30)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 60
+            while loop.time() < deadline and general["embeds"][0]["title"] != "19 new articles":
+                await asyncio.sleep(0.25)
+            assert await quiet(api, alerts) == 1 and await quiet(api, desk.id) == 1
+        finally:
+            await stop(bot)
+    card = general["embeds"][0]
+    assert len(general["embeds"]) == 1 and card["title"] == "19 new articles", card["title"]
+    lines = [line for line in card["description"].splitlines() if "épisode" in line]
+    assert len(lines) == 19 and "more" not in card["description"]
+    assert "Page" not in card.get("footer", {}).get("text", "")
+    # One line per article: flags (never a code beside them), its title, how to open it.
+    first = next(line for line in lines if "Astana reçoit Pékin, épisode 1 " in line)
+    assert "🇰🇿" in first.split("Astana")[0] and "/article " in first and "KZ" not in first
+    # The desk watching Kazakhstan hears of its seven only, in one card of its own.
+    desk_card = kazakh["embeds"][0]
+    assert desk_card["title"] == "7 new articles", desk_card["title"]
+    assert sum("épisode" in line for line in desk_card["description"].splitlines()) == 7
+    assert "Brasilia" not in desk_card["description"]
+    # Every edit was accepted by the stand-in (which answers 400 beyond Discord's limits).
+    edits = api.find_requests("PATCH", "/channels/{channel_id}/messages/{message_id}")
+    assert all(r.status == 200 for r in edits), [r.status for r in edits]
+
+
+async def until(condition, timeout: float = 60) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.25)
+
+
+async def test_a_lone_file_is_alerted_at_once_and_the_next_one_edits_it_into_a_card(tmp_path, extractor, pointed):
+    world = World.default()
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        alerts = settings.alert_channel_id
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await asyncio.sleep(1.0)
+            write_burst(settings.drop_dir, kazakh=1, other=0)
+            (alert,) = await api.wait_for_messages(alerts, count=1, timeout=60)
+            assert alert["embeds"][0]["title"] == "New article: Astana reçoit Pékin, épisode 1"
+            (settings.drop_dir / "br-01.txt").write_text(f"Brasilia\n\n{OTHER_NEWS.format(n=1)}\n", encoding="utf-8")
+            await until(lambda: alert["embeds"][0]["title"] == "2 new articles")
+            assert len(api.find_requests("POST", f"/channels/{alerts}/messages")) == 1
+            # A moderator deletes the card: the next article of the window posts it again.
+            await api._delete_message(api.messages[int(alert["id"])])
+            (settings.drop_dir / "br-02.txt").write_text(f"Buenos Aires\n\n{OTHER_NEWS.format(n=2)}\n", encoding="utf-8")
+            await api.wait_for_messages(alerts, count=2, timeout=60)
+            assert await quiet(api, alerts) == 2
+        finally:
+            await stop(bot)
+    reposted = api.find_requests("POST", f"/channels/{alerts}/messages")[-1].json["embeds"][0]
+    assert reposted["title"] == "3 new articles" and "Buenos Aires — /article" in reposted["description"]
+
+
+async def test_alerts_queued_when_the_bot_stops_are_still_sent(tmp_path, extractor, pointed):
+    world = World.default()
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path)
+        bot = await running_bot(api, settings, extractor)
+        alerts = settings.alert_channel_id
+        posting = [
+            asyncio.create_task(bot.sender.post(alerts, Reply(title=f"New article: dépêche {n}", tone="alert")))
+            for n in range(3)
+        ]
+        await asyncio.sleep(0)  # queued, not sent yet
+        await stop(bot)  # the ingest loop is cancelled first: what it queued is flushed
+        await asyncio.gather(*posting, return_exceptions=True)
+        titles = [m["embeds"][0]["title"] for m in await api.wait_for_messages(alerts, count=0, timeout=0.1)]
+    assert titles == [f"New article: dépêche {n}" for n in range(3)]

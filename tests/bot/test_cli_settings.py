@@ -31,6 +31,7 @@ def run_cli(args, tmp_path, **env):
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"DISCORD_API_BASE": "discord.com"}, "DISCORD_API_BASE"),
         ({"RESCAN_SECONDS": "-1"}, "RESCAN_SECONDS"),
+        ({"ALERT_WINDOW_SECONDS": "-5"}, "ALERT_WINDOW_SECONDS"),
     ],
 )
 def test_bad_setting_exits_2_naming_it(tmp_path, env, named):

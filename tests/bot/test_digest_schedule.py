@@ -201,7 +201,7 @@ async def test_a_digest_missed_while_down_is_posted_once_at_start_and_not_again(
         # Down over two Mondays: one digest, covering every article since the last one.
         assert len(channel.posts) == 1
         assert period == d.Period(paris(2024, 3, 11, 9), utc(2024, 3, 27, 10))
-        assert "Articles: 6" in channel.posts[0][0].summary
+        assert "6 articles (previous period: 0)" in channel.posts[0][0].summary
         assert marker_of(settings) == utc(2024, 3, 27, 10)
 
         clock.move_to(utc(2024, 3, 27, 10, 5))  # a restart
@@ -225,7 +225,7 @@ async def test_the_next_scheduled_digest_starts_where_the_catch_up_ended(setting
         finally:
             await service.close()
     assert first.until == second.since and second.until == paris(2024, 4, 1, 9)
-    assert "Articles: 1" in channel.posts[1][0].summary  # g70007 only
+    assert "1 article (previous period: 3)" in channel.posts[1][0].summary  # g70007 only
     first_text = "\n".join(e.body for r in channel.posts[0] for e in r.entries)
     second_text = "\n".join(e.body for r in channel.posts[1] for e in r.entries)
     assert "g70007" not in first_text and "g70007" in second_text
@@ -274,7 +274,7 @@ async def test_a_fresh_database_starts_counting_from_the_last_scheduled_time(set
         finally:
             await service.close()
     assert period == d.Period(paris(2024, 3, 18, 9), paris(2024, 3, 25, 9))
-    assert "Articles: 3" in channel.posts[0][0].summary  # from a30003, stamped at 09:00 sharp
+    assert "3 articles (previous period: " in channel.posts[0][0].summary  # from a30003, stamped at 09:00 sharp
 
 
 async def test_an_early_timer_waits_for_the_scheduled_second(settings):

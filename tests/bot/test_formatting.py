@@ -214,3 +214,22 @@ def test_a_card_links_to_its_article_is_dated_and_names_its_source():
     # A month is not a time, and a link that is not a web page is not shown.
     (vague,) = embeds_of(Reply(title="Accord", url="javascript:alert(1)", published="2024-06"))
     assert vague.url is None and vague.timestamp is None and vague.author.name is None
+
+
+def test_a_burst_card_of_markdown_titles_is_one_message_within_the_limits(tmp_path):
+    from handlers.alert_bursts import burst_card
+    from storage import Store
+    from tests.bot_helpers import add_article
+
+    with Store(tmp_path / "db") as store:
+        many = [
+            add_article(store, f"**Sommet** n°{n} _urgent_ " + "*~|" * 25, f"texte {n}", published="2024-05-02",
+                        countries=["KZ", "CN"])
+            for n in range(80)
+        ]
+        card = burst_card(store, many)
+    (batch,) = message_batches(card)
+    (embed,) = batch
+    assert len(embed) <= 6000 and len(embed.description) <= 4096
+    assert "Page" not in (embed.footer.text or "")
+    assert embed.description.endswith("more: /articles lists them all"), embed.description[-80:]

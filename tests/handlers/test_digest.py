@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -124,9 +125,9 @@ def test_period_holds_the_articles_ingested_in_it_and_counts_against_the_week_be
     overview = replies[0]
     assert overview.tone == "digest"
     # The week before: one article (b40004), one meeting, one statement.
-    assert "Articles: 3 (+2 on the period before)" in overview.summary
-    assert "Meetings: 5, 3 held and 2 planned (+4 on the period before)" in overview.summary
-    assert "Statements: 6, 4 direct and 2 reported (+5 on the period before)" in overview.summary
+    assert "3 articles (previous period: 1)" in overview.summary
+    assert "5 meetings: 3 held, 2 planned (previous period: 1)" in overview.summary
+    assert "6 statements: 4 direct, 2 reported (previous period: 1)" in overview.summary
     text = text_of(replies)
     assert "Pékin" not in text and "Scholz" not in text  # outside the period
 
@@ -150,7 +151,8 @@ def test_meetings_are_grouped_by_country_pair_newest_first(week_store):
 
 def test_notable_statements_rank_leaders_then_direct_then_people():
     articles = {}
-    ranked = d.notable_quotes([MINISTRY, DUPONT, LAVROV, TOKAYEV, XI], articles, limit=10)
+    said = [replace(q, article_id=f"x{n}") for n, q in enumerate([MINISTRY, DUPONT, LAVROV, TOKAYEV, XI])]
+    ranked = d.notable_quotes(said, articles, limit=10)
     assert [q.speaker for q in ranked] == [
         "Xi Jinping",  # head of state, direct
         "Kassym-Jomart Tokaïev",  # head of state, reported
@@ -190,8 +192,64 @@ def test_who_spoke_most_and_the_notable_statements_in_the_digest(week_store):
     assert "2 statement(s)" in speakers.entries[0].heading
     assert not any("Ministère" in e.heading for e in speakers.entries)
     [notable] = by_title(replies, "Notable statements")
-    assert [e.heading.split(" ")[0] for e in notable.entries] == ["Xi", "Xi", "Kassym-Jomart", "Sergueï", "Jean", "Ministère"]
+    # One per article: Tokaïev's words share Xi's article, Dupont's and the ministry's Lavrov's.
+    assert [e.heading.split(" ")[0] for e in notable.entries] == ["Xi", "Xi", "Sergueï"]
     assert "« Nous sommes des partenaires stratégiques. »" in notable.entries[0].body
+
+
+def test_notable_statements_are_one_per_article_and_two_per_speaker(store):
+    said = [quote("Xi Jinping", f"Phrase numéro {n} du président.", role="président chinois") for n in range(4)]
+    store.save_article(article("e10001", "2024-03-19T10:00:00+00:00"), "t", [], [*said[:2], DUPONT])
+    store.save_article(article("e20002", "2024-03-19T11:00:00+00:00"), "t", [], [said[2]])
+    store.save_article(article("e30003", "2024-03-19T12:00:00+00:00"), "t", [], [said[3]])
+    replies = d.weekly_digest(store, SINCE, UNTIL, now=NOW, picture=False)
+    [notable] = by_title(replies, "Notable statements")
+    # Four statements by Xi in three articles: the two newest, from two articles; then
+    # Dupont's, from the article of Xi's first two.
+    assert [(e.heading.split(" · ")[0], e.body.splitlines()[-1]) for e in notable.entries] == [
+        ("Xi Jinping", "Article e30003 — Article e30003"),
+        ("Xi Jinping", "Article e20002 — Article e20002"),
+        ("Jean Dupont 🇫🇷", "Article e10001 — Article e10001"),
+    ]
+
+
+def test_an_explicit_period_is_what_happened_in_it_the_schedule_what_arrived(store):
+    # Arrived in the week of 18 March, about a meeting of 4 March and one undated (its article's date).
+    store.save_article(
+        article("f10001", "2024-03-19T10:00:00+00:00", published="2024-03-05", countries=("KZ", "CN")), "t",
+        [meeting("KZ", "CN", "2024-03-04", names=("Tokaïev", "Xi Jinping")),
+         meeting("FR", "DE", None, names=("Macron", "Scholz"))],
+        [XI],
+    )
+    # Arrived on 2 March, about a meeting planned for 20 March.
+    store.save_article(
+        article("f20002", "2024-03-02T10:00:00+00:00", published="2024-03-01", countries=("IT", "ES")), "t",
+        [meeting("IT", "ES", "2024-03-20", "planned", names=("Meloni", "Sánchez"))], [],
+    )
+    early_march = d.weekly_digest(store, datetime(2024, 3, 1, tzinfo=PARIS), datetime(2024, 3, 8, tzinfo=PARIS),
+                                  now=NOW, picture=False, basis="happened")
+    overview = early_march[0]
+    assert overview.title == "Digest 1–7 March 2024"
+    assert overview.summary.splitlines()[0] == "Happened between Fri 1 Mar and Thu 7 Mar 2024 (by their own dates)"
+    shown = text_of(early_march)
+    assert "Tokaïev" in shown and "Macron" in shown and "Meloni" not in shown
+    assert "2 articles (previous period: 0)" in overview.summary  # published on 1 and 5 March
+    assert "1 statement: 1 direct, 0 reported" in overview.summary
+    # The scheduled digest of the week the first one arrived: what arrived, whatever its dates.
+    scheduled = d.weekly_digest(store, SINCE, UNTIL, now=NOW, picture=False)
+    assert scheduled[0].title.startswith("Weekly digest · ")
+    assert scheduled[0].summary.splitlines()[0] == "Arrived since the last digest (Mon 18 Mar 09:00)"
+    assert "1 article (previous period: 0)" in scheduled[0].summary
+    assert "Tokaïev" in text_of(scheduled) and "Meloni" not in text_of(scheduled)
+
+
+@time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
+def test_digest_with_dates_asks_what_happened_without_them_what_arrived(week_store):
+    dated = parts(digest(ctx_for(week_store), "2024-03-01", "2024-03-15"))
+    assert dated[0].title == "Digest 1–15 March 2024" and "quiet" not in dated[0].title
+    assert dated[0].summary.startswith("Happened between Fri 1 Mar and Fri 15 Mar 2024")
+    due = parts(digest(ctx_for(week_store)))
+    assert due[0].title.startswith("Weekly digest") and due[0].summary.startswith("Arrived since the last digest")
 
 
 def test_the_same_words_reported_twice_are_shown_once(store):
@@ -231,7 +289,9 @@ def test_an_empty_week_is_a_short_quiet_digest(store):
     replies = d.weekly_digest(store, SINCE, UNTIL, now=NOW)
     assert len(replies) == 1
     assert "quiet week" in replies[0].title
-    assert replies[0].summary == "No new article in this period (the period before had 0)."
+    assert replies[0].summary == (
+        "Arrived since the last digest (Mon 18 Mar 09:00)\nNo article arrived in this period (previous period: 0 articles)."
+    )
     assert not replies[0].attachments
 
 
@@ -275,7 +335,7 @@ def test_digest_command_previews_since_the_last_digest_for_the_asker_only(week_s
     answer = digest(ctx_for(week_store))
     replies = parts(answer)
     assert len(replies) > 3 and all(r.ephemeral for r in replies)
-    assert "Articles: 3" in replies[0].summary
+    assert "3 articles (previous period: 1)" in replies[0].summary
     assert answer.digest_post is None
     assert d.read_marker(week_store) == SINCE  # a preview does not count as posted
 
@@ -283,8 +343,9 @@ def test_digest_command_previews_since_the_last_digest_for_the_asker_only(week_s
 @time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
 def test_digest_command_takes_dates_as_whole_days(week_store):
     replies = parts(digest(ctx_for(week_store), "2024-03-19", "2024-03-22"))
-    # 19 March 00:00 to 23 March 00:00 in Paris: a10001 and a20002.
-    assert "Articles: 2" in replies[0].summary
+    # 19 March to 22 March included, in Paris: the meetings of 19 and 21 March, not 24 March.
+    assert replies[0].title == "Digest 19–22 March 2024"
+    assert "2 meetings: 2 held, 0 planned" in replies[0].summary
     assert digest(ctx_for(week_store), "2024-03-22", "2024-03-19").tone == "error"
     assert digest(ctx_for(week_store), "hier").title == "Bad date"
 
@@ -306,13 +367,13 @@ def test_digest_dates_out_of_range_are_a_one_line_error(week_store, since, until
 @time_machine.travel(datetime(2024, 4, 2, 8, 0, tzinfo=UTC), tick=False)
 def test_digest_of_everything_since_1900_counts_against_an_empty_period_before(week_store):
     replies = parts(digest(ctx_for(week_store), "1900-01-01"))
-    assert "Articles: 5 (+5 on the period before)" in replies[0].summary, replies[0].summary
+    assert "5 articles (previous period: 0)" in replies[0].summary, replies[0].summary
 
 
 def test_a_digest_from_the_first_representable_day_still_has_a_period_before(week_store):
     """A marker hand-edited to year 1 must not stop the scheduled digest."""
     replies = d.weekly_digest(week_store, datetime(1, 1, 2, tzinfo=PARIS), UNTIL, now=NOW, picture=False)
-    assert "Articles: 4 (+4 on the period before)" in replies[0].summary, replies[0].summary
+    assert "4 articles (previous period: 0)" in replies[0].summary, replies[0].summary
 
 
 def test_digest_post_is_for_admins_and_asks_the_bot_to_post(week_store):
@@ -324,7 +385,7 @@ def test_digest_post_is_for_admins_and_asks_the_bot_to_post(week_store):
     dated = digest(ctx_for(week_store, is_admin=True), "2024-03-18", "2024-03-24", "post")
     posted = dated.digest_post.replies
     assert not dated.digest_post.due
-    assert "Articles: 3" in posted[0].summary and not any(r.ephemeral for r in posted)
+    assert posted[0].title == "Digest 18–24 March 2024" and not any(r.ephemeral for r in posted)
     assert digest(ctx_for(week_store, is_admin=True), action="publish").tone == "error"
 
 
@@ -360,11 +421,12 @@ def test_cli_prints_the_digest_and_writes_the_picture(tmp_path, capsys):
     png = tmp_path / "out" / "week.png"
     assert cmd_digest(settings, "2024-03-18", "2024-03-24", png) == 0
     out = capsys.readouterr().out
-    assert "Articles: 3" in out and "Notable statements" in out and "Xi Jinping" in out
+    assert "Digest 18–24 March 2024" in out and "Notable statements" in out and "Xi Jinping" in out
     assert png.read_bytes().startswith(b"\x89PNG")
 
     assert cmd_digest(settings, "2023-01-01", "2023-01-07", png) == 0  # quiet: still a picture
-    assert "quiet week" in capsys.readouterr().out
+    quiet = capsys.readouterr().out
+    assert "Digest 1–7 January 2023" in quiet and "quiet week" not in quiet and "Weekly" not in quiet
     assert cmd_digest(settings, "not a date", None, None) == 2
     assert cmd_digest(settings, "0001-01-01", None, None) == 2
     assert cmd_digest(settings, None, "9999", None) == 2

@@ -105,6 +105,9 @@ async def env(tmp_path_factory) -> AsyncIterator[Env]:
             DATA_DIR=data,
             SETTLE_SECONDS=0.2,
             RESCAN_SECONDS=1,
+            # One story per file here, each with its own alert; a burst's card is tested in
+            # tests/bot/test_bot_delivery.py.
+            ALERT_WINDOW_SECONDS=0,
             LOG_LEVEL="INFO",
         )
         bot = await BotProcess(bot_env, cwd=root).start()

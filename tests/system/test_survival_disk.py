@@ -234,7 +234,7 @@ async def test_every_stored_article_is_announced_once_when_the_disk_fills_mid_ba
         alerts = [reply for results in (first, second) for _, reply in alerts_for(service.store, results, None)]
         titles = [reply.title for reply in alerts]
         assert len(titles) == len(set(titles)) and sum(
-            len(r.entries) if r.title.endswith("new articles") else 1 for r in alerts
+            len(r.summary.split("\n\n", 1)[1].splitlines()) if r.title.endswith("new articles") else 1 for r in alerts
         ) == 12, titles
     finally:
         await service.close()
