@@ -144,17 +144,19 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
     async def run(interaction: discord.Interaction, args: dict[str, Any]) -> None:
         admin = is_admin(interaction)
         if command.long:
-            refused = service.refusal(command.name, args, is_admin=admin)
+            refused = service.refusal(command.name, args, is_admin=admin, locale=str(interaction.locale))
             if refused is not None:
                 await send_reply(interaction, refused, deferred=False)
                 return
             await interaction.response.defer(thinking=True)
             progress = Progress(interaction, tasks)
-            reply = await service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id, progress=progress)
+            reply = await service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id,
+                                          progress=progress, locale=str(interaction.locale))
             await progress.finish()
             await interaction.edit_original_response(content=None, embeds=embeds_of(reply)[:1], allowed_mentions=NO_MENTIONS)
             return
-        work = service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id)
+        work = service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id,
+                               locale=str(interaction.locale))
         reply = await respond(interaction, work, ephemeral_when_slow=command.name == "digest")
         if reply.digest_post is not None:
             await post_command_digest(service, reply, deliverer(service, sender))
@@ -179,7 +181,7 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
 
 def _completer(service: Service, kind: str):
     async def choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        found = await service.complete(current, kind)
+        found = await service.complete(current, kind, str(interaction.locale))
         return [app_commands.Choice(name=label, value=value) for label, value in found[:25]]
 
     return choices

@@ -63,6 +63,10 @@ class Country:
     adjectives_en: tuple[str, ...]
     capitals: tuple[str, ...]
 
+    def name(self, language: str = "en") -> str:
+        """The short name in a language: "Kazakhstan", "Chine" / "China"."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name_en
+
     @property
     def flag(self) -> str:
         """Regional-indicator flag emoji ("🇰🇿"); "🇪🇺" for EU; "" if the code is not 2 letters."""

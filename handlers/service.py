@@ -25,6 +25,7 @@ from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
 from handlers.spec import Context, Progress, Schedule
 from handlers.subjects import complete
+from handlers.words import set_default
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 class Service:
     def __init__(self, settings: Settings, *, extractor: Any = None) -> None:
         self.settings = settings
+        set_default(settings.locale)  # what no user asked for (alerts, the digest, the console) speaks LOCALE
         self.store: Store | None = None
         self._extractor = extractor
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-writer")
@@ -198,7 +200,10 @@ class Service:
 
     # -- commands ----------------------------------------------------------------
 
-    def context(self, *, is_admin: bool = False, channel_id: int | None = None, progress: Progress | None = None) -> Context:
+    def context(
+        self, *, is_admin: bool = False, channel_id: int | None = None, progress: Progress | None = None,
+        locale: str | None = None,
+    ) -> Context:
         settings = self.settings
         return Context(
             store=self.store,
@@ -212,35 +217,38 @@ class Service:
             extractor=self._extractor if not self.loading else None,
             progress=progress,
             skipped=self.skipped,
+            locale=locale,
         )
 
     async def command(
         self, name: str, args: dict[str, Any], *, is_admin: bool = False, channel_id: int | None = None,
-        progress: Progress | None = None,
+        progress: Progress | None = None, locale: str | None = None,
     ) -> Reply:
         """Answer a command off the loop: queries on the reader thread, long commands (which
-        write) on the writer thread once the model is ready."""
+        write) on the writer thread once the model is ready; in the asker's `locale` (None:
+        the LOCALE setting)."""
         command = registry.COMMANDS.get(name)
         loop = asyncio.get_running_loop()
         if command is not None and command.long:
-            refused = self.refusal(name, args, is_admin=is_admin)
+            refused = self.refusal(name, args, is_admin=is_admin, locale=locale)
             if refused is not None:  # at once, not after the model and the writer are free
                 return refused
             await self.wait_ready()
-            ctx = self.context(is_admin=is_admin, channel_id=channel_id, progress=progress)
+            ctx = self.context(is_admin=is_admin, channel_id=channel_id, progress=progress, locale=locale)
             return await loop.run_in_executor(self._writer, registry.run, name, ctx, args)
-        ctx = self.context(is_admin=is_admin, channel_id=channel_id)
+        ctx = self.context(is_admin=is_admin, channel_id=channel_id, locale=locale)
         return await loop.run_in_executor(self._reader, registry.run, name, ctx, args)
 
-    def refusal(self, name: str, args: dict[str, Any], *, is_admin: bool = False) -> Reply | None:
+    def refusal(self, name: str, args: dict[str, Any], *, is_admin: bool = False, locale: str | None = None) -> Reply | None:
         """Why this call would be refused before it starts (cheap: no store access), or None."""
-        return registry.refusal(name, self.context(is_admin=is_admin), args)
+        return registry.refusal(name, self.context(is_admin=is_admin, locale=locale), args)
 
-    async def complete(self, text: str, kind: str = "subject") -> list[tuple[str, str]]:
-        """Autocomplete choices; never an error (Discord shows none rather than a failure)."""
+    async def complete(self, text: str, kind: str = "subject", locale: str | None = None) -> list[tuple[str, str]]:
+        """Autocomplete choices, labelled in the asker's `locale`; never an error (Discord
+        shows none rather than a failure)."""
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._reader, complete, self.store, text, kind)
+            return await loop.run_in_executor(self._reader, complete, self.store, text, kind, locale)
         except Exception:
             log.exception("autocomplete failed for %r", text)
             return []

@@ -17,6 +17,7 @@ from diplowatch.events import Event
 from diplowatch.names import fold
 from handlers.entries import country_label, event_line
 from handlers.errors import UnknownSubject
+from handlers.words import speaking
 from storage import Store
 
 
@@ -109,8 +110,14 @@ def _folded_people(store: Store) -> tuple[list[str], list[str]]:
     return names, folded
 
 
-def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25) -> list[tuple[str, str]]:
-    """(label, value) choices for an option of this kind (see `handlers.spec.ParamKind`)."""
+def complete(store: Store, text: str, kind: str = "subject", locale: str | None = None, *, limit: int = 25) -> list[tuple[str, str]]:
+    """(label, value) choices for an option of this kind (see `handlers.spec.ParamKind`),
+    labelled in the asker's language."""
+    with speaking(locale):
+        return _complete(store, text, kind, limit)
+
+
+def _complete(store: Store, text: str, kind: str, limit: int) -> list[tuple[str, str]]:
     if kind == "country":
         return [(label, value) for _, label, value in _country_choices(text.strip(), limit)]
     if kind == "id":
