@@ -7,7 +7,7 @@ finds "3 heures" or "mars, a"); only a matched span is handed to dateparser.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 MONTHS = {
@@ -188,3 +188,16 @@ def spoken_either(values: list[str] | tuple[str, ...], language: str = "en") -> 
         return f"{', '.join(texts[:-1])} {either} {texts[-1]} {values[0][:4]}"
     texts = [spoken(v, language) for v in values]
     return f"{', '.join(texts[:-1])} {either} {texts[-1]}"
+
+
+_DAY_NAMES = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+              "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
+
+
+def moment_words(at: datetime, language: str = "en") -> str:
+    """A moment in short words whatever the machine's locale: "Mon 20 May 2024 09:00",
+    "lun. 20 mai 2024 09:00"."""
+    day = _DAY_NAMES.get(language, _DAY_NAMES["en"])[at.weekday()]
+    month = month_name(at.month, language)
+    month = month[:3] if language != "fr" else month  # French abbreviations are irregular: the full name
+    return f"{day} {at.day:02d} {month} {at.year} {at:%H:%M}"

@@ -19,14 +19,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from diplowatch import countries
+from diplowatch import countries, dates
 from diplowatch.config import DAY_NAMES
 from diplowatch.events import Event
 from diplowatch.names import fold
 from diplowatch.records import Article, Meeting, Quote
-from handlers.entries import country_label, event_entry, flag, quote_entry
+from handlers.entries import country_label, event_entry, flag, no_place, place_label, quote_entry, unnamed, what, when
 from handlers.picture import country_name, draw_picture
 from handlers.replies import Attachment, Entry, Reply
+from handlers.words import current, tr
 from storage import Store
 
 STATE_KEY = "last_digest_at"
@@ -250,8 +251,8 @@ def weekly_digest(store: Store, since: datetime, until: datetime, *, now: dateti
     if not week.articles:
         return [
             Reply(
-                title=f"Weekly digest · {when} · quiet week",
-                summary=f"No new article in this period (the period before had {len(before.articles)}).",
+                title=tr("Weekly digest · {when} · quiet week", when=when),
+                summary=tr("No new article in this period (the period before had {n}).", n=len(before.articles)),
                 tone="digest",
             )
         ]
@@ -265,13 +266,13 @@ def weekly_digest(store: Store, since: datetime, until: datetime, *, now: dateti
 def span(period: Period) -> str:
     zone = period.until.tzinfo or UTC
     start, end = period.since.astimezone(zone), period.until.astimezone(zone)
-    return f"{start:%a %d %b %Y %H:%M} → {end:%a %d %b %Y %H:%M}"
+    return f"{dates.moment_words(start, current())} → {dates.moment_words(end, current())}"
 
 
 def _change(now: int, before: int) -> str:
     if now == before:
-        return "same as the period before"
-    return f"{now - before:+d} on the period before".replace("-", "−")
+        return tr("same as the period before")
+    return tr("{change} on the period before", change=f"{now - before:+d}").replace("-", "−")
 
 
 def _earlier(week: Week) -> list[Event]:
@@ -283,16 +284,16 @@ def _overview(week: Week, before: Week, period: Period, when: str, picture: bool
     events = week.events
     held = sum(e.status == "held" for e in events)
     direct = sum(q.kind == "direct" for q in week.quotes)
-    reports = f" (from {len(week.meetings)} reports)" if len(week.meetings) != len(events) else ""
+    reports = tr(" (from {n} reports)", n=len(week.meetings)) if len(week.meetings) != len(events) else ""
     earlier = _earlier(week)
     summary = "\n".join(
         line for line in (
-            f"Articles: {len(week.articles)} ({_change(len(week.articles), len(before.articles))})",
-            f"Meetings: {len(events)}{reports}, {held} held and {len(events) - held} planned "
-            f"({_change(len(events), len(before.events))})",
-            f"New sources for meetings reported before this period: {len(earlier)}" if earlier else "",
-            f"Statements: {len(week.quotes)}, {direct} direct and {len(week.quotes) - direct} reported "
-            f"({_change(len(week.quotes), len(before.quotes))})",
+            tr("Articles: {n} ({change})", n=len(week.articles), change=_change(len(week.articles), len(before.articles))),
+            tr("Meetings: {n}{reports}, {held} held and {planned} planned ({change})", n=len(events), reports=reports,
+               held=held, planned=len(events) - held, change=_change(len(events), len(before.events))),
+            tr("New sources for meetings reported before this period: {n}", n=len(earlier)) if earlier else "",
+            tr("Statements: {n}, {direct} direct and {reported} reported ({change})", n=len(week.quotes), direct=direct,
+               reported=len(week.quotes) - direct, change=_change(len(week.quotes), len(before.quotes))),
         ) if line
     )
     attachments: tuple[Attachment, ...] = ()
@@ -300,13 +301,13 @@ def _overview(week: Week, before: Week, period: Period, when: str, picture: bool
     if picture and any(e.countries for e in events):
         stamp = period.until.strftime("%Y-%m-%d")
         image = f"meetings-{stamp}.png"
-        png = draw_picture(events, title=f"Meetings · {when}").png
-        attachments = (Attachment(image, png, "The week's meetings: who met whom, and how often"),)
+        png = draw_picture(events, title=f"{tr('Meetings')} · {when}").png
+        attachments = (Attachment(image, png, tr("The week's meetings: who met whom, and how often")),)
     return Reply(
-        title=f"Weekly digest · {when}",
+        title=tr("Weekly digest · {when}", when=when),
         summary=summary,
         entries=tuple(_country_entries(week)),
-        footer="Countries by activity above. Articles are counted by the time they arrived.",
+        footer=tr("Countries by activity above. Articles are counted by the time they arrived."),
         tone="digest",
         attachments=attachments,
         image=image,
@@ -325,17 +326,17 @@ def country_activity(week: Week) -> list[tuple[str, int, int, int]]:
 
 def _country_entries(week: Week) -> list[Entry]:
     return [
-        Entry(heading=country_label(code), body=f"{m} meeting(s) · {s} statement(s) · {a} article(s)")
+        Entry(heading=country_label(code), body=tr("{m} meeting(s) · {s} statement(s) · {a} article(s)", m=m, s=s, a=a))
         for code, m, s, a in country_activity(week)[:TOP_COUNTRIES]
     ]
 
 
 def _pair_label(codes: frozenset[str]) -> str:
     if not codes:
-        return "Countries not identified"
+        return tr("Countries not identified")
     names = [country_label(c) for c in sorted(codes, key=lambda c: fold(country_name(c)))]
     if len(names) == 1:
-        return f"{names[0]} with an unidentified partner"
+        return tr("{country} with an unidentified partner", country=names[0])
     return " ↔ ".join(names)
 
 
@@ -344,16 +345,16 @@ def _newest(events: Iterable[Event]) -> list[Event]:
 
 
 def _event_line(event: Event, earlier: set[str]) -> str:
-    people = ", ".join(p.name or p.role or "unnamed" for p in event.participants)
-    where = event.place or ("by phone or video" if event.kind == "call" else "place not stated")
-    date = event.when if event.other_dates else event.date or "date unknown"
-    line = f"{date} · {event.status} {event.kind} · {where} · {people}"
+    people = ", ".join(p.name or p.role or unnamed() for p in event.participants)
+    where = place_label(event.place) or no_place(event.kind)
+    date = when(event) if event.other_dates else event.date or tr("date unknown")
+    line = f"{date} · {what(event)} · {where} · {people}"
     if len(line) > 150:
         line = line[:149] + "…"
     if len(event.sources) == 1:
-        return f"{line} (article {event.sources[0].article_id})"
-    note = " (new source for a meeting reported earlier)" if event.id in earlier else ""
-    return f"{line} ({len(event.sources)} sources, event {event.id}){note}"
+        return f"{line} ({tr('article {id}', id=event.sources[0].article_id)})"
+    note = tr(" (new source for a meeting reported earlier)") if event.id in earlier else ""
+    return f"{line} ({tr('{n} sources, event {id}', n=len(event.sources), id=event.id)}){note}"
 
 
 def _pairs(week: Week) -> list[Reply]:
@@ -369,16 +370,17 @@ def _pairs(week: Week) -> list[Reply]:
         newest = _newest(meetings)
         lines = [_event_line(e, earlier) for e in newest[:MEETINGS_PER_PAIR]]
         if len(newest) > MEETINGS_PER_PAIR:
-            lines.append(f"… and {len(newest) - MEETINGS_PER_PAIR} more: ask /meetings")
+            lines.append(tr("… and {n} more: ask /meetings", n=len(newest) - MEETINGS_PER_PAIR))
         entries.append(
             Entry(
-                heading=f"{_pair_label(codes)} · {len(meetings)} meeting(s): {held} held, {len(meetings) - held} planned",
+                heading=_pair_label(codes) + " · " + tr("{n} meeting(s): {held} held, {planned} planned", n=len(meetings),
+                                                         held=held, planned=len(meetings) - held),
                 body="\n".join(lines),
             )
         )
     left = len(ordered) - MAX_PAIRS
-    footer = f"{left} more pair(s) not shown: ask /meetings <country>." if left > 0 else ""
-    return _chunked("Meetings by country pair, newest first", entries, footer)
+    footer = tr("{n} more pair(s) not shown: ask /meetings <country>.", n=left) if left > 0 else ""
+    return _chunked(tr("Meetings by country pair, newest first"), entries, footer)
 
 
 def _chunked(title: str, entries: Sequence[Entry], footer: str = "") -> list[Reply]:
@@ -410,21 +412,22 @@ def _speakers(week: Week) -> list[Reply]:
         direct = sum(q.kind == "direct" for q in quotes)
         tag = f" {flag(country[0][0])}" if country else ""
         body = "\n".join(
-            x for x in (role[0][0] if role else "", f"{direct} direct, {len(quotes) - direct} reported") if x
+            x for x in (role[0][0] if role else "", tr("{direct} direct, {reported} reported", direct=direct,
+                                                       reported=len(quotes) - direct)) if x
         )
-        speakers.append(Entry(heading=f"{name}{tag} · {len(quotes)} statement(s)", body=body))
+        speakers.append(Entry(heading=f"{name}{tag} · {tr('{n} statement(s)', n=len(quotes))}", body=body))
     notable = [
         quote_entry(_shortened(q), week.articles.get(q.article_id))
         for q in notable_quotes(week.quotes, week.articles)
     ]
     replies = []
     if speakers:
-        replies += _chunked("Who spoke most", speakers)
+        replies += _chunked(tr("Who spoke most"), speakers)
     if notable:
         replies += _chunked(
-            "Notable statements",
+            tr("Notable statements"),
             notable,
-            "Heads of state and government first, then ministers; direct before reported; people before institutions.",
+            tr("Heads of state and government first, then ministers; direct before reported; people before institutions."),
         )
     return replies
 
@@ -447,4 +450,4 @@ def still_to_come(meetings: Iterable, today: date) -> list:
 def _planned(week: Week, today: date) -> list[Reply]:
     upcoming = still_to_come(week.events, today)
     entries = [event_entry(e, week.articles.get) for e in upcoming]
-    return _chunked("Planned meetings still to come, soonest first", entries)
+    return _chunked(tr("Planned meetings still to come, soonest first"), entries)
