@@ -25,7 +25,7 @@ from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
 from handlers.spec import Context, Progress, Schedule
 from handlers.subjects import complete
-from handlers.words import set_default
+from handlers.words import speaking
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 class Service:
     def __init__(self, settings: Settings, *, extractor: Any = None) -> None:
         self.settings = settings
-        set_default(settings.locale)  # what no user asked for (alerts, the digest, the console) speaks LOCALE
         self.store: Store | None = None
         self._extractor = extractor
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="diplowatch-writer")
@@ -83,13 +82,19 @@ class Service:
         for executor in (self._writer, self._reader, self._indexer):
             executor.shutdown(wait=True)
 
+    def _speaking(self, func, *args):
+        """func(*args) in the LOCALE language: what no user asked for (alerts, the digest)
+        is written in it; a command's own locale is set again inside (registry.run)."""
+        with speaking(self.settings.locale):
+            return func(*args)
+
     async def on_reader(self, func, *args):
         """func(*args) on the reader thread (a query that must not wait for an ingest)."""
-        return await asyncio.get_running_loop().run_in_executor(self._reader, func, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._reader, self._speaking, func, *args)
 
     async def on_writer(self, func, *args):
         """func(*args) on the writer thread, after any write already under way."""
-        return await asyncio.get_running_loop().run_in_executor(self._writer, func, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._writer, self._speaking, func, *args)
 
     # -- events ------------------------------------------------------------------
 
@@ -183,9 +188,7 @@ class Service:
         return final
 
     async def alerts(self, results: list[IngestResult], *, backlog: bool = False) -> list[tuple[int | None, Reply]]:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._reader,
+        return await self.on_reader(
             lambda: alerts.alerts_for(self.store, results, self.settings.alert_channel_id, backlog=backlog),
         )
 
@@ -217,7 +220,7 @@ class Service:
             extractor=self._extractor if not self.loading else None,
             progress=progress,
             skipped=self.skipped,
-            locale=locale,
+            locale=locale or settings.locale,  # the asker's language, else LOCALE's
         )
 
     async def command(
@@ -248,7 +251,7 @@ class Service:
         shows none rather than a failure)."""
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._reader, complete, self.store, text, kind, locale)
+            return await loop.run_in_executor(self._reader, complete, self.store, text, kind, locale or self.settings.locale)
         except Exception:
             log.exception("autocomplete failed for %r", text)
             return []
