@@ -71,3 +71,23 @@ async def test_an_error_answers_in_the_language_of_the_user(tmp_path, extractor,
         finally:
             await stop(bot)
     assert "Nom inconnu" in fr_text and "Aucun pays ni personne nommé « Narnia »" in fr_text
+
+
+async def test_autocomplete_names_countries_in_the_language_of_the_user(tmp_path, extractor, pointed):  # noqa: F811
+    world = World.default()
+    async with DiscordStandIn(world) as api:
+        pointed(api)
+        settings = settings_for(api, tmp_path, locale="en")
+        with Store(settings.db_dir) as store:
+            store_two_visits(store)
+        bot = await running_bot(api, settings, extractor)
+        try:
+            await api.wait_for_request("PUT", GUILD_COMMANDS, timeout=30)
+            french = await api.send_interaction("meetings", {"subject": "chin"}, type=4, focused="subject", locale="fr")
+            wang = await api.send_interaction("meetings", {"subject": "wang"}, type=4, focused="subject", locale="fr")
+            fr_choices = (await french.wait_response(15))["data"]["choices"]
+            wang_choices = (await wang.wait_response(15))["data"]["choices"]
+        finally:
+            await stop(bot)
+    assert fr_choices[0] == {"name": "🇨🇳 Chine", "value": "China"}
+    assert wang_choices[0] == {"name": "🇨🇳 Wang Yi", "value": "Wang Yi"}
