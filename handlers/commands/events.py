@@ -70,7 +70,7 @@ def event(ctx: Context, id: str) -> Reply:
         article = store.article(source.article_id)
         m = source.meeting
         as_written = " ↔ ".join(p.name or p.role or unnamed() for p in m.participants)
-        says = " · ".join((m.date or tr("no date"), m.place or tr("no place"), tr(f"{m.status} {m.kind}"), as_written))
+        says = " · ".join((m.date or tr("no date"), place_label(m.place) or tr("no place"), tr(f"{m.status} {m.kind}"), as_written))
         lines = [tr("Says: {what}", what=says)]
         sentence = " ".join(store.evidence(m).split())
         if sentence:
