@@ -23,8 +23,8 @@ from bot.paginator import Paginator
 from bot.scheduler import post_command_digest
 from bot.sender import Sender
 from bot.translator import localised
-from handlers.registry import COMMANDS, GROUPS
-from handlers.replies import Reply, error
+from handlers.registry import COMMANDS, GROUPS, failed, permission_needed, working
+from handlers.replies import Reply
 from handlers.service import Service
 from handlers.spec import COMPLETED_KINDS, Command, Param
 
@@ -101,7 +101,8 @@ class Progress:
             return
         self.last = self.loop.time()
         self.pending = asyncio.ensure_future(
-            self.interaction.edit_original_response(content=f"Working: {done}/{total}…", allowed_mentions=NO_MENTIONS)
+            self.interaction.edit_original_response(content=working(done, total, str(self.interaction.locale)),
+                                                    allowed_mentions=NO_MENTIONS)
         )
         self.tasks.add(self.pending)
         self.pending.add_done_callback(self._forget)
@@ -212,10 +213,10 @@ def register(tree: app_commands.CommandTree, service: Service, sender: Sender, t
     async def on_error(interaction: discord.Interaction, exc: app_commands.AppCommandError) -> None:
         """Whatever went wrong, log it and answer, whether or not the interaction was answered."""
         if isinstance(exc, app_commands.CheckFailure):
-            reply = error("Only members with the Manage Server permission can use this command.", title="Not allowed")
+            reply = permission_needed(str(interaction.locale))
         else:
             log.error("command /%s failed", interaction.command.qualified_name if interaction.command else "?", exc_info=exc)
-            reply = error("Something went wrong while answering; it has been logged.")
+            reply = failed(str(interaction.locale))
         try:
             await send_reply(interaction, reply, deferred=interaction.response.is_done())
         except discord.HTTPException:

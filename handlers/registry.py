@@ -84,6 +84,30 @@ def _while_reading(reply: Reply, ctx: Context) -> Reply:
     return replace(reply, footer=" · ".join(x for x in (note, reply.footer) if x))
 
 
+def failed(locale: str | None = None) -> Reply:
+    """The answer when answering failed unexpectedly (the caller logs why)."""
+    with speaking(locale):
+        return error(tr("Something went wrong while answering; it has been logged."), title=tr("Sorry"))
+
+
+def permission_needed(locale: str | None = None) -> Reply:
+    """The answer when Discord's own permission check refused a command."""
+    with speaking(locale):
+        return error(tr("Only members with the Manage Server permission can use this command."), title=tr("Not allowed"))
+
+
+def working(done: int, total: int, locale: str | None = None) -> str:
+    """How far a long command has got, while it runs."""
+    with speaking(locale):
+        return tr("Working: {done}/{total}…", done=done, total=total)
+
+
+def not_your_buttons(locale: str | None = None) -> str:
+    """Said to someone who presses the page buttons of another person's answer."""
+    with speaking(locale):
+        return tr("These buttons belong to the person who asked; run the command yourself to page.")
+
+
 def run(name: str, ctx: Context, args: dict[str, Any]) -> Reply:
     """The answer to a command, whatever happens: a UserError becomes its message. Its words
     are in the Context's language."""
@@ -97,4 +121,4 @@ def run(name: str, ctx: Context, args: dict[str, Any]) -> Reply:
             return error(str(exc), title=tr(exc.title))
         except Exception:
             log.exception("command /%s failed", name)
-            return error(tr("Something went wrong while answering; it has been logged."), title=tr("Sorry"))
+            return failed(ctx.locale)
