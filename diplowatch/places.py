@@ -3,9 +3,10 @@ language (data: ``diplowatch/data/places.tsv``, see its header)."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from diplowatch import countries
 from diplowatch.names import fold
 
 DATA_PATH = Path(__file__).parent / "data" / "places.tsv"
@@ -25,10 +26,19 @@ def _forms() -> dict[str, tuple[str, str]]:
 
 
 def known(place: str) -> tuple[str, str] | None:
-    """(English, French) names of a place in the gazetteer, whatever the form given."""
-    return _forms().get(fold(place))
+    """(English, French) names of a place in the gazetteer, or of a country named as a
+    place ("Ouzbékistan"), whatever the form given."""
+    found = _forms().get(fold(place))
+    if found is None:
+        country = countries.lookup(place)
+        # A country by its name or alias only: "Astana" is a capital and "kazakh" an
+        # adjective, neither is the country's name.
+        if country and fold(place) in {fold(country.name_en), fold(country.name_fr), *map(fold, country.aliases)}:
+            return country.name_en, country.name_fr
+    return found
 
 
+@lru_cache(maxsize=8192)  # every row of every list asks, and the places repeat
 def localised(place: str, language: str) -> str:
     """The place in a language, part by part ("Kremlin, Moscou" -> "Kremlin, Moscow");
     a place the gazetteer does not know is kept as written."""

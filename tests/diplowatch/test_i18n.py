@@ -37,6 +37,8 @@ def test_places_are_named_in_one_language_whatever_the_article_wrote():
     assert places.localised("Kremlin, Moscou", "en") == "Kremlin, Moscow"
     assert places.localised("Pékin", "en") == "Beijing"
     assert places.localised("Astana", "fr") == "Astana"  # not in the gazetteer: as written
+    assert places.localised("Ouzbékistan", "en") == "Uzbekistan"  # a country as a place
+    assert places.localised("Samarkand, Uzbekistan", "fr") == "Samarkand, Ouzbékistan"
 
 
 @pytest.mark.parametrize(("locale", "language"), [("fr", "fr"), ("fr-CA", "fr"), ("en-US", "en"), ("de", "en"), (None, "en")])
