@@ -8,6 +8,7 @@ from memory at once: display names, found by any alias, accent-blind.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -100,6 +101,7 @@ class _Spellings:
 _FOLDED: dict[int, _Spellings] = {}
 
 
+@lru_cache(maxsize=65536)  # asked again at every rebuild of the spellings, after each write
 def offered(display: str) -> bool:
     """Whether a person of the registry may be offered as a person: a name, not a speaker
     such as "porte-parole du Kremlin", nor a city or country the extraction took for one."""
