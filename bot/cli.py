@@ -148,7 +148,7 @@ def cmd_digest(settings: Settings, since: str | None, until: str | None, png: Pa
     schedule = Schedule(settings.digest_day, settings.digest_time, settings.digest_tz)
     args = {k: v for k, v in (("since", since), ("until", until)) if v}
     with Store(settings.db_dir) as store:
-        answer = registry.run("digest", Context(store=store, schedule=schedule), args)
+        answer = registry.run("digest", Context(store=store, schedule=schedule, locale=settings.locale), args)
     if answer.tone == "error":
         say(f"diplowatch: {answer.summary}", file=sys.stderr)
         return EXIT_BAD_ARGUMENT
@@ -174,7 +174,7 @@ def cmd_export(settings: Settings, what: str, subject: str, since: str | None, u
     fmt = "json" if json_path else "csv"
     args = {"what": what, "subject": subject, "format": fmt, **{k: v for k, v in (("since", since), ("until", until)) if v}}
     with Store(settings.db_dir) as store:
-        reply = registry.run("export", Context(store=store), args)
+        reply = registry.run("export", Context(store=store, locale=settings.locale), args)
     if reply.tone == "error":
         print(f"diplowatch: {reply.summary}", file=sys.stderr)
         return EXIT_BAD_ARGUMENT
@@ -229,7 +229,7 @@ def cmd_articles(settings: Settings, query: str | None, as_json: bool) -> int:
     from storage import Store
 
     with Store(settings.db_dir) as store:
-        reply = registry.run("articles", Context(store=store), {"query": query} if query else {})
+        reply = registry.run("articles", Context(store=store, locale=settings.locale), {"query": query} if query else {})
         if as_json and reply.tone != "error":
             ids = [e.heading.split(" · ", 1)[0] for e in reply.entries]
             for article_id in ids:

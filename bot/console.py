@@ -18,7 +18,7 @@ from bot.scheduler import post_command_digest, run_due_digest, start_digest_sche
 from bot.watcher import DropWatcher
 from diplowatch.cleaning import clean_text
 from diplowatch.config import Settings
-from handlers.registry import COMMANDS
+from handlers.registry import COMMANDS, failed
 from handlers.replies import Reply, error, parts
 from handlers.spec import Command
 from handlers.service import Service
@@ -184,7 +184,7 @@ async def run_console(
                     emit(await answer_line(service, line, deliver_digest))
                 except Exception:  # a failing command must not end the console (nor its watcher)
                     logging.getLogger(__name__).exception("command failed: %s", line)
-                    emit(reply_to_text(error("Something went wrong while answering; it has been logged.")))
+                    emit(reply_to_text(failed(settings.locale)))
     finally:
         scheduler.shutdown(wait=False)
         await watcher.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.formatting import NO_MENTIONS
+from handlers.registry import not_your_buttons
 
 
 class Paginator(discord.ui.View):
@@ -25,7 +26,7 @@ class Paginator(discord.ui.View):
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
-            "These buttons belong to the person who asked; run the command yourself to page.",
+            not_your_buttons(str(interaction.locale)),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )

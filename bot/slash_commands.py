@@ -23,8 +23,8 @@ from bot.paginator import Paginator
 from bot.scheduler import post_command_digest
 from bot.sender import Sender
 from bot.translator import localised
-from handlers.registry import COMMANDS, GROUPS
-from handlers.replies import Reply, error
+from handlers.registry import COMMANDS, GROUPS, failed, permission_needed, working
+from handlers.replies import Reply
 from handlers.service import Service
 from handlers.spec import COMPLETED_KINDS, Command, Param
 
@@ -101,7 +101,8 @@ class Progress:
             return
         self.last = self.loop.time()
         self.pending = asyncio.ensure_future(
-            self.interaction.edit_original_response(content=f"Working: {done}/{total}…", allowed_mentions=NO_MENTIONS)
+            self.interaction.edit_original_response(content=working(done, total, str(self.interaction.locale)),
+                                                    allowed_mentions=NO_MENTIONS)
         )
         self.tasks.add(self.pending)
         self.pending.add_done_callback(self._forget)
@@ -144,17 +145,19 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
     async def run(interaction: discord.Interaction, args: dict[str, Any]) -> None:
         admin = is_admin(interaction)
         if command.long:
-            refused = service.refusal(command.name, args, is_admin=admin)
+            refused = service.refusal(command.name, args, is_admin=admin, locale=str(interaction.locale))
             if refused is not None:
                 await send_reply(interaction, refused, deferred=False)
                 return
             await interaction.response.defer(thinking=True)
             progress = Progress(interaction, tasks)
-            reply = await service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id, progress=progress)
+            reply = await service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id,
+                                          progress=progress, locale=str(interaction.locale))
             await progress.finish()
             await interaction.edit_original_response(content=None, embeds=embeds_of(reply)[:1], allowed_mentions=NO_MENTIONS)
             return
-        work = service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id)
+        work = service.command(command.name, args, is_admin=admin, channel_id=interaction.channel_id,
+                               locale=str(interaction.locale))
         reply = await respond(interaction, work, ephemeral_when_slow=command.name == "digest")
         if reply.digest_post is not None:
             await post_command_digest(service, reply, deliverer(service, sender))
@@ -179,7 +182,7 @@ def build(command: Command, service: Service, sender: Sender, tasks: set[asyncio
 
 def _completer(service: Service, kind: str):
     async def choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        found = await service.complete(current, kind)
+        found = await service.complete(current, kind, str(interaction.locale))
         return [app_commands.Choice(name=label, value=value) for label, value in found[:25]]
 
     return choices
@@ -210,10 +213,10 @@ def register(tree: app_commands.CommandTree, service: Service, sender: Sender, t
     async def on_error(interaction: discord.Interaction, exc: app_commands.AppCommandError) -> None:
         """Whatever went wrong, log it and answer, whether or not the interaction was answered."""
         if isinstance(exc, app_commands.CheckFailure):
-            reply = error("Only members with the Manage Server permission can use this command.", title="Not allowed")
+            reply = permission_needed(str(interaction.locale))
         else:
             log.error("command /%s failed", interaction.command.qualified_name if interaction.command else "?", exc_info=exc)
-            reply = error("Something went wrong while answering; it has been logged.")
+            reply = failed(str(interaction.locale))
         try:
             await send_reply(interaction, reply, deferred=interaction.response.is_done())
         except discord.HTTPException:

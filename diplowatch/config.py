@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     alert_window_seconds: float = Field(default=60.0, ge=0, le=3600)
     # Tries to reach Discord at start (1, 2, 4 … 60 s apart) before giving up with exit 4.
     discord_connect_attempts: int = Field(default=8, ge=1)
+    # The language of channel posts (alerts, the digest) and of the console; a slash command
+    # answers in its user's own Discord language.
+    locale: str = "fr"
 
     @field_validator("discord_token", mode="before")
     @classmethod
@@ -78,6 +81,14 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"is not a known time zone such as Europe/Paris: {value!r}") from None
         return value
+
+    @field_validator("locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        code = value.strip().lower().replace("_", "-").split("-")[0]
+        if code not in ("fr", "en"):
+            raise ValueError(f"must be fr or en, not {value!r}")
+        return code
 
     @field_validator("log_level")
     @classmethod

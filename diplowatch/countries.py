@@ -33,6 +33,7 @@ __all__ = [
     "country_of_adjective",
     "country_of_place",
     "suggest",
+    "suggest_scored",
     "find_in_text",
     "DATA_PATH",
     "FIND_EXCLUDED",
@@ -62,6 +63,10 @@ class Country:
     adjectives_fr: tuple[str, ...]
     adjectives_en: tuple[str, ...]
     capitals: tuple[str, ...]
+
+    def name(self, language: str = "en") -> str:
+        """The short name in a language: "Kazakhstan", "Chine" / "China"."""
+        return self.name_fr if language == "fr" and self.name_fr else self.name_en
 
     @property
     def flag(self) -> str:
@@ -394,12 +399,24 @@ def country_of_place(name: str) -> Country | None:
 
 
 def suggest(text: str, limit: int = 25) -> list[Country]:
+    return [country for country, _ in _suggest(fold(text), limit)]
+
+
+# Scores of `suggest_scored`: at or above PREFIX_SCORE a name starts with what was typed, at
+# or above WORD_START_SCORE one of its words does; below, the match is fuzzy (at most 100).
+PREFIX_SCORE = 500.0
+WORD_START_SCORE = 400.0
+
+
+def suggest_scored(text: str, limit: int = 25) -> list[tuple[Country, float]]:
+    """`suggest` with each country's score (see PREFIX_SCORE), for ranking countries among
+    other suggestions (people) by how they matched."""
     return list(_suggest(fold(text), limit))
 
 
 @lru_cache(maxsize=4096)  # the gazetteer never changes, and people type the same prefixes
-def _suggest(q: str, limit: int) -> tuple[Country, ...]:
-    """Fuzzy, accent/case-insensitive suggestions, best first.
+def _suggest(q: str, limit: int) -> tuple[tuple[Country, float], ...]:
+    """Fuzzy, accent/case-insensitive suggestions, best first, with their scores.
 
     Exact matches first, then prefix matches (shorter completions first), then
     word-prefix matches, then rapidfuzz similarity (cut-off 65).
@@ -418,9 +435,9 @@ def _suggest(q: str, limit: int) -> tuple[Country, ...]:
         if key == q:
             keep(c.code, 1000.0)
         elif key.startswith(q):
-            keep(c.code, 500.0 + 100.0 * len(q) / len(key))
+            keep(c.code, PREFIX_SCORE + 100.0 * len(q) / len(key))
         elif any(tok.startswith(q) for tok in key.split(" ")[1:]):
-            keep(c.code, 400.0 + 100.0 * len(q) / len(key))
+            keep(c.code, WORD_START_SCORE + 100.0 * len(q) / len(key))
         else:
             fuzzy_keys.append((key, c))
     # The fuzzy part in rapidfuzz's C loops: autocomplete answers on every keystroke.
@@ -433,7 +450,7 @@ def _suggest(q: str, limit: int) -> tuple[Country, ...]:
         for _, score, j in found:
             keep(fuzzy_keys[longer[j]][1].code, 0.9 * score)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], idx.by_code[kv[0]].name_en))
-    return tuple(idx.by_code[code] for code, _ in ranked[:limit])
+    return tuple((idx.by_code[code], score) for code, score in ranked[:limit])
 
 
 def _case_ok(text: str, toks: list[tuple[int, int, str]], i: int, hit: _Hit) -> bool:

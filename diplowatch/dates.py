@@ -7,7 +7,7 @@ finds "3 heures" or "mars, a"); only a matched span is handed to dateparser.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 MONTHS = {
@@ -146,28 +146,68 @@ def span(value: str) -> tuple[date, date]:
     return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
-def spoken(value: str | None) -> str:
-    """A date as people write it: "20 May 2024", "May 2024", "2024"."""
+_MONTH_NAMES_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                   "octobre", "novembre", "décembre")
+_UNKNOWN = {"en": "date unknown", "fr": "date inconnue"}
+_OR = {"en": "or", "fr": "ou"}
+
+
+def month_name(month: int, language: str = "en") -> str:
+    return (_MONTH_NAMES_FR if language == "fr" else _MONTH_NAMES_EN)[month - 1]
+
+
+def _day(day: int, language: str) -> str:
+    return "1er" if language == "fr" and day == 1 else str(day)  # French writes "1er mai"
+
+
+def spoken(value: str | None, language: str = "en") -> str:
+    """A date as people write it: "20 May 2024", "May 2024", "2024"; in French "20 mai 2024",
+    "1er mai 2024", "mai 2024"."""
     if not value:
-        return "date unknown"
+        return _UNKNOWN.get(language, _UNKNOWN["en"])
     parts = value.split("-")
     if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTH_NAMES_EN[int(parts[1]) - 1]} {parts[0]}"
+        return f"{_day(int(parts[2]), language)} {month_name(int(parts[1]), language)} {parts[0]}"
     if len(parts) == 2:
-        return f"{_MONTH_NAMES_EN[int(parts[1]) - 1]} {parts[0]}"
+        return f"{month_name(int(parts[1]), language)} {parts[0]}"
     return value
 
 
-def spoken_either(values: list[str] | tuple[str, ...]) -> str:
-    """Dates the sources disagree on, in one phrase: "20 or 21 May 2024", "30 April or 1 May 2024"."""
+def spoken_either(values: list[str] | tuple[str, ...], language: str = "en") -> str:
+    """Dates the sources disagree on, in one phrase: "20 or 21 May 2024", "30 April or 1 May 2024"
+    ("20 ou 21 mai 2024" in French)."""
     values = sorted(dict.fromkeys(v for v in values if v))
     if len(values) < 2:
-        return spoken(values[0] if values else None)
+        return spoken(values[0] if values else None, language)
+    either = _OR.get(language, "or")
     if all(len(v) == 10 for v in values) and len({v[:7] for v in values}) == 1:
-        days = [str(int(v[8:])) for v in values]
-        return f"{', '.join(days[:-1])} or {days[-1]} {_MONTH_NAMES_EN[int(values[0][5:7]) - 1]} {values[0][:4]}"
+        days = [_day(int(v[8:]), language) for v in values]
+        return f"{', '.join(days[:-1])} {either} {days[-1]} {month_name(int(values[0][5:7]), language)} {values[0][:4]}"
     if len({v[:4] for v in values}) == 1 and all(len(v) >= 7 for v in values):
-        texts = [spoken(v).rsplit(" ", 1)[0] for v in values]
-        return f"{', '.join(texts[:-1])} or {texts[-1]} {values[0][:4]}"
-    texts = [spoken(v) for v in values]
-    return f"{', '.join(texts[:-1])} or {texts[-1]}"
+        texts = [spoken(v, language).rsplit(" ", 1)[0] for v in values]
+        return f"{', '.join(texts[:-1])} {either} {texts[-1]} {values[0][:4]}"
+    texts = [spoken(v, language) for v in values]
+    return f"{', '.join(texts[:-1])} {either} {texts[-1]}"
+
+
+_DAY_NAMES = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+              "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
+
+
+def day_words(at: date, language: str = "en", *, year: bool = True, clock: bool = False) -> str:
+    """A day in short words whatever the machine's locale: "Fri 1 Mar 2024", "ven. 1 mars 2024";
+    without the year, or with the time ("Mon 18 Mar 09:00") for a datetime."""
+    day = _DAY_NAMES.get(language, _DAY_NAMES["en"])[at.weekday()]
+    month = month_name(at.month, language)
+    month = month[:3] if language != "fr" else month
+    words = f"{day} {at.day} {month}" + (f" {at.year}" if year else "")
+    return words + (f" {at:%H:%M}" if clock else "")
+
+
+def moment_words(at: datetime, language: str = "en") -> str:
+    """A moment in short words whatever the machine's locale: "Mon 20 May 2024 09:00",
+    "lun. 20 mai 2024 09:00"."""
+    day = _DAY_NAMES.get(language, _DAY_NAMES["en"])[at.weekday()]
+    month = month_name(at.month, language)
+    month = month[:3] if language != "fr" else month  # French abbreviations are irregular: the full name
+    return f"{day} {at.day:02d} {month} {at.year} {at:%H:%M}"

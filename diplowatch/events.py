@@ -173,9 +173,13 @@ class Event:
     @property
     def when(self) -> str:
         """The date in words, with the disagreement: "20 or 21 May 2024"."""
+        return self.when_in("en")
+
+    def when_in(self, language: str) -> str:
+        """`when` in a language: "20 ou 21 mai 2024" in French."""
         if self.other_dates:
-            return dates.spoken_either([self.date, *self.other_dates])
-        return dates.spoken(self.date)
+            return dates.spoken_either([self.date, *self.other_dates], language)
+        return dates.spoken(self.date, language)
 
     @property
     def sort_date(self) -> str:

@@ -15,10 +15,11 @@ from dataclasses import replace
 from diplowatch.events import Event
 from diplowatch.records import Article, Meeting, Quote
 from handlers.alert_bursts import AlertWindows, burst_card, marks
-from handlers.entries import country_label, event_line, people_line, quote_entry, sources_label, what
+from handlers.entries import country_label, event_line, people_line, place_label, quote_entry, sources_label, unnamed, what, when
 from handlers.ingest import IngestResult
 from handlers.queries import speaker_of
 from handlers.replies import Entry, Reply
+from handlers.words import tr
 from storage import Store
 
 KEY_QUOTES = 3
@@ -45,21 +46,21 @@ def is_new_source(event: Event | None, article_id: str) -> bool:
 def meeting_alert(meeting: Meeting, event: Event | None, article_id: str) -> Entry:
     """A meeting of a new article: a new encounter, or a new source for a known one."""
     if event is None:  # not indexed (cannot happen in a consistent store): say what the article says
-        return Entry(heading=", ".join(p.name or p.role or "unnamed" for p in meeting.participants),
-                     body=", ".join(x for x in (meeting.place, meeting.date, meeting.status, meeting.kind) if x))
+        return Entry(heading=", ".join(p.name or p.role or unnamed() for p in meeting.participants),
+                     body=", ".join(x for x in (place_label(meeting.place), meeting.date, tr(meeting.status), tr(meeting.kind)) if x))
     if is_new_source(event, article_id):
         first = min(event.sources, key=lambda src: (src.first_seen, src.article_id))
-        lines = [f"Event {event.id}, now {sources_label(len(event.sources))}; first reported by article "
-                 f"{first.article_id} ({first.published or 'undated'})."]
+        lines = [tr("Event {id}, now {sources}; first reported by article {article} ({day}).", id=event.id,
+                    sources=sources_label(len(event.sources)), article=first.article_id, day=first.published or tr("undated"))]
         if event.announced and meeting.status == "held":
-            lines.append(f"It took place: announced {event.announced}, held {event.when}.")
+            lines.append(tr("It took place: announced {announced}, held {when}.", announced=event.announced, when=when(event)))
         if event.other_dates:
-            lines.append(f"Sources disagree on the date: {event.when}.")
-        return Entry(heading=f"New source for: {event_line(event)}", body="\n".join(lines))
-    where = event.place or ("by phone or video" if event.kind == "call" else None)
+            lines.append(tr("Sources disagree on the date: {when}.", when=when(event)))
+        return Entry(heading=tr("New source for: {event}", event=event_line(event)), body="\n".join(lines))
+    where = place_label(event.place) or (tr("by phone or video") if event.kind == "call" else None)
     body = ", ".join(x for x in (where, event.date, what(event)) if x)
     if len(event.sources) > 1:
-        body += f" · {sources_label(len(event.sources))} (event {event.id})"
+        body += f" · {sources_label(len(event.sources))} ({tr('event {id}', id=event.id)})"
     return Entry(heading=people_line(event), body=body)
 
 
@@ -69,21 +70,22 @@ def article_alert(store: Store, article: Article) -> Reply:
     quotes = store.quotes_of_article(article.id)
     known = sum(is_new_source(e, article.id) for e in events)
     lines = [
-        f"Published: {article.published or 'unknown'}",
-        "Countries: " + (", ".join(country_label(c) for c in article.countries[:10]) or "none found"),
+        tr("Published: {day}", day=article.published or tr("unknown")),
+        tr("Countries: {countries}", countries=", ".join(country_label(c) for c in article.countries[:10]) or tr("none found")),
     ]
     if known:
-        lines.append(f"{known} of its {len(meetings)} meeting(s) already reported: a new source for a known event.")
+        lines.append(tr("{known} of its {n} meeting(s) already reported: a new source for a known event.",
+                        known=known, n=len(meetings)))
     entries = [meeting_alert(m, e, article.id) for m, e in zip(meetings, events)]
     # The registry's name for the speaker ("Tokaïev" where the article wrote "Tokayev"), with a flag.
     entries += [quote_entry(q, article, cite=False, person=speaker_of(store, q)) for q in key_quotes(quotes)]
     new = len(meetings) - known
-    counted = f"{new} new meeting(s)" + (f", {known} new source(s) for known ones" if known else "")
+    counted = tr("{n} new meeting(s)", n=new) + (tr(", {n} new source(s) for known ones", n=known) if known else "")
     return Reply(
-        title=f"New article: {article.title or article.id}",
+        title=tr("New article: {title}", title=article.title or article.id),
         summary="\n".join(lines),
         entries=tuple(entries),
-        footer=f"/article {article.id} · {counted}, {len(quotes)} statement(s)",
+        footer=f"/{tr('article')} {article.id} · {counted}, {tr('{n} statement(s)', n=len(quotes))}",
         tone="alert",
         url=article.url,
         published=article.published,
@@ -94,14 +96,14 @@ def article_alert(store: Store, article: Article) -> Reply:
 def backlog_summary(store: Store, articles: list[Article]) -> Reply:
     meetings = len(store.events_of_articles(a.id for a in articles))
     quotes = sum(len(store.quotes_of_article(a.id)) for a in articles)
-    title = f"{len(articles)} articles read from the existing folder"
+    title = tr("{n} articles read from the existing folder", n=len(articles))
     entries = tuple(
-        Entry(heading=f"{a.id} · {a.title or 'untitled'}", body=f"{a.published or 'undated'} · " + marks(a.countries))
+        Entry(heading=f"{a.id} · {a.title or tr('untitled')}", body=f"{a.published or tr('undated')} · " + marks(a.countries))
         for a in sorted(articles, key=lambda a: a.published or "", reverse=True)
     )
     return Reply(
         title=title,
-        summary=f"{meetings} meeting(s) and {quotes} statement(s). Use /article ID for one of them.",
+        summary=tr("{n} meeting(s) and {quotes} statement(s). Use /article ID for one of them.", n=meetings, quotes=quotes),
         entries=entries,
         tone="alert",
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from diplowatch import dates
 from handlers.errors import BadArgument
 from handlers.subjects import Subject, resolve_subject
+from handlers.words import tr
 from storage import Store
 
 
@@ -15,15 +16,17 @@ def user_date(value: str | None, name: str) -> str | None:
         return None
     try:
         return dates.parse_user_date(value)
-    except ValueError as exc:
-        raise BadArgument(f"{name}: {exc}", title="Bad date") from None
+    except ValueError:
+        message = tr("'{value}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", value=value)
+        raise BadArgument(f"{name}: {message}", title=tr("Bad date")) from None
 
 
 def period(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     """The typed `since` and `until`, checked to be in order."""
     start, end = user_date(since, "since"), user_date(until, "until")
     if start and end and start[: len(end)] > end:
-        raise BadArgument(f"The period is reversed: since ({start}) comes after until ({end}).", title="Bad dates")
+        raise BadArgument(tr("The period is reversed: since ({start}) comes after until ({end}).", start=start, end=end),
+                          title=tr("Bad dates"))
     return start, end
 
 

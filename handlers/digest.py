@@ -21,14 +21,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from diplowatch import dates
 from diplowatch.config import DAY_NAMES
 from diplowatch.events import Event
 from diplowatch.names import fold
 from diplowatch.records import Article, Meeting, Quote
-from handlers.entries import country_label, event_entry, flag, quote_entry
+from handlers.entries import country_label, event_entry, flag, no_place, place_label, quote_entry, unnamed, what, when
 from handlers.notable import is_institution, notable_quotes, role_tier
 from handlers.picture import country_name, draw_picture
 from handlers.replies import Attachment, Entry, Reply
+from handlers.words import current, tr
 from storage import Store
 
 STATE_KEY = "last_digest_at"
@@ -213,14 +215,15 @@ def weekly_digest(
     week = records_between(store, period, basis)
     before = records_between(store, period.before, basis)
     when = span(period) if basis == "arrived" else days_label(period)
-    title = f"Weekly digest · {when}" if basis == "arrived" else f"Digest {when}"
+    title = tr("Weekly digest · {when}", when=when) if basis == "arrived" else tr("Digest {when}", when=when)
     if not week.articles and not week.events:
-        nothing = "No article arrived" if basis == "arrived" else "Nothing dated"
+        nothing = tr("No article arrived") if basis == "arrived" else tr("Nothing dated")
         return [
             Reply(
-                title=f"{title} · quiet week" if basis == "arrived" else title,
-                summary=f"{basis_line(period, basis)}\n{nothing} in this period "
-                        f"(previous period: {counted(len(before.articles), 'article')}).",
+                title=tr("{title} · quiet week", title=title) if basis == "arrived" else title,
+                summary=f"{basis_line(period, basis)}\n" + tr(
+                    "{nothing} in this period (previous period: {before}).", nothing=nothing,
+                    before=counted(len(before.articles), "article")),
                 tone="digest",
             )
         ]
@@ -235,31 +238,47 @@ def basis_line(period: Period, basis: Basis) -> str:
     """What the digest is about, in one line."""
     if basis == "arrived":
         since = period.since.astimezone(period.until.tzinfo or UTC)
-        return f"Arrived since the last digest ({since:%a} {since.day} {since:%b %H:%M})"
+        return tr("Arrived since the last digest ({moment})", moment=dates.day_words(since, current(), year=False, clock=True))
     first, last = days_of(period)
-    return f"Happened between {first:%a} {first.day} {first:%b} and {last:%a} {last.day} {last:%b %Y} (by their own dates)"
+    return tr("Happened between {first} and {last} (by their own dates)",
+              first=dates.day_words(first, current(), year=False), last=dates.day_words(last, current()))
 
 
 def days_label(period: Period) -> str:
     """A period by its days: "1–15 May 2024", "28 April – 3 May 2024", "15 May 2024"."""
     first, last = days_of(period)
+    language = current()
+
+    def month(d: date, year: bool = True) -> str:  # the machine's locale plays no part
+        name = dates.month_name(d.month, language)
+        return f"{name} {d.year}" if year else name
+
     if first == last:
-        return f"{last.day} {last:%B %Y}"
+        return f"{last.day} {month(last)}"
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last:%B %Y}"
+        return f"{first.day}–{last.day} {month(last)}"
     if first.year == last.year:
-        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
-    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+        return f"{first.day} {month(first, False)} – {last.day} {month(last)}"
+    return f"{first.day} {month(first)} – {last.day} {month(last)}"
 
 
 def span(period: Period) -> str:
     zone = period.until.tzinfo or UTC
     start, end = period.since.astimezone(zone), period.until.astimezone(zone)
-    return f"{start:%a %d %b %Y %H:%M} → {end:%a %d %b %Y %H:%M}"
+    return f"{dates.moment_words(start, current())} → {dates.moment_words(end, current())}"
+
+
+_COUNTED = {
+    "article": ("{n} article", "{n} articles"),
+    "meeting": ("{n} meeting", "{n} meetings"),
+    "statement": ("{n} statement", "{n} statements"),
+}
 
 
 def counted(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    """"1 article", "34 articles", in the current language."""
+    one, many = _COUNTED[word]
+    return tr(one, n=n) if n == 1 else tr(many, n=n)
 
 
 def _earlier(week: Week) -> list[Event]:
@@ -271,17 +290,19 @@ def _overview(week: Week, before: Week, period: Period, title: str, basis: Basis
     events = week.events
     held = sum(e.status == "held" for e in events)
     direct = sum(q.kind == "direct" for q in week.quotes)
-    reports = f" (from {len(week.meetings)} reports)" if len(week.meetings) != len(events) else ""
+    reports = tr(" (from {n} reports)", n=len(week.meetings)) if len(week.meetings) != len(events) else ""
     earlier = _earlier(week)
     summary = "\n".join(
         line for line in (
             basis_line(period, basis),
-            f"{counted(len(week.articles), 'article')} (previous period: {len(before.articles)})",
-            f"{counted(len(events), 'meeting')}{reports}: {held} held, {len(events) - held} planned "
-            f"(previous period: {len(before.events)})",
-            f"New sources for meetings reported before this period: {len(earlier)}" if earlier else "",
-            f"{counted(len(week.quotes), 'statement')}: {direct} direct, {len(week.quotes) - direct} reported "
-            f"(previous period: {len(before.quotes)})",
+            tr("{articles} (previous period: {n})", articles=counted(len(week.articles), "article"), n=len(before.articles)),
+            tr("{meetings}{reports}: {held} held, {planned} planned (previous period: {n})",
+               meetings=counted(len(events), "meeting"), reports=reports, held=held, planned=len(events) - held,
+               n=len(before.events)),
+            tr("New sources for meetings reported before this period: {n}", n=len(earlier)) if earlier else "",
+            tr("{statements}: {direct} direct, {reported} reported (previous period: {n})",
+               statements=counted(len(week.quotes), "statement"), direct=direct, reported=len(week.quotes) - direct,
+               n=len(before.quotes)),
         ) if line
     )
     attachments: tuple[Attachment, ...] = ()
@@ -289,17 +310,17 @@ def _overview(week: Week, before: Week, period: Period, title: str, basis: Basis
     if picture and any(e.countries for e in events):
         stamp = period.until.strftime("%Y-%m-%d")
         image = f"meetings-{stamp}.png"
-        png = draw_picture(events, title=f"Meetings · {title.removeprefix('Weekly digest · ').removeprefix('Digest ')}").png
-        attachments = (Attachment(image, png, "The period's meetings: who met whom, and how often"),)
+        png = draw_picture(events, title=f"{tr('Meetings')} · {when}").png
+        attachments = (Attachment(image, png, tr("The period's meetings: who met whom, and how often")),)
     counting = (
-        "Articles are counted by the time they arrived." if basis == "arrived"
-        else "Meetings are counted by their own dates, statements and articles by publication."
+        tr("Articles are counted by the time they arrived.") if basis == "arrived"
+        else tr("Meetings are counted by their own dates, statements and articles by publication.")
     )
     return Reply(
         title=title,
         summary=summary,
         entries=tuple(_country_entries(week)),
-        footer=f"Countries by activity above. {counting}",
+        footer=tr("Countries by activity above. {counting}", counting=counting),
         tone="digest",
         attachments=attachments,
         image=image,
@@ -318,17 +339,17 @@ def country_activity(week: Week) -> list[tuple[str, int, int, int]]:
 
 def _country_entries(week: Week) -> list[Entry]:
     return [
-        Entry(heading=country_label(code), body=f"{m} meeting(s) · {s} statement(s) · {a} article(s)")
+        Entry(heading=country_label(code), body=tr("{m} meeting(s) · {s} statement(s) · {a} article(s)", m=m, s=s, a=a))
         for code, m, s, a in country_activity(week)[:TOP_COUNTRIES]
     ]
 
 
 def _pair_label(codes: frozenset[str]) -> str:
     if not codes:
-        return "Countries not identified"
+        return tr("Countries not identified")
     names = [country_label(c) for c in sorted(codes, key=lambda c: fold(country_name(c)))]
     if len(names) == 1:
-        return f"{names[0]} with an unidentified partner"
+        return tr("{country} with an unidentified partner", country=names[0])
     return " ↔ ".join(names)
 
 
@@ -337,16 +358,16 @@ def _newest(events: Iterable[Event]) -> list[Event]:
 
 
 def _event_line(event: Event, earlier: set[str]) -> str:
-    people = ", ".join(p.name or p.role or "unnamed" for p in event.participants)
-    where = event.place or ("by phone or video" if event.kind == "call" else "place not stated")
-    date = event.when if event.other_dates else event.date or "date unknown"
-    line = f"{date} · {event.status} {event.kind} · {where} · {people}"
+    people = ", ".join(p.name or p.role or unnamed() for p in event.participants)
+    where = place_label(event.place) or no_place(event.kind)
+    date = when(event) if event.other_dates else event.date or tr("date unknown")
+    line = f"{date} · {what(event)} · {where} · {people}"
     if len(line) > 150:
         line = line[:149] + "…"
     if len(event.sources) == 1:
-        return f"{line} (article {event.sources[0].article_id})"
-    note = " (new source for a meeting reported earlier)" if event.id in earlier else ""
-    return f"{line} ({len(event.sources)} sources, event {event.id}){note}"
+        return f"{line} ({tr('article {id}', id=event.sources[0].article_id)})"
+    note = tr(" (new source for a meeting reported earlier)") if event.id in earlier else ""
+    return f"{line} ({tr('{n} sources, event {id}', n=len(event.sources), id=event.id)}){note}"
 
 
 def _pairs(week: Week) -> list[Reply]:
@@ -362,16 +383,17 @@ def _pairs(week: Week) -> list[Reply]:
         newest = _newest(meetings)
         lines = [_event_line(e, earlier) for e in newest[:MEETINGS_PER_PAIR]]
         if len(newest) > MEETINGS_PER_PAIR:
-            lines.append(f"… and {len(newest) - MEETINGS_PER_PAIR} more: ask /meetings")
+            lines.append(tr("… and {n} more: ask /meetings", n=len(newest) - MEETINGS_PER_PAIR))
         entries.append(
             Entry(
-                heading=f"{_pair_label(codes)} · {len(meetings)} meeting(s): {held} held, {len(meetings) - held} planned",
+                heading=_pair_label(codes) + " · " + tr("{n} meeting(s): {held} held, {planned} planned", n=len(meetings),
+                                                         held=held, planned=len(meetings) - held),
                 body="\n".join(lines),
             )
         )
     left = len(ordered) - MAX_PAIRS
-    footer = f"{left} more pair(s) not shown: ask /meetings <country>." if left > 0 else ""
-    return _chunked("Meetings by country pair, newest first", entries, footer)
+    footer = tr("{n} more pair(s) not shown: ask /meetings <country>.", n=left) if left > 0 else ""
+    return _chunked(tr("Meetings by country pair, newest first"), entries, footer)
 
 
 def _chunked(title: str, entries: Sequence[Entry], footer: str = "") -> list[Reply]:
@@ -403,21 +425,22 @@ def _speakers(week: Week) -> list[Reply]:
         direct = sum(q.kind == "direct" for q in quotes)
         tag = f" {flag(country[0][0])}" if country else ""
         body = "\n".join(
-            x for x in (role[0][0] if role else "", f"{direct} direct, {len(quotes) - direct} reported") if x
+            x for x in (role[0][0] if role else "", tr("{direct} direct, {reported} reported", direct=direct,
+                                                       reported=len(quotes) - direct)) if x
         )
-        speakers.append(Entry(heading=f"{name}{tag} · {len(quotes)} statement(s)", body=body))
+        speakers.append(Entry(heading=f"{name}{tag} · {tr('{n} statement(s)', n=len(quotes))}", body=body))
     notable = [
         quote_entry(_shortened(q), week.articles.get(q.article_id))
         for q in notable_quotes(week.quotes, week.articles, speaker_key=lambda q: _speaker_key(week, q))
     ]
     replies = []
     if speakers:
-        replies += _chunked("Who spoke most", speakers)
+        replies += _chunked(tr("Who spoke most"), speakers)
     if notable:
         replies += _chunked(
-            "Notable statements",
+            tr("Notable statements"),
             notable,
-            "Heads of state and government first, then ministers; direct before reported; people before institutions.",
+            tr("Heads of state and government first, then ministers; direct before reported; people before institutions."),
         )
     return replies
 
@@ -444,4 +467,4 @@ def still_to_come(meetings: Iterable, today: date) -> list:
 def _planned(week: Week, today: date) -> list[Reply]:
     upcoming = still_to_come(week.events, today)
     entries = [event_entry(e, week.articles.get) for e in upcoming]
-    return _chunked("Planned meetings still to come, soonest first", entries)
+    return _chunked(tr("Planned meetings still to come, soonest first"), entries)

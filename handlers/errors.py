@@ -12,6 +12,8 @@ ephemeral error reply, once, for every transport (Discord, console, command line
 
 from __future__ import annotations
 
+from handlers.words import tr
+
 
 class UserError(Exception):
     """Something the user can fix: `str(error)` is the whole message, `title` its heading."""
@@ -30,8 +32,8 @@ class UnknownSubject(UserError):
     def __init__(self, text: str, suggestions: list[str]) -> None:
         self.text = text
         self.suggestions = suggestions
-        hint = f" — did you mean {' or '.join(suggestions[:2])}?" if suggestions else ""
-        super().__init__(f"No country or person called '{text}'{hint}")
+        hint = tr(" — did you mean {names}?", names=f" {tr('or')} ".join(suggestions[:2])) if suggestions else ""
+        super().__init__(tr("No country or person called '{text}'", text=text) + hint)
 
 
 class BadArgument(UserError):

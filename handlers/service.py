@@ -28,6 +28,7 @@ from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
 from handlers.spec import Context, Progress, Schedule
 from handlers.subjects import complete
+from handlers.words import speaking
 from storage import Store
 
 log = logging.getLogger(__name__)
@@ -89,13 +90,19 @@ class Service:
         for executor in (self._writer, self._reader, self._indexer):
             executor.shutdown(wait=True)
 
+    def _speaking(self, func, *args):
+        """func(*args) in the LOCALE language: what no user asked for (alerts, the digest)
+        is written in it; a command's own locale is set again inside (registry.run)."""
+        with speaking(self.settings.locale):
+            return func(*args)
+
     async def on_reader(self, func, *args):
         """func(*args) on the reader thread (a query that must not wait for an ingest)."""
-        return await asyncio.get_running_loop().run_in_executor(self._reader, func, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._reader, self._speaking, func, *args)
 
     async def on_writer(self, func, *args):
         """func(*args) on the writer thread, after any write already under way."""
-        return await asyncio.get_running_loop().run_in_executor(self._writer, func, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._writer, self._speaking, func, *args)
 
     # -- events ------------------------------------------------------------------
 
@@ -189,9 +196,7 @@ class Service:
         return final
 
     async def alerts(self, results: list[IngestResult], *, backlog: bool = False) -> list[tuple[int | None, Reply]]:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self._reader,
+        return await self.on_reader(
             lambda: alerts.alerts_for(
                 self.store, results, self.settings.alert_channel_id, backlog=backlog,
                 windows=self.alert_windows, now=time.monotonic(),
@@ -209,7 +214,10 @@ class Service:
 
     # -- commands ----------------------------------------------------------------
 
-    def context(self, *, is_admin: bool = False, channel_id: int | None = None, progress: Progress | None = None) -> Context:
+    def context(
+        self, *, is_admin: bool = False, channel_id: int | None = None, progress: Progress | None = None,
+        locale: str | None = None,
+    ) -> Context:
         settings = self.settings
         return Context(
             store=self.store,
@@ -223,35 +231,38 @@ class Service:
             extractor=self._extractor if not self.loading else None,
             progress=progress,
             skipped=self.skipped,
+            locale=locale or settings.locale,  # the asker's language, else LOCALE's
         )
 
     async def command(
         self, name: str, args: dict[str, Any], *, is_admin: bool = False, channel_id: int | None = None,
-        progress: Progress | None = None,
+        progress: Progress | None = None, locale: str | None = None,
     ) -> Reply:
         """Answer a command off the loop: queries on the reader thread, long commands (which
-        write) on the writer thread once the model is ready."""
+        write) on the writer thread once the model is ready; in the asker's `locale` (None:
+        the LOCALE setting)."""
         command = registry.COMMANDS.get(name)
         loop = asyncio.get_running_loop()
         if command is not None and command.long:
-            refused = self.refusal(name, args, is_admin=is_admin)
+            refused = self.refusal(name, args, is_admin=is_admin, locale=locale)
             if refused is not None:  # at once, not after the model and the writer are free
                 return refused
             await self.wait_ready()
-            ctx = self.context(is_admin=is_admin, channel_id=channel_id, progress=progress)
+            ctx = self.context(is_admin=is_admin, channel_id=channel_id, progress=progress, locale=locale)
             return await loop.run_in_executor(self._writer, registry.run, name, ctx, args)
-        ctx = self.context(is_admin=is_admin, channel_id=channel_id)
+        ctx = self.context(is_admin=is_admin, channel_id=channel_id, locale=locale)
         return await loop.run_in_executor(self._reader, registry.run, name, ctx, args)
 
-    def refusal(self, name: str, args: dict[str, Any], *, is_admin: bool = False) -> Reply | None:
+    def refusal(self, name: str, args: dict[str, Any], *, is_admin: bool = False, locale: str | None = None) -> Reply | None:
         """Why this call would be refused before it starts (cheap: no store access), or None."""
-        return registry.refusal(name, self.context(is_admin=is_admin), args)
+        return registry.refusal(name, self.context(is_admin=is_admin, locale=locale), args)
 
-    async def complete(self, text: str, kind: str = "subject") -> list[tuple[str, str]]:
-        """Autocomplete choices; never an error (Discord shows none rather than a failure)."""
+    async def complete(self, text: str, kind: str = "subject", locale: str | None = None) -> list[tuple[str, str]]:
+        """Autocomplete choices, labelled in the asker's `locale`; never an error (Discord
+        shows none rather than a failure)."""
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._reader, complete, self.store, text, kind)
+            return await loop.run_in_executor(self._reader, complete, self.store, text, kind, locale or self.settings.locale)
         except Exception:
             log.exception("autocomplete failed for %r", text)
             return []

@@ -77,3 +77,4 @@ class Context:
     extractor: Any = None  # for /reingest (handlers.ingest.Extracts)
     progress: Progress | None = None  # told how a long command advances
     skipped: tuple[tuple[str, str], ...] = ()  # files of the drop folder not read: (path, reason)
+    locale: str | None = None  # the reply's language: the asker's ("fr", "en-US"), else the LOCALE setting

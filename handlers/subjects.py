@@ -8,15 +8,18 @@ from memory at once: display names, found by any alias, accent-blind.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from diplowatch import countries
+from diplowatch import countries, places
 from diplowatch.events import Event
 from diplowatch.names import fold
-from handlers.entries import country_label, event_line
+from diplowatch.people import is_name_like
+from handlers.entries import country_label, event_line, flag
 from handlers.errors import UnknownSubject
+from handlers.words import speaking
 from storage import Store
 
 
@@ -81,38 +84,64 @@ def did_you_mean(store: Store, text: str, limit: int = 2) -> list[str]:
     return labels[:limit]
 
 
-_FOLDED: dict[int, tuple[int, list[str], list[str], list[str], list[str]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Spellings:
+    """Every spelling of every person who can be offered, folded, with their key, kept until
+    the store's next write: autocomplete answers within Discord's few keystrokes, so nothing
+    is recomputed per call."""
+
+    generation: int
+    keys: list[str]  # per spelling
+    folded: list[str]  # per spelling
+    people: list[str]  # display names, once each, sorted
+    folded_people: list[str]
+    key_of: dict[str, str]  # display name -> key
 
 
-def _folded(store: Store) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Every spelling of every person, folded, with the display name it stands for (so
-    "tokayev" offers Kassym-Jomart Tokaïev), and the display names folded, kept until the
-    store's next write: autocomplete answers within Discord's few keystrokes, so nothing is
-    recomputed per call."""
+_FOLDED: dict[int, _Spellings] = {}
+
+
+@lru_cache(maxsize=65536)  # asked again at every rebuild of the spellings, after each write
+def offered(display: str) -> bool:
+    """Whether a person of the registry may be offered as a person: a name, not a speaker
+    such as "porte-parole du Kremlin", nor a city or country the extraction took for one."""
+    return is_name_like(display) and countries.lookup(display) is None and places.known(display) is None
+
+
+def _spellings(store: Store) -> _Spellings:
     generation = store.generation
     cached = _FOLDED.get(id(store))
-    if cached is None or cached[0] != generation:
+    if cached is None or cached.generation != generation:
         displays = store.people()
-        names, folded = [], []
+        keys, folded = [], []
         for spelling, key in store.spellings():
             display = displays.get(key)
-            if display:
-                names.append(display)
+            if display and offered(display):
+                keys.append(key)
                 folded.append(fold(spelling))
-        people = sorted(set(names))
-        cached = _FOLDED[id(store)] = (generation, names, folded, people, [fold(n) for n in people])
-    return cached[1], cached[2], cached[3], cached[4]
+        key_of = {displays[k]: k for k in dict.fromkeys(keys)}
+        people = sorted(key_of)
+        cached = _FOLDED[id(store)] = _Spellings(generation, keys, folded, people, [fold(n) for n in people], key_of)
+    return cached
 
 
 def _folded_people(store: Store) -> tuple[list[str], list[str]]:
-    names, folded, _, _ = _folded(store)
-    return names, folded
+    """(display name, folded spelling) of every spelling of the people that can be offered."""
+    found = _spellings(store)
+    displays = store.people()
+    return [displays[k] for k in found.keys], found.folded
 
 
-def complete(store: Store, text: str, kind: str = "subject", *, limit: int = 25) -> list[tuple[str, str]]:
-    """(label, value) choices for an option of this kind (see `handlers.spec.ParamKind`)."""
+def complete(store: Store, text: str, kind: str = "subject", locale: str | None = None, *, limit: int = 25) -> list[tuple[str, str]]:
+    """(label, value) choices for an option of this kind (see `handlers.spec.ParamKind`),
+    labelled in the asker's language."""
+    with speaking(locale):
+        return _complete(store, text, kind, limit)
+
+
+def _complete(store: Store, text: str, kind: str, limit: int) -> list[tuple[str, str]]:
     if kind == "country":
-        return [(label, value) for _, label, value in _country_choices(text.strip(), limit)]
+        return [(label, value) for _, label, value, _ in _country_choices(text.strip(), limit)]
     if kind == "id":
         return complete_article(store, text, limit=limit)
     if kind == "event":
@@ -143,40 +172,80 @@ def complete_event(store: Store, text: str, *, limit: int = 25) -> list[tuple[st
     return [(f"{e.id} · {event_line(e)}"[:100], e.id) for e in found]
 
 
-def _country_choices(text: str, limit: int) -> list[tuple[float, str, str]]:
-    found = countries.suggest(text, limit=limit) if text else list(countries.all_countries()[:limit])
-    return [((100.0 if text else 50.0) - rank, country_label(c.code), c.name_en) for rank, c in enumerate(found)]
+# How a choice matched what was typed, best first: a name that starts with it ("wang" ->
+# Wang Yi), a name one of whose words starts with it ("pout" -> Vladimir Poutine), a close one.
+PREFIX, WORD_START, FUZZY = 0, 1, 2
+Choice = tuple[tuple[int, float, str], str, str, str | None]  # (rank, label, value, person's key)
+
+
+def _country_choices(text: str, limit: int) -> list[Choice]:
+    if not text:
+        return [((WORD_START, float(rank), ""), country_label(c.code), c.name_en, None)
+                for rank, c in enumerate(countries.all_countries()[:limit])]
+    found = []
+    for country, score in countries.suggest_scored(text, limit):
+        tier = PREFIX if score >= countries.PREFIX_SCORE else WORD_START if score >= countries.WORD_START_SCORE else FUZZY
+        found.append(((tier, -score, country.name_en), country_label(country.code), country.name_en, None))
+    return found
+
+
+def person_label(store: Store, key: str, display: str) -> str:
+    """"🇨🇳 Wang Yi — ministre des Affaires étrangères": flag, name and most seen role, in
+    Discord's 100 characters (the role is cut, never the name)."""
+    person = store.person(key)
+    mark = flag(person.country) if person else ""
+    label = f"{mark} {display}".strip()
+    if person and person.roles:
+        role = person.roles[0].role
+        label += f" — {role}" if len(label) + len(role) + 3 <= 100 else f" — {role[: max(0, 96 - len(label))]}…"
+    return label[:100]
+
+
+def _people_choices(store: Store, query: str, limit: int) -> list[Choice]:
+    """People whose spelling starts with the query or has a word that does, then (to fill
+    up) people whose display name is close to it."""
+    found = _spellings(store)
+    best: dict[str, tuple[int, float]] = {}  # key -> (tier, -closeness)
+    # Plain string tests, fast on every keystroke; fuzzy only to fill up.
+    for key, name in zip(found.keys, found.folded):
+        if name.startswith(query):
+            rank = (PREFIX, -len(query) / len(name))
+        elif f" {query}" in name:
+            rank = (WORD_START, -len(query) / len(name))
+        else:
+            continue
+        if rank < best.get(key, (FUZZY + 1, 0.0)):
+            best[key] = rank
+    if len(best) < limit and len(query) >= 3:
+        ranked = process.extract(query, found.folded_people, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None)
+        for _, score, index in ranked:
+            best.setdefault(found.key_of[found.people[index]], (FUZZY, -score))
+    displays = store.people()
+    return [((tier, closeness, displays[key]), displays[key], displays[key], key) for key, (tier, closeness) in best.items()]
 
 
 def complete_subject(store: Store, text: str, *, limit: int = 25, countries_too: bool = True) -> list[tuple[str, str]]:
     """(label, value) choices for autocomplete: countries and people (display names, found
-    by any of their spellings), fuzzy and accent-blind."""
+    by any of their spellings, accent-blind), those whose name starts with what was typed
+    first, then those with a word that does, then close ones; people with flag and role."""
     text = text.strip()
+    query = fold(text)
     choices = _country_choices(text, limit) if countries_too else []
-    if text:
-        names, folded_names, people, folded_people = _folded(store)
-        query = fold(text)
-        # Prefixes first (plain string tests, fast on every keystroke); fuzzy only to fill up.
-        starts: dict[str, float] = {}  # display name -> best score (an alias or the name itself)
-        for i, name in enumerate(folded_names):
-            if name.startswith(query) or f" {query}" in name:
-                score = 90.0 + 10.0 * len(query) / max(1, len(name))
-                if score > starts.get(names[i], 0.0):
-                    starts[names[i]] = score
-        choices.extend((score, name, name) for name, score in starts.items())
-        if len(starts) < limit and len(query) >= 3:
-            # Fuzzy over the display names only, once each (other spellings are found by prefix above).
-            ranked = process.extract(
-                query, folded_people, scorer=fuzz.WRatio, limit=limit, score_cutoff=60, processor=None
-            )
-            for _, score, index in ranked:
-                choices.append((min(score, 89.0), people[index], people[index]))
-    else:
-        choices.extend((40.0, n, n) for n in sorted(store.people().values())[:limit])
+    people: list[Choice] = []
+    if query:
+        people = _people_choices(store, query, limit)
+    elif not countries_too:
+        found = _spellings(store)
+        people = [((WORD_START, 0.0, n), n, n, found.key_of[n]) for n in found.people[:limit]]
     seen: set[str] = set()
     result = []
-    for _, label, value in sorted(choices, key=lambda c: -c[0]):
-        if value not in seen:
-            seen.add(value)
-            result.append((label[:100], value[:100]))
-    return result[:limit]
+    for _, label, value, key in sorted(choices + people, key=lambda c: c[0]):
+        if value in seen:
+            continue
+        seen.add(value)
+        if key is not None:  # the person's flag and role, read for the choices shown only
+            label = person_label(store, key, value)
+        result.append((label[:100], value[:100]))
+        if len(result) == limit:
+            break
+    return result

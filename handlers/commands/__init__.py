@@ -2,6 +2,8 @@
 `handlers.registry` collects. A command is a plain function of a `Context` and its typed
 arguments that returns a `Reply` and raises a `UserError` for anything the user can fix."""
 
+from handlers.words import tr
+
 SUBJECT = "a country (kazakhstan, KZ, kazakh) or a person (Wang Yi)"
 SUBJECT_FR = "un pays (kazakhstan, KZ, kazakh) ou une personne (Wang Yi)"
 DATE = "YYYY-MM-DD, YYYY-MM or YYYY"
@@ -12,7 +14,7 @@ LIST_LIMIT = 200  # entries in one answer (25 pages): a longer list is narrowed,
 def loading_note(ctx) -> str:
     """Said with an empty answer while articles are still being read."""
     if ctx.loading:
-        return " The language model is still loading; new articles are not read yet."
+        return tr(" The language model is still loading; new articles are not read yet.")
     return ""
 
 
@@ -21,4 +23,4 @@ def bounded(entries: list, narrow: str) -> tuple[tuple, str]:
     (`narrow`: how to ask for fewer)."""
     if len(entries) <= LIST_LIMIT:
         return tuple(entries), ""
-    return tuple(entries[:LIST_LIMIT]), f" The first {LIST_LIMIT} are shown: {narrow}."
+    return tuple(entries[:LIST_LIMIT]), tr(" The first {n} are shown: {narrow}.", n=LIST_LIMIT, narrow=tr(narrow))

@@ -15,6 +15,7 @@ from handlers.picture import draw_picture
 from handlers.queries import in_period
 from handlers.replies import Attachment, DigestPost, Reply
 from handlers.spec import Command, Context, Param
+from handlers.words import current, tr
 from handlers.subjects import resolve_subject
 
 
@@ -41,7 +42,8 @@ def _bound(value: str, zone: ZoneInfo, *, end: bool) -> datetime:
         return datetime.combine(start, time(0), zone)
     except (OverflowError, ValueError):
         raise BadArgument(
-            f"'{value}' is outside the dates a digest can cover (from {FIRST_YEAR} on).", title="Bad date"
+            tr("'{value}' is outside the dates a digest can cover (from {year} on).", value=value, year=FIRST_YEAR),
+            title=tr("Bad date"),
         ) from None
 
 
@@ -63,16 +65,16 @@ def digest(ctx: Context, since: str | None = None, until: str | None = None, act
         action, since, until = since, until, None
     action = (action or "preview").strip().lower()
     if action not in {"preview", "post"}:
-        raise BadArgument("Use /digest [since] [until] to preview, or /digest post to send it now.", title="Digest")
+        raise BadArgument(tr("Use /digest [since] [until] to preview, or /digest post to send it now."), title=tr("Digest"))
     if action == "post" and not ctx.is_admin:
-        raise NotAllowed("Only members with the Manage Server permission can post the digest.")
+        raise NotAllowed(tr("Only members with the Manage Server permission can post the digest."))
     zone = ZoneInfo(ctx.schedule.tz)
     start_d, end_d = user_date(since, "since"), user_date(until, "until")
     now = datetime.now(UTC).replace(microsecond=0).astimezone(zone)
     if action == "post" and not start_d and not end_d:
         return Reply(
-            title="Digest",
-            summary="Posting the digest of everything since the last one to the digest channel.",
+            title=tr("Digest"),
+            summary=tr("Posting the digest of everything since the last one to the digest channel."),
             tone="success",
             ephemeral=True,
             digest_post=DigestPost(due=True),
@@ -80,14 +82,14 @@ def digest(ctx: Context, since: str | None = None, until: str | None = None, act
     end = min(_bound(end_d, zone, end=True), now) if end_d else now
     start = _bound(start_d, zone, end=False) if start_d else read_marker(ctx.store) or end - timedelta(days=7)
     if start >= end:
-        raise BadArgument("The period is empty: since must come before until (and before now).", title="Bad dates")
+        raise BadArgument(tr("The period is empty: since must come before until (and before now)."), title=tr("Bad dates"))
     # Dates ask what happened in those days; without them, the preview of the digest due.
     basis = "happened" if start_d or end_d else "arrived"
     replies = weekly_digest(ctx.store, start, end, now=now, basis=basis)
     if action == "post":
         return Reply(
-            title="Digest",
-            summary=f"Posting the digest of {days_label(Period(start, end))} to the digest channel.",
+            title=tr("Digest"),
+            summary=tr("Posting the digest of {period} to the digest channel.", period=days_label(Period(start, end))),
             tone="success",
             ephemeral=True,
             digest_post=DigestPost(due=False, replies=tuple(replies)),
@@ -99,22 +101,23 @@ def graph(ctx: Context, country: str, since: str | None = None) -> Reply:
     """/graph <country> [since]: the picture of the meetings around one country."""
     subject = resolve_subject(ctx.store, country)
     if subject.kind != "country":
-        raise BadArgument(f"{subject.label} is a person: /graph draws a country's meetings.", title="Not a country")
+        raise BadArgument(tr("{who} is a person: /graph draws a country's meetings.", who=subject.label),
+                          title=tr("Not a country"))
     since_d = user_date(since, "since")
     code = subject.value
     # Events, not reports: five articles about one visit are one line of the picture.
     found = [e for e in ctx.store.events_of_country(code) if in_period(e, since_d, None)]
-    name = countries.by_code(code).name_en if countries.by_code(code) else code
-    title = f"Meetings of {name}" + (f" since {since_d}" if since_d else "")
+    name = countries.by_code(code).name(current()) if countries.by_code(code) else code
+    title = tr("Meetings of {who}", who=name) + (tr(" since {day}", day=since_d) if since_d else "")
     if not found:
-        return Reply(title=title, summary="No meeting found.")
+        return Reply(title=title, summary=tr("No meeting found."))
     filename = f"meetings-{code}.png"
     # One count for the text and the picture, so they can never disagree.
     shown = draw_picture(found, title=title, focus=code)
     return Reply(
         title=title,
         summary=shown.counts.text,
-        attachments=(Attachment(filename, shown.png, f"Countries {name} met, and how often"),),
+        attachments=(Attachment(filename, shown.png, tr("Countries {who} met, and how often", who=name)),),
         image=filename,
     )
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from diplowatch import dates
 from diplowatch.events import PLAN_WINDOW, Event
 from handlers.commands import SUBJECT, SUBJECT_FR, bounded, loading_note
 from handlers.digest import still_to_come
-from handlers.entries import event_date, event_entry, flag, people_line, what
+from handlers.entries import event_date, event_entry, flag, no_place, people_line, place_label, spoken, unnamed, what, when
 from handlers.errors import BadArgument, NotFound, UserError
 from handlers.queries import events_of
 from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
+from handlers.words import tr
 from handlers.subjects import resolve_subject
 from storage import Store
 
@@ -26,7 +26,7 @@ def find_event(store: Store, typed: str) -> Event:
     with these characters."""
     key = typed.strip().lower()
     if not key:
-        raise BadArgument("Give an event id (shown in /meetings and alerts, e.g. 2fd721-1).", title="Unknown event")
+        raise BadArgument(tr("Give an event id (shown in /meetings and alerts, e.g. 2fd721-1)."), title=tr("Unknown event"))
     exact = store.event(key)
     if exact is not None:
         return exact
@@ -34,18 +34,19 @@ def find_event(store: Store, typed: str) -> Event:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise NotFound(f"No event with id '{typed}'. Ids are shown in /meetings and in alerts.", title="Unknown event")
+        raise NotFound(tr("No event with id '{id}'. Ids are shown in /meetings and in alerts.", id=typed), title=tr("Unknown event"))
     listed = "\n".join(f"{e.id} · {event_date(e)} · {people_line(e)}"[:120] for e in found[:CANDIDATES])
-    many = f"more than {CANDIDATES}" if len(found) > CANDIDATES else str(len(found))
+    many = tr("more than {n}", n=CANDIDATES) if len(found) > CANDIDATES else str(len(found))
     more = "\n…" if len(found) > CANDIDATES else ""
-    raise UserError(f"'{typed}' matches {many} events: type more characters.\n{listed}{more}", title="Ambiguous id")
+    raise UserError(tr("'{id}' matches {many} events: type more characters.", id=typed, many=many) + f"\n{listed}{more}",
+                    title=tr("Ambiguous id"))
 
 
 def _who(event: Event) -> str:
     parts = []
     for p in event.participants:
         details = ", ".join(x for x in (p.role, p.country) if x)
-        parts.append(f"{flag(p.country)} {p.name or 'unnamed'}".strip() + (f" ({details})" if details else ""))
+        parts.append(f"{flag(p.country)} {p.name or unnamed()}".strip() + (f" ({details})" if details else ""))
     return "; ".join(parts)
 
 
@@ -53,25 +54,24 @@ def event(ctx: Context, id: str) -> Reply:
     """/event ID: what is known of one encounter, each source, and why it was joined."""
     store = ctx.store
     found = find_event(store, id)
-    where = found.place or ("by phone or video" if found.kind == "call" else "not stated")
-    when = found.when + (" (the sources disagree)" if found.other_dates else "")
+    where = place_label(found.place) or no_place(found.kind)
+    also = ", ".join(place_label(p) for p in found.other_places)
     summary = [
-        f"When: {when}",
-        f"Where: {where}" + (f" (also reported: {', '.join(found.other_places)})" if found.other_places else ""),
-        f"What: {what(found)}" + (f", announced {dates.spoken(found.announced)}" if found.announced else ""),
-        f"Who: {_who(found)}",
-        f"{len(found.sources)} source(s), first seen {found.first_seen[:10]}.",
+        tr("When: {when}", when=when(found)) + (tr(" (the sources disagree)") if found.other_dates else ""),
+        tr("Where: {where}", where=where) + (tr(" (also reported: {places})", places=also) if also else ""),
+        tr("What: {what}", what=what(found)) + (tr(", announced {day}", day=spoken(found.announced)) if found.announced else ""),
+        tr("Who: {who}", who=_who(found)),
+        tr("{n} source(s), first seen {day}.", n=len(found.sources), day=found.first_seen[:10]),
     ]
     if found.id != id.strip().lower() and "-" in id:
-        summary.append(f"Report {id.strip()} belongs to event {found.id}.")
+        summary.append(tr("Report {report} belongs to event {id}.", report=id.strip(), id=found.id))
     entries = []
     for n, source in enumerate(found.sources, 1):
         article = store.article(source.article_id)
         m = source.meeting
-        as_written = " ↔ ".join(p.name or p.role or "unnamed" for p in m.participants)
-        lines = [
-            f"Says: {m.date or 'no date'} · {m.place or 'no place'} · {m.status} {m.kind} · {as_written}",
-        ]
+        as_written = " ↔ ".join(p.name or p.role or unnamed() for p in m.participants)
+        says = " · ".join((m.date or tr("no date"), place_label(m.place) or tr("no place"), tr(f"{m.status} {m.kind}"), as_written))
+        lines = [tr("Says: {what}", what=says)]
         sentence = " ".join(store.evidence(m).split())
         if sentence:
             lines.append(f"« {sentence[:EVIDENCE_CHARS]}{'…' if len(sentence) > EVIDENCE_CHARS else ''} »")
@@ -80,13 +80,13 @@ def event(ctx: Context, id: str) -> Reply:
                                                      for p in m.participants if p.name) if n)
         if source.why:
             why = source.why.replace("same people", f"same people ({notes})", 1) if notes else source.why
-            lines.append(f"Why joined: {why}")
+            lines.append(tr("Why joined: {why}", why=why))
         else:
-            lines.append("First report of this encounter." + (f" ({notes})" if notes else ""))
-        title = (article.title if article else "") or "untitled"
+            lines.append(tr("First report of this encounter.") + (f" ({notes})" if notes else ""))
+        title = (article.title if article else "") or tr("untitled")
         language = f" · {article.language}" if article else ""
         entries.append(Entry(
-            heading=f"{n}. Article {source.article_id} · {source.published or 'undated'}{language} · {title}"[:256],
+            heading=f"{n}. {tr('Article')} {source.article_id} · {source.published or tr('undated')}{language} · {title}"[:256],
             body="\n".join(lines)[:1024],
         ))
     shown, note = bounded(entries, "the first sources are shown")
@@ -94,7 +94,7 @@ def event(ctx: Context, id: str) -> Reply:
         title=f"{event_date(found)} · {people_line(found)}"[:256],
         summary="\n".join(summary) + note,
         entries=shown,
-        footer=f"Event {found.id}",
+        footer=tr("Event {id}", id=found.id),
     )
 
 
@@ -119,14 +119,14 @@ def upcoming(ctx: Context, subject: str | None = None) -> Reply:
         key=lambda e: (e.sources[0].published or "", e.id), reverse=True,
     )
     found = dated + undated
-    title = "Planned meetings still to come" + (f" · {who.label}" if who else "")
+    title = tr("Planned meetings still to come") + (f" · {who.label}" if who else "")
     if not found:
-        return Reply(title=title, summary="No planned meeting still to come." + loading_note(ctx))
+        return Reply(title=title, summary=tr("No planned meeting still to come.") + loading_note(ctx))
     entries, note = bounded([event_entry(e, store.article) for e in found], "ask about a country or a person")
-    undated_note = f" {len(undated)} without a date, announced recently, come last." if undated else ""
+    undated_note = tr(" {n} without a date, announced recently, come last.", n=len(undated)) if undated else ""
     return Reply(
         title=title,
-        summary=f"{len(found)} planned meeting(s) not reported held yet, soonest first.{undated_note}{note}",
+        summary=tr("{n} planned meeting(s) not reported held yet, soonest first.", n=len(found)) + undated_note + note,
         entries=entries,
     )
 

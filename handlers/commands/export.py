@@ -28,6 +28,7 @@ from handlers.queries import events_involving, published, quotes_of, speaker_of
 from handlers.replies import Attachment, Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import resolve_subject
+from handlers.words import tr
 from storage import Store
 
 JOIN = " | "
@@ -124,30 +125,31 @@ def export(ctx: Context, what: str, subject: str, since: str | None = None, unti
     store = ctx.store
     what = (what or "").strip().lower()
     if what not in {"meetings", "quotes"}:
-        raise BadArgument("Export meetings or quotes: /export meetings kazakhstan.", title="Export")
+        raise BadArgument(tr("Export meetings or quotes: /export meetings kazakhstan."), title=tr("Export"))
     fmt = (format or "csv").strip().lower()
     if fmt not in {"csv", "json"}:
-        raise BadArgument("The format is csv or json.", title="Export")
+        raise BadArgument(tr("The format is csv or json."), title=tr("Export"))
     who = resolve_subject(store, subject)
     start, end = period(since, until)
     if what == "meetings":
         rows = meeting_rows(store, events_involving(store, who, None, start, end))
         columns = MEETING_COLUMNS
-        counted = f"{len(rows)} meeting(s), one row per encounter with its sources"
+        counted = tr("{n} meeting(s), one row per encounter with its sources", n=len(rows))
     else:
         found = [q for q in quotes_of(store, who) if dates.covers(published(store, q.article_id), start, end)]
         rows = quote_rows(store, found)
         columns = QUOTE_COLUMNS
-        counted = f"{len(rows)} distinct statement(s) from {len(found)} report(s)"
+        counted = tr("{n} distinct statement(s) from {reports} report(s)", n=len(rows), reports=len(found))
     span = "".join(f"-{x}" for x in (start, end) if x)
     filename = f"{what}-{_slug(who.label)}{span}.{fmt}"
     data = to_csv(rows, columns) if fmt == "csv" else to_json(rows)
-    period_text = f" from {start or 'the start'} to {end or 'now'}" if start or end else ""
+    period_text = tr(" from {start} to {end}", start=start or tr("the start"), end=end or tr("now")) if start or end else ""
+    described = tr(f"{what} of {{who}}", who=who.label)
     return Reply(
-        title=f"Export: {what} of {who.label}",
-        summary=f"{counted}{period_text}, in {filename}."
-                + (" CSV in UTF-8 with a byte-order mark (Excel reads it as is); ISO dates." if fmt == "csv" else ""),
-        attachments=(Attachment(filename, data, f"{what} of {who.label}"),),
+        title=tr("Export: {what}", what=described),
+        summary=tr("{counted}{period}, in {file}.", counted=counted, period=period_text, file=filename)
+                + (tr(" CSV in UTF-8 with a byte-order mark (Excel reads it as is); ISO dates.") if fmt == "csv" else ""),
+        attachments=(Attachment(filename, data, described),),
         tone="success",
     )
 

@@ -8,22 +8,23 @@ from handlers.entries import event_entry
 from handlers.queries import events_involving
 from handlers.replies import Reply
 from handlers.spec import Command, Context, Param
+from handlers.words import tr
 
 
 def meetings(ctx: Context, subject: str, with_: str | None = None, since: str | None = None, until: str | None = None) -> Reply:
     who, other = subject_pair(ctx.store, subject, with_)
     start, end = period(since, until)
     found = events_involving(ctx.store, who, other, start, end)
-    title = f"Meetings of {who.label}" + (f" with {other.label}" if other else "")
+    title = tr("Meetings of {who}", who=who.label) + (tr(" with {other}", other=other.label) if other else "")
     if not found:
-        return Reply(title=title, summary="No meeting found." + loading_note(ctx))
+        return Reply(title=title, summary=tr("No meeting found.") + loading_note(ctx))
     held = sum(e.status == "held" for e in found)
     reports = sum(len(e.sources) for e in found)
     entries, note = bounded([event_entry(e, ctx.store.article) for e in found[: LIST_LIMIT + 1]], "narrow with since, until or with")
     return Reply(
         title=title,
-        summary=f"{len(found)} meeting(s): {held} held, {len(found) - held} planned, "
-                f"from {reports} report(s). Newest first.{note}",
+        summary=tr("{n} meeting(s): {held} held, {planned} planned, from {reports} report(s). Newest first.",
+                   n=len(found), held=held, planned=len(found) - held, reports=reports) + note,
         entries=entries,
     )
 

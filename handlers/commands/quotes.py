@@ -9,6 +9,7 @@ from handlers.entries import quote_entry
 from handlers.queries import newest_first, published, quotes_of, speaker_of
 from handlers.replies import Reply
 from handlers.spec import Command, Context, Param
+from handlers.words import tr
 from handlers.subjects import resolve_subject
 
 
@@ -23,9 +24,9 @@ def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str |
         and (not start or dates.covers(published(store, q.article_id), start, None))
     ]
     found = newest_first(found, lambda q: published(store, q.article_id))
-    title = f"Statements by {who.label}" + (f" containing '{contains}'" if contains else "")
+    title = tr("Statements by {who}", who=who.label) + (tr(" containing '{words}'", words=contains) if contains else "")
     if not found:
-        return Reply(title=title, summary="No statement found." + loading_note(ctx))
+        return Reply(title=title, summary=tr("No statement found.") + loading_note(ctx))
     direct = sum(q.kind == "direct" for q in found)
     entries, note = bounded(
         [quote_entry(q, store.article(q.article_id), person=speaker_of(store, q)) for q in found[: LIST_LIMIT + 1]],
@@ -33,7 +34,8 @@ def quotes(ctx: Context, speaker: str, contains: str | None = None, since: str |
     )
     return Reply(
         title=title,
-        summary=f"{len(found)} statement(s): {direct} direct, {len(found) - direct} reported.{note}",
+        summary=tr("{n} statement(s): {direct} direct, {reported} reported.", n=len(found), direct=direct,
+                   reported=len(found) - direct) + note,
         entries=entries,
     )
 

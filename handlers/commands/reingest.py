@@ -6,11 +6,12 @@ from handlers.errors import UserError
 from handlers.ingest import reextract
 from handlers.replies import Reply
 from handlers.spec import Command, Context
+from handlers.words import tr
 
 
 def reingest(ctx: Context) -> Reply:
     if ctx.extractor is None:
-        raise UserError("The language model is still loading: try again in a minute.", title="Not ready")
+        raise UserError(tr("The language model is still loading: try again in a minute."), title=tr("Not ready"))
     store = ctx.store
     before = store.counts()
     ids = [article.id for article in store.articles_newest()]
@@ -20,13 +21,14 @@ def reingest(ctx: Context) -> Reply:
             ctx.progress(done, len(ids))
     after = store.counts()
     return Reply(
-        title="Articles read again",
+        title=tr("Articles read again"),
         summary="\n".join((
-            f"{len(ids)} article(s) read again with extractor {ctx.extractor.version}.",
-            f"Meetings: {before['events']} → {after['events']} encounters, from {before['meetings']} → "
-            f"{after['meetings']} reports (events are rebuilt from the stored articles)",
-            f"People: {before['people']} → {after['people']}",
-            f"Statements: {before['quotes']} → {after['quotes']}",
+            tr("{n} article(s) read again with extractor {version}.", n=len(ids), version=ctx.extractor.version),
+            tr("Meetings: {events_before} → {events_after} encounters, from {before} → {after} reports (events are rebuilt from the stored articles)",  # noqa: E501
+               events_before=before["events"], events_after=after["events"],
+               before=before["meetings"], after=after["meetings"]),
+            tr("People: {before} → {after}", before=before["people"], after=after["people"]),
+            tr("Statements: {before} → {after}", before=before["quotes"], after=after["quotes"]),
         )),
         tone="success",
     )

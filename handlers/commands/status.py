@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from handlers.replies import Entry, Reply, moment
 from handlers.spec import Command, Context
+from handlers.words import tr
 
 SKIPPED_SHOWN = 25  # a folder of 1,000 PDFs needs a line, not 125 pages
 
@@ -22,24 +23,26 @@ def status(ctx: Context) -> Reply:
     store = ctx.store
     counts = store.counts()
     lines = [
-        f"Articles: {counts['articles']} · meetings: {counts['meetings']} · statements: {counts['quotes']}",
-        f"Encounters (one per meeting, however many articles report it): {counts['events']} · people: {counts['people']}",
-        f"Last ingest: {_when(store.get_state('last_ingest_at'), 'never')}",
-        f"Quarantined files: {counts['quarantined']}",
-        f"Next digest: {_when(ctx.next_digest, 'not scheduled')}",
+        tr("Articles: {articles} · meetings: {meetings} · statements: {quotes}", articles=counts["articles"],
+           meetings=counts["meetings"], quotes=counts["quotes"]),
+        tr("Encounters (one per meeting, however many articles report it): {events} · people: {people}",
+           events=counts["events"], people=counts["people"]),
+        tr("Last ingest: {when}", when=_when(store.get_state("last_ingest_at"), tr("never"))),
+        tr("Quarantined files: {n}", n=counts["quarantined"]),
+        tr("Next digest: {when}", when=_when(ctx.next_digest, tr("not scheduled"))),
     ]
     if ctx.skipped:
-        lines.append(f"Skipped files: {len(ctx.skipped)} (not read)")
+        lines.append(tr("Skipped files: {n} (not read)", n=len(ctx.skipped)))
     if ctx.pending:
-        lines.append(f"Still reading the drop folder: {ctx.pending} file(s) to go.")
+        lines.append(tr("Still reading the drop folder: {n} file(s) to go.", n=ctx.pending))
     if ctx.loading:
-        lines.append("The language model is still loading: new files wait until it is ready.")
+        lines.append(tr("The language model is still loading: new files wait until it is ready."))
     entries = [Entry(heading=q.path.rsplit("/", 1)[-1], body=q.reason) for q in store.quarantined()]
     shown = ctx.skipped[:SKIPPED_SHOWN]
-    entries += [Entry(heading=path, body=f"skipped: {reason}") for path, reason in shown]
+    entries += [Entry(heading=path, body=tr("skipped: {reason}", reason=reason)) for path, reason in shown]
     more = len(ctx.skipped) - len(shown)
-    footer = f"… and {more} more skipped file(s): diplowatch status lists them all" if more else ""
-    return Reply(title="diplowatch status", summary="\n".join(lines), entries=tuple(entries), footer=footer)
+    footer = tr("… and {n} more skipped file(s): diplowatch status lists them all", n=more) if more else ""
+    return Reply(title=tr("diplowatch status"), summary="\n".join(lines), entries=tuple(entries), footer=footer)
 
 
 COMMANDS = (

@@ -10,6 +10,7 @@ from handlers.entries import people_line, sources_label
 from handlers.queries import events_involving, quotes_of
 from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
+from handlers.words import tr
 
 UNDATED = "undated"
 
@@ -21,7 +22,7 @@ def timeline(ctx: Context, subject: str, with_: str | None = None) -> Reply:
     for event in events_involving(store, who, other, None, None):
         sources = f", {sources_label(len(event.sources))}" if len(event.sources) > 1 else ""
         by_month[(event.date or UNDATED)[:7]].append(
-            f"{'🤝' if event.status == 'held' else '🗓'} {people_line(event)} ({event.status}, {event.kind}{sources})"
+            f"{'🤝' if event.status == 'held' else '🗓'} {people_line(event)} ({tr(event.status)}, {tr(event.kind)}{sources})"
         )
     statements: Counter[str] = Counter()
     for quote in quotes_of(store, who):
@@ -31,16 +32,16 @@ def timeline(ctx: Context, subject: str, with_: str | None = None) -> Reply:
         statements[((article.published if article else None) or UNDATED)[:7]] += 1
     # Newest month first; what has no date comes last, not first.
     months = sorted(set(by_month) | set(statements), key=lambda m: (m != UNDATED, m), reverse=True)
-    title = f"Timeline of {who.label}" + (f" and {other.label}" if other else "")
+    title = tr("Timeline of {who}", who=who.label) + (tr(" and {other}", other=other.label) if other else "")
     if not months:
-        return Reply(title=title, summary="Nothing recorded yet.")
+        return Reply(title=title, summary=tr("Nothing recorded yet."))
     entries = []
     for month in months:
         lines = by_month.get(month, [])
         if statements.get(month):
-            lines = [*lines, f"💬 {statements[month]} statement(s)"]
-        entries.append(Entry(heading=month, body="\n".join(lines)))
-    return Reply(title=title, summary=f"{len(months)} month(s), newest first.", entries=tuple(entries))
+            lines = [*lines, "💬 " + tr("{n} statement(s)", n=statements[month])]
+        entries.append(Entry(heading=tr(month) if month == UNDATED else month, body="\n".join(lines)))
+    return Reply(title=title, summary=tr("{n} month(s), newest first.", n=len(months)), entries=tuple(entries))
 
 
 COMMANDS = (

@@ -7,6 +7,7 @@ from handlers.entries import country_label
 from handlers.replies import Reply
 from handlers.spec import Command, Context, Param
 from handlers.subjects import Subject, resolve_subject
+from handlers.words import tr
 
 
 def watch_label(subject: str) -> str:
@@ -24,24 +25,24 @@ def _key(who: Subject) -> str:
 def watch_add(ctx: Context, subject: str) -> Reply:
     who = resolve_subject(ctx.store, subject)
     added = ctx.store.add_watch(ctx.channel_id or 0, _key(who))
-    text = f"This channel now receives alerts about {who.label}." if added else f"Already watching {who.label}."
-    return Reply(title="Watches", summary=text, tone="success", ephemeral=True)
+    text = tr("This channel now receives alerts about {who}.", who=who.label) if added else tr("Already watching {who}.", who=who.label)
+    return Reply(title=tr("Watches"), summary=text, tone="success", ephemeral=True)
 
 
 def watch_remove(ctx: Context, subject: str) -> Reply:
     who = resolve_subject(ctx.store, subject)
     removed = ctx.store.remove_watch(ctx.channel_id or 0, _key(who))
-    text = f"Stopped watching {who.label}." if removed else f"This channel was not watching {who.label}."
-    return Reply(title="Watches", summary=text, tone="success", ephemeral=True)
+    text = tr("Stopped watching {who}.", who=who.label) if removed else tr("This channel was not watching {who}.", who=who.label)
+    return Reply(title=tr("Watches"), summary=text, tone="success", ephemeral=True)
 
 
 def watch_list(ctx: Context) -> Reply:
     mine = [watch_label(s) for channel, s in ctx.store.watches() if ctx.channel_id is None or channel == ctx.channel_id]
     summary = (
-        "This channel follows: " + ", ".join(mine) if mine else
-        "This channel follows nothing: alerts go to the alert channel."
+        tr("This channel follows: {subjects}", subjects=", ".join(mine)) if mine else
+        tr("This channel follows nothing: alerts go to the alert channel.")
     )
-    return Reply(title="Watches", summary=summary, ephemeral=True)
+    return Reply(title=tr("Watches"), summary=summary, ephemeral=True)
 
 
 COMMANDS = (

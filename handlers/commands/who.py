@@ -10,6 +10,7 @@ from handlers.errors import BadArgument
 from handlers.queries import newest_first, published
 from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
+from handlers.words import tr
 from handlers.subjects import resolve_subject
 
 LATEST_EVENTS = 5
@@ -21,7 +22,7 @@ QUOTE_CHARS = 200
 
 def _period(first: str | None, last: str | None) -> str:
     if not first:
-        return "undated"
+        return tr("undated")
     return first if first == last else f"{first} → {last}"
 
 
@@ -42,38 +43,41 @@ def who(ctx: Context, person: str) -> Reply:
     store = ctx.store
     subject = resolve_subject(store, person)
     if subject.kind != "person":
-        raise BadArgument(f"{subject.label} is a country: /who describes a person. Try /meetings {person}.",
-                          title="Not a person")
+        raise BadArgument(tr("{country} is a country: /who describes a person. Try /meetings {typed}.",
+                             country=subject.label, typed=person), title=tr("Not a person"))
     found = store.person(subject.value)
     if found is None:  # resolved a moment ago, removed since
-        return Reply(title=subject.label, summary="Nothing recorded yet." + loading_note(ctx))
+        return Reply(title=subject.label, summary=tr("Nothing recorded yet.") + loading_note(ctx))
     events = sorted(store.events_of_person(found.key), key=lambda e: (e.sort_date, e.id), reverse=True)
     quotes = newest_first(store.quotes_of_speaker(found.key), lambda q: published(store, q.article_id))
     held = sum(e.status == "held" for e in events)
     summary = [
-        f"Country: {country_label(found.country)}" if found.country else "Country: not stated",
-        "Role(s): " + ("; ".join(f"{r.role} ({_period(r.first, r.last)})" for r in found.roles[:4]) or "not stated"),
+        tr("Country: {country}", country=country_label(found.country) if found.country else tr("not stated")),
+        tr("Role(s): {roles}", roles="; ".join(f"{r.role} ({_period(r.first, r.last)})" for r in found.roles[:4])
+           or tr("not stated")),
     ]
     if found.aliases:
-        more = f" … and {len(found.aliases) - ALIASES} more" if len(found.aliases) > ALIASES else ""
-        summary.append("Also written: " + ", ".join(found.aliases[:ALIASES]) + more)
+        more = tr(" … and {n} more", n=len(found.aliases) - ALIASES) if len(found.aliases) > ALIASES else ""
+        summary.append(tr("Also written: {names}", names=", ".join(found.aliases[:ALIASES])) + more)
     summary += [
-        f"In {found.articles} article(s), {_period(found.first_seen, found.last_seen)}",
-        f"{len(events)} meeting(s): {held} held, {len(events) - held} planned · {len(quotes)} statement(s)",
+        tr("In {n} article(s), {period}", n=found.articles, period=_period(found.first_seen, found.last_seen)),
+        tr("{n} meeting(s): {held} held, {planned} planned · {quotes} statement(s)", n=len(events), held=held,
+           planned=len(events) - held, quotes=len(quotes)),
     ]
     entries = []
     if events:
         entries.append(Entry(
-            heading="Latest meetings",
-            body=_lines([f"{event_line(e)} · event {e.id}" for e in events[:LATEST_EVENTS]]),
+            heading=tr("Latest meetings"),
+            body=_lines([f"{event_line(e)} · {tr('event {id}', id=e.id)}" for e in events[:LATEST_EVENTS]]),
         ))
     if quotes:
         lines = []
         for q in quotes[:LATEST_QUOTES]:
             text = q.text if len(q.text) <= QUOTE_CHARS else q.text[: QUOTE_CHARS - 1] + "…"
             said = f"« {text} »" if q.kind == "direct" else text
-            lines.append(f"{published(store, q.article_id) or 'undated'} · {said} (article {q.article_id})")
-        entries.append(Entry(heading="Latest statements", body=_lines(lines)))
+            day = published(store, q.article_id) or tr("undated")
+            lines.append(f"{day} · {said} ({tr('article {id}', id=q.article_id)})")
+        entries.append(Entry(heading=tr("Latest statements"), body=_lines(lines)))
     counterparts: Counter[str] = Counter()
     names: dict[str, tuple[str, str | None]] = {}
     for e in events:
@@ -84,8 +88,9 @@ def who(ctx: Context, person: str) -> Reply:
     if counterparts:
         ranked = sorted(counterparts, key=lambda k: (-counterparts[k], names[k][0]))[:COUNTERPARTS]
         entries.append(Entry(
-            heading="Most frequent counterparts",
-            body=_lines([f"{flag(names[k][1])} {names[k][0]} · {counterparts[k]} meeting(s)".strip() for k in ranked]),
+            heading=tr("Most frequent counterparts"),
+            body=_lines([f"{flag(names[k][1])} {names[k][0]} · {tr('{n} meeting(s)', n=counterparts[k])}".strip()
+                         for k in ranked]),
         ))
     return Reply(title=f"{flag(found.country)} {found.name}".strip(), summary="\n".join(summary), entries=tuple(entries))
 

@@ -32,6 +32,7 @@ def run_cli(args, tmp_path, **env):
         ({"DISCORD_API_BASE": "discord.com"}, "DISCORD_API_BASE"),
         ({"RESCAN_SECONDS": "-1"}, "RESCAN_SECONDS"),
         ({"ALERT_WINDOW_SECONDS": "-5"}, "ALERT_WINDOW_SECONDS"),
+        ({"LOCALE": "klingon"}, "LOCALE"),
     ],
 )
 def test_bad_setting_exits_2_naming_it(tmp_path, env, named):
@@ -40,6 +41,15 @@ def test_bad_setting_exits_2_naming_it(tmp_path, env, named):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"diplowatch: {named} ")
     assert TOKEN not in result.stderr + result.stdout
+
+
+def test_locale_is_french_unless_set(tmp_path, monkeypatch):
+    from diplowatch.config import load_settings
+
+    monkeypatch.chdir(tmp_path)  # no .env
+    monkeypatch.delenv("LOCALE", raising=False)
+    assert load_settings().locale == "fr"
+    assert load_settings(locale="en-GB").locale == "en"
 
 
 def test_env_file_is_read(tmp_path):

@@ -260,3 +260,34 @@ def test_slash_lines_are_parsed_like_discord_options(line, expected):
 @pytest.mark.parametrize("line, message", [("meetings", "start with /"), ("/fly", "Unknown command"), ("/meetings", "needs subject"), ('/quotes "Wang', "Cannot read")])
 def test_bad_lines_say_what_to_do(line, message):
     assert message in parse_command(line)
+
+
+async def test_the_console_alerts_and_answers_in_the_locale_setting(tmp_path, extractor):
+    """LOCALE=fr: the backlog summary, a new article's alert and the answers are in French."""
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    seed = sorted((REPO / "seeds").glob("*.txt"))[0]
+    shutil.copy(seed, drop / seed.name)
+    settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5, locale="fr")
+    printed: list[str] = []
+    keyboard = Keyboard()
+    service = Service(settings, extractor=extractor)
+    console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
+    try:
+        await wait_for(printed, "1 articles lus dans le dossier existant")
+        (drop / "visite.txt").write_text(
+            "date 2024-05-20 Le président kazakh reçoit le ministre chinois\n\n"
+            "Le président kazakh Kassym-Jomart Tokaïev a reçu lundi à Astana le ministre chinois des "
+            "Affaires étrangères Wang Yi.",
+            encoding="utf-8",
+        )
+        alert = await wait_for(printed, "Nouvel article : Le président kazakh reçoit le ministre chinois")
+        assert "Publié : 2024-05-20" in alert
+        await keyboard.lines.put("/meetings kazakhstan with:china\n")
+        answer = await wait_for(printed, "Rencontres de 🇰🇿 Kazakhstan avec 🇨🇳 Chine")
+        assert "rencontre tenue" in answer and "held" not in answer
+        await keyboard.lines.put("/quit\n")
+        await asyncio.wait_for(console, 30)
+    finally:
+        console.cancel()
+        await asyncio.gather(console, return_exceptions=True)

@@ -325,3 +325,20 @@ async def test_digest_post_command_moves_the_marker_only_without_dates(settings)
     assert monday.since == paris(2024, 3, 22, 18)
     assert [len(p) > 0 for p in channel.posts] == [True, True, True]
     assert "quiet week" in channel.posts[2][0].title
+
+
+async def test_the_digest_is_written_in_the_locale_setting(tmp_path):
+    """LOCALE=fr: the weekly digest goes out in French, its period with French day and month names."""
+    settings = Settings(data_dir=tmp_path / "data", digest_day=MON, digest_time=TIME, digest_tz=TZ, locale="fr")
+    prepare(settings, paris(2024, 3, 11, 9))
+    channel = Channel()
+    with time_machine.travel(utc(2024, 3, 18, 10), tick=False):
+        service = await running(settings)
+        await run_due_digest(service, channel.deliver)
+        await service.close()
+    (overview, *sections) = channel.posts[0]
+    assert overview.title.startswith("Synthèse hebdomadaire · lun. 11 mars 2024 09:00 → ")
+    assert overview.summary.startswith(
+        "Arrivé depuis la dernière synthèse (lun. 11 mars 09:00)\n2 articles (période précédente : 0)\n"
+        "2 rencontres : 2 tenue(s), 0 prévue(s)")
+    assert any(s.title.startswith("Rencontres par paire de pays") for s in sections)

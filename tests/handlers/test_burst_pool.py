@@ -76,6 +76,9 @@ class OneBurst:
         rest, self.paths = self.paths, []
         return rest
 
+    def waiting(self):
+        return len(self.paths)
+
 
 async def test_a_burst_in_chunks_starts_one_pool_and_closes_it_when_the_burst_ends(tmp_path, extractor, pools):
     paths = write_corpus(tmp_path / "drop", FILES)
