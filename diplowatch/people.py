@@ -644,7 +644,8 @@ def _reverse(text: str) -> tuple[int, ...]:
 _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (label, re.compile(rf"\b(?:{'|'.join(words)})\b"))
     for label, words in (
-        ("foreign minister", ("affaires etrangeres", "foreign", "diplomatie", "secretary of state", "secretaire d etat")),
+        ("foreign minister", ("affaires etrangeres", "foreign", "diplomatie", "top diplomat", "secretary of state",
+                              "secretaire d etat")),
         ("head of government", ("premier ministre", "premiere ministre", "prime minister", "chancelier", "chanceliere",
                                 "chancellor", "chef du gouvernement", "head of government")),
         ("head of state", ("president", "presidente", "chef de l etat", "head of state")),

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from diplowatch import countries
 from diplowatch.names import fold
+from diplowatch.people import role_class
 from diplowatch.records import Article, Quote
 
 TOP_QUOTES = 6
@@ -21,16 +22,6 @@ PER_ARTICLE = 1
 PER_SPEAKER = 2
 
 # Matched on folded text (no accents, lower case), as whole words.
-HEAD_WORDS = (
-    "president", "presidente", "premier ministre", "prime minister", "chancelier", "chancellor",
-    "chanceliere", "roi", "king", "reine", "queen", "emir", "sultan", "chef de l etat",
-    "head of state", "chef du gouvernement", "head of government", "prince heritier", "crown prince",
-)
-MINISTER_WORDS = (
-    "ministre", "minister", "secretaire d etat", "secretary of state", "foreign secretary",
-    "chef de la diplomatie", "top diplomat",
-)
-DEPUTY_WORDS = ("vice", "deputy", "adjoint", "adjointe", "delegue", "deleguee", "sous")
 INSTITUTION_WORDS = (
     "ministere", "ministry", "gouvernement", "government", "kremlin", "elysee", "maison blanche",
     "white house", "presidence", "presidency", "ambassade", "embassy", "agence", "agency",
@@ -45,13 +36,19 @@ def _has_word(text: str, words: Iterable[str]) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
+LEADERS = frozenset({"head of state", "head of government", "monarch"})
+MINISTERS = frozenset({"foreign minister", "minister"})
+
+
 def role_tier(quote: Quote) -> int:
-    """0 head of state or government, 1 minister (or any deputy), 2 anyone else."""
-    text = fold(" ".join(x for x in (quote.speaker_role, quote.speaker) if x))
-    deputy = _has_word(text, DEPUTY_WORDS)
-    if _has_word(text, HEAD_WORDS) and not deputy:
+    """0 head of state or government, 1 minister (or any deputy), 2 anyone else: the role
+    classes the people registry uses, so the digest and /who read a role the same way."""
+    # the speaker's words count too ("le président chinois"), but a ministry is no minister
+    named = "" if is_institution(quote.speaker) else quote.speaker
+    kind = role_class(" ".join(x for x in (quote.speaker_role, named) if x))
+    if kind in LEADERS:
         return 0
-    if _has_word(text, MINISTER_WORDS) or (deputy and _has_word(text, HEAD_WORDS)):
+    if kind in MINISTERS or kind.startswith("deputy "):
         return 1
     return 2
 
