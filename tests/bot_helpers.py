@@ -137,3 +137,20 @@ def embed_text(message: dict) -> str:
             parts += [field.get("name", ""), field.get("value", "")]
         parts.append((embed.get("footer") or {}).get("text", ""))
     return "\n".join(p for p in parts if p)
+
+
+class Keyboard:
+    """A console's stdin typed by a test: lines put in `lines` are read one at a time (the
+    console reads on a thread, so each read waits on the test's loop; `timeout` None waits as
+    long as the test does)."""
+
+    def __init__(self, timeout: float | None = None) -> None:
+        self.lines: asyncio.Queue[str] = asyncio.Queue()
+        self.loop = asyncio.get_running_loop()
+        self.timeout = timeout
+
+    def readline(self) -> str:
+        return asyncio.run_coroutine_threadsafe(self.lines.get(), self.loop).result(self.timeout)
+
+    def isatty(self) -> bool:
+        return True

@@ -15,23 +15,11 @@ from bot.console import parse_command, run_console
 from diplowatch.config import load_settings
 from handlers.service import Service
 from storage import Store
+from tests.bot_helpers import Keyboard
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.timeout(120)
 
-
-class Keyboard:
-    """Lines typed one at a time, each only once the previous answer has been printed."""
-
-    def __init__(self) -> None:
-        self.lines: asyncio.Queue[str] = asyncio.Queue()
-        self.loop = asyncio.get_running_loop()
-
-    def readline(self) -> str:
-        return asyncio.run_coroutine_threadsafe(self.lines.get(), self.loop).result(60)
-
-    def isatty(self) -> bool:
-        return True
 
 
 async def wait_for(printed: list[str], needle: str, timeout: float = 60) -> str:
@@ -52,7 +40,7 @@ async def test_console_ingests_alerts_and_answers(tmp_path, extractor):
         shutil.copy(seed, drop / seed.name)
     settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5)
     printed: list[str] = []
-    keyboard = Keyboard()
+    keyboard = Keyboard(timeout=60)
     service = Service(settings, extractor=extractor)
     console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
     try:
@@ -93,7 +81,7 @@ async def test_files_dropped_after_the_first_start_into_an_empty_folder_are_news
     drop.mkdir()
     settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5)
     printed: list[str] = []
-    keyboard = Keyboard()
+    keyboard = Keyboard(timeout=60)
     service = Service(settings, extractor=extractor)
     console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
     try:
@@ -136,7 +124,7 @@ async def test_status_lists_the_files_that_are_not_read_with_the_reason(tmp_path
     expected = _unsupported_files(drop)
     settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.3)
     printed: list[str] = []
-    keyboard = Keyboard()
+    keyboard = Keyboard(timeout=60)
     service = Service(settings, extractor=extractor)
     console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
     try:
@@ -164,7 +152,7 @@ async def test_a_digest_out_of_range_is_an_error_and_the_console_keeps_running(t
     drop.mkdir()
     settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5)
     printed: list[str] = []
-    keyboard = Keyboard()
+    keyboard = Keyboard(timeout=60)
     service = Service(settings, extractor=extractor)
     console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
     try:
@@ -211,7 +199,7 @@ async def test_the_console_never_prints_a_control_character(tmp_path, extractor)
     (drop / "\x1b]0;owned\x07\x1b[5mvide.txt").write_text("trop court", encoding="utf-8")
     settings = load_settings(drop_dir=drop, data_dir=data, settle_seconds=0.1, rescan_seconds=0.5)
     printed: list[str] = []
-    keyboard = Keyboard()
+    keyboard = Keyboard(timeout=60)
     service = Service(settings, extractor=extractor)
     console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
     try:
@@ -270,7 +258,7 @@ async def test_the_console_alerts_and_answers_in_the_locale_setting(tmp_path, ex
     shutil.copy(seed, drop / seed.name)
     settings = load_settings(drop_dir=drop, data_dir=tmp_path / "data", settle_seconds=0.1, rescan_seconds=0.5, locale="fr")
     printed: list[str] = []
-    keyboard = Keyboard()
+    keyboard = Keyboard(timeout=60)
     service = Service(settings, extractor=extractor)
     console = asyncio.create_task(run_console(settings, stdin=keyboard, emit=printed.append, service=service))
     try:

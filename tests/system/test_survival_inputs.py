@@ -25,6 +25,7 @@ from handlers.ingest import ingest_file
 from handlers.service import Service
 from storage import Store
 from tests.survival_helpers import check_store, french_article
+from tests.bot_helpers import Keyboard
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -213,17 +214,6 @@ def test_each_hostile_file_through_ingest_file(tmp_path, extractor):
         f"store {counts}; slowest {slowest[0]} {slowest[1][2]:.1f} s"
     )
 
-
-class Keyboard:
-    def __init__(self) -> None:
-        self.lines: asyncio.Queue[str] = asyncio.Queue()
-        self.loop = asyncio.get_running_loop()
-
-    def readline(self) -> str:
-        return asyncio.run_coroutine_threadsafe(self.lines.get(), self.loop).result()
-
-    def isatty(self) -> bool:
-        return True
 
 
 async def test_hostile_folder_through_the_running_console(tmp_path, extractor):

@@ -18,6 +18,7 @@ from bot.console import run_console
 from diplowatch.config import load_settings
 from handlers.service import Service
 from tests.survival_helpers import check_store, cli_env, french_article, run_cli
+from tests.bot_helpers import Keyboard
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -74,17 +75,6 @@ async def test_a_link_out_of_the_drop_folder_is_quarantined_never_read(tmp_path,
     assert counts["articles"] == 1 and counts["quarantined"] == 3, counts
     assert (outside / "passwd").read_text(encoding="utf-8") == SECRET  # only ever read
 
-
-class Keyboard:
-    def __init__(self) -> None:
-        self.lines: asyncio.Queue[str] = asyncio.Queue()
-        self.loop = asyncio.get_running_loop()
-
-    def readline(self) -> str:
-        return asyncio.run_coroutine_threadsafe(self.lines.get(), self.loop).result()
-
-    def isatty(self) -> bool:
-        return True
 
 
 async def test_a_link_dropped_while_the_console_runs_is_quarantined_once(tmp_path, extractor):
