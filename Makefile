@@ -26,12 +26,14 @@ house:
 
 # every annotated set, each with its SUMMARY line, time per article and words/s; then the speed of
 # the bare model against the whole extraction on the real articles (extraction/README.md)
+# EXTRA="DIR ..." adds sets annotated the same way (DIR/gold.json, DIR/articles/*.txt), kept outside the repository
 eval: $(STAMP)
 	$(BIN)/python -m extraction.evaluate --label seeds ../shared/eval/seeds_gold.json ../shared/seeds
 	$(BIN)/python -m extraction.evaluate --label dev ../shared/eval/dev/gold.json ../shared/eval/dev/articles
 	$(BIN)/python -m extraction.evaluate --label dev2 ../shared/eval/dev2/gold.json ../shared/eval/dev2/articles
 	$(BIN)/python -m extraction.evaluate --label holdout tests/extraction/holdout/gold.json tests/extraction/holdout/articles
 	$(BIN)/python -m extraction.evaluate --label holdout2 tests/extraction/holdout2/gold.json tests/extraction/holdout2/articles
+	@for set in $(EXTRA); do $(BIN)/python -m extraction.evaluate --label $$(basename $$set) --score ../shared/eval/score.py $$set/gold.json $$set/articles || exit 1; done
 	$(BIN)/python -m extraction.speed ../shared/eval ../shared/seeds
 
 bench: $(STAMP)

@@ -68,3 +68,30 @@ def test_holdout_floor(holdout_scores, metric):
 def test_holdout2_floor(holdout2_scores, metric):
     assert holdout2_scores["missing"] == 0
     assert holdout2_scores[metric] >= FLOORS2[metric], holdout2_scores
+
+
+def test_evaluation_prints_one_line_per_language(extractor):
+    """`make eval` shows English beside French (the issue asks English within 0.05 of French): one
+    line per language, each scored on that language's articles only."""
+    from extraction.evaluate import _by_language, _load_scorer, system_row
+
+    gold_path = HOLDOUT / "gold.json"
+    if not (gold_path.parent / "score.py").exists():
+        from extraction.evaluate import SHARED_SCORER
+        if not SHARED_SCORER.exists():
+            pytest.skip(f"the shared scorer is not available at {SHARED_SCORER}")
+    scorer = _load_scorer(gold_path)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    english = [a for a in gold["articles"] if a["lang"] == "en"]
+    gold = {**gold, "articles": english[:1] + [a for a in gold["articles"] if a["lang"] == "fr"][:2]}
+    rows = []
+    for article in gold["articles"]:
+        text = (HOLDOUT / "articles" / article["file"]).read_text(encoding="utf-8")
+        rows.append(system_row(article["file"], extractor.extract(text, published=publication_date(text))))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _by_language(scorer, gold, rows)
+    lines = out.getvalue().splitlines()
+    assert [line.split("(")[0].strip() for line in lines] == ["en", "fr"]
+    assert "( 1 articles)" in lines[0] and "( 2 articles)" in lines[1]
+    assert all("meeting F1" in line and "quote+speaker" in line for line in lines)
