@@ -101,20 +101,22 @@ def _fold_char(c: str) -> str:
     return base if base.isalnum() else " "
 
 
+_ASCII_FOLD = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
+
+
 def _fold_chars(text: str) -> str:
     """Position-preserving fold: ``len(result) == len(text)``; not collapsed."""
-    out = []
-    for c in text:
-        f = _fold_char(c)
-        # A standalone combining mark (decomposed input) becomes a joiner-less
-        # placeholder; use a letter-neutral char that is not a separator.
-        out.append(f if f else "\u0300")
-    return "".join(out)
+    if text.isascii():  # most English text: one C-level pass (this runs on every sentence)
+        return text.translate(_ASCII_FOLD)
+    # A standalone combining mark (decomposed input) becomes a joiner-less
+    # placeholder; use a letter-neutral char that is not a separator.
+    return "".join([_fold_char(c) or "\u0300" for c in text])
 
 
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are folded again and again (every token of every rule)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key.
 

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from diplowatch.countries import fold as _fold
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """diplowatch.countries.fold, cached: the rules fold the same few thousand words over and over."""
-    return _fold(text)
-
+from diplowatch.countries import fold  # noqa: F401  (cached there: the rules fold the same words over and over)
 
 
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
