@@ -236,6 +236,34 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
     return meetings, learned
 
 
+def _name_counterparts(meetings: list[Meeting], learned: dict[str, str]) -> list[Meeting]:
+    """ "X doit rencontrer son homologue britannique ... X est à Londres pour rencontrer David Lammy":
+    an encounter with an unnamed counterpart, and one of the same people with one more person named
+    and of no stated country, at a compatible time, are one encounter with that person, of the
+    counterpart's country."""
+    out = list(meetings)
+    for a in meetings:
+        unnamed = [p for p in a.participants if not p.name]
+        if len(unnamed) != 1 or not unnamed[0].country or a not in out:
+            continue
+        named = {p.name for p in a.participants if p.name}
+        for b in out:
+            extra = [p for p in b.participants if p.name and p.name not in named]
+            if b is a or len(extra) != 1 or extra[0].country not in (None, unnamed[0].country) \
+                    or {p.name for p in b.participants if p.name} != named | {extra[0].name} \
+                    or any(not p.name for p in b.participants) or (a.kind == "call") != (b.kind == "call") \
+                    or a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+                continue
+            person = Participant(extra[0].name, extra[0].role or unnamed[0].role, unnamed[0].country)
+            learned.setdefault(person.name, person.country)
+            parts = tuple(person if not p.name else p for p in a.participants)
+            date = a.date if a.date and len(a.date) >= len(b.date or "") else b.date
+            out[out.index(a)] = Meeting(parts, date, a.place or b.place, a.status, a.kind, a.evidence)
+            out.remove(b)
+            break
+    return out
+
+
 def _infer_countries(meetings: list[Meeting], body: str, learned: dict[str, str]) -> list[Meeting]:
     """Fill the countries the article never states (see the module's docstring)."""
     counts: dict[str, int] = {}
@@ -274,6 +302,7 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
     _, body_start = date_line(text)
     ref = dates.reference_date(text[body_start:], published)
     meetings, learned = _meetings(doc, text, body_start, ref, published)
+    meetings = _name_counterparts(meetings, learned)
     meetings = _infer_countries(meetings, text[body_start:], learned)
     quotes = _quotes(doc, text, learned)
     named = {key: p for key, p in (doc._.persons or {}).items() if p.name}

@@ -34,12 +34,26 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
         return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
     head = doc[m.start]
+    if _principal_of_envoy(doc, m):
+        return True  # "X a reçu l'envoyé spécial du président Y": Y sent him, Y was not there
     if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
         return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
     if _after_attribution(doc, m, tok):
         return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}
+
+
+def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
+    """The mention closes "<envoy> (spécial) de/du/of (le président ...)" within a few words."""
+    envoys, ofs = load().words("envoy"), {"de", "du", "d'", "des", "of", "from"}
+    for k in range(m.start - 1, max(-1, m.start - 8), -1):
+        tok = doc[k]
+        if tok.is_punct and tok.text not in ("'", "-") or "\n" in tok.whitespace_:
+            return False
+        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 3):k]):
+            return True
+    return False
 
 
 def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:

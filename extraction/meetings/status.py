@@ -28,11 +28,29 @@ def _near_future(doc: Doc, t: Token, trig: Token) -> bool:
         and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
 
 
+def _purpose_now(trig: Token) -> bool:
+    """ "Mme X est à Londres pour rencontrer Y", "she is in Paris to meet Y": an infinitive of
+    purpose under a present-tense verb is still to come ("il s'est rendu à Paris pour rencontrer Y",
+    "he flew to Paris to meet Y": done)."""
+    if "Inf" not in trig.morph.get("VerbForm") and trig.tag_ != "VB" or trig.head.i == trig.i:
+        return False
+    if not any(c.lower_ in ("pour", "afin", "to") for c in trig.children if c.dep_ in ("mark", "case", "aux")):
+        return False
+    gov = trig.head
+    verbs = [gov] + [c for c in gov.children if c.dep_ in ("cop", "aux", "aux:tense", "aux:pass")]
+    tenses = {tense for v in verbs for tense in v.morph.get("Tense")}
+    if any(v.tag_ in ("VBD", "VBN") for v in verbs) or "Past" in tenses or "Imp" in tenses:
+        return False
+    return "Pres" in tenses
+
+
 def planned(doc: Doc, trig: Token, lang: str) -> bool:
     cues = load().planned_cues
     if not has(doc, "DEP"):
         window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]
         return any(t.lower_ in cues or lemma(t) in cues for t in window)
+    if _purpose_now(trig):
+        return True
     nodes = [trig]
     node = trig
     for _ in range(4):

@@ -186,6 +186,7 @@ def _counterpart_heads(doc: Doc, ordered: list[Mention], persons: dict[str, Pers
     for idx, m in enumerate(ordered):
         if m.cls != "counterpart":
             continue
+        m.counterpart = True
         for prev in reversed(ordered[:idx]):
             if sent_bounds(doc, prev.start)[0] != sent_bounds(doc, m.start)[0]:
                 break
@@ -313,8 +314,13 @@ def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assi
     if d.cls not in _OFFICES:
         return None
 
+    # "X doit rencontrer son homologue allemand": the counterpart is never X, nor anyone else
+    # named in its sentence (those are whose counterpart it is)
+    own = {m.key for m in index.named if index.sent_index(m.start) == here} if d.counterpart else set()
+
     def free(p: Person) -> bool:
-        return not p.country and p.key not in assigned and roles_compatible(d.cls, d.head, p.cls, p.head)
+        return not p.country and p.key not in assigned and p.key not in own \
+            and roles_compatible(d.cls, d.head, p.cls, p.head)
 
     for m in reversed(index.before(d.start)):
         gap = here - index.sent_index(m.start)
@@ -337,7 +343,7 @@ def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assi
                 pick = persons[names[[x.start for x in descs].index(d.start)].key]
                 return pick if free(pick) else None
             return None
-    earlier = {m.key for m in index.before(d.start) if not persons[m.key].country and persons[m.key].cls
+    earlier = {m.key for m in index.before(d.start) if m.key not in own and not persons[m.key].country and persons[m.key].cls
                and roles_compatible(d.cls, d.head, persons[m.key].cls, persons[m.key].head)
                and (persons[m.key].head or "") == (d.head or "")}
     return persons[earlier.pop()] if len(earlier) == 1 else None

@@ -34,6 +34,7 @@ class Mention:
     gender: str | None = None  # "f" / "m" when marked
     plural: bool = False  # "les ministres ...", "representatives of ..."
     quoted: bool = False  # inside a direct quotation: someone's words, never an antecedent outside it
+    counterpart: bool = False  # "son homologue allemand": someone else than the people of its sentence
 
 
 @dataclass

@@ -178,7 +178,21 @@ def _extend_right(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end < len(doc) and end - start >= 3 and doc[end - 2].text == "-" and doc[end].pos_ == "PROPN" \
             and doc[end].text[:1].isupper() and not doc[end - 1].whitespace_ == "" and not geo.any_country(doc[end].text):
         return start, end + 1
+    # "Shah Mehmood" + "Qureshi", "Assimi" + "GOÏTA": the parser joins the next proper noun to the name
+    # (its words are compounds of it, or it is their flat continuation) where the NER stopped short
+    while end < len(doc) and end - start < 4 and _glued_surname(doc, start, end):
+        end += 1
     return start, end
+
+
+def _glued_surname(doc: Doc, start: int, end: int) -> bool:
+    nxt = doc[end]
+    if nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.text[:1].isupper() or "\n" in doc[end - 1].whitespace_ \
+            or not doc[end - 1].whitespace_ or geo.any_country(nxt.text) or _is_role(doc, end) \
+            or nxt.lower_ in load().words("title") or nxt.ent_type_ and nxt.ent_type_ not in ("PER", "PERSON"):
+        return False
+    joined = any(t.head.i == end and t.dep_ in ("compound", "flat", "flat:name") for t in doc[start:end])
+    return joined or nxt.dep_ in ("flat", "flat:name") and start <= nxt.head.i < end
 
 
 def _initial(tok) -> bool:

@@ -230,13 +230,16 @@ def right_apposition(doc: Doc, end: int, lang: str, ceiling: int) -> int:
     j = end + 1
     while j < ceiling and doc[j].pos_ == "DET":
         j += 1
+    bare = j == end + 1  # no article: "X, président du Liban a reçu" is an apposition even unclosed
+    while j < ceiling and doc[j].lower_ in load().words("role_modifier"):
+        j += 1
     if j >= ceiling or not (role_at(doc, j, lang) or doc[j].lower_ in ("membre", "member", "chef", "head", "vice")):
         return end
     k = j
     while k < ceiling and doc[k].text not in (",", ".", ";", ":", "(", ")") and "\n" not in doc[k].text:
         if doc[k].pos_ in ("VERB", "AUX") and k > j and not doc[k].lower_.startswith("charg"):
             # "Qatar's Emir X, the Crown Prince stressed": the subject of a new clause, not an apposition
-            return end if doc[k - 1].text != "," else k
+            return k if doc[k - 1].text == "," or bare and lang == "fr" else end
         k += 1
     return k
 

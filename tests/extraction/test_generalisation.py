@@ -707,6 +707,48 @@ CASES_ROUND9 = [
 ]
 
 
+# Failure kinds of a third set of real articles (dev3, kept outside the repository), in sentences
+# written for these tests AFTER the failures were seen: regression checks, not a first-run measure.
+CASES_DEV3 = [
+    pytest.param(
+        "(Montréal) La ministre fédérale de la Défense, Julie Tremblay, doit rencontrer mardi son homologue "
+        "allemand pour la première fois. Mme Tremblay est à Berlin pour rencontrer Klaus Becker, nommé ministre "
+        "la semaine dernière. Le gouvernement du Canada espère un accord.",
+        "2024-05-20", meeting({"Julie Tremblay", "Klaus Becker"}, countries={"CA", "DE"}, date="2024-05-21",
+                              status="planned", count=1), id="fr-counterpart-is-not-the-subject"),
+    pytest.param(
+        "Mme Tremblay est à Berlin pour rencontrer Klaus Becker.",
+        "2024-05-20", meeting({"Tremblay", "Klaus Becker"}, status="planned"), id="fr-purpose-in-present-planned"),
+    pytest.param(
+        "Mme Tremblay s'est rendue à Berlin pour rencontrer Klaus Becker.",
+        "2024-05-20", meeting({"Tremblay", "Klaus Becker"}, status="held"), id="fr-purpose-in-past-held"),
+    pytest.param(
+        "Ms Tremblay is in Berlin to meet German Defence Minister Klaus Becker.",
+        "2024-05-20", meeting({"Tremblay", "Klaus Becker"}, status="planned"), id="en-purpose-in-present-planned"),
+    pytest.param(
+        "KABUL: Foreign Minister Shah Mehmood Qureshi met Afghan President Ashraf Ghani on Monday.",
+        "2024-05-22", meeting({"Shah Mehmood Qureshi", "Ashraf Ghani"}), id="en-surname-the-ner-left-out"),
+    pytest.param(
+        "Le président de la Transition, le Colonel Assimi GOÏTA a reçu samedi à Bamako le ministre guinéen "
+        "Amara CAMARA.",
+        PUB, meeting({"Assimi GOÏTA", "Amara CAMARA"}, countries={"ML", "GN"}), id="fr-surname-in-capitals-glued"),
+    pytest.param(
+        "Paolo Rossi, nouveau Président italien a reçu Omar Haddad, l'envoyé spécial du Président tunisien "
+        "Karim Saadi.",
+        PUB, meeting({"Paolo Rossi", "Omar Haddad"}, countries={"IT", "TN"}, count=1),
+        id="fr-unclosed-apposition-and-envoy-principal"),
+    pytest.param(
+        "President Paolo Rossi received on Monday Omar Haddad, special envoy of Tunisian President Karim Saadi, "
+        "in Rome.",
+        PUB, meeting({"Paolo Rossi", "Omar Haddad"}, count=1), id="en-envoy-principal-not-a-participant"),
+]
+
+
+@pytest.mark.parametrize("text, published, check", CASES_DEV3)
+def test_dev3_failure_kind(extractor, text, published, check):
+    check(extractor.extract(text, published=published))
+
+
 @pytest.mark.parametrize("text, published, check", CASES + CASES_ROUND2 + CASES_ROUND3 + CASES_ROUND4 + CASES_ROUND5
                          + CASES_ROUND6 + CASES_ROUND7 + CASES_ROUND8 + CASES_ROUND9)
 def test_fresh_sentence(extractor, text, published, check):
