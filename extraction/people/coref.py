@@ -27,6 +27,7 @@ from .. import geo
 from ..lexicons import load
 from ..words import fold, tidy
 from .descriptions import find_descriptions
+from .figures import figure_state
 from .model import Mention, Person, sent_bounds
 from .names import canonical, name_spans
 from .roles import describe
@@ -203,6 +204,8 @@ def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
     """The people model of a Doc: mentions in text order, persons by key."""
     mentions, persons, titles = _named(doc, lang)
     _countries_nearby(doc, mentions, persons)
+    for p in persons.values():  # what the article leaves unsaid of a public figure
+        p.country = p.country or (figure_state(p.name) if p.name else None)
     taken = _surnames(doc, mentions, persons)
     parties = [d for d in find_descriptions(doc, lang, taken) if d.start not in titles]
     _counterpart_heads(doc, sorted(mentions + parties, key=lambda m: m.start), persons)
