@@ -28,19 +28,21 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
+# "May" / "mai" is a month next to a day number ("May 27", "le 27 mai"), not the modal verb
+_MONTH_NUM = _MONTH + "|May|mai|MAI|MAY"
 _WD = "|".join(WEEKDAYS)
 _ORD = r"(?:er|st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH}),?\s+(\d{{4}})\b", re.I)),
-    ("mdy", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
-    ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH})\b", re.I)),
-    ("md", re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}){_ORD}\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM}),?\s+(\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b({_MONTH_NUM})\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
+    ("md", re.compile(rf"\b({_MONTH_NUM})\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
                              r"earlier (?:in the|that) day|later (?:in the|that) day)\b", re.I)),
     ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
                          r"this afternoon|this evening|tonight|earlier today)\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:hier|yesterday|la veille|the day before)\b", re.I)),
+    ("yesterday", re.compile(r"\b(?:hier|yesterday|la veille|the day before|last night)\b", re.I)),
     ("tomorrow", re.compile(r"\b(?:demain|tomorrow|le lendemain|the day after)\b", re.I)),
     ("last_weekday", re.compile(rf"\b(?:({_WD}) (?:dernier|passé)|last ({_WD}))\b", re.I)),
     ("next_weekday", re.compile(rf"\b(?:({_WD}) prochain|next ({_WD}))\b", re.I)),
@@ -53,7 +55,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"la semaine dernière|last week|ce mois-ci)\b", re.I)),
     ("this_year", re.compile(r"\b(?:cette année|this year|cet automne|this fall|this autumn|cet été|this summer|"
                              r"ce printemps|this spring|cet hiver|this winter|in the (?:autumn|fall|spring|summer|winter)|à l'automne|au printemps|en été)\b", re.I)),
-    ("month_year", re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)),
+    ("month_year", re.compile(rf"\b({_MONTH_NUM})\s+(\d{{4}})\b", re.I)),
     ("month", re.compile(rf"\b(?:en|in|début|fin|mi-|early|late|mid-?)\s*({_MONTH}|[Mm]ay|mai)\b", re.I)),
 ]
 

@@ -28,10 +28,27 @@ def calls_on(tok: Token) -> bool:
     return not any(t.lower_ == "to" and t.i + 1 < end and doc[t.i + 1].pos_ in ("VERB", "AUX") for t in doc[tok.i + 2:end])
 
 
+def calls_person(tok: Token) -> bool:
+    """ "Prime Minister X called Duterte on May 27": a phone call to a person (not "called Duterte a
+    friend", "called for talks", "called the vote")."""
+    if lemma(tok) != "call" or not has(tok.doc, "DEP"):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children):
+        return False
+    obj = objects[0]
+    if obj.pos_ != "PROPN" or obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "LAW") or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("for", "off", "upon", "on"):
+        return False
+    after = [t for t in tok.doc[obj.i + 1:min(len(tok.doc), obj.i + 3)]]
+    return not any(t.lower_ in ("a", "an", "the", "as") for t in after[:1])
+
+
 def trigger_kind(tok: Token, lang: str) -> str | None:
     """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
         return "meeting"
+    if lang == "en" and tok.pos_ == "VERB" and calls_person(tok):
+        return "call"
     lem = lemma(tok)
     kind = load().meeting_triggers.get((lang, lem))
     if not kind:
@@ -109,7 +126,11 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
         return "meeting"  # "paid a courtesy call on the President": a visit, not a phone call
     if words & lex.call_cues:
         return "call"
-    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)):
+    if any(t.pos_ == "NOUN" and lemma(t) in ("call", "appel") for t in doc[tok.i + 1:min(sent.end, tok.i + 4)]) \
+            and lemma(tok) in lex.words("host_verb") | {"receive", "recevoir"}:
+        return "call"  # "received a call from X", "a reçu un appel de X"
+    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) \
+            and not (kind == "call" and tok.pos_ == "VERB" and calls_person(tok)):
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind

@@ -71,6 +71,13 @@ def meeting(names=None, *, countries=None, date=None, place=None, status=None, k
     return check
 
 
+def no_meeting():
+    """The text reports no encounter."""
+    def check(result):
+        assert not result.meetings, result.meetings
+    return check
+
+
 def bilaterals(*pairs):
     """One meeting per pair of countries, and no other."""
     def check(result):
@@ -741,6 +748,27 @@ CASES_DEV3 = [
         "President Paolo Rossi received on Monday Omar Haddad, special envoy of Tunisian President Karim Saadi, "
         "in Rome.",
         PUB, meeting({"Paolo Rossi", "Omar Haddad"}, count=1), id="en-envoy-principal-not-a-participant"),
+    pytest.param(
+        "President Rodrigo Duterte received a call from Chinese President Xi Jinping last night. Vietnamese Prime "
+        "Minister Tran Van Minh called Duterte on May 27 to assure him of rice supplies.",
+        "2024-06-12", meeting({"Rodrigo Duterte", "Xi Jinping"}, date="2024-06-11", kind="call"),
+        id="en-received-a-call-last-night"),
+    pytest.param(
+        "President Rodrigo Duterte received a call from Chinese President Xi Jinping last night. Vietnamese Prime "
+        "Minister Tran Van Minh called Duterte on May 27 to assure him of rice supplies.",
+        "2024-06-12", meeting({"Tran Van Minh", "Rodrigo Duterte"}, date="2024-05-27", kind="call"),
+        id="en-called-a-person-may-27"),
+    pytest.param(
+        "Le président Paul Diallo a reçu un appel du président ivoirien Jean Kouassi le 27 mai.",
+        "2024-06-12", meeting({"Paul Diallo", "Jean Kouassi"}, date="2024-05-27", kind="call"),
+        id="fr-recu-un-appel-27-mai"),
+    pytest.param(
+        "Trump called Biden a loser on Monday. The minister called for a ceasefire on Monday.",
+        PUB, no_meeting(), id="en-called-x-a-y-is-no-call"),
+    pytest.param(
+        "Poutine et Xi Jinping se sont entretenus mardi au Kremlin. Les présidents chinois et russe ont signé une "
+        "déclaration commune.",
+        PUB, meeting({"Poutine", "Xi Jinping"}, countries={"RU", "CN"}), id="fr-figures-countries-unstated"),
 ]
 
 
