@@ -1,7 +1,7 @@
 """Quotation marks, read on the characters: where direct quotations are in a text.
 
 Constructions handled:
-- « ... », “ ... ”, „ ... “, " ... " and the reversed ” ... “, never trusting marks to be balanced:
+- « ... », “ ... ”, „ ... “, " ... ", ‘’ ... ’’ and the reversed ” ... “, never trusting marks to be balanced:
   « runs to its » or to the paragraph end, “ to ” (or a plain "), " to the next " in the paragraph;
 - a quotation whose opening « is never closed runs to the end of its paragraph;
 - « Première phrase, a martelé X devant la presse. Seconde phrase »: an attribution inserted in
@@ -27,6 +27,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
+        if c == "'" and text.startswith("''", i) and i + 2 < n and text[i + 2] not in _SPACES:
+            # ‘’ ... ’’ (read as '' ... ''): double quotes typed as two single ones, to the closing
+            # pair or to the end of the paragraph
+            para_end = text.find("\n", i)
+            para_end = n if para_end < 0 else para_end
+            j = text.find("''", i + 2, para_end)
+            end = para_end if j < 0 else j
+            spans.append((i + 2, end))
+            i = end + 2
+            continue
         if c not in OPEN_CLOSE:
             i += 1
             continue

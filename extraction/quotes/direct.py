@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .. import geo
+from ..lexicons import load
 from ..words import has, lemma
 from .according import source_token
 from .grammar import inverted_subject, subject
@@ -131,6 +133,32 @@ def _announced(ctx: QuoteContext, s: int, si: int) -> Speaker:
     return ctx.resolver.from_token(subj) if subj is not None and not ctx.tok_in_direct(subj) else NOBODY
 
 
+_LABEL = re.compile(r"[ \t\u00a0]*([^\s(:«“\"'][^(:«“\"\n]{1,60}?)\s*(?:\([^()\n]{0,80}\))?\s*:\s*[«“\"']*\s*$")
+
+
+def _labelled(ctx: QuoteContext, s: int) -> Speaker:
+    """ "Kasper Holm (sélectionneur du Danemark) : « ... »": a line opening with a person's name, a
+    bracketed role and a colon labels the quotation after it."""
+    line_start = ctx.text.rfind("\n", 0, s) + 1
+    found = _LABEL.match(ctx.text, line_start, s)
+    if not found:
+        return NOBODY
+    doc = ctx.doc
+    tok = next((t for t in doc if t.idx >= line_start + found.start(1) and not t.is_space), None)
+    if tok is None or tok.idx >= line_start + found.end(1):
+        return NOBODY
+    speaker = ctx.resolver.from_token(tok)
+    if speaker[0]:
+        return speaker
+    label = found.group(1).strip()
+    words = label.split()
+    # a name the NER missed: two to four capitalised words, none a place or an institution's word
+    if 2 <= len(words) <= 4 and words[0].lower() not in load().words("definite") | load().words("indefinite") and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+            and not geo.any_country(label) and not geo.institution_in(label):
+        return label, None, None
+    return NOBODY
+
+
 def _new_paragraph(text: str, s: int) -> bool:
     return s <= 1 or text[s - 2:s - 1] in ("\n", "") or text[s - 1:s] == "\n" or text.rfind("\n", 0, s) >= s - 3
 
@@ -150,6 +178,8 @@ def attribute_direct(ctx: QuoteContext) -> None:
         last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
         sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
         speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
+        if not speaker[0]:
+            speaker = _labelled(ctx, s)
         if not speaker[0] and sent_idx:
             speaker = _previous_sentence_speaker(ctx, s, sent_idx[0])
         if not speaker[0] and sent_idx:

@@ -769,6 +769,22 @@ CASES_DEV3 = [
         "Poutine et Xi Jinping se sont entretenus mardi au Kremlin. Les présidents chinois et russe ont signé une "
         "déclaration commune.",
         PUB, meeting({"Poutine", "Xi Jinping"}, countries={"RU", "CN"}), id="fr-figures-countries-unstated"),
+    pytest.param(
+        "Arrivé hier au Niger, le ministre malien Issa Konaté a été reçu en audience par le président nigérien, "
+        "Ali Moussa.  ‘’Je suis venu porter un message de fraternité. Nos deux pays sont frères’’, a "
+        "déclaré le ministre.",
+        PUB, quote_by("Nos deux pays sont frères", "Issa Konaté"), id="fr-double-single-quote-marks"),
+    pytest.param(
+        "Le colonel Issa Konaté a exhorté les Maliens à rester unis derrière la Transition.",
+        PUB, quote_by("rester unis derrière la Transition", "Issa Konaté"), id="fr-exhorter-a"),
+    pytest.param(
+        "Les déclarations après le match nul entre les deux équipes.\n\nKasper Holm (Sélectionneur-Danemark): "
+        "“Le nul est un résultat satisfaisant pour nous.”\n\nJalel Ben Ali (Sélectionneur-Tunisie) : "
+        "« Nous avons manqué de réalisme. »",
+        PUB, quote_by("un résultat satisfaisant", "Kasper Holm"), id="fr-labelled-quote"),
+    pytest.param(
+        "Le ministre a conclu.\n\nLa Question Centrale : « que faire ? »",
+        PUB, no_speaker("La Question Centrale"), id="fr-label-with-article-is-no-name"),
 ]
 
 
