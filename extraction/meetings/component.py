@@ -198,7 +198,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok)
     place_list = _place_list(st, sent, scope, status, kind)
     found = [p for p, _ in places(doc, scope, st.mentions)]
-    for group in _bilaterals(dedupe_parties(parts)):
+    separately = next((t.i for t in sent if t.lower_ in lex.words("separately")), None)
+    for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
                                                sent.end_char, again or len(place_list) > 1, places=found,
@@ -206,11 +207,18 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     return False
 
 
-def _bilaterals(parts: list[Mention]) -> list[list[Mention]]:
+def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1) -> list[list[Mention]]:
     """ "X s'est entretenu avec ses homologues arménien, géorgien et turc": one bilateral encounter
-    per counterpart of a plural "homologues" / "counterparts" list, else one encounter of all."""
+    per counterpart of a plural "homologues" / "counterparts" list; "Wang met respectively with A; B
+    and C" (one party before the sentence's separately word): one per person after it; else one
+    encounter of all."""
     listed = [m for m in parts if m.plural and m.country and fold(m.role or "").startswith(("homologue", "counterpart"))]
     others = [m for m in parts if m not in listed]
+    if separate and not listed:
+        before = [m for m in parts if m.start < pivot]
+        after = [m for m in parts if m.start > pivot]
+        if len({m.key for m in before}) == 1 and len(after) >= 2:
+            return [before + [m] for m in after]
     if len(listed) < 2 or len(others) != 1:
         return [parts]
     return [others + [m] for m in listed]

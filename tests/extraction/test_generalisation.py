@@ -785,6 +785,15 @@ CASES_DEV3 = [
     pytest.param(
         "Le ministre a conclu.\n\nLa Question Centrale : « que faire ? »",
         PUB, no_speaker("La Question Centrale"), id="fr-label-with-article-is-no-name"),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi on Wednesday hosted his counterparts from Latin America. In a series of "
+        "bilateral meetings, Wang met respectively with Honduran Foreign Minister Ana Lopez; Bolivian Foreign "
+        "Minister Carlos Rojas; and Sudanese Foreign Minister Omer Hassan.",
+        PUB, bilaterals(("CN", "HN"), ("CN", "BO"), ("CN", "SD")), id="en-met-respectively-with"),
+    pytest.param(
+        "Le ministre Karim Saadi a reçu successivement l'ambassadeur du Japon, Ken Sato, et l'ambassadrice "
+        "d'Italie, Laura Bianchi.",
+        PUB, meeting({"Karim Saadi", "Laura Bianchi"}, count=2), id="fr-recu-successivement"),
 ]
 
 
