@@ -69,7 +69,9 @@ def _evaluative_word(text: str, s: int, e: int) -> bool:
     """A single quoted word that is someone's word ("a jugé la question « prématurée »", "qu'il qualifie
     d'« exceptionnelles »"): lowercase, a real word, closed by its mark (not a name or a title)."""
     word = text[s:e]
-    return word.isalpha() and word[:1].islower() and len(word) >= 4 and e < len(text) and text[e:e + 2].strip()[:1] in "»”\""
+    # closed by its mark, also when the comma or full stop is written inside it ("a “success,” noting")
+    return word.isalpha() and word[:1].islower() and len(word) >= 4 and e < len(text) \
+        and text[e:e + 3].lstrip(",.;: \u00a0")[:1] in "»”\""
 
 
 INNER_ATTRIBUTION = re.compile(

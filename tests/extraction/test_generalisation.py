@@ -794,6 +794,13 @@ CASES_DEV3 = [
         "Le ministre Karim Saadi a reçu successivement l'ambassadeur du Japon, Ken Sato, et l'ambassadrice "
         "d'Italie, Laura Bianchi.",
         PUB, meeting({"Karim Saadi", "Laura Bianchi"}, count=2), id="fr-recu-successivement"),
+    pytest.param(
+        "Prime Minister Anil Mehta assured his counterpart that India would share the vaccines.",
+        PUB, quote_by("India would share the vaccines", "Anil Mehta"), id="en-assured-that"),
+    pytest.param(
+        "Minister Chen Hao described the meeting as a “success,” noting that all participants reaffirmed "
+        "their commitment.",
+        PUB, quote_by("success", "Chen Hao"), id="en-one-word-quote-comma-inside"),
 ]
 
 
