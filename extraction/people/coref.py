@@ -364,6 +364,14 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
                 continue  # "X a reçu le président": not X
             if _fits(d, p, False) and (_same_head(d, p) or not strict):
                 return p
+    if d.cls in ("state", "government") and here > 0:
+        # "Tunisie : ... à Kaïs Saïed" as the headline, then "Le chef de l'Etat a reçu ...": the one
+        # person the headline names without an office, when nothing else fits
+        titled = {m.key for m in index.before(d.start) if index.sent_index(m.start) <= 1 and index.in_title(m.start)
+                  and not persons[m.key].cls and (not persons[m.key].country or not d.country
+                                                  or persons[m.key].country == d.country)}
+        if len(titled) == 1:
+            return persons[titled.pop()]
     if here == 0 and index.in_title(d.start):
         # a readout's headline ("The Secretary's Call with ..."): the person its body names
         for m in index.after(d.end):

@@ -146,6 +146,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Objectif : conclure ...": a label
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
         return None
+    portfolios = load().words("portfolio")
+    if all(fold(t.text) in portfolios or t.lower_ in ("et", "and", "de", "du", "des", "la", "l'", ",") for t in doc[start:end]):
+        return None  # "ministre de l'Economie, du Plan": the minister's portfolio
     if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in load().words("particle"):
         return None
     text = doc[start:end].text

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from spacy.tokens import Token
+
 from .. import geo
 from ..lexicons import load
-from ..words import has, lemma
+from ..words import fold, has, lemma
 from .according import source_token
 from .grammar import inverted_subject, subject
 from .model import QuoteCandidate, QuoteContext
@@ -53,6 +55,13 @@ def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speak
             subj = None
         if subj is None or (subj.i > v.i or ctx.lang == "fr") and v.idx > e:
             subj = inverted_subject(doc, v) or subj
+        if subj is not None and not ctx.tok_in_direct(subj) and _joint_subject(ctx, subj):
+            # "Il a ajouté que les deux parties avaient affirmé « ... »": the sides say nothing
+            # themselves; the words are those of whoever reports them
+            outer = _reporter(ctx, v)
+            if outer[0]:
+                return outer
+            continue  # else the quotation goes on with the speaker before it, if any
         if subj is not None and not ctx.tok_in_direct(subj):
             speaker = ctx.resolver.from_token(subj)
             if speaker[0]:
@@ -64,6 +73,27 @@ def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speak
                 speaker = ctx.resolver.from_token(inv)
                 if speaker[0]:
                     return speaker
+    return NOBODY
+
+
+def _joint_subject(ctx: QuoteContext, subj: Token) -> bool:
+    """ "les deux parties", "the sides", "les deux pays": a joint subject (data/joint_subjects.txt)."""
+    joint, doc = ctx.lex.joint_subjects, ctx.doc
+    return fold(subj.text) in joint or any(fold(t.text) in joint for t in doc[max(0, subj.i - 2):subj.i + 1]
+                                           if t.i == subj.i or t.lower_ in ("les", "the", "deux", "two"))
+
+
+def _reporter(ctx: QuoteContext, v: Token) -> Speaker:
+    """The speaker of the reporting verb that governs v ("Il a ajouté que [les parties ont affirmé]")."""
+    node = v
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in ctx.verbs:
+            subj = subject(node) if has(ctx.doc, "DEP") else None
+            if subj is not None and not ctx.tok_in_direct(subj) and not _joint_subject(ctx, subj):
+                return ctx.resolver.from_token(subj)
     return NOBODY
 
 

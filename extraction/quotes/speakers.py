@@ -238,6 +238,9 @@ class SpeakerResolver:
                 t = doc[j]
                 if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text):
                     break
+                if t.lower_ in ("de", "du", "des", "d'", "of") and any(
+                        role_at(doc, k, self.lang) for k in range(j + 1, min(s_end, j + 3))):
+                    break  # "l'envoyée spéciale du président X", "the spokesman of President X": X is not the speaker
         for j in range(tok.i + 1, min(s_end - 1, tok.i + 9)):
             t = doc[j]
             if t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) or t.is_quote or t.text in (".", ";", ":"):

@@ -801,6 +801,19 @@ CASES_DEV3 = [
         "Minister Chen Hao described the meeting as a “success,” noting that all participants reaffirmed "
         "their commitment.",
         PUB, quote_by("success", "Chen Hao"), id="en-one-word-quote-comma-inside"),
+    pytest.param(
+        "Le ministre algérien Karim Haddad a été reçu par le président. « Nous avons parlé de la région », a-t-il "
+        "souligné. Il a ajouté que les deux parties avaient affirmé « leur engagement à vaincre la pandémie ». "
+        "« La Tunisie a été toujours alliée de l'Algérie. »",
+        PUB, speaker_is("Karim Haddad"), id="fr-joint-subject-quoted-by-reporter"),
+    pytest.param(
+        "Tunisie : le Maroc dépêche son ministre à Kaïs Saïed\n\nLe chef de l'Etat a ainsi reçu le ministre des "
+        "Affaires étrangères algérien, Ramtane Lamamra, qui lui a transmis un message.",
+        "2021-07-28", meeting({"Kaïs Saïed", "Ramtane Lamamra"}), id="fr-head-of-state-named-in-headline"),
+    pytest.param(
+        "La ministre congolaise de l'Economie, Mme Aline Mbemba, a été reçue mardi par le président camerounais "
+        "Jean Etoundi.",
+        "2022-06-15", meeting({"Aline Mbemba", "Jean Etoundi"}, count=1), id="fr-portfolio-is-no-name"),
 ]
 
 
