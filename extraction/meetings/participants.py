@@ -41,7 +41,21 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     if _after_attribution(doc, m, tok):
         return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
-        and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i}
+        and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
+        and not _in_adjunct_of(tok, head.head)
+
+
+def _in_adjunct_of(tok: Token, verb: Token) -> bool:
+    """ "a déclaré X lors d'une conférence de presse à l'issue d'une entrevue avec Y": the meeting
+    word hangs on the reporting verb as a circumstance, not as what was said, so X took part."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == verb.i:
+            return node.dep_ in ("obl", "obl:mod", "advcl", "prep", "nmod", "advmod")
+        node = node.head
+    return False
 
 
 def _principal_of_envoy(doc: Doc, m: Mention) -> bool:

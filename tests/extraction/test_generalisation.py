@@ -814,6 +814,24 @@ CASES_DEV3 = [
         "La ministre congolaise de l'Economie, Mme Aline Mbemba, a été reçue mardi par le président camerounais "
         "Jean Etoundi.",
         "2022-06-15", meeting({"Aline Mbemba", "Jean Etoundi"}, count=1), id="fr-portfolio-is-no-name"),
+    pytest.param(
+        "Le Chef de la mission et Représentant Spécial du Secrétaire général, Moussa Diallo, a été reçu à Paris par "
+        "le ministre français des Affaires étrangères, Pierre Martin. Auparavant, il avait été reçu par les "
+        "Conseillers Afrique du Président Luc Bernard.",
+        "2019-05-10", meeting({"Moussa Diallo", "Pierre Martin"}, count=1), id="fr-special-representative-advisers"),
+    pytest.param(
+        "L'Afrique reste \"une priorité de notre diplomatie\", a déclaré le ministre chinois des Affaires "
+        "étrangères, Li Wen, lors d'une conférence de presse à l'issue d'une entrevue avec le président rwandais "
+        "Paul Kagame.",
+        "2018-01-14", meeting({"Li Wen", "Paul Kagame"}), id="fr-meeting-in-adjunct-of-saying"),
+    pytest.param(
+        "Le porte-parole Ali Karimi a déclaré que le président Reza Tehrani avait rencontré son homologue turc "
+        "Kemal Arslan.",
+        "2018-01-14", meeting({"Reza Tehrani", "Kemal Arslan"}, count=1), id="fr-reporter-of-meeting-no-party"),
+    pytest.param(
+        "Le 4 novembre, en marge de la conférence à Yaoundé, la secrétaire générale Aline Uwase a été l'hôte du "
+        "chef de l'État camerounais, Jean Etoundi.",
+        "2023-11-05", meeting({"Aline Uwase", "Jean Etoundi"}), id="fr-etre-l-hote-de"),
 ]
 
 
