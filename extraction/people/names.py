@@ -93,11 +93,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     if end - start > 2 and doc[start].lower_ in load().words("title_name"):
         start += 1  # "Cheikh Tamim bin Hamad Al Thani", but "Cheikh Ndiaye"
+    # "République Arabe Sahraouie Démocratique Monsieur Brahim Ghaly": the name follows the last title
+    inner = [k for k in range(start + 1, end - 1) if doc[k].lower_ in titles]
+    if inner:
+        start = inner[-1] + 1
     return start, end
 
 
 def _is_place_after_noun(doc: Doc, start: int, end: int) -> bool:
-    """ "au sommet de Belém", "the summit in Belem", "prévu en août à Belém": a place, not a name."""
+    """ "au sommet de Belém", "the summit in Belem", "prévu en août à Belém": a place, not a name;
+    "l'aéroport Rafic Hariri", "Rafic Hariri airport", "la ville de São Borja": named after someone or
+    not, a place."""
+    places = load().words("place_noun")
+    if start >= 1 and fold(doc[start - 1].text) in places or end < len(doc) and fold(doc[end].text) in places:
+        return True
+    if start >= 2 and doc[start - 1].lower_ in ("de", "d'", "of") and fold(doc[start - 2].text) in places:
+        return True
     if end - start != 1 or start < 2:
         return False
     before, noun = doc[start - 1].lower_, fold(doc[start - 2].text)
@@ -159,6 +170,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text):
         return None
+    if any(geo.is_country_name(doc[k:end].text) for k in range(max(0, start - 3), start)):
+        return None  # "Émirats Arabes Unis": the end of a country's name
     if any(geo.adjective_country(t.text) for t in doc[start:end]):
         return None
     return start, end

@@ -832,6 +832,16 @@ CASES_DEV3 = [
         "Le 4 novembre, en marge de la conférence à Yaoundé, la secrétaire générale Aline Uwase a été l'hôte du "
         "chef de l'État camerounais, Jean Etoundi.",
         "2023-11-05", meeting({"Aline Uwase", "Jean Etoundi"}), id="fr-etre-l-hote-de"),
+    pytest.param(
+        "Le président Karim Saadi a reçu le ministre des Affaires étrangères de la République Arabe Sahraouie "
+        "Démocratique Monsieur Brahim Salem Ould Khalil.",
+        PUB, meeting({"Karim Saadi", "Brahim Salem Ould Khalil"}), id="fr-name-after-inner-title"),
+    pytest.param(
+        "Le ministre Karim Saadi a été accueilli à l'aéroport Rafic Hariri par son homologue libanais Nabil Aoun.",
+        PUB, meeting({"Karim Saadi", "Nabil Aoun"}, count=1), id="fr-airport-named-after-someone"),
+    pytest.param(
+        "Le président Karim Saadi a reçu l'ambassadeur des Émirats Arabes Unis, Omar Rashid.",
+        PUB, meeting({"Karim Saadi", "Omar Rashid"}, count=1), id="fr-end-of-country-name-no-person"),
 ]
 
 
