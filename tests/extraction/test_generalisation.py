@@ -842,6 +842,16 @@ CASES_DEV3 = [
     pytest.param(
         "Le président Karim Saadi a reçu l'ambassadeur des Émirats Arabes Unis, Omar Rashid.",
         PUB, meeting({"Karim Saadi", "Omar Rashid"}, count=1), id="fr-end-of-country-name-no-person"),
+    pytest.param(
+        "Le Premier ministre Abiy Bekele a tenu cet après-midi des discussions stratégiques avec le président "
+        "somalien Hassan Ali Omar.",
+        "2025-12-19", meeting({"Abiy Bekele", "Hassan Ali Omar"}, kind="talks"), id="fr-tenir-des-discussions-avec"),
+    pytest.param(
+        "Le Premier ministre Tran Van Minh a présidé samedi matin à Hanoï la cérémonie d'accueil de son homologue "
+        "lao, Somsak Vong.",
+        "2025-12-19", meeting({"Tran Van Minh", "Somsak Vong"}, place="Hanoï"), id="fr-ceremonie-d-accueil"),
+    pytest.param(
+        "Les discussions ont porté sur la sécurité régionale.", PUB, no_meeting(), id="fr-discussions-alone"),
 ]
 
 
