@@ -61,11 +61,11 @@ def _in_adjunct_of(tok: Token, verb: Token) -> bool:
 def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
     """The mention closes "<envoy> (spécial) de/du/of (le président ...)" within a few words."""
     envoys, ofs = load().words("envoy"), {"de", "du", "d'", "des", "of", "from"}
-    for k in range(m.start - 1, max(-1, m.start - 8), -1):
+    for k in range(m.start - 1, max(-1, m.start - 13), -1):
         tok = doc[k]
         if tok.is_punct and tok.text not in ("'", "-") or "\n" in tok.whitespace_:
             return False
-        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 3):k]):
+        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 4):k]):
             return True
     return False
 

@@ -256,6 +256,14 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         if chained is not None:
             left = chained
             roles = roles_in(doc, left, start, lang)
+    if len(roles) > 1 and any(t.lower_ in ("du", "de", "des", "d'", "of") for t in doc[roles[-2][1]:roles[-1][0]]) \
+            and _apposed_to_name_before(doc, roles[0][0]):
+        # "Y, envoyé spécial du président X": the envoy is Y, named before; X is the president (but
+        # "le porte-parole du chef de l'Etat russe Dmitri Peskov" names the spokesman)
+        left = roles[-1][0]
+        while left > 0 and doc[left - 1].pos_ == "DET":
+            left -= 1
+        roles = roles[-1:]
     if roles:
         first = roles[0][2]
         head, cls, gender = first.head, first.cls, first.gender
@@ -273,6 +281,14 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
             country = country or country_in(doc, end + 1, right)
     gender = gender or _gender_before(doc, left, start)
     return RoleInfo(role, head, refine_class(cls, role), country, org, gender, left, right)
+
+
+def _apposed_to_name_before(doc: Doc, i: int) -> bool:
+    """The role phrase starting at token i follows a name and its comma ("M. Y, Envoyé spécial ...")."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()
 
 
 def refine_class(cls: str | None, phrase: str | None) -> str | None:

@@ -189,6 +189,9 @@ class SpeakerResolver:
 
     def _anaphor(self, tok: Token) -> Speaker | None:
         doc = self.doc
+        if tok.lower_ in ("source", "sources") and tok.i > 0 and doc[tok.i - 1].lower_ in ("même", "same") \
+                and self.recent is not None:
+            return self.recent[0]  # "ajoute la même source", "the same source said": who spoke last
         if tok.lower_ in self.pronouns:  # "il", "a-t-elle", "Selon lui"
             unnamed = self._unnamed_previous_subject(tok)
             if unnamed is not None:

@@ -852,6 +852,18 @@ CASES_DEV3 = [
         "2025-12-19", meeting({"Tran Van Minh", "Somsak Vong"}, place="Hanoï"), id="fr-ceremonie-d-accueil"),
     pytest.param(
         "Les discussions ont porté sur la sécurité régionale.", PUB, no_meeting(), id="fr-discussions-alone"),
+    pytest.param(
+        "Le porte-parole du ministère, Ali Benali, a condamné l'attaque. « Nous exprimons notre solidarité avec le "
+        "peuple éthiopien », a-t-il déclaré. « Nous formons le vœu que ce pays retrouve la paix », a affirmé la "
+        "même source.",
+        PUB, speaker_is("Ali Benali"), id="fr-la-meme-source"),
+    pytest.param(
+        "Le Président de la République, Monsieur Karim Saadi, a reçu en audience mardi M. Omar Ould Salem, Envoyé "
+        "spécial du président de la République Arabe Sahraouie Démocratique Monsieur Brahim Salek.\n\nA sa sortie "
+        "d'audience, l'émissaire sahraoui a fait une déclaration dans laquelle il a indiqué que les relations "
+        "entre les deux peuples étaient excellentes.",
+        "2018-02-28", quote_by("les relations entre les deux peuples", "Omar Ould Salem"),
+        id="fr-emissaire-is-the-envoy-not-his-president"),
 ]
 
 
