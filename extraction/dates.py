@@ -29,15 +29,15 @@ WEEKDAYS = {
 }
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 # "May" / "mai" is a month next to a day number ("May 27", "le 27 mai"), not the modal verb
-_MONTH_NUM = _MONTH + "|May|mai|MAI|MAY"
+_MONTH_NUM = _MONTH + "|(?-i:May|mai|MAI|MAY)|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\\.\\s+\\d)"
 _WD = "|".join(WEEKDAYS)
 _ORD = r"(?:er|st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM}),?\s+(\d{{4}})\b", re.I)),
-    ("mdy", re.compile(rf"\b({_MONTH_NUM})\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
+    ("mdy", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
-    ("md", re.compile(rf"\b({_MONTH_NUM})\s+(\d{{1,2}}){_ORD}\b", re.I)),
+    ("md", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
                              r"earlier (?:in the|that) day|later (?:in the|that) day)\b", re.I)),
     ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour|ce matin|cet après-midi|ce soir|cette nuit|this morning|"

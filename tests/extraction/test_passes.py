@@ -130,7 +130,16 @@ def test_a_name_in_marks_is_no_quotation():
     ("ce matin", "2024-05-22", False, "2024-05-22"),
     ("la veille", "2024-05-22", False, "2024-05-21"),
     ("next Wednesday", "2024-05-22", True, "2024-05-29"),
+    ("le 27 mai", "2024-06-12", False, "2024-05-27"),  # "mai"/"May" next to a day number is the month
+    ("on May 27", "2024-06-12", False, "2024-05-27"),
+    ("on Nov. 14, Thursday", "2024-11-15", False, "2024-11-14"),  # an abbreviated month with its dot
+    ("last night", "2024-06-12", False, "2024-06-11"),
 ])
 def test_time_expressions_resolve_against_the_reference(text, ref, planned, expected):
     cue = dates.find_cues(text)[0]
     assert dates.resolve(cue, ref, planned) == expected
+
+
+@pytest.mark.parametrize("text", ["You may 5 times ask", "the Nov. elections", "Jan. is cold"])
+def test_month_words_that_are_no_date(text):
+    assert not [c for c in dates.find_cues(text) if c.kind in ("md", "dm", "mdy", "dmy")]
