@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from diplowatch import countries, dates
 from diplowatch.names import fold as _fold_text
@@ -180,6 +180,24 @@ class Event:
         if self.other_dates:
             return dates.spoken_either([self.date, *self.other_dates], language)
         return dates.spoken(self.date, language)
+
+    @property
+    def sort_date(self) -> str:
+        return self.date or ""
+
+
+class EventHead(NamedTuple):
+    """What a list sorts, counts and filters an event by, read from its mentions (and the
+    cluster's merged draft) without building it: a country's list counts its ~1,000 events
+    and shows the first 200 at most (`EventIndex.heads`, then `EventIndex.built`)."""
+
+    id: str
+    date: str | None
+    other_dates: tuple[str, ...]
+    status: Status
+    sources: int
+    first_seen: str
+    members: tuple[Mention, ...]  # the cluster, to build the event from
 
     @property
     def sort_date(self) -> str:
@@ -671,14 +689,7 @@ class EventIndex:
         """The event of a cluster: merged once (kept with its group), names put in each time."""
         if len(members) == 1:
             return _alone(members[0], people)
-        state = self._groups.get(members[0].group)
-        if not isinstance(state, _Group):  # cannot happen: several members make a group
-            return with_people(merge(list(members)), people)
-        index = state.clusters.index(members)
-        draft = state.drafts[index]
-        if draft is None:
-            draft = state.drafts[index] = merge(list(members))
-        return with_people(draft, people)
+        return with_people(self._draft(members), people)
 
     # -- reading: events are built here, for the owner to hand out ------------------------------
 
@@ -715,6 +726,69 @@ class EventIndex:
                 seen.add(id(members[0]))
                 events.append(self._event(members, people))
         return events
+
+    def heads(self, mentions: Iterable[Mention]) -> list[EventHead]:
+        """The heads of the events of these mentions, each once, in the order `of_mentions`
+        gives their events."""
+        seen: set[int] = set()
+        heads = []
+        for m in mentions:
+            members = self._cluster_of(m)
+            first = members[0]
+            if id(first) in seen:
+                continue
+            seen.add(id(first))
+            if len(members) == 1:
+                meeting = first.meeting
+                heads.append(EventHead(f"{first.article_id}-{first.index}", meeting.date, (), meeting.status, 1,
+                                       first.first_seen, members))
+            else:
+                draft = self._draft(members)
+                heads.append(EventHead(draft.id, draft.date, draft.other_dates, draft.status, len(draft.sources),
+                                       min(s.first_seen for s in draft.sources), members))
+        return heads
+
+    def has_country(self, head: EventHead, code: str, people: People) -> bool:
+        """Whether a participant of the event is of this country (`code in event.countries`,
+        without building the event)."""
+        members = head.members
+        if len(members) == 1:
+            m = members[0]
+            seen: set[str] = set()
+            for key, p in zip(m.keys, m.meeting.participants):
+                if key in seen:
+                    continue
+                seen.add(key)
+                if p.country:
+                    country = p.country
+                elif key[0] != "~":
+                    country = people.country(key)
+                else:
+                    country = key[1:].split(":", 1)[0] if not key.startswith("~?") else None
+                if country == code:
+                    return True
+            return False
+        participants = self._draft(members).participants
+        return any((p.country or (people.country(p.key) if p.key else None)) == code for p in participants)
+
+    def built(self, head: EventHead, people: People) -> Event:
+        """The event of a head; the clusters may have changed since it was read (a write in
+        between): then the event as those mentions make it."""
+        members = head.members
+        if len(members) == 1 or members in self._clusters(members[0].group):
+            return self._event(members, people)
+        return build(members, people)
+
+    def _draft(self, members: tuple[Mention, ...]) -> Event:
+        """The merged event of a cluster of several, without names (kept with its group)."""
+        state = self._groups.get(members[0].group)
+        if not isinstance(state, _Group) or members not in state.clusters:
+            return merge(list(members))
+        index = state.clusters.index(members)
+        draft = state.drafts[index]
+        if draft is None:
+            draft = state.drafts[index] = merge(list(members))
+        return draft
 
     def planned(self, people: People, *, dated_from: str | None = None, undated_from: str | None = None) -> list[Event]:
         """The events that no source reports held; with `dated_from` (ISO day) only those a

@@ -31,7 +31,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from diplowatch.events import Event, EventIndex, Mention, mention_of
+from diplowatch.events import Event, EventHead, EventIndex, Mention, mention_of
 from diplowatch.names import name_key
 from diplowatch.people import Countries, NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
@@ -42,6 +42,7 @@ from storage.text_index import TextIndex
 SCHEMA_VERSION = 1
 ID_LENGTH = 6
 RECORD_SHARD_CHARS = 3  # 4,096 files of records (all loaded at start): a write rewrites ~1/4096
+BUILT_EVENTS_KEPT = 30_000  # events built since the last write, kept for the next lists (~20 MB at most)
 BODY_SHARD_CHARS = 3  # 4,096 files of bodies, read one at a time: small reads for /article
 
 
@@ -91,6 +92,7 @@ class Store:
         self._newest_cache: tuple[int, tuple[Article, ...]] = (-1, ())
         self._people_cache: tuple[int, Mapping[str, str]] = (-1, MappingProxyType({}))
         self._spellings_cache: tuple[int, tuple[tuple[str, str], ...]] = (-1, ())
+        self._built_cache: tuple[int, dict[tuple[Mention, ...], Event]] = (-1, {})
         self._text_index_started = threading.Event()
         try:
             self._check_pieces()
@@ -733,6 +735,11 @@ class Store:
 
     def events_of_country(self, code: str) -> tuple[Event, ...]:
         """The events where a participant is of this country (as a source says)."""
+        return self.events_of_heads(self.event_heads_of_country(code))
+
+    def event_heads_of_country(self, code: str) -> tuple[EventHead, ...]:
+        """`events_of_country` as heads: what a list sorts and counts by, before it builds
+        the events it shows (`events_of_heads`)."""
         with self._lock:
             mentions = []
             for meeting in self._meetings_by_country.get(code, ()):
@@ -740,16 +747,38 @@ class Store:
                     if m.meeting is meeting:
                         mentions.append(m)
                         break
-            found = self._events.of_mentions(mentions, self._registry)
-        return tuple(e for e in found if code in e.countries)
+            events, registry = self._events, self._registry
+            return tuple(h for h in events.heads(mentions) if events.has_country(h, code, registry))
 
     def events_of_person(self, key: str) -> tuple[Event, ...]:
+        return self.events_of_heads(self.event_heads_of_person(key))
+
+    def event_heads_of_person(self, key: str) -> tuple[EventHead, ...]:
         with self._lock:
             mentions = (
                 m for article_id in self._registry.articles_of(key) for m in self._events.mentions(article_id)
                 if key in m.keys
             )
-            return tuple(self._events.of_mentions(mentions, self._registry))
+            return tuple(self._events.heads(mentions))
+
+    def events_of_heads(self, heads: Iterable[EventHead]) -> tuple[Event, ...]:
+        """The events of these heads, in their order, with the registry's current names.
+
+        Built events are kept until the next write (`/meetings`, then `/timeline` and
+        `/export` of the same country build each event once); any write forgets them all,
+        since a new spelling can rename people in events it does not report."""
+        with self._lock:
+            if self._built_cache[0] != self._generation or len(self._built_cache[1]) > BUILT_EVENTS_KEPT:
+                self._built_cache = (self._generation, {})
+            kept = self._built_cache[1]
+            built, registry = self._events.built, self._registry
+            events = []
+            for head in heads:
+                event = kept.get(head.members)
+                if event is None:
+                    event = kept[head.members] = built(head, registry)
+                events.append(event)
+            return tuple(events)
 
     def planned_events(self, dated_from: str | None = None, undated_from: str | None = None) -> tuple[Event, ...]:
         """The events no source has reported held yet; with `dated_from` (ISO day), only
