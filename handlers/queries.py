@@ -70,10 +70,12 @@ def heads_involving(
 ) -> list[EventHead]:
     """`events_involving` as heads: sorted and counted before anything is built, so that a
     list of a whole country (~1,000 events at 50,000 articles) builds only the rows it shows."""
-    found = [h for h in heads_of(store, subject) if in_period(h, since, until)]
+    found = list(heads_of(store, subject))
+    if since or until:
+        found = [h for h in found if in_period(h, since, until)]
     if other:  # who took part, with the registry's names: built for this filter only
         found = [h for h, event in zip(found, store.events_of_heads(found)) if _with(event, subject, other)]
-    return sorted(found, key=lambda h: (h.sort_date, h.first_seen, h.id), reverse=True)
+    return sorted(found, key=lambda h: (h.date or "", h.first_seen, h.id), reverse=True)
 
 
 def in_period(event: Event | EventHead, since: str | None, until: str | None) -> bool:

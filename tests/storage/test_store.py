@@ -169,3 +169,20 @@ def test_events_built_for_a_list_are_kept_until_the_next_write_which_is_seen(tmp
         (again,) = store.events_of_country("KZ")
         assert again.participants[0].name == "Kassym-Jomart Tokaïev"  # the spelling of two articles out of three
         assert store.events_of_person(again.participants[0].key)[0].participants[0].name == "Kassym-Jomart Tokaïev"
+
+
+def test_events_settled_in_the_background_are_those_of_the_first_reading(tmp_path):
+    reports = [
+        Meeting(participants=MEETING.participants, date=day, place="Astana", kind=kind)
+        for day in ("2024-05-20", "2024-05-21", "2024-05", "2024-09-02") for kind in ("meeting", "call")
+    ]
+    with Store(tmp_path / "db") as store:
+        for n, meeting in enumerate(reports):
+            store.save_article(make_article(store, f"dépêche {n}"), f"dépêche {n}", [meeting], [])
+        expected = sorted(store.all_events(), key=lambda e: e.id)
+    with Store(tmp_path / "db") as store:
+        assert store._events.pending() > 0  # the start leaves the groups of several reports for later
+        store.warm_up()
+        assert store._events.pending() == 0
+        assert sorted(store.all_events(), key=lambda e: e.id) == expected
+        assert len(store.events_of_country("KZ")) == len(expected) == 4  # two days apart or a month: one each
