@@ -42,7 +42,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal, NamedTuple, Protocol
@@ -496,11 +496,9 @@ def _alone(m: Mention, people: People) -> Event:
             country = p.country or (key[1:].split(":", 1)[0] if not key.startswith("~?") else None)
             participants.append(EventPerson(None, None, p.role, country))
     meeting = m.meeting
-    return Event(
-        id=f"{m.article_id}-{m.index}", participants=tuple(participants), date=meeting.date, other_dates=(),
-        place=meeting.place, other_places=(), status=meeting.status, kind=meeting.kind,
-        sources=(EventSource(m.article_id, m.index, meeting, m.published, m.first_seen, ""),),
-    )
+    # Positional, in the fields' order: the lists of a whole country build ~1,000 of these.
+    return Event(f"{m.article_id}-{m.index}", tuple(participants), meeting.date, (), meeting.place, (),
+                 meeting.status, meeting.kind, (EventSource(m.article_id, m.index, meeting, m.published, m.first_seen, ""),))
 
 
 def with_people(event: Event, people: People) -> Event:
@@ -510,7 +508,9 @@ def with_people(event: Event, people: People) -> Event:
         EventPerson(p.key, people.display(p.key), p.role, p.country or people.country(p.key)) if p.key else p
         for p in event.participants
     )
-    return replace(event, participants=participants)
+    # Not `dataclasses.replace` (keywords, checks): this runs for every event of several reports read.
+    return Event(event.id, participants, event.date, event.other_dates, event.place, event.other_places,
+                 event.status, event.kind, event.sources, event.announced)
 
 
 def events_of(mentions: Iterable[Mention], people: People) -> list[Event]:
