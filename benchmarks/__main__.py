@@ -393,6 +393,7 @@ PREAMBLE = [
     "within it, matching its meetings to events = the time in `Store._derive` (people resolved, touched groups of "
     "events clustered again). Rebuilding all = `Store.rebuild_events()` on the open store.",
     "- Queries: `handlers.registry.run` (as every transport runs a command) with `Context(store=...)` and `handlers.subjects.complete_subject`, "
+    "after the /search index and `Store.warm_up` (what the service does in the background after start), "
     "warm, each over ≥ 50 varied arguments (countries, full names, surnames, common/rare/two words, 2–6 letter prefixes; "
     "event ids, half of them of the events with the most sources; 1–6 character id prefixes).",
     "- Start-up: `python -m benchmarks.startup` as a new process, timed from the parent's clock before it starts to "

@@ -482,7 +482,21 @@ def merge(members: list[Mention]) -> Event:
     )
 
 
-def _alone(m: Mention, people: People) -> Event:
+Persons = dict[tuple[str, str | None, str | None], EventPerson]  # (key, role, country) -> the participant
+
+
+def _person(key: str, role: str | None, country: str | None, people: People, persons: Persons | None) -> EventPerson:
+    """A named participant with the registry's name (and usual country where none is given);
+    with `persons`, one value per (person, role, country), shared by the events that have it."""
+    if persons is None:
+        return EventPerson(key, people.display(key), role, country or people.country(key))
+    found = persons.get((key, role, country))
+    if found is None:
+        found = persons[key, role, country] = EventPerson(key, people.display(key), role, country or people.country(key))
+    return found
+
+
+def _alone(m: Mention, people: People, persons: Persons | None = None) -> Event:
     """`with_people(merge([m]))` for a single mention (most events), without the votes."""
     participants = []
     seen: set[str] = set()
@@ -491,7 +505,7 @@ def _alone(m: Mention, people: People) -> Event:
             continue
         seen.add(key)
         if key[0] != "~":
-            participants.append(EventPerson(key, people.display(key), p.role, p.country or people.country(key)))
+            participants.append(_person(key, p.role, p.country, people, persons))
         else:
             country = p.country or (key[1:].split(":", 1)[0] if not key.startswith("~?") else None)
             participants.append(EventPerson(None, None, p.role, country))
@@ -501,12 +515,11 @@ def _alone(m: Mention, people: People) -> Event:
                  meeting.status, meeting.kind, (EventSource(m.article_id, m.index, meeting, m.published, m.first_seen, ""),))
 
 
-def with_people(event: Event, people: People) -> Event:
+def with_people(event: Event, people: People, persons: Persons | None = None) -> Event:
     """An event as the sources say it, with the registry's display names, and the person's
     usual country where no source gives one."""
     participants = tuple(
-        EventPerson(p.key, people.display(p.key), p.role, p.country or people.country(p.key)) if p.key else p
-        for p in event.participants
+        _person(p.key, p.role, p.country, people, persons) if p.key else p for p in event.participants
     )
     # Not `dataclasses.replace` (keywords, checks): this runs for every event of several reports read.
     return Event(event.id, participants, event.date, event.other_dates, event.place, event.other_places,
@@ -705,11 +718,11 @@ class EventIndex:
                 return members
         return (mention,)
 
-    def _event(self, members: tuple[Mention, ...], people: People) -> Event:
+    def _event(self, members: tuple[Mention, ...], people: People, persons: Persons | None = None) -> Event:
         """The event of a cluster: merged once (kept with its group), names put in each time."""
         if len(members) == 1:
-            return _alone(members[0], people)
-        return with_people(self._draft(members), people)
+            return _alone(members[0], people, persons)
+        return with_people(self._draft(members), people, persons)
 
     # -- reading: events are built here, for the owner to hand out ------------------------------
 
@@ -788,12 +801,13 @@ class EventIndex:
                 heads.append(head)
         return heads
 
-    def built(self, head: EventHead, people: People) -> Event:
+    def built(self, head: EventHead, people: People, persons: Persons | None = None) -> Event:
         """The event of a head; the clusters may have changed since it was read (a write in
-        between): then the event as those mentions make it."""
+        between): then the event as those mentions make it. `persons`: the participants
+        already built with the registry as it is (the owner forgets them at each write)."""
         members = head.members
         if len(members) == 1 or members in self._clusters(members[0].group):
-            return self._event(members, people)
+            return self._event(members, people, persons)
         return build(members, people)
 
     def _draft(self, members: tuple[Mention, ...]) -> Event:

@@ -31,7 +31,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from diplowatch.events import Event, EventHead, EventIndex, Mention, mention_of
+from diplowatch.events import Event, EventHead, EventIndex, Mention, Persons, mention_of
 from diplowatch.names import name_key
 from diplowatch.people import Countries, NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
@@ -93,7 +93,8 @@ class Store:
         self._newest_cache: tuple[int, tuple[Article, ...]] = (-1, ())
         self._people_cache: tuple[int, Mapping[str, str]] = (-1, MappingProxyType({}))
         self._spellings_cache: tuple[int, tuple[tuple[str, str], ...]] = (-1, ())
-        self._built_cache: tuple[int, dict[tuple[Mention, ...], Event]] = (-1, {})
+        # Events built since the last write, and their participants (shared by the events).
+        self._built_cache: tuple[int, dict[tuple[Mention, ...], Event], Persons] = (-1, {}, {})
         self._text_index_started = threading.Event()
         try:
             self._check_pieces()
@@ -769,14 +770,14 @@ class Store:
         since a new spelling can rename people in events it does not report."""
         with self._lock:
             if self._built_cache[0] != self._generation or len(self._built_cache[1]) > BUILT_EVENTS_KEPT:
-                self._built_cache = (self._generation, {})
-            kept = self._built_cache[1]
+                self._built_cache = (self._generation, {}, {})
+            _, kept, persons = self._built_cache
             built, registry = self._events.built, self._registry
             events = []
             for head in heads:
                 event = kept.get(head.members)
                 if event is None:
-                    event = kept[head.members] = built(head, registry)
+                    event = kept[head.members] = built(head, registry, persons)
                 events.append(event)
             return tuple(events)
 
