@@ -87,6 +87,8 @@ class Service:
 
     async def close(self) -> None:
         loop = asyncio.get_running_loop()
+        if self.store is not None:
+            self.store.stop_background()
         for pending in (self._model_ready, self._text_index):
             if pending is not None:
                 await asyncio.gather(pending, return_exceptions=True)

@@ -186,3 +186,16 @@ def test_events_settled_in_the_background_are_those_of_the_first_reading(tmp_pat
         assert store._events.pending() == 0
         assert sorted(store.all_events(), key=lambda e: e.id) == expected
         assert len(store.events_of_country("KZ")) == len(expected) == 4  # two days apart or a month: one each
+
+
+def test_the_warm_up_stops_when_told_and_the_events_are_still_clustered_on_first_reading(tmp_path):
+    reports = [Meeting(participants=MEETING.participants, date="2024-05-20", place="Astana") for _ in range(2)]
+    with Store(tmp_path / "db") as store:
+        for n, meeting in enumerate(reports):
+            store.save_article(make_article(store, f"dépêche {n}"), f"dépêche {n}", [meeting], [])
+    with Store(tmp_path / "db") as store:
+        store.stop_background()  # shutting down before the background work began
+        store.warm_up()
+        assert store._events.pending() == 1  # nothing was done
+        (event,) = store.events_of_country("KZ")
+        assert len(event.sources) == 2 and store._events.pending() == 0
