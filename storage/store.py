@@ -847,9 +847,9 @@ class Store:
     def warm_up(self) -> None:
         """What the start leaves for the first readings, done in the background: cluster and
         merge the events of the groups of several reports, and summarise every person (the
-        flag and role autocomplete shows read it: ~3 ms a person on first reading, 25 per
-        keystroke). A few hundred at a time per turn of the lock, so that readers and writers
-        wait for none of it. Then collect the garbage and freeze what is left, as the start
+        flag and role autocomplete shows read it: ~9 ms a person on first reading, 25 per
+        keystroke). 500 groups or 5 people per turn of the lock, so that readers and writers
+        wait for little of it. Then collect the garbage and freeze what is left, as the start
         does after loading: the ~25,000 merged events of a store of 50,000 articles are
         long-lived, and left in the collector's generations every full collection scanned
         them (~250 ms, added to whichever /timeline or /export triggered it)."""
