@@ -16,6 +16,7 @@ Pure Python: no spaCy, no TinyDB.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -233,6 +234,10 @@ class _Index:
     trie: dict
     conflicts: dict[str, set[str]]
     suggest_keys: list[tuple[str, Country]]
+    # (key, number in suggest_keys) sorted, and (word after the first, number): what starts
+    # with a typed prefix is found by bisection, not by reading the ~2,600 keys each keystroke.
+    suggest_sorted: list[tuple[str, int]]
+    suggest_words: list[tuple[str, int]]
 
 
 _END = "\0"
@@ -347,6 +352,7 @@ def _suggest_keys(countries: list[Country]) -> list[tuple[str, Country]]:
 def _index() -> _Index:
     countries, excluded = _countries_of(_read_rows())
     place_key, adjective_key, any_key, conflicts = _lookup_keys(countries)
+    suggest_keys = _suggest_keys(countries)
     return _Index(
         countries=tuple(countries),
         by_code={c.code: c for c in countries},
@@ -356,7 +362,9 @@ def _index() -> _Index:
         excluded=frozenset(excluded),
         trie=_trie(countries, excluded),
         conflicts=conflicts,
-        suggest_keys=_suggest_keys(countries),
+        suggest_keys=suggest_keys,
+        suggest_sorted=sorted((key, i) for i, (key, _) in enumerate(suggest_keys)),
+        suggest_words=sorted((word, i) for i, (key, _) in enumerate(suggest_keys) for word in key.split(" ")[1:]),
     )
 
 
@@ -432,16 +440,18 @@ def _suggest(q: str, limit: int) -> tuple[tuple[Country, float], ...]:
         if score > best.get(code, -1.0):
             best[code] = score
 
-    fuzzy_keys = []
-    for key, c in idx.suggest_keys:
-        if key == q:
-            keep(c.code, 1000.0)
-        elif key.startswith(q):
-            keep(c.code, PREFIX_SCORE + 100.0 * len(q) / len(key))
-        elif any(tok.startswith(q) for tok in key.split(" ")[1:]):
+    keys_of = idx.suggest_keys
+    matched: set[int] = set()
+    for i in _starting(idx.suggest_sorted, q):  # the key itself, or a key that starts with it
+        key, c = keys_of[i]
+        keep(c.code, 1000.0 if key == q else PREFIX_SCORE + 100.0 * len(q) / len(key))
+        matched.add(i)
+    for i in _starting(idx.suggest_words, q):  # a later word of the key starts with it
+        if i not in matched:
+            key, c = keys_of[i]
             keep(c.code, WORD_START_SCORE + 100.0 * len(q) / len(key))
-        else:
-            fuzzy_keys.append((key, c))
+            matched.add(i)
+    fuzzy_keys = [kc for i, kc in enumerate(keys_of) if i not in matched]
     # The fuzzy part in rapidfuzz's C loops: autocomplete answers on every keystroke.
     keys = [key for key, _ in fuzzy_keys]
     for _, score, i in process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=65, limit=None):
@@ -453,6 +463,16 @@ def _suggest(q: str, limit: int) -> tuple[tuple[Country, float], ...]:
             keep(fuzzy_keys[longer[j]][1].code, 0.9 * score)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], idx.by_code[kv[0]].name_en))
     return tuple((idx.by_code[code], score) for code, score in ranked[:limit])
+
+
+def _starting(index: list[tuple[str, int]], prefix: str) -> list[int]:
+    """The numbers of the entries of a sorted (text, number) list whose text starts with the prefix."""
+    at = bisect.bisect_left(index, (prefix,))
+    found = []
+    while at < len(index) and index[at][0].startswith(prefix):
+        found.append(index[at][1])
+        at += 1
+    return found
 
 
 def _case_ok(text: str, toks: list[tuple[int, int, str]], i: int, hit: _Hit) -> bool:

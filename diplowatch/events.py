@@ -38,13 +38,14 @@ Plain data and no I/O: the store owns one `EventIndex` and calls it under its lo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from diplowatch import countries, dates
 from diplowatch.names import fold as _fold_text
@@ -180,6 +181,24 @@ class Event:
         if self.other_dates:
             return dates.spoken_either([self.date, *self.other_dates], language)
         return dates.spoken(self.date, language)
+
+    @property
+    def sort_date(self) -> str:
+        return self.date or ""
+
+
+class EventHead(NamedTuple):
+    """What a list sorts, counts and filters an event by, read from its mentions (and the
+    cluster's merged draft) without building it: a country's list counts its ~1,000 events
+    and shows the first 200 at most (`EventIndex.heads`, then `EventIndex.built`)."""
+
+    id: str
+    date: str | None
+    other_dates: tuple[str, ...]
+    status: Status
+    sources: int
+    first_seen: str
+    members: tuple[Mention, ...]  # the cluster, to build the event from
 
     @property
     def sort_date(self) -> str:
@@ -463,7 +482,21 @@ def merge(members: list[Mention]) -> Event:
     )
 
 
-def _alone(m: Mention, people: People) -> Event:
+Persons = dict[tuple[str, str | None, str | None], EventPerson]  # (key, role, country) -> the participant
+
+
+def _person(key: str, role: str | None, country: str | None, people: People, persons: Persons | None) -> EventPerson:
+    """A named participant with the registry's name (and usual country where none is given);
+    with `persons`, one value per (person, role, country), shared by the events that have it."""
+    if persons is None:
+        return EventPerson(key, people.display(key), role, country or people.country(key))
+    found = persons.get((key, role, country))
+    if found is None:
+        found = persons[key, role, country] = EventPerson(key, people.display(key), role, country or people.country(key))
+    return found
+
+
+def _alone(m: Mention, people: People, persons: Persons | None = None) -> Event:
     """`with_people(merge([m]))` for a single mention (most events), without the votes."""
     participants = []
     seen: set[str] = set()
@@ -472,26 +505,25 @@ def _alone(m: Mention, people: People) -> Event:
             continue
         seen.add(key)
         if key[0] != "~":
-            participants.append(EventPerson(key, people.display(key), p.role, p.country or people.country(key)))
+            participants.append(_person(key, p.role, p.country, people, persons))
         else:
             country = p.country or (key[1:].split(":", 1)[0] if not key.startswith("~?") else None)
             participants.append(EventPerson(None, None, p.role, country))
     meeting = m.meeting
-    return Event(
-        id=f"{m.article_id}-{m.index}", participants=tuple(participants), date=meeting.date, other_dates=(),
-        place=meeting.place, other_places=(), status=meeting.status, kind=meeting.kind,
-        sources=(EventSource(m.article_id, m.index, meeting, m.published, m.first_seen, ""),),
-    )
+    # Positional, in the fields' order: the lists of a whole country build ~1,000 of these.
+    return Event(f"{m.article_id}-{m.index}", tuple(participants), meeting.date, (), meeting.place, (),
+                 meeting.status, meeting.kind, (EventSource(m.article_id, m.index, meeting, m.published, m.first_seen, ""),))
 
 
-def with_people(event: Event, people: People) -> Event:
+def with_people(event: Event, people: People, persons: Persons | None = None) -> Event:
     """An event as the sources say it, with the registry's display names, and the person's
     usual country where no source gives one."""
     participants = tuple(
-        EventPerson(p.key, people.display(p.key), p.role, p.country or people.country(p.key)) if p.key else p
-        for p in event.participants
+        _person(p.key, p.role, p.country, people, persons) if p.key else p for p in event.participants
     )
-    return replace(event, participants=participants)
+    # Not `dataclasses.replace` (keywords, checks): this runs for every event of several reports read.
+    return Event(event.id, participants, event.date, event.other_dates, event.place, event.other_places,
+                 event.status, event.kind, event.sources, event.announced)
 
 
 def events_of(mentions: Iterable[Mention], people: People) -> list[Event]:
@@ -506,12 +538,13 @@ class _Group:
     """The mentions of one group, its encounters (clusters of them, in canonical order) and
     their events as the sources say them, merged once on first reading (`drafts`)."""
 
-    __slots__ = ("members", "clusters", "drafts")
+    __slots__ = ("members", "clusters", "drafts", "heads")
 
     def __init__(self) -> None:
         self.members: list[Mention] = []
         self.clusters: tuple[tuple[Mention, ...], ...] = ()
         self.drafts: list[Event | None] = []
+        self.heads: list[EventHead | None] = []
 
 
 class EventIndex:
@@ -559,7 +592,7 @@ class EventIndex:
             if isinstance(found, Mention):
                 state = groups[group] = _Group()
                 state.members.append(found)
-                state.clusters = ((found,),)
+                state.clusters, state.drafts, state.heads = ((found,),), [None], [None]
                 found = state
             found.members.append(m)
             self._dirty.add(group)
@@ -601,6 +634,7 @@ class EventIndex:
         else:
             clusters = state.clusters = tuple(tuple(c) for c in cluster(state.members))
             state.drafts = [None] * len(clusters)
+            state.heads = [None] * len(clusters)
             self._count += len(clusters)
         self._plan(group, clusters)
 
@@ -608,6 +642,23 @@ class EventIndex:
         """Cluster every group the rebuild left for its first reading (counts, plans)."""
         for group in list(self._pending):
             self._settle(group)
+
+    def pending(self) -> int:
+        """How many groups wait for their first reading to be clustered."""
+        return len(self._pending)
+
+    def settle_some(self, count: int) -> bool:
+        """Cluster up to `count` of the groups the rebuild left for their first reading, and
+        merge their events; True when none is left (the store does it in the background
+        after start, a few hundred at a time, so that readers wait for none of it)."""
+        for group in list(itertools.islice(self._pending, count)):
+            self._settle(group)
+            state = self._groups.get(group)
+            if isinstance(state, _Group):
+                for members in state.clusters:
+                    if len(members) > 1:
+                        self._draft(members)
+        return not self._pending
 
     def _plan(self, group: GroupKey, clusters: tuple[tuple[Mention, ...], ...]) -> None:
         """Keep in `_planned` the group's plans no source reports held, if any."""
@@ -667,18 +718,11 @@ class EventIndex:
                 return members
         return (mention,)
 
-    def _event(self, members: tuple[Mention, ...], people: People) -> Event:
+    def _event(self, members: tuple[Mention, ...], people: People, persons: Persons | None = None) -> Event:
         """The event of a cluster: merged once (kept with its group), names put in each time."""
         if len(members) == 1:
-            return _alone(members[0], people)
-        state = self._groups.get(members[0].group)
-        if not isinstance(state, _Group):  # cannot happen: several members make a group
-            return with_people(merge(list(members)), people)
-        index = state.clusters.index(members)
-        draft = state.drafts[index]
-        if draft is None:
-            draft = state.drafts[index] = merge(list(members))
-        return with_people(draft, people)
+            return _alone(members[0], people, persons)
+        return with_people(self._draft(members), people, persons)
 
     # -- reading: events are built here, for the owner to hand out ------------------------------
 
@@ -716,6 +760,67 @@ class EventIndex:
                 events.append(self._event(members, people))
         return events
 
+    def heads(self, mentions: Iterable[Mention], *, country: str | None = None,
+              people: People | None = None) -> list[EventHead]:
+        """The heads of the events of these mentions, each once, in the order `of_mentions`
+        gives their events; with `country` (and the registry, for the participants' usual
+        countries), only those where a participant is of it (`country in event.countries`).
+        Read from the mentions, and for a cluster of several from its head kept with its
+        group: ~1,000 of them for a country of a store of 50,000 articles."""
+        seen: set[int] = set()
+        heads = []
+        groups, pending = self._groups, self._pending
+        for m in mentions:
+            if id(m) in seen:
+                continue
+            group = m.group
+            if group in pending:
+                self._settle(group)
+            state = groups.get(group)
+            at = None if not isinstance(state, _Group) else next(
+                (i for i, members in enumerate(state.clusters) if m in members), None)
+            if at is None or len(state.clusters[at]) == 1:  # an event of one report: built by `_alone`
+                seen.add(id(m))
+                if country is None or _alone_in(m, country, people):
+                    meeting = m.meeting
+                    heads.append(EventHead(f"{m.article_id}-{m.index}", meeting.date, (), meeting.status, 1,
+                                           m.first_seen, (m,)))
+                continue
+            members = state.clusters[at]
+            for other in members:
+                seen.add(id(other))
+            head = state.heads[at]
+            if head is None:
+                draft = self._draft(members)
+                head = state.heads[at] = EventHead(draft.id, draft.date, draft.other_dates, draft.status,
+                                                   len(draft.sources), min(s.first_seen for s in draft.sources), members)
+            if country is None or any(
+                (p.country or (people.country(p.key) if p.key else None)) == country
+                for p in self._draft(members).participants
+            ):
+                heads.append(head)
+        return heads
+
+    def built(self, head: EventHead, people: People, persons: Persons | None = None) -> Event:
+        """The event of a head; the clusters may have changed since it was read (a write in
+        between): then the event as those mentions make it. `persons`: the participants
+        already built with the registry as it is (the owner forgets them at each write)."""
+        members = head.members
+        if len(members) == 1 or members in self._clusters(members[0].group):
+            return self._event(members, people, persons)
+        return build(members, people)
+
+    def _draft(self, members: tuple[Mention, ...]) -> Event:
+        """The merged event of a cluster of several, without names (kept with its group)."""
+        state = self._groups.get(members[0].group)
+        if not isinstance(state, _Group) or members not in state.clusters:
+            return merge(list(members))
+        index = state.clusters.index(members)
+        draft = state.drafts[index]
+        if draft is None:
+            draft = state.drafts[index] = merge(list(members))
+        return draft
+
     def planned(self, people: People, *, dated_from: str | None = None, undated_from: str | None = None) -> list[Event]:
         """The events that no source reports held; with `dated_from` (ISO day) only those a
         source dates that day or later (a month or a year while it lasts), and the undated
@@ -739,6 +844,25 @@ class EventIndex:
     def all(self, people: People) -> list[Event]:
         self._settle_pending()
         return [self._event(members, people) for group in self._groups for members in self._clusters(group)]
+
+
+def _alone_in(m: Mention, code: str, people: People | None) -> bool:
+    """Whether a participant of the event of this mention alone is of this country, as
+    `_alone` gives them (each person once, their first place in the meeting)."""
+    seen: list[str] = []
+    for key, p in zip(m.keys, m.meeting.participants):
+        if key in seen:
+            continue
+        seen.append(key)
+        if p.country:
+            country = p.country
+        elif key[0] != "~":
+            country = people.country(key) if people is not None else None
+        else:
+            country = key[1:].split(":", 1)[0] if not key.startswith("~?") else None
+        if country == code:
+            return True
+    return False
 
 
 def _still_to_come(members: tuple[Mention, ...], day: str, undated_from: str | None) -> bool:

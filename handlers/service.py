@@ -62,7 +62,13 @@ class Service:
         self.store = await loop.run_in_executor(self._writer, Store, self.settings.db_dir)
         self._model_ready = loop.run_in_executor(self._writer, self._load_extractor)
         # Reads every body: in the background, so commands are answered meanwhile.
-        self._text_index = loop.run_in_executor(self._indexer, self.store.build_text_index)
+        self._text_index = loop.run_in_executor(self._indexer, self._in_background)
+
+    def _in_background(self) -> None:
+        """What the start leaves for later: the /search index, then the events and people
+        made ready for their first reading."""
+        self.store.build_text_index()
+        self.store.warm_up()
 
     def _load_extractor(self):
         if self._extractor is None:
@@ -81,6 +87,8 @@ class Service:
 
     async def close(self) -> None:
         loop = asyncio.get_running_loop()
+        if self.store is not None:
+            self.store.stop_background()
         for pending in (self._model_ready, self._text_index):
             if pending is not None:
                 await asyncio.gather(pending, return_exceptions=True)

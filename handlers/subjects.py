@@ -7,6 +7,7 @@ from memory at once: display names, found by any alias, accent-blind.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -96,6 +97,11 @@ class _Spellings:
     people: list[str]  # display names, once each, sorted
     folded_people: list[str]
     key_of: dict[str, str]  # display name -> key
+    # (text, spelling's number) sorted, for bisection: each folded spelling, and each of its
+    # tails after a space ("vladimir poutine" -> "poutine"): a typed prefix finds the names
+    # that start with it, or have a word that does, without reading every spelling.
+    starts: list[tuple[str, int]]
+    word_starts: list[tuple[str, int]]
 
 
 _FOLDED: dict[int, _Spellings] = {}
@@ -121,8 +127,25 @@ def _spellings(store: Store) -> _Spellings:
                 folded.append(fold(spelling))
         key_of = {displays[k]: k for k in dict.fromkeys(keys)}
         people = sorted(key_of)
-        cached = _FOLDED[id(store)] = _Spellings(generation, keys, folded, people, [fold(n) for n in people], key_of)
+        starts = sorted((name, i) for i, name in enumerate(folded))
+        word_starts = sorted((name[at + 1:], i) for i, name in enumerate(folded) for at in _spaces(name))
+        cached = _FOLDED[id(store)] = _Spellings(generation, keys, folded, people, [fold(n) for n in people], key_of,
+                                                 starts, word_starts)
     return cached
+
+
+def _spaces(name: str) -> list[int]:
+    return [at for at, c in enumerate(name) if c == " "]
+
+
+def _starting(index: list[tuple[str, int]], query: str) -> list[int]:
+    """The numbers of the entries whose text starts with the query (bisection)."""
+    at = bisect.bisect_left(index, (query,))
+    found = []
+    while at < len(index) and index[at][0].startswith(query):
+        found.append(index[at][1])
+        at += 1
+    return found
 
 
 def _folded_people(store: Store) -> tuple[list[str], list[str]]:
@@ -206,8 +229,10 @@ def _people_choices(store: Store, query: str, limit: int) -> list[Choice]:
     up) people whose display name is close to it."""
     found = _spellings(store)
     best: dict[str, tuple[int, float]] = {}  # key -> (tier, -closeness)
-    # Plain string tests, fast on every keystroke; fuzzy only to fill up.
-    for key, name in zip(found.keys, found.folded):
+    # Matches by bisection of the prebuilt sorted spellings, fast on every keystroke; fuzzy only to fill up.
+    keys, folded = found.keys, found.folded
+    for i in sorted(set(_starting(found.starts, query)) | set(_starting(found.word_starts, query))):
+        key, name = keys[i], folded[i]
         if name.startswith(query):
             rank = (PREFIX, -len(query) / len(name))
         elif f" {query}" in name:

@@ -6,11 +6,11 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from diplowatch.events import PLAN_WINDOW, Event
-from handlers.commands import SUBJECT, SUBJECT_FR, bounded, loading_note
+from handlers.commands import LIST_LIMIT, SUBJECT, SUBJECT_FR, bounded, loading_note
 from handlers.digest import still_to_come
 from handlers.entries import event_date, event_entry, flag, no_place, people_line, place_label, spoken, unnamed, what, when
 from handlers.errors import BadArgument, NotFound, UserError
-from handlers.queries import events_of
+from handlers.queries import heads_of
 from handlers.replies import Entry, Reply
 from handlers.spec import Command, Context, Param
 from handlers.words import tr
@@ -110,7 +110,7 @@ def upcoming(ctx: Context, subject: str | None = None) -> Reply:
     # A plan without a date is still to come while it is recent: announced in the last two months.
     recent = (today - PLAN_WINDOW).isoformat()
     if who:
-        pool = [e for e in events_of(store, who) if e.status == "planned"]
+        pool = list(store.events_of_heads(h for h in heads_of(store, who) if h.status == "planned"))
     else:
         pool = list(store.planned_events(dated_from=today.isoformat(), undated_from=recent))
     dated = still_to_come(pool, today)
@@ -122,7 +122,7 @@ def upcoming(ctx: Context, subject: str | None = None) -> Reply:
     title = tr("Planned meetings still to come") + (f" · {who.label}" if who else "")
     if not found:
         return Reply(title=title, summary=tr("No planned meeting still to come.") + loading_note(ctx))
-    entries, note = bounded([event_entry(e, store.article) for e in found], "ask about a country or a person")
+    entries, note = bounded([event_entry(e, store.article) for e in found[: LIST_LIMIT + 1]], "ask about a country or a person")
     undated_note = tr(" {n} without a date, announced recently, come last.", n=len(undated)) if undated else ""
     return Reply(
         title=title,

@@ -46,9 +46,13 @@ QUOTE_COLUMNS = (
 
 def meeting_rows(store: Store, events: list[Event]) -> list[dict[str, Any]]:
     """One row per event: its best values, its participants and its sources (as lists)."""
+    article = store.article
     rows = []
     for e in events:
-        articles = [store.article(i) for i in e.article_ids]
+        ids = e.article_ids
+        articles = [article(i) for i in ids]
+        seen = [s.first_seen for s in e.sources]
+        participants = e.participants
         rows.append({
             "event_id": e.id,
             "date": e.date,
@@ -59,16 +63,16 @@ def meeting_rows(store: Store, events: list[Event]) -> list[dict[str, Any]]:
             "place": e.place,
             "other_places": list(e.other_places),
             "announced": e.announced,
-            "participants": [p.name or p.role or "unnamed" for p in e.participants],
-            "countries": sorted(e.countries),
-            "roles": [f"{p.name or 'unnamed'}: {p.role}" for p in e.participants if p.role],
+            "participants": [p.name or p.role or "unnamed" for p in participants],
+            "countries": sorted({p.country for p in participants if p.country}),
+            "roles": [f"{p.name or 'unnamed'}: {p.role}" for p in participants if p.role],
             "source_count": len(e.sources),
-            "source_articles": list(e.article_ids),
+            "source_articles": list(ids),
             "source_titles": [a.title if a else "" for a in articles],
             "source_published": [(a.published or "") if a else "" for a in articles],
             "source_urls": [(a.url or "") if a else "" for a in articles],
-            "first_seen": e.first_seen,
-            "last_seen": e.last_seen,
+            "first_seen": min(seen),
+            "last_seen": max(seen),
         })
     return rows
 
@@ -106,9 +110,8 @@ def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)  # "\r\n" line ends and quoting, as spreadsheets expect
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([JOIN.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                         for v in (row[c] for c in columns)])
+    writer.writerows([JOIN.join(map(str, v)) if type(v) is list else ("" if v is None else v) for v in map(row.get, columns)]
+                     for row in rows)
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
 
 

@@ -25,11 +25,17 @@ def timeline(ctx: Context, subject: str, with_: str | None = None) -> Reply:
             f"{'🤝' if event.status == 'held' else '🗓'} {people_line(event)} ({tr(event.status)}, {tr(event.kind)}{sources})"
         )
     statements: Counter[str] = Counter()
+    month_of: dict[str, str | None] = {}  # per article (~6 statements each): its month, None if left out
     for quote in quotes_of(store, who):
-        article = store.article(quote.article_id)
-        if other and (article is None or not other.in_article(store, article.id, article.countries)):
-            continue  # with "with": only what was said in articles about the other party
-        statements[((article.published if article else None) or UNDATED)[:7]] += 1
+        if quote.article_id not in month_of:
+            article = store.article(quote.article_id)
+            if other and (article is None or not other.in_article(store, article.id, article.countries)):
+                month_of[quote.article_id] = None  # with "with": only what was said in articles about the other party
+            else:
+                month_of[quote.article_id] = ((article.published if article else None) or UNDATED)[:7]
+        month = month_of[quote.article_id]
+        if month is not None:
+            statements[month] += 1
     # Newest month first; what has no date comes last, not first.
     months = sorted(set(by_month) | set(statements), key=lambda m: (m != UNDATED, m), reverse=True)
     title = tr("Timeline of {who}", who=who.label) + (tr(" and {other}", other=other.label) if other else "")

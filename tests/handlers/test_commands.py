@@ -147,6 +147,24 @@ def test_meetings_with_a_country_or_person(store, ids):
     assert not nobody.entries and nobody.summary.startswith("No meeting found")
 
 
+def test_meetings_of_a_long_list_count_every_event_and_show_the_newest_200(store):
+    days = [f"{2000 + n // 12}-{n % 12 + 1:02d}-10" for n in range(205)]
+    for n, day in enumerate(days):
+        status = "planned" if n % 5 == 0 else "held"
+        add_article(store, f"Rencontre {n}", f"Tokaïev et Wang Yi, rencontre {n}.", published=day,
+                    meetings=[meeting(TOKAIEV, WANG, date=day, place="Astana", status=status)],
+                    countries=["KZ", "CN"], people=["Kassym-Jomart Tokaïev", "Wang Yi"])
+    add_article(store, "Autre source", "Tokaïev et Wang Yi, encore.", published=days[3],  # a second report of one
+                meetings=[meeting(TOKAIEV, WANG, date=days[3], place="Astana")], countries=["KZ", "CN"],
+                people=["Kassym-Jomart Tokaïev", "Wang Yi"])
+    reply = run(store, "meetings", subject="kazakhstan")
+    assert reply.summary.startswith("205 meeting(s): 164 held, 41 planned, from 206 report(s). Newest first.")
+    assert "The first 200 are shown" in reply.summary
+    assert [h.split(" · ")[0] for h in headings(reply)] == sorted(days, reverse=True)[:200]
+    assert "2 sources" not in everything(reply)  # the event of two reports is among the 5 oldest, not shown
+    assert "2 sources" in everything(run(store, "meetings", subject="kazakhstan", until=days[10]))
+
+
 def test_meetings_since_and_until(store, ids):
     def dates(**args):
         return [h.split(" · ")[0] for h in headings(run(store, "meetings", subject="kazakhstan", **args))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+from dataclasses import replace
 
 import pytest
 
@@ -150,3 +151,51 @@ def test_aliases_learned_from_one_article_serve_every_later_one(tmp_path):
 
         (meeting,) = store.meetings_of_person(name_key("Kassym-Jomart Tokaïev"))
         assert meeting.article_id == article.id
+
+
+def test_events_built_for_a_list_are_kept_until_the_next_write_which_is_seen(tmp_path):
+    """The events a list builds are kept for the next lists; a write that renames a person
+    without touching their events (a spelling now more used) shows in the next list."""
+    with Store(tmp_path / "db") as store:
+        tokayev = Meeting(participants=(Participant("Kassym-Jomart Tokayev", "président", "KZ"), Participant("Wang Yi", None, "CN")),
+                          date="2024-05-20", place="Astana")
+        store.save_article(make_article(store, "visite"), "visite", [tokayev], [])
+        (event,) = store.events_of_country("KZ")
+        assert event.participants[0].name == "Kassym-Jomart Tokayev"
+        assert store.events_of_country("KZ")[0] is event  # kept: not built again
+        for text in ("discours", "entretien"):  # no meeting: the event's group stays as it was
+            article = replace(make_article(store, text, countries=("KZ",)), people=("Kassym-Jomart Tokaïev",))
+            store.save_article(article, text, [], [Quote("Kassym-Jomart Tokaïev", f"Nous parlons: {text}", "direct", "KZ")])
+        (again,) = store.events_of_country("KZ")
+        assert again.participants[0].name == "Kassym-Jomart Tokaïev"  # the spelling of two articles out of three
+        assert store.events_of_person(again.participants[0].key)[0].participants[0].name == "Kassym-Jomart Tokaïev"
+
+
+def test_events_settled_in_the_background_are_those_of_the_first_reading(tmp_path):
+    reports = [
+        Meeting(participants=MEETING.participants, date=day, place="Astana", kind=kind)
+        for day in ("2024-05-20", "2024-05-21", "2024-05", "2024-09-02") for kind in ("meeting", "call")
+    ]
+    with Store(tmp_path / "db") as store:
+        for n, meeting in enumerate(reports):
+            store.save_article(make_article(store, f"dépêche {n}"), f"dépêche {n}", [meeting], [])
+        expected = sorted(store.all_events(), key=lambda e: e.id)
+    with Store(tmp_path / "db") as store:
+        assert store._events.pending() > 0  # the start leaves the groups of several reports for later
+        store.warm_up()
+        assert store._events.pending() == 0
+        assert sorted(store.all_events(), key=lambda e: e.id) == expected
+        assert len(store.events_of_country("KZ")) == len(expected) == 4  # two days apart or a month: one each
+
+
+def test_the_warm_up_stops_when_told_and_the_events_are_still_clustered_on_first_reading(tmp_path):
+    reports = [Meeting(participants=MEETING.participants, date="2024-05-20", place="Astana") for _ in range(2)]
+    with Store(tmp_path / "db") as store:
+        for n, meeting in enumerate(reports):
+            store.save_article(make_article(store, f"dépêche {n}"), f"dépêche {n}", [meeting], [])
+    with Store(tmp_path / "db") as store:
+        store.stop_background()  # shutting down before the background work began
+        store.warm_up()
+        assert store._events.pending() == 1  # nothing was done
+        (event,) = store.events_of_country("KZ")
+        assert len(event.sources) == 2 and store._events.pending() == 0
