@@ -70,6 +70,9 @@ def _clause_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     marked = marked_clause(v, sent)
     if marked is not None:
         return content_after(marked + 1, sent, stops)
+    if ctx.lang == "fr" and k < sent.end and "Inf" in doc[k].morph.get("VerbForm") and doc[k].pos_ in ("VERB", "AUX") \
+            and (not has(doc, "DEP") or doc[k].head.i == v.i or doc[k].head.head.i == v.i):
+        return content_after(k, sent, stops)  # "a déclaré avoir transmis ...", "a affirmé quitter le pays ..."
     if ctx.lang == "en" and k < sent.end and has(doc, "DEP") \
             and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) and not doc[k].is_punct:
         return content_after(k, sent, stops)  # "said Russia would ...", "declared any dialogue ... shall be suspended"

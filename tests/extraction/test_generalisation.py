@@ -864,6 +864,13 @@ CASES_DEV3 = [
         "entre les deux peuples étaient excellentes.",
         "2018-02-28", quote_by("les relations entre les deux peuples", "Omar Ould Salem"),
         id="fr-emissaire-is-the-envoy-not-his-president"),
+    pytest.param(
+        "Au terme de l'audience, l'ambassadeur Paul Carter a affirmé quitter la Côte d'Ivoire avec beaucoup de "
+        "souvenirs.",
+        PUB, quote_by("quitter la Côte d'Ivoire", "Paul Carter"), id="fr-affirmer-infinitive"),
+    pytest.param(
+        "Le ministre Karim Haddad a dit espérer une reprise rapide du dialogue.",
+        PUB, quote_by("une reprise rapide du dialogue", "Karim Haddad"), id="fr-dire-esperer"),
 ]
 
 
