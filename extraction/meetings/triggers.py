@@ -43,12 +43,27 @@ def calls_person(tok: Token) -> bool:
     return not any(t.lower_ in ("a", "an", "the", "as") for t in after[:1])
 
 
+_DISCUSS = frozenset({"discuter", "évoquer", "aborder", "examiner", "discuss", "review"})
+
+
+def _joint_discussion(tok: Token) -> bool:
+    """ "Tokayev and Kamilov discussed ...", "X et Y ont évoqué ...": two people named as the joint
+    subject of a verb of discussing talked together (one of them alone names only a topic)."""
+    if lemma(tok) not in _DISCUSS or not has(tok.doc, "DEP"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subj is not None and subj.pos_ in ("PROPN", "NOUN") and any(
+        c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children)
+
+
 def trigger_kind(tok: Token, lang: str) -> str | None:
     """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
         return "meeting"
     if lang == "en" and tok.pos_ == "VERB" and calls_person(tok):
         return "call"
+    if tok.pos_ == "VERB" and _joint_discussion(tok):
+        return "talks"
     lem = lemma(tok)
     kind = load().meeting_triggers.get((lang, lem))
     if not kind:

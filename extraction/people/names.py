@@ -105,8 +105,9 @@ def _is_place_after_noun(doc: Doc, start: int, end: int) -> bool:
     "l'aéroport Rafic Hariri", "Rafic Hariri airport", "la ville de São Borja": named after someone or
     not, a place."""
     places = load().words("place_noun")
-    if start >= 1 and fold(doc[start - 1].text) in places or end < len(doc) and fold(doc[end].text) in places:
-        return True
+    if start >= 1 and fold(doc[start - 1].text) in places or end < len(doc) and fold(doc[end].text) in places \
+            or end - start > 1 and fold(doc[end - 1].text) in places:
+        return True  # also "Rideau Hall", "Blair House": the place noun inside the name
     if start >= 2 and doc[start - 1].lower_ in ("de", "d'", "of") and fold(doc[start - 2].text) in places:
         return True
     if end - start != 1 or start < 2:

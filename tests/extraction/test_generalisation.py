@@ -871,6 +871,21 @@ CASES_DEV3 = [
     pytest.param(
         "Le ministre Karim Haddad a dit espérer une reprise rapide du dialogue.",
         PUB, quote_by("une reprise rapide du dialogue", "Karim Haddad"), id="fr-dire-esperer"),
+    pytest.param(
+        "Kazakh President Kassym-Jomart Tokayev and Uzbek Minister of Foreign Affairs Ali Karimov discussed the "
+        "strengthening of bilateral relations on Feb. 18.",
+        "2021-02-18", meeting({"Kassym-Jomart Tokayev", "Ali Karimov"}, date="2021-02-18", kind="talks"),
+        id="en-two-people-discussed"),
+    pytest.param(
+        "Le président Karim Saadi et son homologue malien Issa Konaté ont évoqué mardi la situation sécuritaire.",
+        "2021-02-18", meeting({"Karim Saadi", "Issa Konaté"}, kind="talks"), id="fr-deux-personnes-ont-evoque"),
+    pytest.param(
+        "Le président Karim Saadi a évoqué mardi la situation sécuritaire au Mali.",
+        PUB, no_meeting(), id="fr-one-person-evoque-is-a-topic"),
+    pytest.param(
+        "La gouverneure générale Marie Tremblay recevra jeudi à Rideau Hall les lettres de créance de "
+        "l'ambassadeur du Japon, Ken Sato.",
+        PUB, meeting({"Marie Tremblay", "Ken Sato"}, count=1), id="fr-place-noun-inside-name"),
 ]
 
 
