@@ -16,7 +16,6 @@ Pure Python: no spaCy, no TinyDB.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ from functools import lru_cache, cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+
+from .prefixes import starting_with
 
 __all__ = [
     "Country",
@@ -442,11 +443,11 @@ def _suggest(q: str, limit: int) -> tuple[tuple[Country, float], ...]:
 
     keys_of = idx.suggest_keys
     matched: set[int] = set()
-    for i in _starting(idx.suggest_sorted, q):  # the key itself, or a key that starts with it
+    for i in starting_with(idx.suggest_sorted, q):  # the key itself, or a key that starts with it
         key, c = keys_of[i]
         keep(c.code, 1000.0 if key == q else PREFIX_SCORE + 100.0 * len(q) / len(key))
         matched.add(i)
-    for i in _starting(idx.suggest_words, q):  # a later word of the key starts with it
+    for i in starting_with(idx.suggest_words, q):  # a later word of the key starts with it
         if i not in matched:
             key, c = keys_of[i]
             keep(c.code, WORD_START_SCORE + 100.0 * len(q) / len(key))
@@ -463,16 +464,6 @@ def _suggest(q: str, limit: int) -> tuple[tuple[Country, float], ...]:
             keep(fuzzy_keys[longer[j]][1].code, 0.9 * score)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], idx.by_code[kv[0]].name_en))
     return tuple((idx.by_code[code], score) for code, score in ranked[:limit])
-
-
-def _starting(index: list[tuple[str, int]], prefix: str) -> list[int]:
-    """The numbers of the entries of a sorted (text, number) list whose text starts with the prefix."""
-    at = bisect.bisect_left(index, (prefix,))
-    found = []
-    while at < len(index) and index[at][0].startswith(prefix):
-        found.append(index[at][1])
-        at += 1
-    return found
 
 
 def _case_ok(text: str, toks: list[tuple[int, int, str]], i: int, hit: _Hit) -> bool:

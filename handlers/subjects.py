@@ -7,7 +7,6 @@ from memory at once: display names, found by any alias, accent-blind.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -18,6 +17,7 @@ from diplowatch import countries, places
 from diplowatch.events import Event
 from diplowatch.names import fold
 from diplowatch.people import is_name_like
+from diplowatch.prefixes import starting_with
 from handlers.entries import country_label, event_line, flag
 from handlers.errors import UnknownSubject
 from handlers.words import speaking
@@ -138,16 +138,6 @@ def _spaces(name: str) -> list[int]:
     return [at for at, c in enumerate(name) if c == " "]
 
 
-def _starting(index: list[tuple[str, int]], query: str) -> list[int]:
-    """The numbers of the entries whose text starts with the query (bisection)."""
-    at = bisect.bisect_left(index, (query,))
-    found = []
-    while at < len(index) and index[at][0].startswith(query):
-        found.append(index[at][1])
-        at += 1
-    return found
-
-
 def _folded_people(store: Store) -> tuple[list[str], list[str]]:
     """(display name, folded spelling) of every spelling of the people that can be offered."""
     found = _spellings(store)
@@ -231,7 +221,7 @@ def _people_choices(store: Store, query: str, limit: int) -> list[Choice]:
     best: dict[str, tuple[int, float]] = {}  # key -> (tier, -closeness)
     # Matches by bisection of the prebuilt sorted spellings, fast on every keystroke; fuzzy only to fill up.
     keys, folded = found.keys, found.folded
-    for i in sorted(set(_starting(found.starts, query)) | set(_starting(found.word_starts, query))):
+    for i in sorted(set(starting_with(found.starts, query)) | set(starting_with(found.word_starts, query))):
         key, name = keys[i], folded[i]
         if name.startswith(query):
             rank = (PREFIX, -len(query) / len(name))

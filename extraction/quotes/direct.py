@@ -21,9 +21,9 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, has, lemma
+from ..words import has, lemma
 from .according import source_token
-from .grammar import inverted_subject, subject
+from .grammar import inverted_subject, joint_subject, subject
 from .model import QuoteCandidate, QuoteContext
 from .speakers import NOBODY, Speaker
 
@@ -55,7 +55,7 @@ def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speak
             subj = None
         if subj is None or (subj.i > v.i or ctx.lang == "fr") and v.idx > e:
             subj = inverted_subject(doc, v) or subj
-        if subj is not None and not ctx.tok_in_direct(subj) and _joint_subject(ctx, subj):
+        if subj is not None and not ctx.tok_in_direct(subj) and joint_subject(ctx, subj):
             # "Il a ajouté que les deux parties avaient affirmé « ... »": the sides say nothing
             # themselves; the words are those of whoever reports them
             outer = _reporter(ctx, v)
@@ -76,13 +76,6 @@ def _from_verbs(ctx: QuoteContext, s: int, e: int, sent_idx: list[int]) -> Speak
     return NOBODY
 
 
-def _joint_subject(ctx: QuoteContext, subj: Token) -> bool:
-    """ "les deux parties", "the sides", "les deux pays": a joint subject (data/joint_subjects.txt)."""
-    joint, doc = ctx.lex.joint_subjects, ctx.doc
-    return fold(subj.text) in joint or any(fold(t.text) in joint for t in doc[max(0, subj.i - 2):subj.i + 1]
-                                           if t.i == subj.i or t.lower_ in ("les", "the", "deux", "two"))
-
-
 def _reporter(ctx: QuoteContext, v: Token) -> Speaker:
     """The speaker of the reporting verb that governs v ("Il a ajouté que [les parties ont affirmé]")."""
     node = v
@@ -92,7 +85,7 @@ def _reporter(ctx: QuoteContext, v: Token) -> Speaker:
         node = node.head
         if node.i in ctx.verbs:
             subj = subject(node) if has(ctx.doc, "DEP") else None
-            if subj is not None and not ctx.tok_in_direct(subj) and not _joint_subject(ctx, subj):
+            if subj is not None and not ctx.tok_in_direct(subj) and not joint_subject(ctx, subj):
                 return ctx.resolver.from_token(subj)
     return NOBODY
 

@@ -244,3 +244,14 @@ def content_after(k: int, sent, stops: set[int]) -> tuple[int, int] | None:
     if end <= k:
         return None
     return k, end
+
+
+def joint_subject(ctx, subj: Token) -> bool:
+    """ "les deux parties", "the sides", "les deux pays": a joint subject (data/joint_subjects.txt),
+    whose statement is nobody's own."""
+    joint, doc = ctx.lex.joint_subjects, ctx.doc
+    if fold(subj.text) in joint:
+        return True
+    if subj.lower_ in ("les", "the") and subj.i + 1 < len(doc) and fold(doc[subj.i + 1].text) in joint:
+        return True
+    return any(fold(t.text) in joint for t in doc[max(0, subj.i - 2):subj.i] if t.lower_ in ("deux", "two"))

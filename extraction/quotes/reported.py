@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from ..marks import OPEN_CLOSE, trim
 from ..words import doc_text, fold, has
-from .grammar import (after_time, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
+from .grammar import (after_time, joint_subject, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
 from ..meetings.triggers import calls_on
 from .model import QuoteCandidate, QuoteContext
@@ -215,12 +215,6 @@ def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[t
     return span, subj if subj is not None else inv
 
 
-def _joint(ctx: QuoteContext, subj: Token) -> bool:
-    doc, joint = ctx.doc, ctx.lex.joint_subjects
-    return fold(subj.text) in joint or (subj.i + 1 < len(doc) and fold(doc[subj.i + 1].text) in joint
-                                        and subj.lower_ in ("les", "the"))
-
-
 def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
     """The reported quotes of sentence si (see the module's docstring)."""
     sent = ctx.sents[si]
@@ -248,7 +242,7 @@ def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
                 # "Le Bureau a expliqué que ... Avant d'ajouter qu'il espère ...": the same speaker goes on
                 add_reported(ctx, span, None, sent, speaker=previous)
                 continue
-        if subj is None or _joint(ctx, subj):
+        if subj is None or joint_subject(ctx, subj):
             continue
         add_reported(ctx, span, subj, sent)
 
