@@ -13,11 +13,7 @@ from functools import lru_cache
 
 from diplowatch.names import name_key
 
-from ..lexicons import _rows
-
-# surnames that are also common given names: alone, they say nothing of who is meant
-_GIVEN_NAMES = frozenset({"ahmed", "ali", "hassan", "ibrahim", "mohamed", "mohammed", "abbas", "abdallah", "khan",
-                          "sharif", "lee", "kim", "park", "wang", "li", "zhang", "sall", "diop", "traore"})
+from ..lexicons import _rows, load
 
 
 _PARTICLES = frozenset({"le", "la", "de", "di", "da", "van", "von", "al", "el", "ben", "bin", "ould"})  # "Le Drian"
@@ -56,6 +52,6 @@ def figure_state(name: str) -> str | None:
               if len(figure) > 1 and len(words) > len(figure) and words[-len(figure):] == figure  # "H.E Wang Yi"
               or len(words) > 1 and len(figure) > 1 and words[-1] == figure[-1] and words[0][0] == figure[0][0]
               or 1 < len(words) < len(figure) and figure[-len(words):] == words and figure[-len(words)] in _PARTICLES}
-    if not states and len(words) == 1 and len(words[0]) >= 5 and words[0] not in _GIVEN_NAMES:
+    if not states and len(words) == 1 and len(words[0]) >= 5 and words[0] not in load().words("given_name"):
         states = surnames.get(words[0], set())
     return next(iter(states)) if len(states) == 1 else None
