@@ -39,17 +39,13 @@ def calls_person(tok: Token) -> bool:
     obj = objects[0]
     if obj.pos_ != "PROPN" or obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "LAW") or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("for", "off", "upon", "on"):
         return False
-    after = [t for t in tok.doc[obj.i + 1:min(len(tok.doc), obj.i + 3)]]
-    return not any(t.lower_ in ("a", "an", "the", "as") for t in after[:1])
-
-
-_DISCUSS = frozenset({"discuter", "évoquer", "aborder", "examiner", "discuss", "review"})
+    return obj.i + 1 >= len(tok.doc) or tok.doc[obj.i + 1].lower_ not in ("a", "an", "the", "as")
 
 
 def _joint_discussion(tok: Token) -> bool:
     """ "Tokayev and Kamilov discussed ...", "X et Y ont évoqué ...": two people named as the joint
     subject of a verb of discussing talked together (one of them alone names only a topic)."""
-    if lemma(tok) not in _DISCUSS or not has(tok.doc, "DEP"):
+    if lemma(tok) not in load().words("discuss_verb") or not has(tok.doc, "DEP"):
         return False
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     return subj is not None and subj.pos_ in ("PROPN", "NOUN") and any(
@@ -142,7 +138,7 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     if words & lex.call_cues:
         return "call"
     if any(t.pos_ == "NOUN" and lemma(t) in ("call", "appel") for t in doc[tok.i + 1:min(sent.end, tok.i + 4)]) \
-            and lemma(tok) in lex.words("host_verb") | {"receive", "recevoir"}:
+            and lemma(tok) in lex.words("host_verb"):
         return "call"  # "received a call from X", "a reçu un appel de X"
     if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) \
             and not (kind == "call" and tok.pos_ == "VERB" and calls_person(tok)):
