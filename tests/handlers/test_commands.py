@@ -314,6 +314,7 @@ def test_timeline_by_month(store, ids):
     assert "🗓" in reply.entries[1].body and "(planned, meeting)" in reply.entries[1].body
     assert reply.entries[2].body == "💬 1 statement(s)"  # a statement, no meeting, that month
     assert reply.summary == "4 month(s), newest first."
+    assert headings(run(store, "timeline", subject="kazakhstan", until="2023-05-31")) == ["2023-05", "2022-09"]
     with_china = run(store, "timeline", subject="kazakhstan", with_="china")
     # The June 2023 meeting was with Russia, and the statement of May 2023 was in an article
     # about Russia, not China: with "with", statements count only in articles about the other.
@@ -322,6 +323,23 @@ def test_timeline_by_month(store, ids):
     assert with_china.title == "Timeline of 🇰🇿 Kazakhstan and 🇨🇳 China"
     assert run(store, "timeline", subject="Zorglub").ephemeral
     assert run(store, "timeline", subject="Japan").summary == "Nothing recorded yet."
+
+
+
+def test_timeline_of_a_long_list_names_the_newest_200_and_counts_older_months(store):
+    days = [f"{2000 + n // 12}-{n % 12 + 1:02d}-10" for n in range(205)]  # one a month, 2000-01 to 2017-01
+    for n, day in enumerate(days):
+        add_article(store, f"Rencontre {n}", f"Tokaïev et Wang Yi, rencontre {n}.", published=day,
+                    meetings=[meeting(TOKAIEV, WANG, date=day, place="Astana")],
+                    countries=["KZ", "CN"], people=["Kassym-Jomart Tokaïev", "Wang Yi"])
+    reply = run(store, "timeline", subject="kazakhstan")
+    assert len(reply.entries) == 205 and "The newest 200 meetings are named" in reply.summary
+    assert "Wang Yi" in reply.entries[199].body and reply.entries[199].heading == days[5][:7]
+    assert [e.body for e in reply.entries[200:]] == ["🤝 1 more meeting(s)"] * 5
+    narrowed = run(store, "timeline", subject="kazakhstan", until="2000-05")
+    assert headings(narrowed) == ["2000-05", "2000-04", "2000-03", "2000-02", "2000-01"]
+    assert all("Wang Yi" in e.body for e in narrowed.entries) and "newest 200" not in narrowed.summary
+    assert headings(run(store, "timeline", subject="kazakhstan", since="2016-12")) == ["2017-01", "2016-12"]
 
 
 # -- /status --------------------------------------------------------------------------
