@@ -27,7 +27,7 @@ from ..words import doc_text, fold, has
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
-from .scope import scopes
+from .scope import between, scopes
 from .status import planned
 from .triggers import call_kind, sentence_triggers, trigger_kind
 
@@ -49,10 +49,16 @@ def _new_group_event(doc: Doc, tok: Token, scope: set[int], st: _State) -> bool:
     return bool(group_of_earlier_countries(scope, st.mentions, st.results))
 
 
-def _other_event(tok: Token) -> bool:
+def _other_event(tok: Token, parts: list[Mention], results: list[MeetingCandidate]) -> bool:
     """ "L'entretien prochain", "la dernière réunion", "the next meeting": another encounter than the
-    one the article tells, never merged with it."""
+    one the article tells, never merged with it; but "It will be the first meeting between A and
+    B", "Ce sera la première rencontre ...": a predicate describes an encounter just told with the
+    same parties."""
     doc, other = tok.doc, load().words("other_event")
+    keys = {m.key for m in parts}
+    if (tok.dep_ == "attr" or any(c.dep_ == "cop" for c in tok.children)) \
+            and any(keys == {m.key for m in r.participants} for r in results[-6:]):
+        return False
     return any(doc[k].lower_ in other for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc))
 
 
@@ -174,7 +180,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
         return True
-    if count_parties(parts) < 2 and has(doc, "DEP"):
+    if count_parties(parts) < 2 and has(doc, "DEP") and between(tok) is None:
         # a parse that hangs the object elsewhere ("rencontreront dimanche le président X", the
         # weekday read as the root): the words after the trigger up to the clause's next comma
         wider = scope | _surface_right(doc, sent, tok)
@@ -195,10 +201,12 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     cues = _cues(doc, sent, tok, scope, st.mentions, visit)
     if not cues and status == "held":
         cues = _previous_cues(doc, sent, parts, st.mentions)
-    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok)
+    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results)
     place_list = _place_list(st, sent, scope, status, kind)
     found = [p for p, _ in places(doc, scope, st.mentions)]
     separately = next((t.i for t in sent if t.lower_ in lex.words("separately")), None)
+    if separately is None and tok.lower_ in lex.words("several_meetings"):
+        separately = tok.i  # "had bilateral meetings with A and B": one each
     for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,

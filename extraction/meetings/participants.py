@@ -22,7 +22,7 @@ from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
 from ..words import doc_text, fold, has, lemma
 from .model import MeetingCandidate, count_parties
-from .scope import clause_root, subject_of
+from .scope import between, clause_root, subject_of
 
 
 def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
@@ -194,6 +194,11 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     """The participants of the encounter the trigger tok names (see the module's docstring)."""
     parts = [m for m in mentions if sent.start <= m.start < sent.end and any(i in scope for i in range(m.start, m.end))
              and not _excluded(doc, sent, m, tok, scope)]
+    pair = between(tok) if has(doc, "DEP") else None
+    if pair is not None:  # "the first meeting between A and B after the latter defeated C"
+        named = [m for m in parts if m.start in pair]
+        if count_parties(named) >= 2:
+            return named
     ante = _subject_antecedent(doc, sent, tok, mentions)
     if ante is not None:
         parts.insert(0, ante)

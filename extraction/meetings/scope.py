@@ -73,6 +73,35 @@ def _fragments(sent, root: Token, t: Token, scope: set[int], triggers: list[Toke
     return extra
 
 
+CLAUSES = ("relcl", "acl", "acl:relcl", "advcl", "ccomp", "parataxis")
+
+
+def between(t: Token) -> set[int] | None:
+    """The tokens of "between A and B" / "entre A et B" after a meeting noun, without the
+    clauses hung on them ("... after the latter defeated C"); None when the noun has no such
+    pair. The parties of such a noun are these (its place and time are the clause's)."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = None
+    for c in t.children:
+        if c.lower_ == "between" and c.dep_ == "prep":
+            first = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "entre" for g in c.children):
+            first = c
+    if first is None or not any(c.dep_ == "conj" for c in first.children):
+        return None
+    out = {t.i}
+
+    def take(node: Token) -> None:
+        out.add(node.i)
+        for c in node.children:
+            if c.dep_ not in CLAUSES:
+                take(c)
+
+    take(first)
+    return out
+
+
 def scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
     """Token indices each trigger governs."""
     if not has(doc, "DEP"):

@@ -92,12 +92,22 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
             continue
         if lang == "en" and not _english_encounter(tok):
             continue
+        if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "the host country President X", "the summit venue": a modifier, no encounter
         if lemma(tok) in ("rencontre", "rencontrer", "meet", "meeting"):
             sent_words = sent_words or {fold(t.text) for t in sent}
             if sent_words & lex.not_meeting & sports:
                 continue
         found.append((tok, kind))
+    if len(found) > 1:  # "On the sidelines of the summit, X had meetings with Y": the summit is where
+        found = [(t, k) for t, k in found if not _setting(t)] or found
     return found
+
+
+def _setting(tok: Token) -> bool:
+    """The meeting noun follows "the sidelines of", "en marge du" (a few words before it)."""
+    settings = load().words("setting")
+    return tok.pos_ in ("NOUN", "PROPN") and any(t.lower_ in settings for t in tok.doc[max(0, tok.i - 4):tok.i])
 
 
 def _invited_visit(doc: Doc, sent, tok: Token) -> bool:

@@ -174,12 +174,20 @@ def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> 
         if not tok.text[:1].isupper() or tok.i in taken or tok.is_punct:
             continue
         full = name_parts.get(fold(tok.text))
-        if full and fold(tok.text) not in stop and not geo.any_country(tok.text):
+        if full and fold(tok.text) not in stop and not (geo.any_country(tok.text) and _as_place(tok, full)):
             mentions.append(Mention(tok.i, tok.i + 1, tok.text, "person", key=full))
             taken.add(tok.i)
             if tok.text != full:
                 persons[full].aliases.add(tok.text)
     return taken
+
+
+def _as_place(tok, full: str) -> bool:
+    """A country's name read as one: not a person's surname after "with", "between A and"
+    ("between Singh and Hollande" after François Hollande), but "la Hollande", "in Jordan"."""
+    if fold(full).split()[-1] != fold(tok.text) or tok.i == 0:
+        return True
+    return fold(tok.doc[tok.i - 1].text) in load().words("before_place")
 
 
 def _counterpart_heads(doc: Doc, ordered: list[Mention], persons: dict[str, Person]) -> None:

@@ -889,8 +889,51 @@ CASES_DEV3 = [
 ]
 
 
-@pytest.mark.parametrize("text, published, check", CASES_DEV3)
-def test_dev3_failure_kind(extractor, text, published, check):
+def bilaterals_of(host, *others):
+    """One meeting of the host with each of the others, and no other meeting."""
+    def check(result):
+        got = sorted(sorted(p.name for p in m.participants if p.name) for m in result.meetings)
+        assert got == sorted(sorted([host, o]) for o in others), result.meetings
+    return check
+
+
+# Failure kinds of dev7 (24 real articles, after its first run), in sentences written for the tests.
+CASES_DEV7 = [
+    pytest.param(
+        "On the margins of the summit, Prime Minister Rahul Verma had bilateral meetings with German Chancellor "
+        "Helga Baum and the host country President Ramon Ortiz.",
+        "2023-06-19", bilaterals_of("Rahul Verma", "Helga Baum", "Ramon Ortiz"), id="en-bilateral-meetings-with-two"),
+    pytest.param(
+        "The Prime Minister Rahul Verma is also due to have meetings with Italian President Marco Bellini and "
+        "Brazilian President Paulo Souza.",
+        "2023-06-19", bilaterals_of("Rahul Verma", "Marco Bellini", "Paulo Souza"), id="en-planned-meetings-with-two"),
+    pytest.param(
+        "En marge du sommet de l'Union africaine, le président Paul Ndiaye a eu des entretiens avec son homologue "
+        "ghanéen Kofi Mensah et le Premier ministre éthiopien Abiy Tesfaye.",
+        "2023-06-19", bilaterals_of("Paul Ndiaye", "Kofi Mensah", "Abiy Tesfaye"), id="fr-entretiens-en-marge-du-sommet"),
+    pytest.param(
+        "Prime Minister Raj Kumar is also due to meet French President Jean Morel on Friday. It will be the first "
+        "meeting between Kumar and Morel after the latter defeated Pierre Lagarde in the recent elections.",
+        "2023-06-19", meeting({"Raj Kumar", "Jean Morel"}, status="planned", date="2023-06-23", count=1),
+        id="en-first-meeting-between-is-the-one-told"),
+    pytest.param(
+        "Le Premier ministre Raj Kumar doit rencontrer vendredi le président français Jean Morel. Ce sera la "
+        "première rencontre entre Kumar et Morel depuis que ce dernier a battu Pierre Lagarde aux élections.",
+        "2023-06-19", meeting({"Raj Kumar", "Jean Morel"}, status="planned", date="2023-06-23", count=1),
+        id="fr-premiere-rencontre-entre-is-the-one-told"),
+    pytest.param(
+        "French President Pierre Hollande received Prime Minister Raj Kumar on Monday. It was the first meeting "
+        "between Kumar and Hollande since 2019.",
+        "2017-05-10", meeting({"Pierre Hollande", "Raj Kumar"}, count=1), id="en-surname-that-is-a-country-name"),
+    pytest.param(
+        "Le président Raj Kumar se rendra en Hollande la semaine prochaine pour rencontrer le Premier ministre "
+        "Jan de Vries.",
+        "2017-05-10", meeting({"Raj Kumar", "Jan de Vries"}, place="Hollande", count=1), id="fr-en-hollande-is-a-place"),
+]
+
+
+@pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7)
+def test_failure_kind_seen_on_a_real_set(extractor, text, published, check):
     check(extractor.extract(text, published=published))
 
 
