@@ -25,7 +25,7 @@ from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has
 from .model import MeetingCandidate, count_parties, dedupe_parties
-from .participants import group_listed, group_of_earlier_countries, participants
+from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
 from .scope import between, scopes
 from .status import planned
@@ -188,6 +188,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         scope = wider if count_parties(parts) >= 2 else scope
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
+    if count_parties(parts) < 2:
+        parts = parts + deliverers(doc, sent, tok, st.mentions)
     if count_parties(parts) < 2:
         parts = parts + group_of_earlier_countries(scope, st.mentions, st.results)
     if count_parties(parts) == 1 and _in_headline(doc, sent):

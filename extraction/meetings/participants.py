@@ -59,13 +59,17 @@ def _in_adjunct_of(tok: Token, verb: Token) -> bool:
 
 
 def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
-    """The mention closes "<envoy> (spécial) de/du/of (le président ...)" within a few words."""
+    """The mention closes "<envoy> (spécial) de/du/of (le président ...)" within a few words, or
+    opens "President X's Special Envoy"."""
     envoys, ofs = load().words("envoy"), {"de", "du", "d'", "des", "of", "from"}
+    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") and any(
+            t.lower_ in envoys for t in doc[m.end + 1:m.end + 4]):
+        return True
     for k in range(m.start - 1, max(-1, m.start - 13), -1):
         tok = doc[k]
         if tok.is_punct and tok.text not in ("'", "-") or "\n" in tok.whitespace_:
             return False
-        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 4):k]):
+        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 6):k]):
             return True
     return False
 
@@ -215,6 +219,28 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
         elif results:
             parts = list(results[-1].participants) + parts
     return parts
+
+
+def deliverers(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "X received a special message from President Y. The message was delivered by Y's Special
+    Envoy Z": whoever brought the message the trigger's object names met its receiver (in this
+    sentence or the next)."""
+    lex = load()
+    if not has(doc, "DEP") or lemma(tok) not in lex.words("host_verb") or not any(
+            c.dep_ in ("obj", "dobj") and c.lower_ in lex.words("message_noun") for c in tok.children):
+        return []
+    end = sent_bounds(doc, sent.end)[1] if sent.end < len(doc) else sent.end
+    for verb in doc[tok.i + 1:end]:
+        if lemma(verb) not in lex.words("deliver_verb"):
+            continue
+        agent = next((t for t in doc[verb.i + 1:min(end, verb.i + 4)] if t.lower_ in ("by", "par")), None)
+        if agent is None:
+            continue
+        own = sent_bounds(doc, agent.i)
+        found = [m for m in mentions if agent.i < m.start < own[1] and m.kind == "person"
+                 and not _excluded(doc, doc[own[0]:own[1]], m, verb, set())]
+        return found[:1]
+    return []
 
 
 def group_listed(doc: Doc, sent, scope: set[int], mentions: list[Mention], lang: str) -> list[Mention]:

@@ -929,6 +929,19 @@ CASES_DEV7 = [
         "Le président Raj Kumar se rendra en Hollande la semaine prochaine pour rencontrer le Premier ministre "
         "Jan de Vries.",
         "2017-05-10", meeting({"Raj Kumar", "Jan de Vries"}, place="Hollande", count=1), id="fr-en-hollande-is-a-place"),
+    pytest.param(
+        "President Ali Traore on Thursday received a special message from Ghanaian President Kofi Mensah. The message "
+        "was delivered by President Mensah's Special Envoy Ama Owusu, who was accompanied by the chargé d'affaires "
+        "Kwame Boateng.",
+        "2022-05-06", meeting({"Ali Traore", "Ama Owusu"}, date="2022-05-05", count=1), id="en-message-delivered-by-envoy"),
+    pytest.param(
+        "Le président Ali Traoré a reçu jeudi un message écrit de son homologue ghanéen Kofi Mensah. Le message lui a "
+        "été remis par le ministre ghanéen des Affaires étrangères, Ama Owusu.",
+        "2022-05-06", meeting({"Ali Traoré", "Ama Owusu"}, countries={"GH"}, count=1), id="fr-message-remis-par"),
+    pytest.param(
+        "President Ali Traore has received a message of condolence and support from his Ghanaian counterpart Kofi "
+        "Mensah following the floods.",
+        "2022-05-06", no_meeting(), id="en-a-message-from-is-no-encounter"),
 ]
 
 
