@@ -204,14 +204,21 @@ def _in_role(doc: Doc, k: int, lang: str) -> bool:
 def chain_before(doc: Doc, start: int, floor: int, lang: str) -> int | None:
     """ "Le ministre d'Etat, ministre des Affaires étrangères, de la Communauté nationale à
     l'étranger et des Affaires africaines, Ahmed Attaf": a chain of titles ending in a comma right
-    before the name, with no verb in it; the start of its first role phrase."""
+    before the name (and its title: "..., M. X"), with no verb in it; the start of its first role
+    phrase."""
+    titles = load().words("title")
+    while start > 1 and doc[start - 1].lower_ in titles:
+        start -= 1
     if start == 0 or doc[start - 1].text != ",":
         return None
     k = start - 1
     while k > max(floor, start - 40):
         tok = doc[k - 1]
         verb = tok.pos_ in ("VERB", "AUX") and not geo.adjective_country(tok.text) and tok.lower_ not in ("chargé",) \
-            and not (k >= 2 and doc[k - 2].pos_ == "DET")  # "à l'étranger": a noun after its article
+            and not (k >= 2 and doc[k - 2].pos_ == "DET") \
+            and not ("Part" in tok.morph.get("VerbForm") and k >= 2 and doc[k - 2].pos_ not in ("AUX", "PRON"))
+        # not verbs: "à l'étranger" (a noun after its article), "des Nations unies" (a participle
+        # without its auxiliary, an adjective)
         if verb or tok.is_punct and tok.text not in (",", "'", "-") or "\n" in tok.text_with_ws:
             break
         k -= 1
@@ -267,7 +274,10 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
     if roles:
         first = roles[0][2]
         head, cls, gender = first.head, first.cls, first.gender
-        role = tidy(doc[roles[0][0]:start].text.strip(" ,"))
+        stop, titles = start, load().words("title")
+        while stop > roles[0][0] + 1 and (doc[stop - 1].lower_ in titles or doc[stop - 1].text == ","):
+            stop -= 1  # "Le Représentant spécial ..., M. X": the role ends before the comma and the title
+        role = tidy(doc[roles[0][0]:stop].text.strip(" ,"))
         country = country_in(doc, left, start)
         org = org_in(doc, roles[0][0], start)
     if right > end:

@@ -70,6 +70,10 @@ def _clause_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     marked = marked_clause(v, sent)
     if marked is not None:
         return content_after(marked + 1, sent, stops)
+    perfect = next((j for j in range(v.i + 1, k) if doc[j].pos_ == "AUX" and "Inf" in doc[j].morph.get("VerbForm")), None)
+    if ctx.lang == "fr" and perfect is not None and k < sent.end and doc[k].pos_ == "VERB" \
+            and (not has(doc, "DEP") or doc[k].head.i == v.i):
+        return content_after(perfect, sent, stops)  # "a dit avoir saisi l'occasion ..."
     if ctx.lang == "fr" and k < sent.end and "Inf" in doc[k].morph.get("VerbForm") and doc[k].pos_ in ("VERB", "AUX") \
             and (not has(doc, "DEP") or doc[k].head.i == v.i or doc[k].head.head.i == v.i):
         return content_after(k, sent, stops)  # "a déclaré avoir transmis ...", "a affirmé quitter le pays ..."
@@ -139,6 +143,13 @@ def _object_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
             end = max(c.right_edge.i for c in after) + 1
         elif end - o.left_edge.i < 4:
             return None  # "a qualifié la visite" alone says nothing; a longer object holds its predicate
+    elif _statement_noun(ctx.doc, (o.left_edge.i, end)):
+        # "a souligné l'importance | d'une coordination accrue": the complement of the noun, which
+        # the parser hung on the verb, is part of it
+        for c in sorted((c for c in v.children if c.i > o.i), key=lambda c: c.left_edge.i):
+            if c.left_edge.i != end or c.dep_ in ("punct", "cc", "conj", "parataxis", "nsubj"):
+                break
+            end = c.right_edge.i + 1
     return _bounded((o.left_edge.i, end), stops)
 
 

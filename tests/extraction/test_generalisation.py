@@ -942,6 +942,25 @@ CASES_DEV7 = [
         "President Ali Traore has received a message of condolence and support from his Ghanaian counterpart Kofi "
         "Mensah following the floods.",
         "2022-05-06", no_meeting(), id="en-a-message-from-is-no-encounter"),
+    pytest.param(
+        "Le ministre Hakan Demir a souligné l'importance d'une coordination accrue avec les pays voisins.",
+        PUB, quote_by("l'importance d'une coordination accrue avec les pays voisins", "Hakan Demir"),
+        id="fr-souligne-l-importance-de-hung-on-the-verb"),
+    pytest.param(
+        "L'envoyé spécial Saïd Benali a dit avoir saisi l'occasion de son passage pour rencontrer le président.",
+        PUB, quote_by("avoir saisi l'occasion de son passage", "Saïd Benali"), id="fr-dit-avoir-saisi"),
+    pytest.param(
+        "Chief Cabinet Secretary Taro Sato cautioned that people should not expect frequent meetings.",
+        PUB, quote_by("people should not expect frequent meetings", "Taro Sato"), id="en-cautioned-that"),
+    pytest.param(
+        "Ambassador Pedro Silva agreed that time has come for Africa to forge a united front.",
+        PUB, quote_by("time has come for Africa to forge a united front", "Pedro Silva"), id="en-agreed-that"),
+    pytest.param(
+        "Le président Alassane Konan s'est entretenu jeudi avec le Représentant spécial du Secrétaire général des "
+        "Nations unies pour l'Afrique de l'Ouest, M. Leonardo SANTOS. Pour terminer, le Représentant spécial du "
+        "Secrétaire général des Nations unies pour l'Afrique de l'Ouest a indiqué avoir reçu les assurances du président.",
+        PUB, quote_by("avoir reçu les assurances du président", "Leonardo SANTOS"),
+        id="fr-long-role-comma-title-name-is-the-speaker-later"),
 ]
 
 
