@@ -114,7 +114,9 @@ def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
         before = text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"").rstrip()
         last_word = before.split()[-1] if before.split() else ""
         last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
-        if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")):
+        new_line = "\n" in text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"")[len(before):] or not before
+        if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")) \
+                and not new_line:  # a paragraph opening with a quotation follows no name
             continue  # a name in marks: l'Initiative « la Ceinture et la Route »
         words = text[s:e].split()
         if len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("de", "du", "des", "of", "the", "and", "et") for w in words):

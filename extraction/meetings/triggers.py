@@ -67,6 +67,8 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
     pos = tok.pos_
     if pos and pos not in ("VERB", "NOUN", "PROPN", "AUX") and not (lang == "fr" and lem == "rencontre"):
         return None
+    if lem == "échanger" and _exchanged_with(tok):
+        return "talks"  # "X a échangé avec Y": talks, a call only with a phone cue
     if lem == "entretenir":
         # only the reflexive "s'entretenir"
         if not any(t.lower_ in ("s'", "se", "s", "s'est", "s'entretiendrait") for t in tok.doc[max(0, tok.i - 3):tok.i]):
@@ -150,11 +152,16 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     if any(t.pos_ == "NOUN" and lemma(t) in ("call", "appel") for t in doc[tok.i + 1:min(sent.end, tok.i + 4)]) \
             and lemma(tok) in lex.words("host_verb"):
         return "call"  # "received a call from X", "a reçu un appel de X"
-    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) \
+    if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) and not _exchanged_with(tok) \
             and not (kind == "call" and tok.pos_ == "VERB" and calls_person(tok)):
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind
+
+
+def _exchanged_with(tok: Token) -> bool:
+    """ "a échangé avec le secrétaire X" (not "ont échangé des prisonniers")."""
+    return lemma(tok) == "échanger" and any(t.lower_ == "avec" for t in tok.doc[tok.i + 1:tok.i + 4])
 
 
 def _call_headline(doc: Doc) -> bool:

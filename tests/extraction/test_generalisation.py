@@ -889,6 +889,13 @@ CASES_DEV3 = [
 ]
 
 
+def quotes_are(*expected):
+    """The quotes, as (kind, text, speaker), are exactly these."""
+    def check(result):
+        assert [(q.kind, q.text, q.speaker) for q in result.quotes] == list(expected), result.quotes
+    return check
+
+
 def bilaterals_of(host, *others):
     """One meeting of the host with each of the others, and no other meeting."""
     def check(result):
@@ -961,6 +968,20 @@ CASES_DEV7 = [
         "Secrétaire général des Nations unies pour l'Afrique de l'Ouest a indiqué avoir reçu les assurances du président.",
         PUB, quote_by("avoir reçu les assurances du président", "Leonardo SANTOS"),
         id="fr-long-role-comma-title-name-is-the-speaker-later"),
+    pytest.param(
+        "Visite\n\nAprès le palais, le représentant spécial Mahamat Saleh a échangé avec le secrétaire du cadre "
+        "permanent du dialogue, Fodé Bangoura.",
+        PUB, meeting({"Mahamat Saleh", "Fodé Bangoura"}, kind="talks"), id="fr-a-echange-avec-is-talks"),
+    pytest.param(
+        "Visite\n\nLe ministre Karim Saadi a échangé par téléphone avec son homologue malien Issa Konaté.",
+        PUB, meeting({"Karim Saadi", "Issa Konaté"}, kind="call"), id="fr-a-echange-par-telephone-is-a-call"),
+    pytest.param(
+        "Visite\n\nLa Russie et l'Ukraine ont échangé des prisonniers mardi, a indiqué le ministre Karim Saadi.",
+        PUB, no_meeting(), id="fr-echanger-des-prisonniers-is-no-encounter"),
+    pytest.param(
+        "Visite\n\n« La Chine est un partenaire fiable », a déclaré Li Wen.",
+        PUB, quotes_are(("direct", "La Chine est un partenaire fiable", "Li Wen")),
+        id="fr-short-quotation-opening-a-paragraph-after-a-headline"),
 ]
 
 
