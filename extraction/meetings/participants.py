@@ -34,6 +34,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
         return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
     head = doc[m.start]
+    if any(t.lower_ in lex.words("media_role") for t in doc[max(sent.start, m.start - 3):m.start]):
+        return True  # "Elle en discute avec l'animateur X": an interview
     if _principal_of_envoy(doc, m):
         return True  # "X a reçu l'envoyé spécial du président Y": Y sent him, Y was not there
     if has(doc, "DEP") and _in_relative_clause(doc, m, tok):

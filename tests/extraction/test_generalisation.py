@@ -982,6 +982,14 @@ CASES_DEV7 = [
         "Visite\n\n« La Chine est un partenaire fiable », a déclaré Li Wen.",
         PUB, quotes_are(("direct", "La Chine est un partenaire fiable", "Li Wen")),
         id="fr-short-quotation-opening-a-paragraph-after-a-headline"),
+    pytest.param(
+        "Visite\n\nUne semaine après sa nomination, la ministre Mélanie Roy a établi ses priorités. Elle en discute "
+        "avec l'animateur Paul Girard dans une première entrevue télévisée.",
+        "2021-11-03", no_meeting(), id="fr-an-interview-with-a-presenter-is-no-encounter"),
+    pytest.param(
+        "Visite\n\nLe Premier ministre lao Khamla Vong aura en outre des entrevues avec le président Nguyen Van Phuc "
+        "et le président de l'Assemblée nationale, Vuong Van Hue.",
+        "2022-01-08", bilaterals_of("Khamla Vong", "Nguyen Van Phuc", "Vuong Van Hue"), id="fr-des-entrevues-avec-two"),
 ]
 
 
