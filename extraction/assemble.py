@@ -22,6 +22,7 @@ Constructions handled:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from diplowatch.dates import date_line, publication_date
@@ -162,6 +163,9 @@ def _host(doc: Doc, c: MeetingCandidate, parts: list[Participant], place: str | 
     subject of "a reçu" / "received") is of the country of the meeting's place."""
     if c.kind == "call":
         return
+    settings = load().words("setting")
+    if any(t.lower_ in settings for t in doc.char_span(c.sent_start, c.sent_end, alignment_mode="expand") or ()):
+        return  # "on the sidelines of the summit in Peru": a guest of the summit, like the others
     code = next((geo.place_country(p) for p in [place] + list(c.places) if p and geo.place_country(p)), None)
     missing = [i for i, p in enumerate(parts) if not p.country]
     if not code or not missing or code in {p.country for p in parts}:
@@ -264,6 +268,22 @@ def _name_counterparts(meetings: list[Meeting], learned: dict[str, str]) -> list
     return out
 
 
+_MINISTRY = re.compile(r"([\w'’ -]{2,30}?)['’]s (?:foreign|defen[cs]e) ministry|\bminist[eè]re (\w+) des affaires [ée]trang[eè]res",
+                       re.IGNORECASE)
+
+
+def _source_ministries(body: str) -> list[str]:
+    """ "Seoul's foreign ministry said", "le ministère marocain des Affaires étrangères": the
+    countries of the ministries an article quotes, each once."""
+    found = []
+    for match in _MINISTRY.finditer(body):
+        words = match.group(1) or match.group(2)
+        hits = geo.countries_in(words)
+        if hits and hits[-1][2] not in found:
+            found.append(hits[-1][2])
+    return found
+
+
 def _infer_countries(meetings: list[Meeting], body: str, learned: dict[str, str]) -> list[Meeting]:
     """Fill the countries the article never states (see the module's docstring)."""
     counts: dict[str, int] = {}
@@ -275,7 +295,12 @@ def _infer_countries(meetings: list[Meeting], body: str, learned: dict[str, str]
         for p in m.participants:
             if p.name and not p.country:
                 counterparts.setdefault(p.name, set()).update(o.country for o in m.participants if o.country)
+    sources = _source_ministries(body)
     for name, excluded in counterparts.items():
+        source = next((c for c in sources if c not in excluded), None)
+        if name not in learned and source:
+            learned[name] = source  # the ministry that tells the encounter is the unnamed-country party's
+            continue
         ranked = sorted(((n, c) for c, n in counts.items() if c not in excluded), reverse=True)
         if name not in learned and ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
             learned[name] = ranked[0][1]

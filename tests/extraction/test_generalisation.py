@@ -990,6 +990,11 @@ CASES_DEV7 = [
         "Visite\n\nLe Premier ministre lao Khamla Vong aura en outre des entrevues avec le président Nguyen Van Phuc "
         "et le président de l'Assemblée nationale, Vuong Van Hue.",
         "2022-01-08", bilaterals_of("Khamla Vong", "Nguyen Van Phuc", "Vuong Van Hue"), id="fr-des-entrevues-avec-two"),
+    pytest.param(
+        "Ministers meet in Lima\n\nForeign Minister Park Ji-hoon and his Japanese counterpart, Kenji Mori, held talks "
+        "on the sidelines of the summit in Peru, Seoul's foreign ministry said Friday.\n\nOn North Korea, they said "
+        "North Korea's troop deployment poses a threat. North Korea denied it.",
+        "2024-11-15", person_country("Park Ji-hoon", "KR"), id="en-the-reporting-ministry-is-the-minister-s-country"),
 ]
 
 
