@@ -30,6 +30,7 @@ class _Gazetteer:
     initials: dict[tuple[str, str], frozenset[str]]  # (last word, first letter) -> states
     particle_tails: dict[tuple[str, ...], frozenset[str]]  # "le drian" of "jean yves le drian" -> states
     lone_blocked: frozenset[str]  # keys of words that never name a figure alone
+    titles: frozenset[str]  # keys of one-word titles ("Mr", "M.")
 
 
 def _index(entries: dict, key, state: str) -> None:
@@ -60,17 +61,21 @@ def _figures() -> _Gazetteer:
     lexicons = load()
     # the class words are written as the press spells them; a name is looked up by its key
     blocked = frozenset(name_key(w) for w in lexicons.words("given_name") | lexicons.words("common_surname"))
+    titles = frozenset(key for key in (name_key(w) for w in lexicons.words("title")) if key and " " not in key)
     frozen = lambda entries: {key: frozenset(states) for key, states in entries.items()}  # noqa: E731
-    return _Gazetteer(full, frozen(surnames), frozen(names), frozen(initials), frozen(particle_tails), blocked)
+    return _Gazetteer(full, frozen(surnames), frozen(names), frozen(initials), frozen(particle_tails), blocked,
+                      titles)
 
 
 @lru_cache(maxsize=4096)
 def figure_state(name: str) -> str | None:
     """The state of the public figure this name is, if it is one and only one state fits."""
+    gazetteer = _figures()
     words = name_key(name).split()
+    while len(words) > 1 and words[0] in gazetteer.titles:  # "Mr Singh" is Singh, not an M. Singh
+        words = words[1:]
     if not words:
         return None
-    gazetteer = _figures()
     key = " ".join(words)
     if key in gazetteer.full:
         return gazetteer.full[key]
