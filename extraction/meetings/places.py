@@ -36,10 +36,23 @@ def _locative_before(doc: Doc, start: int) -> int | None:
             noun = doc[j - 2] if doc[j - 1].pos_ == "ADJ" and j > 1 else doc[j - 1]  # "la place principale d'X"
             if lemma(noun) in place_nouns or noun.lower_ in place_nouns:
                 return j
+        if t.text == "," and j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:
+            return _venue_locative(doc, j)  # "at the State House, Abuja": the city of a venue
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
         j -= 1
     return None
+
+
+def _venue_locative(doc: Doc, comma: int) -> int | None:
+    """The locative before the capitalised venue that ends at this comma ("at the State House,")."""
+    k = comma - 1
+    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha and comma - k < 5:
+        k -= 1
+    j = k - 1
+    if j >= 0 and doc[j].lower_ in ("the", "le", "la", "l'"):
+        j -= 1
+    return j if j >= 0 and doc[j].lower_ in load().words("locative") else None
 
 
 def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:

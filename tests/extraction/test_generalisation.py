@@ -995,6 +995,9 @@ CASES_DEV7 = [
         "on the sidelines of the summit in Peru, Seoul's foreign ministry said Friday.\n\nOn North Korea, they said "
         "North Korea's troop deployment poses a threat. North Korea denied it.",
         "2024-11-15", person_country("Park Ji-hoon", "KR"), id="en-the-reporting-ministry-is-the-minister-s-country"),
+    pytest.param(
+        "Visite\n\nPresident Musa Bello received Chinese Foreign Minister Li Wen at the State House, Abuja, on Tuesday.",
+        "2020-01-10", meeting({"Musa Bello", "Li Wen"}, place="Abuja"), id="en-the-city-after-a-venue-and-comma"),
 ]
 
 
