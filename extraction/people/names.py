@@ -175,7 +175,21 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Émirats Arabes Unis": the end of a country's name
     if any(geo.adjective_country(t.text) for t in doc[start:end]):
         return None
+    if _only_office(doc, start, end):
+        return None  # "Northern Ireland's First Minister and Deputy First Minister": offices, no names
     return start, end
+
+
+def _only_office(doc: Doc, start: int, end: int) -> bool:
+    """Every word of the span belongs to a role phrase or is a rank ("Deputy First Minister")."""
+    covered: set[int] = set()
+    for i in range(max(0, start - 3), end):
+        for lang in ("fr", "en"):
+            hit = role_table(doc, lang).get(i)
+            if hit:
+                covered.update(range(i, hit.end))
+    ranks = {"first", "deputy", "vice", "premier", "second", "senior", "chief", "acting", "interim"}
+    return all(k in covered or doc[k].lower_ in ranks for k in range(start, end))
 
 
 def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -258,8 +272,9 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
             or doc[skip].text[:1].isupper() and skip + 1 < len(doc) and doc[skip + 1].text[:1].islower()
             and doc[skip + 1].pos_ == "ADJ"):
         skip += 1
-    if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].lower_ not in (
-            "de", "du", "d'", "des", "la", "le", "les", "l'", "aux", "à", "au", "en", "of", "in", "the"):
+    if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].pos_ not in ("ADP", "CCONJ") \
+            and doc[skip - 1].lower_ not in ("de", "du", "d'", "des", "la", "le", "les", "l'", "aux", "à", "au", "en", "of",
+                                             "in", "the", "at"):
         # a capitalised word after an article or a preposition is a noun of the title or a place
         # ("ministre des Sports", "ministre de la Jeunesse", "avant le sommet de l'Amazonie"), not a name
         j = skip

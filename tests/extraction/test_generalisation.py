@@ -889,6 +889,14 @@ CASES_DEV3 = [
 ]
 
 
+def names_only(*names):
+    """No participant is named otherwise than these (offices and places are no names)."""
+    def check(result):
+        got = {p.name for m in result.meetings for p in m.participants if p.name}
+        assert got <= set(names), result.meetings
+    return check
+
+
 def quotes_are(*expected):
     """The quotes, as (kind, text, speaker), are exactly these."""
     def check(result):
@@ -998,6 +1006,10 @@ CASES_DEV7 = [
     pytest.param(
         "Visite\n\nPresident Musa Bello received Chinese Foreign Minister Li Wen at the State House, Abuja, on Tuesday.",
         "2020-01-10", meeting({"Musa Bello", "Li Wen"}, place="Abuja"), id="en-the-city-after-a-venue-and-comma"),
+    pytest.param(
+        "Visite\n\nYesterday, the Prime Minister Tom Hale held talks with French President Paul Morel in Paris and met "
+        "Northern Ireland's First Minister and Deputy First Minister at Stormont.",
+        "2010-05-21", names_only("Tom Hale", "Paul Morel"), id="en-offices-and-a-venue-are-no-names"),
 ]
 
 
