@@ -153,10 +153,20 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
             and lemma(tok) in lex.words("host_verb"):
         return "call"  # "received a call from X", "a reçu un appel de X"
     if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) and not _exchanged_with(tok) \
+            and not _between_parties(tok) \
             and not (kind == "call" and tok.pos_ == "VERB" and calls_person(tok)):
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind
+
+
+def _between_parties(tok: Token) -> bool:
+    """ "au centre des échanges, le 6 octobre, entre A et B", "the conversation between A and B": a
+    noun of exchange that names its two parties is an encounter, by phone or not."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    end = sent_bounds(tok.doc, tok.i)[1]
+    return any(t.lower_ in ("entre", "between") for t in tok.doc[tok.i + 1:min(end, tok.i + 9)])
 
 
 def _exchanged_with(tok: Token) -> bool:

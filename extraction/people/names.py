@@ -226,6 +226,13 @@ def _glued_surname(doc: Doc, start: int, end: int) -> bool:
     return joined or nxt.dep_ in ("flat", "flat:name") and start <= nxt.head.i < end
 
 
+def _elided_prefix(doc: Doc, k: int) -> bool:
+    """ "N'", "D'", "O'" glued to a capitalised word: a piece of a name ("Bah N'DAW", "O'Brien")."""
+    tok = doc[k]
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] in "'’" and not tok.whitespace_ \
+        and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+
+
 def _initial(tok) -> bool:
     """ "J." in "Antony J. Blinken"."""
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
@@ -290,7 +297,7 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
                                           or doc[k].text == "-" and not doc[k].whitespace_ and k > j
                                           or k > j and doc[k].lower_ in particles and k + 1 < len(doc)
                                           and doc[k + 1].text[:1].isupper()
-                                          or _initial(doc[k])) \
+                                          or _initial(doc[k]) or _elided_prefix(doc, k)) \
             and "\n" not in doc[k - 1].whitespace_:
         k += 1
     if k > j and not taken.intersection(range(j, k)):

@@ -243,7 +243,10 @@ def right_apposition(doc: Doc, end: int, lang: str, ceiling: int) -> int:
     if j >= ceiling or not (role_at(doc, j, lang) or doc[j].lower_ in ("membre", "member", "chef", "head", "vice")):
         return end
     k = j
+    titles = load().words("title")
     while k < ceiling and doc[k].text not in (",", ".", ";", ":", "(", ")") and "\n" not in doc[k].text:
+        if doc[k].lower_ in ("et", "and") and k + 1 < ceiling and doc[k + 1].lower_ in titles:
+            return k  # "X, Chef de l'Etat et M. Y": the next person, not more of the role
         if doc[k].pos_ in ("VERB", "AUX") and k > j and not doc[k].lower_.startswith("charg"):
             # "Qatar's Emir X, the Crown Prince stressed": the subject of a new clause, not an apposition
             return k if doc[k - 1].text == "," or bare and lang == "fr" else end

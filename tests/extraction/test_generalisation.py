@@ -889,6 +889,14 @@ CASES_DEV3 = [
 ]
 
 
+def role_of(name, role):
+    """Wherever `name` takes part, the role is `role`."""
+    def check(result):
+        seen = [p.role for m in result.meetings for p in m.participants if p.name == name]
+        assert seen and set(seen) == {role}, result.meetings
+    return check
+
+
 def names_only(*names):
     """No participant is named otherwise than these (offices and places are no names)."""
     def check(result):
@@ -1010,6 +1018,15 @@ CASES_DEV7 = [
         "Visite\n\nYesterday, the Prime Minister Tom Hale held talks with French President Paul Morel in Paris and met "
         "Northern Ireland's First Minister and Deputy First Minister at Stormont.",
         "2010-05-21", names_only("Tom Hale", "Paul Morel"), id="en-offices-and-a-venue-are-no-names"),
+    pytest.param(
+        "Audience\n\nLes dossiers étaient au centre des échanges, le 6 octobre 2020, entre SEM Bah N'DIAYE, Chef de "
+        "l'Etat et M. Mahamat SALEH.",
+        "2020-10-07", meeting({"Bah N'DIAYE", "Mahamat SALEH"}, date="2020-10-06", kind="talks"),
+        id="fr-echanges-entre-a-et-b-sem-and-elided-name"),
+    pytest.param(
+        "Audience\n\nLes dossiers étaient au centre des échanges, le 6 octobre 2020, entre SEM Bah N'DIAYE, Chef de "
+        "l'Etat et M. Mahamat SALEH.",
+        "2020-10-07", role_of("Bah N'DIAYE", "Chef de l'Etat"), id="fr-apposed-role-ends-before-et-m"),
 ]
 
 
