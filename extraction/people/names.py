@@ -279,6 +279,9 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
             or doc[skip].text[:1].isupper() and skip + 1 < len(doc) and doc[skip + 1].text[:1].islower()
             and doc[skip + 1].pos_ == "ADJ"):
         skip += 1
+    while skip > j and skip + 1 < len(doc) and doc[skip - 1].pos_ == "ADP" and geo.any_country(doc[skip].text) \
+            and doc[skip + 1].text[:1].isupper():
+        skip += 1  # "Ukrainian ambassador to SA Liubov X": the country of the post, then the name
     if skip > j and skip < len(doc) and doc[skip].text[:1].isupper() and doc[skip - 1].pos_ not in ("ADP", "CCONJ") \
             and doc[skip - 1].lower_ not in ("de", "du", "d'", "des", "la", "le", "les", "l'", "aux", "à", "au", "en", "of",
                                              "in", "the", "at"):

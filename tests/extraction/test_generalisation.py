@@ -1029,8 +1029,20 @@ CASES_DEV7 = [
         "2020-10-07", role_of("Bah N'DIAYE", "Chef de l'Etat"), id="fr-apposed-role-ends-before-et-m"),
 ]
 
+# Failure kinds of dev8 (26 real articles), found after its first run by comparing 0.16.0 and 0.17.0 there.
+CASES_DEV8 = [
+    pytest.param(
+        "Visite\n\nUkrainian ambassador to SA Olena Petrenko had confirmed to the newspaper on Thursday that the phone "
+        "call did take place.",
+        "2022-04-21", quote_by("the phone call did take place", "Olena Petrenko"), id="en-ambassador-to-country-name"),
+    pytest.param(
+        "Visite\n\nThe topic of a possible meeting between Ivan Petrov and Tom Baker may be raised during the talks, "
+        "the spokesman said.",
+        "2022-04-21", meeting({"Ivan Petrov", "Tom Baker"}, status="planned"), id="en-a-possible-meeting-is-not-held"),
+]
 
-@pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7)
+
+@pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7 + CASES_DEV8)
 def test_failure_kind_seen_on_a_real_set(extractor, text, published, check):
     check(extractor.extract(text, published=published))
 
