@@ -42,7 +42,7 @@ def main() -> None:
     reply = registry.run("meetings", Context(store=store), {"subject": code})
     ready = time.time()
     print(json.dumps({"event": "ready", "imports": imported - t0, "store": loaded - imported, "derived": derived[0],
-                      "first_query": ready - loaded, "ready": ready - t0, "entries": len(reply.entries),
+                      "first_query": ready - loaded, "ready": ready - t0, "cpu": time.process_time(), "entries": len(reply.entries),
                       "rss_ready": proc_status("VmRSS")}), flush=True)
     from extraction import Extractor
 

@@ -8,8 +8,9 @@ so that storage and the JSON command line never pass nameless dicts around.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Status = Literal["held", "planned"]
 MeetingKind = Literal["meeting", "call", "talks"]
@@ -17,6 +18,26 @@ QuoteKind = Literal["direct", "reported"]
 
 
 _FIELDS: dict[type, frozenset[str]] = {}
+R = TypeVar("R")
+
+
+def quick_maker(cls: type[R]) -> Callable[..., R]:
+    """A maker of `cls` records from every field, positionally, ~4 times quicker than `cls(...)`.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__` (1.3 µs a
+    Quote against 0.3 for plain assignments), and a store of 50,000 articles makes a million
+    records at start. The maker is a class with the same slots that assigns them plainly and
+    then gives the object the record's class (allowed: same slots, same layout), so what it
+    returns is an ordinary `cls` record, frozen and equal to `cls(...)` of the same fields."""
+    names = [f.name for f in fields(cls)]
+    if tuple(names) != getattr(cls, "__slots__", None):
+        raise TypeError(f"{cls.__name__} is not a slotted record")
+    code = "def __init__(self, {0}):\n    {1}\n    self.__class__ = record\n".format(
+        ", ".join(names), "; ".join(f"self.{name} = {name}" for name in names)
+    )
+    namespace: dict[str, Any] = {}
+    exec(code, {"record": cls}, namespace)  # noqa: S102  (as dataclasses make __init__: fixed field names)
+    return type(f"_Quick{cls.__name__}", (), {"__slots__": cls.__slots__, "__init__": namespace["__init__"]})
 
 
 def _from_dict(cls, data: dict[str, Any]):

@@ -35,6 +35,7 @@ from diplowatch.events import Event, EventHead, EventIndex, Mention, Persons, me
 from diplowatch.names import name_key
 from diplowatch.people import Countries, NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
+from storage import shard_rows
 from storage.atomic import AtomicJSONStorage, CannotWrite, CorruptFile, StoreError, lock_folder, read_json_file
 from storage.repair import finish_swap
 from storage.text_index import TextIndex
@@ -199,9 +200,8 @@ class Store:
         return self._bodies[key]
 
     def _load_shard(self, key: str) -> None:
-        # Straight from the file, with positional constructors: at 50,000 articles the
-        # store builds a million records at start, and TinyDB's Document wrappers and
-        # keyword construction would double the time.
+        # Straight from the file (`shard_rows`): at 50,000 articles the store builds a
+        # million records at start, and TinyDB's Document wrappers would double the time.
         path = self.folder / "shards" / f"{key}.json"
         tables = read_json_file(path) or {}
         try:
@@ -210,48 +210,12 @@ class Store:
             raise CorruptFile(path, f"a record has missing or wrong fields ({type(exc).__name__}: {exc})") from None
 
     def _load_tables(self, tables: dict[str, Any]) -> None:
-        # Every field is checked for its type as it is read (a hand edit, a bad copy): a record
-        # of the wrong shape refuses the store at start instead of failing a command later.
-        meetings: dict[str, list[Meeting]] = defaultdict(list)
-        quotes: dict[str, list[Quote]] = defaultdict(list)
-        participant = self._participant
-        for row in tables.get("meetings", {}).values():
-            date, place, status, kind = row.get("date"), row.get("place"), row.get("status", "held"), row.get("kind", "meeting")
-            if not (
-                isinstance(date, _TEXT) and isinstance(place, _TEXT) and type(row["article_id"]) is str
-                and status in _STATUSES and kind in _MEETING_KINDS and type(row["participants"]) is list
-            ):
-                raise TypeError(f"meeting {_shown(row)}")
-            meetings[row["article_id"]].append(
-                Meeting(
-                    tuple(participant(*_participant_fields(p)) for p in row["participants"]),
-                    date, place, status, kind, _evidence(row.get("evidence")), row["article_id"],
-                )
-            )
-        for row in tables.get("quotes", {}).values():
-            speaker, text, kind = row.get("speaker"), row["text"], row.get("kind", "direct")
-            country, role = row.get("speaker_country"), row.get("speaker_role")
-            if not (
-                type(text) is str and isinstance(speaker, _TEXT) and isinstance(country, _TEXT)
-                and isinstance(role, _TEXT) and kind in _QUOTE_KINDS and type(row["article_id"]) is str
-            ):
-                raise TypeError(f"quote {_shown(row)}")
-            quotes[row["article_id"]].append(
-                Quote(speaker, text, kind, country, role, _evidence(row.get("evidence")), row["article_id"])
-            )
+        reader = shard_rows.RowReader(self._participants)
+        meetings = reader.meetings(tables.get("meetings", {}).values())
+        quotes = shard_rows.quotes(tables.get("quotes", {}).values())
         for row in tables.get("articles", {}).values():
-            article = Article.from_dict(row)
-            if not _well_typed(article, row):
-                raise TypeError(f"article {_shown(row)}")
+            article = shard_rows.article(row)
             self._index(article, meetings.get(article.id, ()), quotes.get(article.id, ()))
-
-    def _participant(self, name: str | None, role: str | None, country: str | None) -> Participant:
-        # The same people meet again and again: one shared record each (less memory, less time).
-        key = (name, role, country)
-        found = self._participants.get(key)
-        if found is None:
-            found = self._participants[key] = Participant(name, role, country)
-        return found
 
     def close(self) -> None:
         with self._lock:
@@ -922,48 +886,6 @@ class Store:
                 "quotes": sum(map(len, self._quotes.values())),
                 "quarantined": len(self._meta.table("quarantine")),
             }
-
-
-_TEXT = (str, type(None))
-_STATUSES = frozenset({"held", "planned"})
-_MEETING_KINDS = frozenset({"meeting", "call", "talks"})
-_QUOTE_KINDS = frozenset({"direct", "reported"})
-
-
-def _shown(row: Any) -> str:
-    text = repr(row)
-    return text if len(text) <= 120 else text[:119] + "…"
-
-
-def _evidence(ev: Any) -> Evidence | None:
-    if not ev:
-        return None
-    start, end = ev["start"], ev["end"]
-    if type(start) is not int or type(end) is not int:
-        raise TypeError(f"evidence {_shown(ev)}")
-    return Evidence("", start, end)
-
-
-def _participant_fields(p: Any) -> tuple[str | None, str | None, str | None]:
-    name, role, country = p["name"], p.get("role"), p.get("country")
-    if not (isinstance(name, _TEXT) and isinstance(role, _TEXT) and isinstance(country, _TEXT)):
-        raise TypeError(f"participant {_shown(p)}")
-    return name, role, country
-
-
-_ARTICLE_LISTS = ("sources", "countries", "people", "organisations", "places", "warnings")
-
-
-def _well_typed(article: Article, row: dict[str, Any]) -> bool:
-    return (
-        all(type(row.get(key) or []) is list for key in _ARTICLE_LISTS)  # "KZ" would read as ("K", "Z")
-        and type(article.id) is str and type(article.hash) is str and type(article.title) is str
-        and isinstance(article.published, _TEXT) and type(article.language) is str
-        and type(article.ingested_at) is str and isinstance(article.url, _TEXT) and type(article.words) is int
-        and all(type(x) is str for key in ("countries", "people", "organisations", "places", "warnings")
-                for x in getattr(article, key))
-        and all(type(s.path) is str and type(s.size) is int and type(s.mtime) in (int, float) for s in article.sources)
-    )
 
 
 def _newest_key(article: Article) -> tuple[str, str]:
