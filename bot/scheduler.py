@@ -12,11 +12,9 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
-
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.cron import CronTrigger
 
 from diplowatch.config import Settings
 from handlers.digest import (
@@ -30,6 +28,10 @@ from handlers.digest import (
 )
 from handlers.replies import Reply
 from handlers.service import Service
+
+if TYPE_CHECKING:  # imported when the schedule starts, once the bot is up: 60 ms of the start-up
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from apscheduler.triggers.cron import CronTrigger
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ _locks: WeakKeyDictionary[Service, asyncio.Lock] = WeakKeyDictionary()
 def digest_trigger(settings: Settings) -> CronTrigger:
     """Weekly at the configured local time; a day name, never a number (APScheduler 3
     counts Monday as 0 where cron counts Sunday)."""
+    from apscheduler.triggers.cron import CronTrigger
+
     hour, _, minute = settings.digest_time.partition(":")
     return CronTrigger(
         day_of_week=settings.digest_day, hour=int(hour), minute=int(minute), timezone=ZoneInfo(settings.digest_tz)
@@ -66,6 +70,8 @@ def start_digest_scheduler(
     `on_next` is told the next run time after the start and after every run
     (for Service.next_digest and /status). Stop with `scheduler.shutdown(wait=False)`.
     """
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
     loop = asyncio.get_running_loop()
     scheduler = AsyncIOScheduler(event_loop=loop, timezone=ZoneInfo(settings.digest_tz))
 
