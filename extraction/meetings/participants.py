@@ -34,6 +34,9 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
         return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
     head = doc[m.start]
+    if m.kind == "party" and has(doc, "DEP") and any(
+            t.dep_ == "attr" or any(c.dep_ == "cop" for c in t.children) for t in doc[m.start:m.end]):
+        return True  # "X est le premier dirigeant européen à rendre visite à Y": the predicate is X
     if any(t.lower_ in lex.words("media_role") for t in doc[max(sent.start, m.start - 3):m.start]):
         return True  # "Elle en discute avec l'animateur X": an interview
     if _principal_of_envoy(doc, m):

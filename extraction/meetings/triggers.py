@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import load
 from ..people.model import sent_bounds
+from ..people.roles import role_hit
 from ..words import doc_text, fold, has, lemma
 
 
@@ -52,6 +53,25 @@ def _joint_discussion(tok: Token) -> bool:
         c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children)
 
 
+def _visit_to_person(tok: Token) -> bool:
+    """ "rendre visite à M. X", "a rendu une visite de travail au président X", "paid a visit to
+    President X": a visit to a person (to a place, it is no encounter by itself)."""
+    if lemma(tok) not in ("visite", "visit") or tok.pos_ != "NOUN":
+        return False
+    doc = tok.doc
+    before = {lemma(t) for t in doc[max(0, tok.i - 3):tok.i]}
+    if not before & {"rendre", "pay", "make"}:
+        return False
+    end = sent_bounds(doc, tok.i)[1]
+    k = next((t.i for t in doc[tok.i + 1:min(end, tok.i + 5)] if t.lower_ in ("à", "au", "aux", "to")), None)
+    if k is None:
+        return False
+    nxt = doc[k + 1:min(end, k + 6)]
+    titles = load().words("title")
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    return any(t.ent_type_ in ("PER", "PERSON") or t.lower_ in titles or role_hit(doc, t.i, lang) for t in nxt)
+
+
 def trigger_kind(tok: Token, lang: str) -> str | None:
     """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
@@ -62,6 +82,8 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
         return "talks"
     lem = lemma(tok)
     kind = load().meeting_triggers.get((lang, lem))
+    if not kind and _visit_to_person(tok):
+        return "meeting"
     if not kind:
         return None
     pos = tok.pos_

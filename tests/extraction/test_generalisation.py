@@ -1039,6 +1039,17 @@ CASES_DEV8 = [
         "Visite\n\nThe topic of a possible meeting between Ivan Petrov and Tom Baker may be raised during the talks, "
         "the spokesman said.",
         "2022-04-21", meeting({"Ivan Petrov", "Tom Baker"}, status="planned"), id="en-a-possible-meeting-is-not-held"),
+    pytest.param(
+        "Visite\n\nLe dirigeant allemand Karl Weber est le premier dirigeant européen à rendre visite à M. Tom Baker à la "
+        "Maison Blanche.",
+        "2021-07-16", meeting({"Karl Weber", "Tom Baker"}, place="Maison Blanche", count=1),
+        id="fr-rendre-visite-a-une-personne-and-the-predicate-is-no-party"),
+    pytest.param(
+        "Visite\n\nLe ministre Karl Weber rendra visite à la communauté malienne de Paris.",
+        "2021-07-16", no_meeting(), id="fr-rendre-visite-a-une-communaute-is-no-encounter"),
+    pytest.param(
+        "Visite\n\nMinister Karl Weber paid a courtesy visit to President Tom Baker on Monday.",
+        "2021-07-16", meeting({"Karl Weber", "Tom Baker"}, date="2021-07-12"), id="en-paid-a-visit-to-a-person"),
 ]
 
 
