@@ -376,8 +376,10 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     for i, hit in role_table(doc, lang).items():  # "Président de la République": never a name
         if hit.end - i > 1:
             taken.update(k for k in range(i + 1, hit.end) if doc[k].text[:1].isupper())
+    # a word the NER reads as a place elsewhere in the article is that place ("in Goa" ... "Goa")
+    places = {ent.text for ent in entities(doc) if ent.label_ in ("LOC", "GPE", "FAC") and len(ent) == 1}
     for ent in entities(doc):
-        if ent.label_ not in ("PER", "PERSON"):
+        if ent.label_ not in ("PER", "PERSON") or len(ent) == 1 and ent.text in places:
             continue
         cleaned = clean_span(doc, *_extend_right(doc, *_extend_hyphens(doc, ent.start, ent.end)))
         if cleaned and not taken.intersection(range(*cleaned)):

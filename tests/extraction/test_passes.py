@@ -77,6 +77,14 @@ def test_hyphenated_given_name_split_by_the_tokenizer():
     assert "Kairat-Bolat Sadykov" in spans and "Lee Min-ho" in spans
 
 
+def test_a_word_the_ner_reads_as_a_place_elsewhere_is_no_name():
+    words = "The ministers met in Kovra . Lavrov left Kovra today".split()
+    ents = ["O", "O", "O", "O", "B-LOC", "O", "B-PERSON", "O", "B-PERSON", "O"]
+    doc = Doc(EN, words=words, ents=ents, sent_starts=[True] + [False] * 9)
+    spans = [doc[s:e].text for s, e in name_spans(doc, "en")]
+    assert spans == ["Lavrov"]
+
+
 def test_canonical_spelling_is_the_fullest_name():
     got = canonical(["Arman Sadykov", "Sadykov", "M. Sadykov", "SADYKOV"])
     assert got["Sadykov"] == "Arman Sadykov" and got["SADYKOV"] == "Arman Sadykov"
