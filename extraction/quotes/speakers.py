@@ -283,7 +283,10 @@ class SpeakerResolver:
         doc = self.doc
         if m is not None and m.kind == "party" and not m.plural and len(phrase_tokens) <= m.end - m.start + 1:
             return self.from_mention(m)
-        phrase = strip_det(doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1].text if phrase_tokens else tok.text)
+        span = doc[phrase_tokens[0].i:phrase_tokens[-1].i + 1] if phrase_tokens else doc[tok.i:tok.i + 1]
+        if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span):
+            return NOBODY  # a clause ("unies resteront aux côtés du Niger"), not the name of who spoke
+        phrase = strip_det(span.text)
         if lemma(tok) in self.words.words("document") and not geo.institution_in(phrase):
             return self._issuer(tok, phrase_tokens)
         if not self._is_institution(tok, phrase):

@@ -1050,6 +1050,10 @@ CASES_DEV8 = [
     pytest.param(
         "Visite\n\nMinister Karl Weber paid a courtesy visit to President Tom Baker on Monday.",
         "2021-07-16", meeting({"Karl Weber", "Tom Baker"}, date="2021-07-12"), id="en-paid-a-visit-to-a-person"),
+    pytest.param(
+        "Visite\n\nLes Nations unies resteront aux côtés du Niger, a précisé le patron de l'ONU, le pays suscite beaucoup "
+        "d'espoir : « offrir des perspectives à la jeunesse, y compris aux jeunes filles. »",
+        "2021-10-26", no_speaker("unies resteront aux côtés du Niger"), id="fr-a-clause-is-no-speaker"),
 ]
 
 
