@@ -70,6 +70,15 @@ def add_article(
 # -- the bot as a separate process ------------------------------------------------------
 
 
+def _as_from_a_terminal() -> None:
+    """In the child before exec: Ctrl-C and SIGTERM as a shell leaves them. An ignored or blocked
+    signal is inherited through exec, and something in a long test session (a library's helper
+    process, a worker pool) can leave SIGINT so in the test process: the bot would then never see
+    the Ctrl-C a test sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 class BotProcess:
     """`python -m diplowatch run` in its own process; stderr is kept to be shown on failure."""
 
@@ -86,7 +95,7 @@ class BotProcess:
         # editable install.
         self.proc = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "diplowatch", "run",
-            cwd=self.cwd, env=self.env,
+            cwd=self.cwd, env=self.env, preexec_fn=_as_from_a_terminal,
             stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         )  # fmt: skip
         self._reader = asyncio.create_task(self._read())

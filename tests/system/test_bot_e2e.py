@@ -9,6 +9,7 @@ then each test drops the files it needs. The bot's stderr is printed on failure.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -390,6 +391,14 @@ On 20 June 2024, Kazakh President Kassym-Jomart Tokayev met Uzbek President Shav
 """
 
 
+def _signal_masks(pid: int) -> str:
+    """The process's ignored and blocked signals, as the kernel keeps them (for a failure message)."""
+    with contextlib.suppress(OSError):
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        return " ".join(line for line in lines if line.startswith(("SigIgn", "SigBlk", "SigCgt")))
+    return ""
+
+
 async def test_a_restart_does_not_announce_known_files_again(env: Env):
     """The second (and last) bot process: same folders, stopped with SIGINT (Ctrl-C)."""
     assert not env.bot.running
@@ -410,6 +419,7 @@ async def test_a_restart_does_not_announce_known_files_again(env: Env):
         print(f"--- second bot's stderr ---\n{bot.tail()}")
         raise
     finally:
+        masks = _signal_masks(bot.proc.pid)
         code = await bot.stop(signal.SIGINT)
-    assert bot.signals_sent == [signal.SIGINT] and code == 0, bot.tail()
+    assert bot.signals_sent == [signal.SIGINT] and code == 0, f"{masks}\n{bot.tail()}"
     assert_clean(bot.log)
