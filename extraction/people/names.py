@@ -188,7 +188,7 @@ def _only_office(doc: Doc, start: int, end: int) -> bool:
             hit = role_table(doc, lang).get(i)
             if hit:
                 covered.update(range(i, hit.end))
-    ranks = {"first", "deputy", "vice", "premier", "second", "senior", "chief", "acting", "interim"}
+    ranks = load().words("rank")
     return all(k in covered or doc[k].lower_ in ranks for k in range(start, end))
 
 
