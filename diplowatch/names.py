@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+_RUNS: dict[str, str] = {}  # a run of non-ASCII characters -> its replacement (mostly one accent)
+
+
+def _marks_dropped(error: UnicodeEncodeError) -> tuple[str, int]:
+    """Encoding to ASCII: a combining mark (an accent, once decomposed) is dropped, any
+    other character ASCII lacks becomes a space."""
+    run = error.object[error.start:error.end]
+    replaced = _RUNS.get(run)
+    if replaced is None:
+        replaced = "".join("" if unicodedata.combining(c) else " " for c in run)
+        if len(run) < 8 and len(_RUNS) < 4096:
+            _RUNS[run] = replaced
+    return replaced, error.end
+
+
+codecs.register_error("diplowatch.fold", _marks_dropped)
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_WORDS_ONLY = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+_SPACES = re.compile(rb" {2,}")
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, punctuation and apostrophes as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", plain).strip()
+    """Lower case, no accents, punctuation and apostrophes as single spaces.
+
+    Done in bytes, where the codec and `bytes.translate` run in C: a loop over the
+    characters made `/export` of a country's 2,000 statements take 0.3 s. The same result
+    as dropping `unicodedata.combining` characters from the NFKD form and turning every
+    run of characters other than a-z and 0-9 into one space (tests/test_names.py)."""
+    plain = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "diplowatch.fold")
+    return _SPACES.sub(b" ", plain.translate(_WORDS_ONLY)).strip().decode("ascii")
 
 
 _SPELLINGS = (

@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+import re
+import sys
+import unicodedata
+
 import pytest
 
-from diplowatch.names import matches_person, name_key
+from diplowatch.names import fold, matches_person, name_key
+
+
+def _fold_by_definition(text: str) -> str:
+    """What `fold` means, one character at a time (the slow way it was first written)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", plain).strip()
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Kassym-Jomart TOKAÏEV", "kassym jomart tokaiev"), ("l’État", "l etat"), ("  « Œuvre » ", "uvre"),
+    ("Straße", "strasse"), ("", ""), ("\u0301x", "x"), ("5 ½", "5 1 2"),
+])
+def test_fold_drops_case_accents_and_punctuation(text, folded):
+    assert fold(text) == folded
+
+
+def test_fold_is_its_definition_for_every_character():
+    # Each code point of the basic plane and one in 31 above it (the whole range takes 6 s),
+    # between letters, alone and doubled: a mark is dropped, anything else outside a-z 0-9
+    # separates words.
+    points = [chr(c) for c in [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, sys.maxunicode + 1, 31)]]
+    for start in range(0, len(points), 512):
+        text = "".join(f"a{c}b{c}{c}x " for c in points[start:start + 512])
+        assert fold(text) == _fold_by_definition(text), start
 
 
 @pytest.mark.parametrize(
