@@ -78,6 +78,8 @@ def run(store: Store, world: World, reps: int = 60) -> dict[str, dict[str, float
         "/upcoming [country]": (lambda a: registry.run("upcoming", ctx, {"subject": a} if a else {}), args["upcoming"]),
         "/export meetings <country>": (
             lambda a: registry.run("export", ctx, {"what": "meetings", "subject": a}), args["country"]),
+        "/export quotes <country>": (
+            lambda a: registry.run("export", ctx, {"what": "quotes", "subject": a}), args["country"]),
         "autocomplete": (lambda a: complete_subject(store, a), args["prefixes"]),
         "autocomplete (person, by any spelling)": (lambda a: complete(store, a, "person"), args["person_prefixes"]),
         "autocomplete (event id)": (lambda a: complete(store, a, "event"), args["id_prefixes"]),

@@ -546,6 +546,17 @@ class Store:
         with self._lock:
             return self._articles.get(article_id.strip().lower())
 
+    def articles_by_id(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored articles of these ids (as records give them), under one lock: an
+        export reads ~1,500 of them."""
+        with self._lock:
+            found = {}
+            for article_id in article_ids:
+                article = self._articles.get(article_id)
+                if article is not None:
+                    found[article_id] = article
+            return found
+
     def _ids_starting(self, key: str) -> list[str]:
         """The ids starting with these characters, in order (under the lock)."""
         at = bisect.bisect_left(self._ids, key)
