@@ -107,15 +107,23 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         meeting.cues = find_cues(sent.text, sent.start_char)
 
 
-def _surface_right(doc: Doc, sent, tok: Token) -> set[int]:
-    """Tokens after the trigger up to the next comma, semicolon or other meeting word."""
+def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set[int]:
+    """Tokens after the trigger up to the next comma, semicolon or other meeting word; with
+    `past_commas`, the "avec" / "with" phrase after the commas of the adverbials in between
+    ("s'est entretenu séparément, mardi à Nouakchott, avec les ambassadeurs ...") up to a
+    finite verb, the clause's end."""
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
     out = set()
+    comitative = False
     for t in doc[tok.i + 1:sent.end]:
-        if t.text in (",", ";", ":") or trigger_kind(t, lang):
+        if t.text in (";", ":", "«", "»", "“", "”", '"') or trigger_kind(t, lang) \
+                or t.text == "," and not past_commas:
             break
+        if past_commas and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
+            break
+        comitative = comitative or t.lower_ in ("avec", "with")
         out.add(t.i)
-    return out
+    return out if comitative or not past_commas else set()
 
 
 def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -185,7 +193,13 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         # weekday read as the root): the words after the trigger up to the clause's next comma
         wider = scope | _surface_right(doc, sent, tok)
         parts = participants(doc, sent, tok, wider, st.mentions, st.results, st.lang)
-        scope = wider if count_parties(parts) >= 2 else scope
+        if count_parties(parts) >= 2:
+            scope = wider
+        else:
+            widest = scope | _surface_right(doc, sent, tok, past_commas=True)
+            found = participants(doc, sent, tok, widest, st.mentions, st.results, st.lang)
+            if count_parties(found) >= 2:
+                parts, scope = found, widest
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
     if count_parties(parts) < 2:
@@ -206,7 +220,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results)
     place_list = _place_list(st, sent, scope, status, kind)
     found = [p for p, _ in places(doc, scope, st.mentions)]
-    separately = next((t.i for t in sent if t.lower_ in lex.words("separately")), None)
+    separately = _one_by_one(doc, sent)
     if separately is None and tok.lower_ in lex.words("several_meetings"):
         separately = tok.i  # "had bilateral meetings with A and B": one each
     for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i):
@@ -215,6 +229,19 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
                                                sent.end_char, again or len(place_list) > 1, places=found,
                                                generic=tok.lower_ == "invitation"))
     return False
+
+
+def _one_by_one(doc: Doc, sent) -> int | None:
+    """Where the sentence says its host met the people after it one by one ("séparément",
+    "tour à tour", "in turn"): the token, else None."""
+    lex = load()
+    found = next((t.i for t in sent if t.lower_ in lex.words("separately")), None)
+    match = lex.phrases("one_by_one").search(sent.text)
+    if match is not None:
+        at = sent.start_char + match.start()
+        i = next((t.i for t in sent if t.idx >= at), None)
+        found = i if found is None or i is not None and i < found else found
+    return found
 
 
 def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1) -> list[list[Mention]]:

@@ -7,7 +7,8 @@ Constructions handled (``places``):
 - "au Havre" is in Le Havre (data/places_with_article.txt);
 - not the meeting's place: a topic ("la situation en Libye", "a strategic partner in Central
   Asia"), going home ("avant de rentrer à Hanoï"), a gathering's name ("the Mercosur summit in
-  Buenos Aires": Mercosur), a place inside a person's title;
+  Buenos Aires": Mercosur), a place inside a person's title, where a diplomat serves
+  ("ambassadeur du Sénégal au Qatar");
 - the most specific place wins: a city or a building before a country (``best_place``).
 """
 
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 from .. import geo
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
+from ..people.roles import role_hit
 from ..words import entities, fold, lemma
 
 
@@ -64,6 +66,13 @@ def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
         return True  # "avant de rentrer à Hanoï", "before returning to Manila": where the traveller goes home
     if ent.end < len(doc) and fold(doc[ent.end].text) in words.words("gathering") and not geo.place_country(text):
         return True  # "at the Mercosur summit in Buenos Aires": the word names the gathering, not its place
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    for k in range(j - 1, max(-1, j - 6), -1):
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct:
+            break
+        hit = role_hit(doc, k, lang)
+        if hit is not None and hit.cls == "diplomat":
+            return True  # "M. X, ambassadeur du Sénégal au Qatar": where the diplomat serves
     return False
 
 

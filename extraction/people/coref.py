@@ -139,6 +139,35 @@ def _countries_nearby(doc: Doc, mentions: list[Mention], persons: dict[str, Pers
             break
 
 
+def _respectively(doc: Doc, named: list[Mention], parties: list[Mention], persons: dict[str, Person]) -> list[Mention]:
+    """ "les ambassadeurs de France et d'Italie, respectivement MM. A et B", "the envoys of France
+    and Italy, A and B respectively": each name, in order, holds the plural role with its
+    country; the unnamed group is no one else. Returns the parties left."""
+    words = load().words("respectively")
+    gone: set[int] = set()
+    for tok in doc:
+        if tok.lower_ not in words:
+            continue
+        start, end = sent_bounds(doc, tok.i)
+        group = [d for d in parties if start <= d.start < tok.i and d.plural and d.country and d.role]
+        if len(group) < 2 or len({d.role for d in group}) != 1:
+            continue
+        following = [m for m in named if tok.i < m.start < end][:len(group)]  # "respectivement A et B"
+        preceding = [m for m in named if group[-1].end <= m.start and m.end <= tok.i]  # "A and B respectively"
+        names = following if len(following) == len(group) else preceding
+        if len(names) != len(group) or len({m.key for m in names}) != len(names):
+            continue
+        for d, m in zip(group, names):
+            p = persons[m.key]
+            if not m.role:
+                m.role = p.role = p.role or d.head or d.role
+                m.head = p.head = p.head or d.head
+                m.cls = p.cls = p.cls or d.cls
+                p.country = m.country = d.country
+        gone.update(id(d) for d in group)
+    return [d for d in parties if id(d) not in gone]
+
+
 def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> dict[str, str]:
     """ 'Mohammed ben Salmane, surnommé "MBS"', 'X, known as "Y"': another name of the person just
     named, in quotation marks; folded alias -> the person's key."""
@@ -216,6 +245,7 @@ def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
         p.country = p.country or (figure_state(p.name) if p.name else None)
     taken = _surnames(doc, mentions, persons)
     parties = [d for d in find_descriptions(doc, lang, taken) if d.start not in titles]
+    parties = _respectively(doc, mentions, parties, persons)
     _counterpart_heads(doc, sorted(mentions + parties, key=lambda m: m.start), persons)
     resolve_descriptions(doc, parties, persons, mentions)
     mentions.extend(parties)

@@ -266,6 +266,11 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         if chained is not None:
             left = chained
             roles = roles_in(doc, left, start, lang)
+    if roles and right > end and _apposed_to_name_before(doc, roles[0][0]) \
+            and any(t.text == "," for t in doc[roles[-1][1]:start]) and roles_in(doc, end + 1, right, lang):
+        # "A, envoyé spécial du président du Mali, M. B, ambassadeur du Niger": a list, whose roles
+        # before a comma are the previous name's; B's is after him
+        roles, left = [], start
     if len(roles) > 1 and any(t.lower_ in ("du", "de", "des", "d'", "of") for t in doc[roles[-2][1]:roles[-1][0]]) \
             and _apposed_to_name_before(doc, roles[0][0]):
         # "Y, envoyé spécial du président X": the envoy is Y, named before; X is the president (but
