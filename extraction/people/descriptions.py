@@ -25,17 +25,26 @@ from .roles import org_in, refine_class
 
 
 
+_ARTICLES = ("l'", "la", "le", "les", "the")
+
+
+def _country_name_at(doc: Doc, j: int) -> bool:
+    """A country's name starts at token j, after an article if any: "Iran", "the United Arab
+    Emirates", "South Africa"."""
+    if j < len(doc) and doc[j].lower_ in _ARTICLES:
+        j += 1
+    return any(geo.is_country_name(doc[j:j + n].text) for n in (1, 2, 3) if j + n <= len(doc))
+
+
 def _listed_country(doc: Doc, k: int) -> bool:
-    """Token k (a comma) goes on with a list of countries: ", kazakh", ", Iran", ", du Soudan"."""
+    """Token k (a comma) goes on with a list of countries: ", kazakh", ", Iran", ", du Soudan",
+    ", the United Arab Emirates"."""
     if k + 1 >= len(doc):
         return False
     nxt = doc[k + 1]
-    if geo.adjective_country(nxt.text) and nxt.text[:1].islower() or geo.is_country_name(nxt.text):
+    if geo.adjective_country(nxt.text) and nxt.text[:1].islower() or _country_name_at(doc, k + 1):
         return True
-    if nxt.lower_ not in load().words("of_prep"):
-        return False
-    k2 = k + 3 if k + 2 < len(doc) and doc[k + 2].lower_ in ("l'", "la", "le", "les", "the") else k + 2
-    return k2 < len(doc) and geo.is_country_name(doc[k2].text)  # ", du Soudan", ", de l'Inde"
+    return nxt.lower_ in load().words("of_prep") and _country_name_at(doc, k + 2)  # ", du Soudan", ", de l'Inde"
 
 
 def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:
@@ -59,10 +68,12 @@ def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
     "de la délégation du Sénat américain"."""
     institutions = load().words("institution_word")
     k = end
-    while k < len(doc) and k - end < 14 and k not in taken:
+    listing = False  # a list of countries goes on as long as it lasts
+    while k < len(doc) and (k - end < 14 or listing) and k not in taken:
         t = doc[k]
         if t.text == "," and _listed_country(doc, k):
             k += 1
+            listing = True
             continue
         if t.lower_ in ("'s", "´s") or t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
                 or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON", "ADV") and not geo.adjective_country(t.text):
