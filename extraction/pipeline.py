@@ -11,6 +11,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from . import english as _english  # noqa: F401  (register the components)
+from .lexicons import load
 from .meetings import component as _meetings  # noqa: F401
 from .people import component as _people  # noqa: F401
 from .quotes import component as _quotes  # noqa: F401
@@ -33,6 +34,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
             starts[tok.i, 0] = 1
+        elif prev.text == "." and tok.i >= 2 and _abbreviated_title(doc[tok.i - 2]):
+            starts[tok.i, 0] = -1  # "Rt. Hon X", "Dr. X": the point of a title, split off by the tokenizer
         elif prev.text in SENTENCE_END or prev.is_quote and tok.i >= 2 and doc[tok.i - 2].text in SENTENCE_END \
                 or prev.text[-1:] in ".!?…" and len(prev.text) > 3 and prev.text[:1].islower():
             starts[tok.i, 0] = 0  # the parser decides ("M. Xi" is no sentence end)
@@ -40,6 +43,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
             starts[tok.i, 0] = -1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+def _abbreviated_title(tok) -> bool:
+    """A short capitalised title that is written with a point ("Rt.", "Dr.", "Mr.")."""
+    return len(tok.text) <= 3 and tok.text[:1].isupper() and tok.lower_ + "." in load().words("title")
 
 
 SENTENCE_END = {".", "!", "?", "…", "...", "!»", "?»", ".»"}

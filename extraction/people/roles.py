@@ -130,6 +130,10 @@ def country_in(doc: Doc, start: int, end: int) -> str | None:
             continue
         if kind == "name" and before and fold(before[-1]) in ("en", "in", "a", "au"):
             continue
+        folded = [fold(w) for w in before]
+        portfolio = max((i for i, w in enumerate(folded) if w in ("for", "pour")), default=None)
+        if kind == "name" and portfolio is not None and not any(w in ("of", "de", "du", "des") for w in folded[portfolio:]):
+            continue  # "Under-Secretary of State for the Middle East, Afghanistan and Pakistan": the portfolio
         return code
     inst = geo.institution_in(text)
     return inst[1] if inst else None
@@ -207,7 +211,8 @@ def chain_before(doc: Doc, start: int, floor: int, lang: str) -> int | None:
     before the name (and its title: "..., M. X"), with no verb in it; the start of its first role
     phrase."""
     titles = load().words("title")
-    while start > 1 and doc[start - 1].lower_ in titles:
+    while start > 1 and (doc[start - 1].lower_ in titles
+                         or doc[start - 1].text == "." and doc[start - 2].lower_ + "." in titles):  # "Rt. Hon"
         start -= 1
     if start == 0 or doc[start - 1].text != ",":
         return None
@@ -283,7 +288,8 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         first = roles[0][2]
         head, cls, gender = first.head, first.cls, first.gender
         stop, titles = start, load().words("title")
-        while stop > roles[0][0] + 1 and (doc[stop - 1].lower_ in titles or doc[stop - 1].text == ","):
+        while stop > roles[0][0] + 1 and (doc[stop - 1].lower_ in titles or doc[stop - 1].text == ","
+                                          or doc[stop - 1].text == "." and doc[stop - 2].lower_ + "." in titles):
             stop -= 1  # "Le Représentant spécial ..., M. X": the role ends before the comma and the title
         role = tidy(doc[roles[0][0]:stop].text.strip(" ,"))
         country = country_in(doc, left, start)

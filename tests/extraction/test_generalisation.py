@@ -1116,6 +1116,13 @@ CASES_DEV10 = [
         "Chile, Norway, Peru, South Korea, New Zealand and Ghana.",
         "2024-03-15", counterparts_of("Karl Weber", "KE", "AE", "CL", "NO", "PE", "KR", "NZ", "GH"),
         id="en-a-long-list-of-countries-with-articles-and-two-word-names"),
+    pytest.param(
+        "Visite\n\nForeign Minister Omar Haddad on Monday met Britain's Minister of State for North Africa, Libya and "
+        "Chad, Rt. Hon James Whitmore, at the Foreign Office in London.",
+        "2024-03-18", all_of(meeting({"Omar Haddad", "James Whitmore"}, place="London", date="2024-03-18", count=1),
+                             role_of("James Whitmore", "Minister of State for North Africa, Libya and Chad"),
+                             person_country("James Whitmore", "GB")),
+        id="en-rt-hon-is-no-sentence-end-and-a-portfolio-is-no-country"),
 ]
 
 
