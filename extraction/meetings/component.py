@@ -235,13 +235,11 @@ def _one_by_one(doc: Doc, sent) -> int | None:
     """Where the sentence says its host met the people after it one by one ("séparément",
     "tour à tour", "in turn"): the token, else None."""
     lex = load()
-    found = next((t.i for t in sent if t.lower_ in lex.words("separately")), None)
+    found = [t.i for t in sent if t.lower_ in lex.words("separately")][:1]
     match = lex.phrases("one_by_one").search(sent.text)
     if match is not None:
-        at = sent.start_char + match.start()
-        i = next((t.i for t in sent if t.idx >= at), None)
-        found = i if found is None or i is not None and i < found else found
-    return found
+        found += [t.i for t in sent if t.idx >= sent.start_char + match.start()][:1]
+    return min(found, default=None)
 
 
 def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1) -> list[list[Mention]]:

@@ -140,9 +140,9 @@ def _countries_nearby(doc: Doc, mentions: list[Mention], persons: dict[str, Pers
 
 
 def _respectively(doc: Doc, named: list[Mention], parties: list[Mention], persons: dict[str, Person]) -> list[Mention]:
-    """ "les ambassadeurs de France et d'Italie, respectivement MM. A et B", "the envoys of France
-    and Italy, A and B respectively": each name, in order, holds the plural role with its
-    country; the unnamed group is no one else. Returns the parties left."""
+    """ "les ambassadeurs de France et d'Italie, respectivement MM. A et B" (or "A and B
+    respectively" after a group that stays unnamed): each name, in order, holds the plural
+    role with its country; the group is no one else. Returns the parties left."""
     words = load().words("respectively")
     gone: set[int] = set()
     for tok in doc:
