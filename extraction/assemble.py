@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from . import dates, geo
 from .lexicons import load
 from .meetings.model import MeetingCandidate, party_key
-from .words import lemma
+from .words import entities, lemma
 
 CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
             "weekday": 3, "last_weekday": 3, "next_weekday": 3, "month_year": 4, "month": 5, "last_month": 6,
@@ -198,14 +198,42 @@ def _place(c: MeetingCandidate, status: str, previous_place: str | None, datelin
     return place, stated
 
 
-def _dateline_city(text: str) -> str | None:
+# A dateline of a city alone, before a dash or a colon, or an agency in brackets ("Djeddah – Le
+# ministre ...", "Bari: Prime Minister ...", "NEW DELHI (UrduPoint News / Sputnik - 10th ...) Indian ...")
+_CITY_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.\- ]{1,28}?)\s*(?:\([^)\n]{1,80}\)\s*[–—:-]?|[–—]|--?|:)\s+[A-ZÀ-Ý«“\"]", re.M)
+
+
+def _located_places(doc: Doc) -> frozenset[str]:
+    """Places the model reads in the text after "à" / "in" / "at" ("à Djeddah, en Arabie saoudite"):
+    what an unknown dateline word must be to be a city (a rubric "Diplomatie – ..." is not)."""
+    return frozenset(e.text for e in entities(doc)
+                     if e.label_ in ("LOC", "GPE", "MISC") and e.start > 0 and doc[e.start - 1].lower_ in ("à", "in", "at"))
+
+
+def _dateline_city(text: str, places: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
+    """(city, dated) of the body's dateline; of a dateline with no date ("Djeddah – Le ministre"),
+    only a city the gazetteer knows or the model reads as a place elsewhere (`places`)."""
     m = dates.dateline(text)
-    if not m:
-        return None
-    city = m.group(0).split(",")[0].strip()
-    if not geo.place_country(city) or geo.is_country_name(city):
-        return None
-    return city.title() if city.isupper() else city
+    dated = m is not None
+    if m:
+        city = m.group(0).split(",")[0].strip()
+    else:
+        m = _CITY_LINE.search(text[:600])
+        if not m:
+            return None, False
+        city = m.group(1).strip()
+    if not (geo.place_country(city) or city in places) or geo.is_country_name(city):
+        return None, False
+    return (city.title() if city.isupper() else city), dated
+
+
+def _at_undated_dateline(meetings: list[Meeting], city: str, ref: str | None) -> list[Meeting]:
+    """A held meeting (not a call) of the dateline's day with no place stated took place in the city of
+    a dateline that gives no date; applied once the mentions are merged, since such a city is
+    weaker than any place a mention states (a headline's restatement of a call stays the call)."""
+    return [Meeting(m.participants, m.date, city, m.status, m.kind, m.evidence)
+            if m.place is None and m.status == "held" and m.kind != "call" and ref and m.date == ref else m
+            for m in meetings]
 
 
 def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: str | None) -> tuple[list[Meeting], dict[str, str]]:
@@ -213,7 +241,7 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
     title_end = _title_end(text, body_start)
     merger = Merger(title_end)
     learned: dict[str, str] = {}
-    city = _dateline_city(text[body_start:])
+    city, dated = _dateline_city(text[body_start:], _located_places(doc))
     previous_date = previous_place = None
     candidates = list(doc._.meeting_candidates or [])
     # a headline restates an encounter of the body: read it last, so the body's account leads
@@ -223,7 +251,7 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
         status = c.status
         if date and published and len(date) == 10 and len(published) == 10 and date > published:
             status = "planned"
-        place, stated = _place(c, status, previous_place, city, not c.cues or date == ref)
+        place, stated = _place(c, status, previous_place, city if dated else None, not c.cues or date == ref)
         parts = _participants(c, persons)
         _host(doc, c, parts, place, learned)
         merger.add(c, Meeting(tuple(parts), date, place, status, c.kind, _evidence(text, c.sent_start, c.sent_end)), stated)
@@ -237,6 +265,8 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
             m = Meeting(tuple(Participant(p.name, p.role, p.country or learned.get(p.name)) for p in m.participants),
                         m.date, m.place, m.status, m.kind, m.evidence)
         meetings.append(m)
+    if city and not dated:
+        meetings = _at_undated_dateline(meetings, city, ref)
     return meetings, learned
 
 

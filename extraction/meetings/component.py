@@ -221,8 +221,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     place_list = _place_list(st, sent, scope, status, kind)
     found = [p for p, _ in places(doc, scope, st.mentions)]
     separately = _one_by_one(doc, sent)
-    if separately is None and tok.lower_ in lex.words("several_meetings"):
-        separately = tok.i  # "had bilateral meetings with A and B": one each
+    if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
+        separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
     for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
@@ -240,6 +240,23 @@ def _one_by_one(doc: Doc, sent) -> int | None:
     if match is not None:
         found += [t.i for t in sent if t.idx >= sent.start_char + match.start()][:1]
     return min(found, default=None)
+
+
+def _series_nearby(doc: Doc, sent, reach: int = 2) -> bool:
+    """Whether the sentence, the `reach` sentences either side of it or the headline tell a series
+    of encounters ("a tenu une série de discussions avec ses homologues ... Ces rencontres ont
+    porté sur ...", "held bilateral meetings", "met a host of leaders"): then one host's list of
+    people is so many bilateral encounters, as the annotation conventions read it."""
+    start, end = sent.start, sent.end
+    for _ in range(reach):
+        if start > 0:
+            start = sent_bounds(doc, start - 1)[0]
+        if end < len(doc):
+            end = sent_bounds(doc, end)[1]
+    text = doc_text(doc)
+    window = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+    series = load().phrases("series")
+    return bool(series.search(window) or series.search(text[:max(0, text.find("\n", 1))][:300]))
 
 
 def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1) -> list[list[Mention]]:

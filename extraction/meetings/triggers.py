@@ -84,6 +84,8 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
     kind = load().meeting_triggers.get((lang, lem))
     if not kind and _visit_to_person(tok):
         return "meeting"
+    if not kind and tok.pos_ == "VERB" and _discussed_with(tok):
+        return "talks"
     if not kind:
         return None
     pos = tok.pos_
@@ -189,6 +191,15 @@ def _between_parties(tok: Token) -> bool:
         return False
     end = sent_bounds(tok.doc, tok.i)[1]
     return any(t.lower_ in ("entre", "between") for t in tok.doc[tok.i + 1:min(end, tok.i + 9)])
+
+
+def _discussed_with(tok: Token) -> bool:
+    """ "M. Bourita a discuté avec le secrétaire général", "discussed with his counterpart": a verb
+    of discussing whose partner follows "avec" / "with" at once (not "a discuté de la crise")."""
+    if lemma(tok) not in load().words("discuss_verb"):
+        return False
+    after = tok.doc[tok.i + 1:tok.i + 3]
+    return any(t.lower_ in ("avec", "with") for t in after) and not any(t.lower_ in ("de", "du", "des") for t in after[:1])
 
 
 def _exchanged_with(tok: Token) -> bool:

@@ -316,17 +316,40 @@ def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int
     if tok.text != "," or tok.i + 2 >= len(doc) or tok.i + 1 in taken:
         return None
     stop = load().words("name_stop")
-    k = tok.i + 1
-    while k < len(doc) and k - tok.i <= 4 and doc[k].text[:1].isupper() and not doc[k].is_punct \
-            and fold(doc[k].text) not in stop and k not in taken:
-        k += 1
-    if k - tok.i - 1 < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("et", "and")
+    k, count = tok.i + 1, 0
+    while k < len(doc) and count < 4 and k not in taken:
+        if doc[k].text == "-" and count and _glued_hyphen(doc, k):
+            k += 1  # "Abdel-Latif Al-Zayani": one name, in five tokens
+            continue
+        if not doc[k].text[:1].isupper() or doc[k].is_punct or fold(doc[k].text) in stop:
+            break
+        k, count = k + 1, count + 1
+    if doc[k - 1].text == "-":
+        return None
+    if count < 2 or (k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("et", "and")
                              and doc[k].pos_ not in ("AUX", "VERB")):
         return None
     roles = role_table(doc, lang)
-    if any(i in roles for i in range(max(sent_bounds(doc, tok.i)[0], tok.i - 20), tok.i)):
+    # "les ministres des Affaires étrangères d'Egypte, A, de Jordanie, B, ... et du Bahreïn, C": in a
+    # list of countries and their holders the role may be far back in the sentence
+    reach = tok.i - sent_bounds(doc, tok.i)[0] if _after_country_of(doc, tok.i) else 20
+    if any(i in roles for i in range(max(sent_bounds(doc, tok.i)[0], tok.i - reach), tok.i)):
         return clean_span(doc, tok.i + 1, k)
     return None
+
+
+def _after_country_of(doc: Doc, comma: int) -> bool:
+    """The comma follows "de / du / d' / of" and a country's name ("..., du Bahreïn, X")."""
+    k = comma - 1
+    while k > 0 and doc[k - 1].text[:1].isupper() and k > comma - 3:
+        k -= 1
+    return k > 0 and doc[k - 1].lower_ in ("de", "du", "d'", "d’", "des", "of") \
+        and geo.is_country_name(doc[k:comma].text)
+
+
+def _glued_hyphen(doc: Doc, k: int) -> bool:
+    """Token k is a hyphen glued to a capitalised word either side ("Al-Zayani")."""
+    return k + 1 < len(doc) and not doc[k - 1].whitespace_ and not doc[k].whitespace_ and doc[k + 1].text[:1].isupper()
 
 
 def _before_apposed_role(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ plurals reduced to their singular, longest phrase first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -235,11 +236,17 @@ def chain_before(doc: Doc, start: int, floor: int, lang: str) -> int | None:
     return None
 
 
+_COPULA = ("est", "était", "is", "was")
+_RELATIVE_COPULA = re.compile(r"^(qui|who)\s+(est|était|is|was)\s+", re.I)
+
+
 def right_apposition(doc: Doc, end: int, lang: str, ceiling: int) -> int:
     """End of an apposed role after a name ("X, vice-Premier ministre et ministre ... du Kazakhstan")."""
     if end >= ceiling or doc[end].text != ",":
         return end
     j = end + 1
+    if j + 2 < ceiling and doc[j].lower_ in ("qui", "who") and doc[j + 1].lower_ in _COPULA:
+        j += 2  # "X, qui est médiateur de la CEDEAO, ...": the role of the name before
     while j < ceiling and doc[j].pos_ == "DET":
         j += 1
     bare = j == end + 1  # no article: "X, président du Liban a reçu" is an apposition even unclosed
@@ -298,7 +305,7 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         rroles = roles_in(doc, end + 1, right, lang)
         if rroles:
             if role is None:
-                role = tidy(doc[end + 1:right].text.strip(" ,"))
+                role = tidy(_RELATIVE_COPULA.sub("", doc[end + 1:right].text.strip(" ,")))
                 best = next((r[2] for r in rroles if r[2].head not in ("membre", "member")), rroles[0][2])
                 head, cls, gender = best.head, best.cls, best.gender
                 org = org_in(doc, end + 1, right)

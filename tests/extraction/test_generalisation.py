@@ -1126,7 +1126,55 @@ CASES_DEV10 = [
 ]
 
 
-@pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7 + CASES_DEV8 + CASES_DEV9 + CASES_DEV10)
+# Failure kinds of dev12 (after its first run), in sentences written for the tests.
+CASES_DEV12 = [
+    pytest.param(
+        "Visite\n\nLe ministre des Affaires étrangères, Karim Benali, a tenu lundi une série d'entretiens en marge "
+        "du sommet.\n\nAinsi, M. Benali a discuté avec la ministre ghanéenne des Affaires étrangères, Ama Owusu, et "
+        "le ministre péruvien des Affaires étrangères, Diego Salas.",
+        "2024-03-18", bilaterals_of("Karim Benali", "Ama Owusu", "Diego Salas"),
+        id="fr-a-series-told-a-sentence-before-makes-bilaterals-and-discuter-avec-is-talks"),
+    pytest.param(
+        "Visite\n\nOn Monday, Minister Karl Weber met Chilean Foreign Minister Rosa Vidal and Norwegian Foreign "
+        "Minister Lars Berg in Geneva. These meetings focused on trade.",
+        "2024-03-18", bilaterals_of("Karl Weber", "Rosa Vidal", "Lars Berg"),
+        id="en-these-meetings-a-sentence-after-makes-bilaterals"),
+    pytest.param(
+        "Visite\n\nLundi, le président Paul Mensah a reçu Ama Owusu et Diego Salas. Les entretiens ont porté sur la "
+        "sécurité régionale.",
+        "2024-03-18", meeting({"Paul Mensah", "Ama Owusu", "Diego Salas"}, count=1),
+        id="fr-a-plural-noun-alone-leaves-one-joint-audience"),
+    pytest.param(
+        "Visite\n\nM. Karim Benali a discuté avec le secrétaire général de l'Organisation, M. Paul Mensah, ainsi "
+        "qu'avec les ministres des Affaires étrangères d'Egypte, Omar Fathi, de Jordanie, Samir Haddad, et du "
+        "Bahreïn, Abdel-Karim Al-Nasser. Ces rencontres ont porté sur la sécurité.",
+        "2024-03-19", bilaterals_of("Karim Benali", "Paul Mensah", "Omar Fathi", "Samir Haddad", "Abdel-Karim Al-Nasser"),
+        id="fr-a-hyphenated-name-far-down-a-list-of-countries-and-holders"),
+    pytest.param(
+        "Visite\n\nLe ministre Karim Benali a reçu jeudi Amina Diallo, qui est médiatrice de l'Union africaine pour "
+        "le Soudan.",
+        "2024-03-21", all_of(role_of("Amina Diallo", "médiatrice de l'Union africaine pour le Soudan"),
+                             names_only("Karim Benali", "Amina Diallo")),
+        id="fr-qui-est-gives-the-name-before-its-role"),
+    pytest.param(
+        "Visite\n\nTamanrasset – Le ministre de l'Intérieur, Karim Benali, a reçu lundi son homologue nigérien "
+        "Issa Garba à Tamanrasset, où il était en visite.",
+        "2024-03-18", meeting({"Karim Benali", "Issa Garba"}, place="Tamanrasset"),
+        id="fr-a-stated-place-stays-with-a-dash-dateline"),
+    pytest.param(
+        "Visite\n\nDjanet – Le ministre de l'Intérieur, Karim Benali, a reçu lundi son homologue nigérien Issa Garba. "
+        "Les deux ministres se sont déjà vus en janvier à Djanet.",
+        "2024-03-18", meeting({"Karim Benali", "Issa Garba"}, place="Djanet", date="2024-03-18"),
+        id="fr-a-dash-dateline-city-read-as-a-place-in-the-text"),
+    pytest.param(
+        "Diplomatie – Le ministre de l'Intérieur, Karim Benali, a reçu lundi son homologue nigérien Issa Garba.",
+        "2024-03-18", all_of(meeting({"Karim Benali", "Issa Garba"}), no_place),
+        id="fr-a-rubric-before-a-dash-is-no-place"),
+]
+
+
+@pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7 + CASES_DEV8 + CASES_DEV9 + CASES_DEV10
+                         + CASES_DEV12)
 def test_failure_kind_seen_on_a_real_set(extractor, text, published, check):
     check(extractor.extract(text, published=published))
 
