@@ -196,10 +196,7 @@ def _between_parties(tok: Token) -> bool:
 def _discussed_with(tok: Token) -> bool:
     """ "M. Bourita a discuté avec le secrétaire général", "discussed with his counterpart": a verb
     of discussing whose partner follows "avec" / "with" at once (not "a discuté de la crise")."""
-    if lemma(tok) not in load().words("discuss_verb"):
-        return False
-    after = tok.doc[tok.i + 1:tok.i + 3]
-    return any(t.lower_ in ("avec", "with") for t in after) and not any(t.lower_ in ("de", "du", "des") for t in after[:1])
+    return lemma(tok) in load().words("discuss_verb") and any(t.lower_ in ("avec", "with") for t in tok.doc[tok.i + 1:tok.i + 3])
 
 
 def _exchanged_with(tok: Token) -> bool:
