@@ -188,6 +188,24 @@ def test_events_settled_in_the_background_are_those_of_the_first_reading(tmp_pat
         assert len(store.events_of_country("KZ")) == len(expected) == 4  # two days apart or a month: one each
 
 
+def test_statement_keys_are_the_same_for_the_same_words_whether_folded_at_save_warm_up_or_query(tmp_path):
+    said = [Quote("Wang Yi", text, "direct", "CN") for text in
+            ("La Chine soutient le Kazakhstan.", "la chine SOUTIENT le kazakhstan", "La Chine soutient l'Ouzbékistan")]
+    with Store(tmp_path / "db") as store:
+        article = store.save_article(make_article(store, "déclarations"), "déclarations", [], said)
+        at_save = store.statement_keys(said)
+        assert at_save[0] == at_save[1] != at_save[2]
+        assert set(store._statement_keys) == {q.text for q in said}  # folded as they were saved
+        assert store.speaker_keys([*said, Quote(None, "Sans auteur")]) == [store.person_in(article.id, "Wang Yi")] * 3 + [""]
+    with Store(tmp_path / "db") as store:
+        assert store._statement_keys == {}  # not at start: the warm-up folds them
+        assert store.statement_keys(said) == at_save  # nor needed: a query folds what is missing
+        store._statement_keys.clear()
+        store.warm_up()
+        assert set(store._statement_keys) == {q.text for q in said}
+        assert store.statement_keys(said) == at_save
+
+
 def test_the_warm_up_stops_when_told_and_the_events_are_still_clustered_on_first_reading(tmp_path):
     reports = [Meeting(participants=MEETING.participants, date="2024-05-20", place="Astana") for _ in range(2)]
     with Store(tmp_path / "db") as store:
@@ -196,6 +214,6 @@ def test_the_warm_up_stops_when_told_and_the_events_are_still_clustered_on_first
     with Store(tmp_path / "db") as store:
         store.stop_background()  # shutting down before the background work began
         store.warm_up()
-        assert store._events.pending() == 1  # nothing was done
+        assert store._events.pending() == 1 and not store._statement_keys  # nothing was done
         (event,) = store.events_of_country("KZ")
         assert len(event.sources) == 2 and store._events.pending() == 0
