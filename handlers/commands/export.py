@@ -3,7 +3,8 @@
 Meetings are one row per event (encounter) with its sources; statements one row per
 distinct statement (the same speaker's same words reported by two articles are one row
 with two sources). CSV is UTF-8 with a byte-order mark, so that Excel reads the accents,
-with ISO dates and several values in one cell separated by " | ". JSON has the same
+every cell quoted (Excel and LibreOffice still read a quoted number as a number), with ISO
+dates and several values in one cell separated by " | ". JSON has the same
 fields, with lists where the CSV joins values. The command line writes the same file
 (`diplowatch export meetings kazakhstan --csv out.csv`).
 """
@@ -124,11 +125,33 @@ def quote_rows(store: Store, quotes: list[Quote], cell: Callable[[Iterable[str]]
     return rows
 
 
+# Cell and row separators while a CSV body is built: control characters the cleaning takes
+# out of every article (diplowatch/cleaning.py); a value holding one anyway is caught by
+# counting them (a title or a url from elsewhere may hold one), and that file is written
+# by the csv module instead.
+_CELL = "\x01"
+_ROW = "\x02"
+
+
 def to_csv(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> bytes:
-    """Rows whose cells of several values are already joined (`cell=JOIN.join`); None is an
-    empty cell (the csv module's own rule)."""
+    """Rows whose cells of several values are already joined (`cell=JOIN.join`), every cell
+    quoted; None is an empty cell. Byte for byte what `csv.writer(quoting=QUOTE_ALL)` writes,
+    built with a few replacements over the whole text, in C: the csv module took 40 ms of a
+    country's 1.3 MB export at 50,000 articles."""
+    lines = [_CELL.join(columns)]
+    lines += [_CELL.join([v if type(v) is str else "" if v is None else str(v) for v in row]) for row in rows]
+    body = _ROW.join(lines)
+    separators = sum(map(len, rows)) + len(columns) - len(lines)  # a line's cells, less one
+    if body.count(_CELL) != separators or body.count(_ROW) != len(lines) - 1:
+        return _csv_module(rows, columns)
+    text = '"' + body.replace('"', '""').replace(_CELL, '","').replace(_ROW, '"\r\n"') + '"\r\n'
+    return codecs.BOM_UTF8 + text.encode("utf-8")
+
+
+def _csv_module(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> bytes:
+    """`to_csv` by the csv module: for values holding a separator, and the reference."""
     out = io.StringIO()
-    writer = csv.writer(out)  # "\r\n" line ends and quoting, as spreadsheets expect
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)  # "\r\n" line ends
     writer.writerow(columns)
     writer.writerows(rows)
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")

@@ -65,7 +65,7 @@ async def test_console_ingests_alerts_and_answers(tmp_path, extractor):
         await keyboard.lines.put("/export meetings kazakhstan\n")
         exported = await wait_for(printed, "Export: meetings of")
         assert f"saved to {tmp_path / 'data' / 'exports' / 'meetings-kazakhstan.csv'}" in exported
-        assert (tmp_path / "data" / "exports" / "meetings-kazakhstan.csv").read_bytes().startswith(b"\xef\xbb\xbfevent_id,")
+        assert (tmp_path / "data" / "exports" / "meetings-kazakhstan.csv").read_bytes().startswith(b'\xef\xbb\xbf"event_id",')
         await keyboard.lines.put("/quit\n")
         await asyncio.wait_for(console, 30)
     finally:
