@@ -54,11 +54,13 @@ def meeting_rows(store: Store, events: list[Event], cell: Callable[[Iterable[str
     """One row per event, in MEETING_COLUMNS order: its best values, its participants and
     its sources; `cell` writes a cell of several values (a list for JSON, one joined string
     for CSV). Tuples, not dicts, and most events have one source: a country's export is
-    ~1,500 rows at 50,000 articles, and each row is built once, as the file takes it."""
-    articles = {
-        i: (a.title, a.published or "", a.url or "")
-        for i, a in store.articles_by_id({s.article_id for e in events for s in e.sources}).items()
-    }
+    ~1,500 rows at 50,000 articles, and each row is built once, as the file takes it, with
+    one pass over its participants (three comprehensions cost a fifth more)."""
+    wanted = set()
+    for e in events:
+        for s in e.sources:
+            wanted.add(s.article_id)
+    articles = {i: (a.title, a.published or "", a.url or "") for i, a in store.articles_by_id(wanted).items()}
     no_article = ("", "", "")
     rows = []
     append = rows.append
@@ -66,24 +68,31 @@ def meeting_rows(store: Store, events: list[Event], cell: Callable[[Iterable[str
         sources = e.sources
         if len(sources) == 1:
             first = sources[0]
-            ids = [first.article_id]
-            seen = (first.first_seen, first.first_seen)
+            ids = (first.article_id,)
+            title, published, url = articles.get(first.article_id, no_article)
+            titles, published, urls = (title,), (published,), (url,)
+            seen = last = first.first_seen
         else:
-            ids = list(dict.fromkeys(s.article_id for s in sources))
+            ids = tuple(dict.fromkeys([s.article_id for s in sources]))
+            titles, published, urls = zip(*[articles.get(i, no_article) for i in ids])
             seen_all = [s.first_seen for s in sources]
-            seen = (min(seen_all), max(seen_all))
-        about = [articles.get(i, no_article) for i in ids]
-        participants = e.participants
+            seen, last = min(seen_all), max(seen_all)
+        names, countries, roles = [], set(), []
+        for p in e.participants:
+            name, role = p.name, p.role
+            if role:
+                names.append(name or role)
+                roles.append(f"{name or 'unnamed'}: {role}")
+            else:
+                names.append(name or "unnamed")
+            if p.country:
+                countries.add(p.country)
         date = e.date
         append((
             e.id, date, PRECISION.get(len(date)) if date else None, cell(e.other_dates), e.status, e.kind,
             e.place, cell(e.other_places), e.announced,
-            cell([p.name or p.role or "unnamed" for p in participants]),
-            cell(sorted({p.country for p in participants if p.country})),
-            cell([f"{p.name or 'unnamed'}: {p.role}" for p in participants if p.role]),
-            len(sources), cell(ids),
-            cell([a[0] for a in about]), cell([a[1] for a in about]), cell([a[2] for a in about]),
-            *seen,
+            cell(names), cell(sorted(countries)), cell(roles),
+            len(sources), cell(ids), cell(titles), cell(published), cell(urls), seen, last,
         ))
     return rows
 
@@ -105,20 +114,26 @@ def quote_rows(store: Store, quotes: list[Quote], cell: Callable[[Iterable[str]]
         else:
             group.append(found)
     rows = []
+    append = rows.append
     for (who, _), found in groups.items():
-        if len(found) > 1:
+        if len(found) == 1:  # most statements: one report
+            published, article_id, first = found[0]
+            article = articles.get(article_id)
+            reports = (article,) if article is not None else ()
+        else:
             found.sort(key=itemgetter(0, 1))  # first published first
-        published, _, first = found[0]
-        # The person is read only for what the statement does not say itself.
-        person = store.person(who) if who and not (first.speaker_country and first.speaker_role) else None
-        country = first.speaker_country or (person.country if person else None)
-        reports = [articles[i] for i in dict.fromkeys(i for _, i, _ in found) if i in articles]
-        rows.append((
+            published, _, first = found[0]
+            reports = [articles[i] for i in dict.fromkeys([i for _, i, _ in found]) if i in articles]
+        country, role = first.speaker_country, first.speaker_role
+        if who and not (country and role):  # the person, only for what the statement does not say
+            person = store.person(who)
+            if person is not None:
+                country = country or person.country
+                role = role or (person.roles[0].role if person.roles else None)
+        append((
             published or None,
             names.get(who, first.speaker) if who else first.speaker or "",
-            country,
-            first.speaker_role or (person.roles[0].role if person and person.roles else None),
-            first.kind, first.text, len(reports),
+            country, role, first.kind, first.text, len(reports),
             cell([a.id for a in reports]), cell([a.title for a in reports]), cell([a.url or "" for a in reports]),
         ))
     rows.sort(key=lambda r: (r[0] or "", r[1]), reverse=True)
