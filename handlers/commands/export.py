@@ -153,14 +153,26 @@ def to_csv(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> bytes:
     quoted; None is an empty cell. Byte for byte what `csv.writer(quoting=QUOTE_ALL)` writes,
     built with a few replacements over the whole text, in C: the csv module took 40 ms of a
     country's 1.3 MB export at 50,000 articles."""
-    lines = [_CELL.join(columns)]
-    lines += [_CELL.join([v if type(v) is str else "" if v is None else str(v) for v in row]) for row in rows]
+    lines = [_CELL.join(columns), *map(_CELL.join, zip(*map(_texts, zip(*rows))))]
     body = _ROW.join(lines)
     separators = sum(map(len, rows)) + len(columns) - len(lines)  # a line's cells, less one
     if body.count(_CELL) != separators or body.count(_ROW) != len(lines) - 1:
         return _csv_module(rows, columns)
     text = '"' + body.replace('"', '""').replace(_CELL, '","').replace(_ROW, '"\r\n"') + '"\r\n'
     return codecs.BOM_UTF8 + text.encode("utf-8")
+
+
+def _texts(column: tuple[Any, ...]) -> Iterable[str]:
+    """A column's values as the csv module writes them (None empty, numbers as str), looked
+    at by column: most are all text and pass as they are, without a step per cell."""
+    kinds = set(map(type, column))
+    if kinds == {str}:
+        return column
+    if kinds == {str, type(None)} or kinds == {type(None)}:
+        return [v or "" for v in column]
+    if kinds == {int}:
+        return map(str, column)
+    return [v if type(v) is str else "" if v is None else str(v) for v in column]
 
 
 def _csv_module(rows: list[tuple[Any, ...]], columns: tuple[str, ...]) -> bytes:

@@ -19,6 +19,7 @@ ROWS = [
     ("2024", "Реджеп Тайип Эрдоган", 12, '""'),
     ("", None, 3, "東京で会談した | 一 | ,"),
     ("2023-01-01", "a,b", -4, ""),
+    ("2022", "Nobody", None, "a count left empty: numbers and blanks in one column"),
 ]
 
 
