@@ -103,41 +103,43 @@ def quote_rows(store: Store, quotes: list[Quote], cell: Callable[[Iterable[str]]
     keys are the store's (`Store.statement_keys`): a country's export is ~3,000 statements
     at 50,000 articles."""
     articles = store.articles_by_id({q.article_id for q in quotes})
+    published_on = {i: a.published or "" for i, a in articles.items()}
     names = store.people()
     groups: dict[tuple[str, int], list[tuple[str, str, Quote]]] = {}
     for q, who, words in zip(quotes, store.speaker_keys(quotes), store.statement_keys(quotes)):
-        article = articles.get(q.article_id)
-        found = (article.published or "") if article else "", q.article_id, q
+        found = published_on.get(q.article_id, ""), q.article_id, q
         group = groups.get((who, words))
         if group is None:
             groups[who, words] = [found]
         else:
             group.append(found)
     rows = []
-    append = rows.append
+    order = []  # each row's sort key, newest first then by speaker: sorted once, without a call per row
+    append, ordered = rows.append, order.append
     for (who, _), found in groups.items():
-        if len(found) == 1:  # most statements: one report
+        if len(found) == 1:  # most statements: one report, its cells without comprehensions
             published, article_id, first = found[0]
-            article = articles.get(article_id)
-            reports = (article,) if article is not None else ()
+            a = articles.get(article_id)
+            reports = 1 if a is not None else 0
+            ids, titles, urls = ((a.id,), (a.title,), (a.url or "",)) if a is not None else ((), (), ())
         else:
             found.sort(key=itemgetter(0, 1))  # first published first
             published, _, first = found[0]
-            reports = [articles[i] for i in dict.fromkeys([i for _, i, _ in found]) if i in articles]
+            about = [articles[i] for i in dict.fromkeys([i for _, i, _ in found]) if i in articles]
+            reports = len(about)
+            ids, titles, urls = [a.id for a in about], [a.title for a in about], [a.url or "" for a in about]
         country, role = first.speaker_country, first.speaker_role
         if who and not (country and role):  # the person, only for what the statement does not say
             person = store.person(who)
             if person is not None:
                 country = country or person.country
                 role = role or (person.roles[0].role if person.roles else None)
-        append((
-            published or None,
-            names.get(who, first.speaker) if who else first.speaker or "",
-            country, role, first.kind, first.text, len(reports),
-            cell([a.id for a in reports]), cell([a.title for a in reports]), cell([a.url or "" for a in reports]),
-        ))
-    rows.sort(key=lambda r: (r[0] or "", r[1]), reverse=True)
-    return rows
+        speaker = names.get(who, first.speaker) if who else first.speaker or ""
+        ordered((published, speaker))
+        append((published or None, speaker, country, role, first.kind, first.text, reports,
+                cell(ids), cell(titles), cell(urls)))
+    # Stable, as rows.sort(key=..., reverse=True) is: equal keys keep their first report's order.
+    return [rows[i] for i in sorted(range(len(rows)), key=order.__getitem__, reverse=True)]
 
 
 # Cell and row separators while a CSV body is built: control characters the cleaning takes

@@ -10,6 +10,9 @@ import io
 
 from handlers.commands import export
 from handlers.commands.export import _csv_module, to_csv
+from handlers.spec import Context
+from storage import Store
+from tests.bot_helpers import add_article, meeting, person, quote
 
 COLUMNS = ("date", "speaker", "count", "text")
 ROWS = [
@@ -57,3 +60,22 @@ def test_a_value_holding_a_separator_is_written_by_the_csv_module(monkeypatch):
         assert written == [rows]  # the separators did not add up: the slow path
         assert data == _csv_module(rows, COLUMNS)
         assert read_back(data) == expected(rows)
+
+
+def test_the_same_words_reported_twice_are_one_statement_with_both_sources_first_published_first(tmp_path):
+    with Store(tmp_path / "db") as store:
+        wang = person("Wang Yi", "CN", "ministre des Affaires étrangères")
+        late = add_article(store, "Le soutien chinois", "b", published="2024-05-21",
+                           meetings=[meeting(wang, person("Murat Nurtleu", "KZ"))],
+                           quotes=[quote("Wang Yi", "La Chine soutient le Kazakhstan.", country="CN")])
+        early = add_article(store, "Wang Yi à Astana", "a", published="2024-05-20",
+                            quotes=[quote("Wang Yi", "la Chine soutient le Kazakhstan", country="CN"),
+                                    quote("Wang Yi", "La Chine soutient l'Ouzbékistan", country="CN")])
+        reply = export.export(Context(store=store), "quotes", "chine")
+        rows = [dict(zip(export.QUOTE_COLUMNS, r)) for r in read_back(reply.attachments[0].data)[1:]]
+    assert [(r["date"], r["text"], r["source_count"], r["source_articles"]) for r in rows] == [
+        ("2024-05-20", "la Chine soutient le Kazakhstan", "2", f"{early.id} | {late.id}"),
+        ("2024-05-20", "La Chine soutient l'Ouzbékistan", "1", early.id),
+    ]
+    assert {r["speaker"] for r in rows} == {"Wang Yi"} and rows[0]["source_titles"] == "Wang Yi à Astana | Le soutien chinois"
+    assert rows[0]["speaker_role"] == "ministre des Affaires étrangères"  # the statement has none: the person's
