@@ -221,7 +221,7 @@ def _dateline_city(text: str, places: frozenset[str] = frozenset()) -> tuple[str
         m = _CITY_LINE.search(text[:600])
         if not m:
             return None, False
-        city = m.group(1).strip()
+        city = m.group(1).strip().rstrip(".")  # "YEREVAN. – ..."
     if not (geo.place_country(city) or city in places) or geo.is_country_name(city):
         return None, False
     return (city.title() if city.isupper() else city), dated

@@ -67,6 +67,29 @@ DATELINE = re.compile(
     re.I | re.M)
 
 
+# A dated line heading the story ("Bangui 17 Juin 2021—(Agence) :", "PARIS, 3 mars (AFP) -"): its
+# date is when the story was filed, not the meeting's when the sentence gives another.
+_DATED_LINE = re.compile(
+    rf"^\s*[A-ZÀ-Ý][\w'’.\- ]{{1,28}}?,?\s+((?:\d{{1,2}}(?:er)?\s+(?:{_DATELINE_MONTH})|(?:{_DATELINE_MONTH})\.?\s+\d{{1,2}})"
+    rf"\.?(?:,?\s+\d{{4}})?)\s*(?:[–—(:]|-\s)", re.I | re.M)
+
+
+def in_dated_line(text: str, start: int) -> bool:
+    """Whether the time expression at `start` is the date of a dateline (in the opening)."""
+    return any(m.start(1) <= start < m.end(1) for m in _DATED_LINE.finditer(text[:600]))
+
+
+# A time the sentence gives without a day ("a few days earlier", "récemment"): the meeting is not
+# on the day of the sentence before.
+_VAGUE = re.compile(r"\b(?:(?:a few|several|some) days (?:earlier|ago|before)|quelques jours (?:plus tôt|auparavant|avant)"
+                    r"|il y a quelques jours|recently|récemment|the other day|l'autre jour|earlier this (?:week|month)"
+                    r"|plus tôt (?:cette semaine|ce mois-ci|dans la semaine))\b", re.I)
+
+
+def vague_time(text: str) -> bool:
+    return _VAGUE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int  # character offset in the text searched

@@ -3,7 +3,9 @@
 Constructions handled:
 - « ... », “ ... ”, „ ... “, " ... ", ‘’ ... ’’ and the reversed ” ... “, never trusting marks to be balanced:
   « runs to its » or to the paragraph end, “ to ” (or a plain "), " to the next " in the paragraph;
-- a quotation whose opening « is never closed runs to the end of its paragraph;
+- a quotation whose opening « is never closed runs to the end of its paragraph; so does one opened
+  by " at a paragraph's start (the press's quotation over several paragraphs), and the next
+  paragraph is quoted too up to a closing mark right before its attribution (``_continued``);
 - « Première phrase, a martelé X devant la presse. Seconde phrase »: an attribution inserted in
   unclosed marks splits the quotation in two;
 - not quotations: a single quoted word that is a name or a title ("surnommé "MBS"") rather than
@@ -47,13 +49,40 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             j = text.find('"', i + 1, para_end)
         if c == '"' and j < 0:
             j = text.find("”", i + 1, para_end)  # "We need him coaching the youth team,” he said
-        if j < 0 and c in ("”", '"'):
+        k = i - 1
+        while k >= 0 and text[k] in " \t\u00a0":
+            k -= 1
+        opens_paragraph = k < 0 or text[k] == "\n"
+        if j < 0 and c in ("”", '"') and not (c == '"' and opens_paragraph):
             i += 1  # a stray closing mark, or a lone "
             continue
         end = para_end if j < 0 else j
         spans.append((i + 1, end))
         i = end + 1
+        if j < 0 and opens_paragraph:
+            i = _continued(text, para_end, spans)
     return spans
+
+
+_CLOSING_THEN_ATTRIBUTION = re.compile(r'[,.!?]["”»]\s+(?=[a-zà-ÿ])')
+
+
+def _continued(text: str, para_end: int, spans: list[tuple[int, int]]) -> int:
+    """A quotation opened at a paragraph's start and not closed there goes on in the next
+    paragraph when that one, without an opening mark, closes it before its attribution ("... so,"
+    the ambassador said."): that paragraph up to the mark is the quotation too. Where to read on."""
+    start = para_end
+    while start < len(text) and text[start] in _SPACES:
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if start >= len(text) or text[start] in OPEN_CLOSE:
+        return para_end
+    m = _CLOSING_THEN_ATTRIBUTION.search(text, start, end)
+    if m is None or any(ch in text[start:m.start() + 1] for ch in OPEN_CLOSE):
+        return para_end
+    spans.append((start, m.start() + 1))
+    return m.start() + 2
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import geo
-from ..dates import Cue, find_cues
+from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has
@@ -136,6 +136,8 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
     all_cues = find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
+    told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
+    cues = told or cues
     if not cues and visit:
         cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
     return cues
@@ -145,8 +147,8 @@ def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]
     """ "Xi Jinping a appelé jeudi à ... ¶ Lors d'un entretien téléphonique avec ..., M. Xi a
     suggéré": a meeting sentence without a time expression takes the day of the sentence before,
     when that sentence tells of one of its participants."""
-    if sent.start == 0:
-        return []
+    if sent.start == 0 or vague_time(sent.text):
+        return []  # "the meeting with X a few days earlier": not the day of the sentence before
     ps, pe = sent_bounds(doc, sent.start - 1)
     keys = {m.key for m in parts if m.key}
     if not any(m.key in keys for m in mentions if ps <= m.start < pe):

@@ -357,7 +357,8 @@ def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assi
 
     # "X doit rencontrer son homologue allemand": the counterpart is never X, nor anyone else
     # named in its sentence (those are whose counterpart it is)
-    own = {m.key for m in index.named if index.sent_index(m.start) == here} if d.counterpart else set()
+    own = {m.key for m in index.named if index.sent_index(m.start) == here
+           and (d.counterpart or not _apposed(index.doc, d, m))}
 
     def free(p: Person) -> bool:
         return not p.country and p.key not in assigned and p.key not in own \
@@ -388,6 +389,18 @@ def _country_unknown(d: Mention, persons: dict[str, Person], index: _Index, assi
                and roles_compatible(d.cls, d.head, persons[m.key].cls, persons[m.key].head)
                and (persons[m.key].head or "") == (d.head or "")}
     return persons[earlier.pop()] if len(earlier) == 1 else None
+
+
+def _apposed(doc: Doc, d: Mention, m: Mention) -> bool:
+    """A name in the description's sentence may be the one described only with no finite verb or
+    "with" between them, nor "and" right after the one or before the other ("Le président
+    ivoirien, en visite à Paris, Alassane Ouattara"): in "Qatar's foreign minister spoke with
+    Amirabdollahian" or "X a reçu le ministre omanais" the name is the other party."""
+    between = doc[min(d.end, m.end):max(d.start, m.start)]
+    if len(between) and (between[0].lower_ in ("and", "et") or between[-1].lower_ in ("and", "et")):
+        return False  # "le ministre omanais et Karl Weber" (but "Minister for Libya and Chad, X" is X)
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") or t.lower_ in ("avec", "with")
+                   for t in between)
 
 
 def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:

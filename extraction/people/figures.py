@@ -89,3 +89,22 @@ def figure_state(name: str) -> str | None:
     if not states and len(words) == 1 and len(words[0]) >= 5 and words[0] not in gazetteer.lone_blocked:
         states = set(gazetteer.surnames.get(words[0], frozenset()))
     return next(iter(states)) if len(states) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """First words of the figures' names ("Hamid", "Sergueï", "Kassym-Jomart") and the lexicon's
+    given names, as name keys: the first names the press writes of the world's officials."""
+    found = {name_key(w) for w in load().words("given_name")}
+    for row in _rows("public_figures.tsv"):
+        for spelling in [row[0]] + [s for s in (row[2].split("|") if len(row) > 2 else []) if s.strip()]:
+            words = spelling.split()
+            if len(words) > 1 and len(words[0]) >= 3 and words[0].lower() not in _PARTICLES:
+                found.add(name_key(words[0]))
+    return frozenset(found - {""})
+
+
+def has_given_name(name: str) -> bool:
+    """The name starts with a first name the gazetteer of figures knows."""
+    words = name.split()
+    return bool(words) and name_key(words[0]) in _given_names()

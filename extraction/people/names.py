@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from .. import geo
 from ..lexicons import load
 from ..words import entities, fold
+from .figures import figure_state, has_given_name
 from .model import sent_bounds
 from .roles import RoleHit, role_first_words, role_hit
 
@@ -402,9 +403,14 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     # a word the NER reads as a place elsewhere in the article is that place ("in Goa" ... "Goa")
     places = {ent.text for ent in entities(doc) if ent.label_ in ("LOC", "GPE", "FAC") and len(ent) == 1}
     for ent in entities(doc):
-        if ent.label_ not in ("PER", "PERSON") or len(ent) == 1 and ent.text in places:
+        start = ent.start
+        if ent.label_ not in ("PER", "PERSON"):
+            start = _rescued(doc, ent)
+            if start is None:
+                continue
+        elif len(ent) == 1 and ent.text in places:
             continue
-        cleaned = clean_span(doc, *_extend_right(doc, *_extend_hyphens(doc, ent.start, ent.end)))
+        cleaned = clean_span(doc, *_extend_right(doc, *_extend_hyphens(doc, start, ent.end)))
         if cleaned and not taken.intersection(range(*cleaned)):
             spans.append(cleaned)
             taken.update(range(*cleaned))
@@ -421,7 +427,68 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
             if found:
                 spans.append(found)
                 taken.update(range(*found))
-    return _join_pieces(doc, spans)
+    return [span for span in _join_pieces(doc, spans) if not _byline(doc, *span)]
+
+
+def _byline(doc: Doc, start: int, end: int) -> bool:
+    """The author's line at the top of an article ("Par Kizer MAIDOU", "By Jane Doe, Reuters"):
+    a line of its own among the first ones, "Par" / "By" right before the name. The author is no
+    one the story is about."""
+    breaks = lambda tok: "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text  # noqa: E731
+    if start == 0 or doc[start - 1].lower_ not in ("par", "by") or start > 1 and not breaks(doc[start - 2]):
+        return False
+    line_end = end
+    while line_end < len(doc) and not breaks(doc[line_end - 1]) and not doc[line_end].is_space:
+        if line_end - end >= 6:
+            return False  # a sentence going on ("by the minister who ...")
+        line_end += 1
+    return doc[:start].text.count("\n") <= 4  # among the first lines (blank lines count)
+
+
+def _rescued(doc: Doc, ent) -> int | None:
+    """Where a person's name starts in an entity the model did not read as one (`_known_figure`,
+    `_figure_surname`): "Les Présidents Alassane OUATTARA" as MISC is Alassane Ouattara."""
+    if _figure_surname(doc, ent):
+        return ent.start
+    for start in range(ent.start, ent.end - 1):
+        tok = doc[start]
+        if tok.pos_ != "DET" and tok.text[:1].isupper() and not _is_role(doc, start) \
+                and fold(tok.text) not in load().words("title") and _known_figure(doc[start:ent.end].text):
+            return start
+    return None
+
+
+_WHERE = frozenset({"à", "au", "en", "in", "at", "to", "from", "near", "vers", "depuis", "of", "de", "d'", "du",
+                    "for", "pour", "sur", "on", "dans", "across", "inside", "outside", "into"})
+
+
+def _figure_surname(doc: Doc, ent) -> bool:
+    """A single word the model reads as a place or an organisation that is a public figure's
+    surname only he or she bears ("Kishida", "Buhari" as GPE), unless a preposition of place
+    comes before it ("in Lagos": the city, not Ricardo Lagos) or the gazetteer of countries and
+    capitals knows it."""
+    text = ent.text
+    if len(ent) != 1 or not text[:1].isupper() or text.isupper() or len(text) < 5:
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _WHERE:
+        return False
+    return figure_state(text) is not None and geo.any_country(text) is None
+
+
+def _known_figure(text: str) -> bool:
+    """An entity the small model mislabels (MISC, LOC, ORG) that is a person by the data: a public
+    figure of the gazetteer named in full ("Recep Tayyip Erdogan" as MISC), or two to four
+    capitalised words opening with a figure's first name and holding no word of an institution, a
+    facility, a country or a place ("Hamid Reza Fooladgar" as ORG). Never a single word: "Lagos" is
+    a city before it is Ricardo Lagos (a surname alone joins the full name later, in coref)."""
+    words = text.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) > 1 and figure_state(text) is not None:
+        return True
+    institution = load().words("institution_word") | load().words("facility_word")
+    return 2 <= len(words) <= 4 and has_given_name(text) and all(
+        w.replace("-", "").isalpha() and fold(w) not in institution and geo.any_country(w) is None for w in words)
 
 
 def canonical(names: list[str]) -> dict[str, str]:

@@ -77,9 +77,13 @@ def _clause_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     if ctx.lang == "fr" and k < sent.end and "Inf" in doc[k].morph.get("VerbForm") and doc[k].pos_ in ("VERB", "AUX") \
             and (not has(doc, "DEP") or doc[k].head.i == v.i or doc[k].head.head.i == v.i):
         return content_after(k, sent, stops)  # "a déclaré avoir transmis ...", "a affirmé quitter le pays ..."
-    if ctx.lang == "en" and k < sent.end and has(doc, "DEP") \
-            and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) and not doc[k].is_punct:
-        return content_after(k, sent, stops)  # "said Russia would ...", "declared any dialogue ... shall be suspended"
+    clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None) \
+        if ctx.lang == "en" and has(doc, "DEP") else None
+    if clause is not None and k < sent.end and not doc[k].is_punct:
+        # "said Russia would ...", "declared any dialogue ... shall be suspended"; "told reporters he
+        # considered ...": the clause starts after whom it was told
+        start = clause.left_edge.i if k < clause.left_edge.i < sent.end and v.i < clause.left_edge.i else k
+        return content_after(start, sent, stops)
     return None
 
 

@@ -1173,8 +1173,77 @@ CASES_DEV12 = [
 ]
 
 
+
+def no_name_starting(prefix):
+    """No participant's name starts with `prefix` (an honorific is no part of a name)."""
+    def check(result):
+        assert result.meetings and not any(p.name and p.name.startswith(prefix)
+                                           for m in result.meetings for p in m.participants), result.meetings
+    return check
+
+
+CASES_DEV14 = [
+    pytest.param(
+        "Appel\n\nLors d'un entretien téléphonique mardi, Recep Tayyip Erdogan et Emmanuel Macron ont évoqué la "
+        "situation au Proche-Orient. Erdogan a indiqué à Macron que la Turquie soutenait toute initiative de paix.\n\n"
+        "Il a également souligné que \"la Turquie est prête à accueillir des pourparlers\".",
+        "2024-03-21", all_of(meeting({"Recep Tayyip Erdogan", "Emmanuel Macron"}, kind="call", date="2024-03-19"),
+                             quote_by("la Turquie soutenait", "Recep Tayyip Erdogan"),
+                             quote_by("prête à accueillir", "Recep Tayyip Erdogan")),
+        id="fr-a-public-figure-the-model-reads-as-misc-or-a-place-is-a-person"),
+    pytest.param(
+        "Par Kossi AMEGAN\n\nBangui, 21 mars 2024 : Le Premier ministre Paul Mensah a reçu en audience mercredi "
+        "l'ambassadeur de France en Centrafrique, qui est venu lui présenter ses vœux.\n\n« Je souhaite plein succès "
+        "au gouvernement », a déclaré l'ambassadeur au sortir de l'audience.",
+        "2024-03-21", all_of(names_only("Paul Mensah"), no_speaker("Kossi AMEGAN")),
+        id="fr-the-byline-author-is-no-one-the-story-is-about"),
+    pytest.param(
+        "Audience\n\nBangui 21 mars 2024—(ACAP) : Le Premier ministre Paul Mensah a reçu en audience mercredi 20 mars "
+        "l'ambassadeur de France, Marc Lefort.",
+        "2024-03-21", meeting({"Paul Mensah", "Marc Lefort"}, date="2024-03-20"),
+        id="fr-the-date-of-a-dateline-is-not-the-meeting-s-when-the-sentence-gives-one"),
+    pytest.param(
+        "Calls\n\nOman's foreign minister also spoke with Karl Weber by phone on Sunday, expressing concern.",
+        "2024-03-18", meeting({"Karl Weber"}, countries={"OM"}, kind="call"),
+        id="en-a-role-before-spoke-with-is-the-other-party-not-the-name"),
+    pytest.param(
+        "Calls\n\nForeign Minister HH Sheikh Karim Al Nasser received a phone call from Karl Weber on Sunday.",
+        "2024-03-18", no_name_starting("HH"),
+        id="en-hh-is-an-honorific"),
+    pytest.param(
+        "Interview\n\nThe ambassador was asked about the region.\n\n\"Relations between our countries are strong and "
+        "we work together every day\n\nThat is why I am confident about the future. I hope it stays so,\" the ambassador "
+        "said.",
+        "2024-03-18", all_of(quote_text("Relations between our countries are strong"),
+                             quote_text("That is why I am confident")),
+        id="en-a-quotation-over-two-paragraphs-opened-by-a-straight-mark"),
+    pytest.param(
+        "Visit\n\nMinister Karl Weber will hold meetings with Rosa Vidal and Lars Berg in Geneva on Sunday.",
+        "2024-03-18", bilaterals_of("Karl Weber", "Rosa Vidal", "Lars Berg"),
+        id="en-hold-meetings-with-a-list-is-one-meeting-each"),
+    pytest.param(
+        "Visite\n\nLe ministre Karim Benali aura des entretiens avec Ama Owusu et Diego Salas à Genève lundi.",
+        "2024-03-18", bilaterals_of("Karim Benali", "Ama Owusu", "Diego Salas"),
+        id="fr-des-entretiens-avec-a-list-is-one-meeting-each"),
+    pytest.param(
+        "Visit\n\nOn Saturday, the ambassador Karl Weber hosted a reception at his residence.\n\nHe told reporters he "
+        "considered good the meeting with Lars Berg a few days earlier.\n\nWeber met Berg, who was in Geneva for "
+        "consultations, on Thursday.",
+        "2024-03-18", all_of(meeting({"Karl Weber", "Lars Berg"}, date="2024-03-14", place="Geneva", count=1),
+                             quote_text("he considered good the meeting", not_start="reporters")),
+        id="en-a-few-days-earlier-is-not-the-day-before-and-told-reporters-is-no-content"),
+]
+
+
+def test_a_capitalised_phrase_opening_with_a_figure_s_first_name_is_a_person():
+    from extraction.people.names import _known_figure
+    assert _known_figure("Hamid Reza Tavakoli") and _known_figure("Recep Tayyip Erdogan")
+    assert not _known_figure("Hamad International Airport") and not _known_figure("Union Africaine")
+    assert not _known_figure("Lagos") and not _known_figure("Erdogan") and not _known_figure("Ali")
+
+
 @pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7 + CASES_DEV8 + CASES_DEV9 + CASES_DEV10
-                         + CASES_DEV12)
+                         + CASES_DEV12 + CASES_DEV14)
 def test_failure_kind_seen_on_a_real_set(extractor, text, published, check):
     check(extractor.extract(text, published=published))
 
