@@ -52,10 +52,11 @@ def test_no_rows_is_the_header_alone():
 
 
 def test_a_value_holding_a_separator_is_written_by_the_csv_module(monkeypatch):
+    written = []
+    monkeypatch.setattr(export, "_csv_module", lambda r, c: written.append(r) or _csv_module(r, c))
     for sentinel in (export._CELL, export._ROW):
         rows = [*ROWS, ("2024-06-01", f"Titre{sentinel}venu d'ailleurs", 1, "texte")]
-        written = []
-        monkeypatch.setattr(export, "_csv_module", lambda r, c: written.append(r) or _csv_module(r, c))
+        written.clear()
         data = to_csv(rows, COLUMNS)
         assert written == [rows]  # the separators did not add up: the slow path
         assert data == _csv_module(rows, COLUMNS)
