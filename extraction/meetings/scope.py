@@ -88,7 +88,9 @@ def between(t: Token) -> set[int] | None:
             first = next((g for g in c.children if g.dep_ == "pobj"), None)
         elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "entre" for g in c.children):
             first = c
-    if first is None or not any(c.dep_ == "conj" for c in first.children):
+    # the second party may hang on the first's surname ("entre Vladimir Poutine et Donald Trump")
+    if first is None or not any(c.dep_ == "conj" for c in first.children) and not any(
+            c.dep_ == "conj" for f in first.children if f.dep_ in ("flat:name", "flat", "compound") for c in f.children):
         return None
     out = {t.i}
 

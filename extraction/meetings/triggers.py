@@ -49,6 +49,10 @@ def _joint_discussion(tok: Token) -> bool:
     if lemma(tok) not in load().words("discuss_verb") or not has(tok.doc, "DEP"):
         return False
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    lang = tok.doc.lang_ if tok.doc.lang_ in ("fr", "en") else "fr"
+    if any(c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" and load().meeting_triggers.get((lang, lemma(c)))
+           for c in tok.children):
+        return False  # "a évoqué une rencontre entre A et B": the encounter is the noun's, A and B its parties
     return subj is not None and subj.pos_ in ("PROPN", "NOUN") and any(
         c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children)
 

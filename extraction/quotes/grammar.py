@@ -100,6 +100,14 @@ def subject(verb: Token) -> Token | None:
         found = _after_fronted(verb) or found
     if found is not None:
         return found
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i < verb.head.i \
+            and (any(c.dep_.startswith("aux") for c in verb.children) or verb.tag_ == verb.head.head.tag_ == "VBD"):
+        # "X a déclaré que son pays était prêt et a ajouté que ...", "X said ... but insisted that":
+        # the parser hung the second verb, in the first one's tense, on the reported clause; its
+        # subject is the first verb's
+        found = subject(verb.head.head)
+        if found is not None:
+            return found
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.i < verb.i:
         found = subject(verb.head)  # "X a reçu Y et lui a assuré que": the first verb's subject
         if found is not None:

@@ -38,12 +38,18 @@ def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[i
     another reporting verb ("Notant que ..., le chef de l'Etat a déclaré que"): content stops there."""
     doc = ctx.doc
     stops = set()
+    coordinators = ("and", "et", "but", "mais")
     for v in verbs:
         j = v.i - 1
-        while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in ("and", "et")) and doc[j].text != ",":
+        coordinated = None  # "... et a ajouté que", "... but insisted that": the second verb's own content
+        while j >= sent.start and (doc[j].pos_ in ("AUX", "ADV", "PRON") or doc[j].lower_ in coordinators) and doc[j].text != ",":
+            if doc[j].lower_ in coordinators:
+                coordinated = j
             j -= 1
         if j >= sent.start and doc[j].text == ",":
             stops.add(j)
+        elif coordinated is not None and j >= sent.start and any(u.i < v.i for u in verbs):
+            stops.add(coordinated)
         subj = subject(v) if has(doc, "DEP") else None
         if subj is not None and sent.start < subj.i < v.i and subj.left_edge.i - 1 > sent.start \
                 and doc[subj.left_edge.i - 1].text == ",":
@@ -82,7 +88,8 @@ def _clause_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[in
     if clause is not None and k < sent.end and not doc[k].is_punct:
         # "said Russia would ...", "declared any dialogue ... shall be suspended"; "told reporters he
         # considered ...": the clause starts after whom it was told
-        start = clause.left_edge.i if k < clause.left_edge.i < sent.end and v.i < clause.left_edge.i else k
+        edge = clause.left_edge
+        start = edge.i if v.i < edge.i < sent.end and edge.pos_ != "ADP" else k  # "said his country ..."
         return content_after(start, sent, stops)
     return None
 

@@ -1232,6 +1232,23 @@ CASES_DEV14 = [
         "2024-03-18", all_of(meeting({"Karl Weber", "Lars Berg"}, date="2024-03-14", place="Geneva", count=1),
                              quote_text("he considered good the meeting", not_start="reporters")),
         id="en-a-few-days-earlier-is-not-the-day-before-and-told-reporters-is-no-content"),
+    pytest.param(
+        "Kremlin\n\nVladimir Poutine a parlé lundi.\n\nLe porte-parole du Kremlin, Dmitri Peskov, a évoqué une "
+        "éventuelle rencontre entre Vladimir Poutine et Donald Trump.",
+        "2025-11-10", meeting({"Vladimir Poutine", "Donald Trump"}, status="planned", count=1),
+        id="fr-a-spokesman-who-evokes-a-meeting-between-two-others-is-no-party"),
+    pytest.param(
+        "Déclaration\n\nLe ministre Karim Benali a déclaré que son pays était prêt à négocier, mais a insisté sur le fait "
+        "que la partie adverse devait d'abord cesser ses attaques.",
+        "2024-03-10", quotes_are(("reported", "son pays était prêt à négocier", "Karim Benali"),
+                                 ("reported", "la partie adverse devait d'abord cesser ses attaques", "Karim Benali")),
+        id="fr-a-second-verb-of-saying-after-mais-reports-its-own-clause"),
+    pytest.param(
+        "Statement\n\nMinister Karl Weber said his country was ready to negotiate but insisted that the other side must "
+        "first stop its attacks.",
+        "2024-03-10", quotes_are(("reported", "his country was ready to negotiate", "Karl Weber"),
+                                 ("reported", "the other side must first stop its attacks", "Karl Weber")),
+        id="en-said-then-but-insisted-that-are-two-statements-and-his-stays"),
 ]
 
 
