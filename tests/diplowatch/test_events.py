@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from diplowatch.events import Event, EventIndex, events_of, mention_of
+from diplowatch.events import Event, EventIndex, EventPerson, EventSource, events_of, merge, mention_of, with_people
 from diplowatch.records import Meeting, Participant
 
 TOKAIEV = Participant("Kassym-Jomart Tokaïev", "président kazakh", "KZ")
@@ -41,6 +41,16 @@ def events(*mentions) -> list[Event]:
         groups.setdefault(m.group, []).append(m)
     found = [e for members in groups.values() for e in events_of(members, Names())]
     return sorted(found, key=lambda e: (e.sort_date, e.id))
+
+
+def test_an_event_of_one_report_is_the_event_its_votes_make_frozen_and_of_the_record_classes():
+    m = report("fr0001", "2024-05-20", people=(TOKAIEV, WANG, TOKAIEV, Participant(None, "ministre", "NE")))
+    (event,) = events(m)  # built without the votes, by the quick makers
+    assert event == with_people(merge([m]), Names())
+    assert type(event) is Event and type(event.sources[0]) is EventSource
+    assert [type(p) for p in event.participants] == [EventPerson] * 3  # Tokaïev once
+    with pytest.raises(AttributeError):  # frozen, as the records are
+        event.place = "Moscou"
 
 
 def test_the_same_meeting_in_french_and_english_with_other_precisions_is_one_event_with_three_sources():
