@@ -90,6 +90,16 @@ def _union(a: tuple[Participant, ...], b: tuple[Participant, ...]) -> tuple[Part
     return a + tuple(p for p in b if p not in a and not any(p.name and p.name == o.name for o in a))
 
 
+def _absorbed(key: frozenset[str], entry: "_Entry") -> bool:
+    """The named parties of a mention are an entry's, and its unnamed ones ("the ambassadors",
+    one party per country) are of countries the entry's named people hold."""
+    unnamed = {k for k in key if k.startswith("party:")}
+    named = key - unnamed
+    countries = {p.country for p in entry.meeting.participants if p.name and p.country}
+    return bool(unnamed) and bool(named) and named <= entry.key \
+        and all(k.removeprefix("party:") in countries for k in unnamed)
+
+
 @dataclass
 class _Entry:
     meeting: Meeting
@@ -109,6 +119,9 @@ class Merger:
     def add(self, c: MeetingCandidate, meeting: Meeting, stated: bool) -> None:
         key = frozenset(party_key(m) for m in c.participants)
         weak = c.sent_start < self.title_end or not c.cues
+        for entry in self.entries:
+            if weak and _absorbed(key, entry) and entry.meeting.status == meeting.status:
+                return  # "Xi welcomed the ambassadors" after their names were listed: that audience again
         for entry in self.entries:
             if (key <= entry.key or entry.key <= key) and len(key & entry.key) >= 2 and self._merge(entry, c, meeting, key, stated, weak):
                 return

@@ -127,10 +127,10 @@ def _countries_nearby(doc: Doc, mentions: list[Mention], persons: dict[str, Pers
                 owner = next((o for o in mentions if o.start <= t.i - 1 < o.end), None)
                 if owner and persons[owner.key].country and owner.key != m.key:
                     p.country = persons[owner.key].country
-    # "President Tinubu of Nigeria", "M. X du Kazakhstan"
+    # "President Tinubu of Nigeria", "M. X du Kazakhstan", "The ambassadors are A from India, B from ..."
     for m in mentions:
         p = persons[m.key]
-        if p.country or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("of", "du", "de", "d'"):
+        if p.country or m.end + 1 >= len(doc) or doc[m.end].lower_ not in ("of", "du", "de", "d'", "from"):
             continue
         tail = doc[m.end:min(len(doc), m.end + 5)].text
         for s_, _, code, kind in geo.countries_in(tail):

@@ -365,6 +365,9 @@ def _before_apposed_role(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int
         k += 1
     if k - tok.i < 2 or k + 1 >= len(doc) or doc[k].text != ",":
         return None
+    if tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "le", "la", "l'", "les") \
+            or any(fold(t.text) in load().words("facility_word") for t in doc[tok.i:k]):
+        return None  # "At a meeting at the Jubilee House, President X": a place, not a name
     j = k + 1
     while j < len(doc) and doc[j].pos_ == "DET":
         j += 1

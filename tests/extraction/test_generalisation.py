@@ -1249,6 +1249,24 @@ CASES_DEV14 = [
         "2024-03-10", quotes_are(("reported", "his country was ready to negotiate", "Karl Weber"),
                                  ("reported", "the other side must first stop its attacks", "Karl Weber")),
         id="en-said-then-but-insisted-that-are-two-statements-and-his-stays"),
+    pytest.param(
+        "Envoys\n\nPresident Karl Weber has received the letters of credence of new envoys from three countries.\n\n"
+        "They include the Ambassador of Guinea, Jean Matho Dore, and the High Commissioner of Canada, Martine Morel.\n\n"
+        "The Ambassador of Mauritania, Mohamed Khattra, also presented his letters of credence to the president.",
+        "2023-03-01", meeting({"Karl Weber", "Jean Matho Dore", "Martine Morel"}),
+        id="en-they-include-lists-the-envoys"),
+    pytest.param(
+        "Envoys\n\nPresident Karl Weber received the credentials of new ambassadors of three countries on Wednesday.\n\n"
+        "The ambassadors are Jean Matho Dore from Guinea, Martine Morel from Canada and Lars Berg from Norway.\n\n"
+        "Weber welcomed the ambassadors and wished them a fruitful stay.",
+        "2023-03-02", all_of(meeting({"Karl Weber", "Jean Matho Dore", "Martine Morel", "Lars Berg"}, count=1),
+                             person_country("Lars Berg", "NO")),
+        id="en-the-ambassadors-are-lists-them-from-their-countries-and-welcoming-them-is-that-audience"),
+    pytest.param(
+        "Envoys\n\nThe Ambassador Extraordinary and Plenipotentiary of Guinea, Jean Matho Dore, presented his letters "
+        "of credence to President Karl Weber.\n\nAt a meeting at the Jubilee House, President Weber welcomed him.",
+        "2023-03-01", names_only("Jean Matho Dore", "Karl Weber"),
+        id="en-extraordinary-and-plenipotentiary-is-a-title-and-the-jubilee-house-no-name"),
 ]
 
 
