@@ -744,6 +744,18 @@ class EventIndex:
     def mentions(self, article_id: str) -> tuple[Mention, ...]:
         return self._mentions.get(article_id, ())
 
+    def of_meetings(self, meetings: Iterable[Meeting]) -> list[Mention]:
+        """The mention of each of these meetings, found by identity among its article's (the
+        store's own records: a country's ~2,000 meetings at 50,000 articles)."""
+        found = []
+        of_article = self._mentions.get
+        for meeting in meetings:
+            for m in of_article(meeting.article_id, ()):
+                if m.meeting is meeting:
+                    found.append(m)
+                    break
+        return found
+
     def of_source(self, article_id: str, index: int, people: People) -> Event | None:
         """The event a meeting of an article belongs to."""
         found = self._mentions.get(article_id, ())
@@ -785,12 +797,16 @@ class EventIndex:
             if id(m) in seen:
                 continue
             group = m.group
-            if group in pending:
+            if pending and group in pending:  # none once warmed up: the group's key is hashed once
                 self._settle(group)
             state = groups.get(group)
-            at = None if not isinstance(state, _Group) else next(
-                (i for i, members in enumerate(state.clusters) if m in members), None)
-            if at is None or len(state.clusters[at]) == 1:  # an event of one report: built by `_alone`
+            at = -1
+            if isinstance(state, _Group):
+                for i, members in enumerate(state.clusters):
+                    if m in members:
+                        at = i
+                        break
+            if at < 0 or len(state.clusters[at]) == 1:  # an event of one report: built by `_alone`
                 seen.add(id(m))
                 if country is None or _alone_in(m, country, people):
                     meeting = m.meeting
@@ -800,15 +816,14 @@ class EventIndex:
             members = state.clusters[at]
             for other in members:
                 seen.add(id(other))
+            draft = state.drafts[at]
+            if draft is None:
+                draft = self._draft(members)
             head = state.heads[at]
             if head is None:
-                draft = self._draft(members)
                 head = state.heads[at] = EventHead(draft.id, draft.date, draft.other_dates, draft.status,
                                                    len(draft.sources), min(s.first_seen for s in draft.sources), members)
-            if country is None or any(
-                (p.country or (people.country(p.key) if p.key else None)) == country
-                for p in self._draft(members).participants
-            ):
+            if country is None or _draft_in(draft, country, people):
                 heads.append(head)
         return heads
 
@@ -860,6 +875,10 @@ class EventIndex:
 def _alone_in(m: Mention, code: str, people: People | None) -> bool:
     """Whether a participant of the event of this mention alone is of this country, as
     `_alone` gives them (each person once, their first place in the meeting)."""
+    if len(m.group) == len(m.keys) + 1:  # nobody twice (the group has each key once): as written first
+        for p in m.meeting.participants:
+            if p.country == code:
+                return True
     seen: list[str] = []
     for key, p in zip(m.keys, m.meeting.participants):
         if key in seen:
@@ -872,6 +891,18 @@ def _alone_in(m: Mention, code: str, people: People | None) -> bool:
         else:
             country = key[1:].split(":", 1)[0] if not key.startswith("~?") else None
         if country == code:
+            return True
+    return False
+
+
+def _draft_in(draft: Event, code: str, people: People | None) -> bool:
+    """Whether a participant of a merged event is of this country, the registry's usual
+    country for a person no source gives one (`code in with_people(draft).countries`)."""
+    for p in draft.participants:
+        if p.country == code:
+            return True
+    for p in draft.participants:
+        if not p.country and p.key and people is not None and people.country(p.key) == code:
             return True
     return False
 

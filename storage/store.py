@@ -756,12 +756,7 @@ class Store:
         """`events_of_country` as heads: what a list sorts and counts by, before it builds
         the events it shows (`events_of_heads`)."""
         with self._lock:
-            mentions = []
-            for meeting in self._meetings_by_country.get(code, ()):
-                for m in self._events.mentions(meeting.article_id):
-                    if m.meeting is meeting:
-                        mentions.append(m)
-                        break
+            mentions = self._events.of_meetings(self._meetings_by_country.get(code, ()))
             return tuple(self._events.heads(mentions, country=code, people=self._registry))
 
     def events_of_person(self, key: str) -> tuple[Event, ...]:

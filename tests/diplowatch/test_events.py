@@ -188,3 +188,22 @@ def test_the_index_updated_article_by_article_equals_the_index_built_at_once(see
     at_once.rebuild((m.article_id, (m,)) for m in rest)
     assert snapshot(index.all(Names())) == snapshot(at_once.all(Names())) == snapshot(events(*rest))
     assert len(index) == len(at_once.all(Names()))
+
+
+def test_a_country_s_heads_are_the_events_where_a_participant_is_of_it_as_the_event_shows_them():
+    class Usual(Names):
+        def country(self, key: str) -> str | None:
+            return "KZ" if key == TOKAIEV.name else None
+
+    twice = report("a", "2024-05-20", people=(WANG, Participant(WANG.name, None, "KZ")))  # once, as first written
+    unsaid = Participant(TOKAIEV.name, None, None)
+    pair = [report(i, "2024-06-02", people=(unsaid, WANG)) for i in ("b", "c")]  # one event, KZ by the registry
+    index = EventIndex()
+    for m in (twice, *pair):
+        index.put(m.article_id, (m,))
+    index.settle()
+    every = [index.built(h, Usual()) for h in index.heads([twice, *pair])]
+    assert [(e.id, sorted(e.countries)) for e in every] == [("a-1", ["CN"]), ("b-1", ["CN", "KZ"])]
+    for code in ("KZ", "CN", "NE"):
+        heads = index.heads([twice, *pair], country=code, people=Usual())
+        assert [h.id for h in heads] == [e.id for e in every if code in e.countries]
