@@ -280,7 +280,30 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
         meetings.append(m)
     if city and not dated:
         meetings = _at_undated_dateline(meetings, city, ref)
-    return meetings, learned
+    return _city_for_country(meetings, doc, city), learned
+
+
+def _city_for_country(meetings: list[Meeting], doc: Doc, dateline_city: str | None) -> list[Meeting]:
+    """A meeting placed only in a country ("au Cameroun") is in the one city of that country the
+    article places anything in ("accrédités à Yaoundé", the dateline): the press names the
+    country of a visit and the city of its audiences."""
+    cities: dict[str, set[str]] = {}
+    for e in entities(doc):
+        if e.label_ in ("LOC", "GPE") and e.start > 0 and doc[e.start - 1].lower_ in ("à", "in", "at"):
+            name = e.text.strip()
+            code = None if geo.is_country_name(name) else geo.place_country(name)
+            if code:
+                cities.setdefault(code, set()).add(name)
+    if dateline_city and not geo.is_country_name(dateline_city) and geo.place_country(dateline_city):
+        cities.setdefault(geo.place_country(dateline_city), set()).add(dateline_city)
+    out = []
+    for m in meetings:
+        code = geo.place_country(m.place) if m.place and m.kind != "call" and geo.is_country_name(m.place) else None
+        found = cities.get(code, set()) if code else set()
+        if len(found) == 1:
+            m = Meeting(m.participants, m.date, next(iter(found)), m.status, m.kind, m.evidence)
+        out.append(m)
+    return out
 
 
 def _name_counterparts(meetings: list[Meeting], learned: dict[str, str]) -> list[Meeting]:

@@ -131,6 +131,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
                 or ent.start not in scope or ent.start in inside_mentions:
             continue
+        if doc[ent.start].lower_ in ("de", "du", "des", "d'", "of"):
+            continue  # "l'ambassadeur de France" read as the place "de France": a genitive, no locative
         j = _locative_before(doc, ent.start)
         if j is None:
             continue

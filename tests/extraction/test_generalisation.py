@@ -1267,6 +1267,15 @@ CASES_DEV14 = [
         "of credence to President Karl Weber.\n\nAt a meeting at the Jubilee House, President Weber welcomed him.",
         "2023-03-01", names_only("Jean Matho Dore", "Karl Weber"),
         id="en-extraordinary-and-plenipotentiary-is-a-title-and-the-jubilee-house-no-name"),
+    pytest.param(
+        "Visite\n\nLe président Paul Mensah a reçu mardi au Cameroun l'ambassadeur de France, Marc Lefort.",
+        "2024-03-10", meeting({"Paul Mensah", "Marc Lefort"}, place="Cameroun"),
+        id="fr-l-ambassadeur-de-france-is-no-place"),
+    pytest.param(
+        "Nouveaux ambassadeurs accrédités à Yaoundé\n\nLe président Paul Mensah a reçu mardi au Cameroun les lettres de "
+        "créance de l'ambassadeur du Soudan, Omar Hassan.",
+        "2024-03-10", meeting({"Paul Mensah", "Omar Hassan"}, place="Yaoundé"),
+        id="fr-a-meeting-placed-in-a-country-is-in-the-one-city-of-it-the-article-names"),
 ]
 
 
