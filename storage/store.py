@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import itertools
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -43,7 +44,7 @@ from storage.text_index import TextIndex
 SCHEMA_VERSION = 1
 ID_LENGTH = 6
 RECORD_SHARD_CHARS = 3  # 4,096 files of records (all loaded at start): a write rewrites ~1/4096
-BUILT_EVENTS_KEPT = 5_000  # events built since the last write, kept for the next lists (a few countries)
+BUILT_EVENTS_KEPT = 5_000  # the last events built (since the last write), kept for the next lists (a few countries)
 FREEZE_AFTER_WARMING = 2_000  # groups and people warmed up worth a full collection and a freeze
 # Allocations between two young collections once a large store is frozen (Python's default:
 # 700). A country's list allocates ~100,000 objects; at 700 the collections it triggered
@@ -51,6 +52,14 @@ FREEZE_AFTER_WARMING = 2_000  # groups and people warmed up worth a full collect
 YOUNG_COLLECTION_AFTER = 50_000
 BODY_SHARD_CHARS = 3  # 4,096 files of bodies, read one at a time: small reads for /article
 STATEMENT_ARTICLES_PER_TURN = 200  # articles whose statements the warm-up folds per turn
+
+
+def _keep_newest(kept: dict, count: int) -> None:
+    """Drop the first entries of a dict (the oldest put in) beyond `count`."""
+    excess = len(kept) - count
+    if excess > 0:
+        for key in list(itertools.islice(kept, excess)):
+            del kept[key]
 
 
 # What meta.json's records must hold: a hand edit that breaks these is refused at start.
@@ -773,11 +782,11 @@ class Store:
     def events_of_heads(self, heads: Iterable[EventHead]) -> tuple[Event, ...]:
         """The events of these heads, in their order, with the registry's current names.
 
-        Built events are kept until the next write (`/meetings`, then `/timeline` and
-        `/export` of the same country build each event once); any write forgets them all,
-        since a new spelling can rename people in events it does not report."""
+        The last BUILT_EVENTS_KEPT built are kept until the next write (`/meetings`, then
+        `/timeline` and `/export` of the same country build each event once); any write
+        forgets them all, since a new spelling can rename people in events it does not report."""
         with self._lock:
-            if self._built_cache[0] != self._generation or len(self._built_cache[1]) > BUILT_EVENTS_KEPT:
+            if self._built_cache[0] != self._generation:
                 self._built_cache = (self._generation, {}, {})
             _, kept, persons = self._built_cache
             built, registry = self._events.built, self._registry
@@ -787,6 +796,10 @@ class Store:
                 if event is None:
                     event = kept[head.members] = built(head, registry, persons)
                 events.append(event)
+            # The oldest dropped as new ones come, not all at once when full: freeing ~6,000
+            # events took 6-12 ms of one country's list in five at 50,000 articles.
+            _keep_newest(kept, BUILT_EVENTS_KEPT)
+            _keep_newest(persons, BUILT_EVENTS_KEPT)
             return tuple(events)
 
     def planned_events(self, dated_from: str | None = None, undated_from: str | None = None) -> tuple[Event, ...]:

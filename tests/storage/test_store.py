@@ -10,6 +10,7 @@ import pytest
 
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
 from storage import CorruptDatabase, Store, StoreError
+from storage import store as store_module
 from storage.store import RECORD_SHARD_CHARS
 
 
@@ -169,6 +170,19 @@ def test_events_built_for_a_list_are_kept_until_the_next_write_which_is_seen(tmp
         (again,) = store.events_of_country("KZ")
         assert again.participants[0].name == "Kassym-Jomart Tokaïev"  # the spelling of two articles out of three
         assert store.events_of_person(again.participants[0].key)[0].participants[0].name == "Kassym-Jomart Tokaïev"
+
+
+def test_the_events_kept_are_the_last_built_and_the_oldest_go_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "BUILT_EVENTS_KEPT", 2)
+    with Store(tmp_path / "db") as store:
+        for day in ("2024-05-20", "2024-06-20", "2024-07-20"):  # a month apart: three events
+            store.save_article(make_article(store, day), day, [replace(MEETING, date=day)], [])
+        may, june, july = sorted(store.event_heads_of_country("KZ"), key=lambda h: h.date)
+        built = store.events_of_heads([may, june])
+        store.events_of_heads([july])  # a third: May's, the oldest, is dropped
+        assert store.events_of_heads([june])[0] is built[1]
+        again = store.events_of_heads([may])[0]
+        assert again is not built[0] and again == built[0]
 
 
 def test_events_settled_in_the_background_are_those_of_the_first_reading(tmp_path):
