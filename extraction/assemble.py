@@ -280,7 +280,26 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
         meetings.append(m)
     if city and not dated:
         meetings = _at_undated_dateline(meetings, city, ref)
-    return _city_for_country(meetings, doc, city), learned
+    return _at_arrival_city(_city_for_country(meetings, doc, city), doc), learned
+
+
+def _at_arrival_city(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
+    """Held encounters told with no place after the article says the visitor "est arrivé(e) à
+    Niamey" / "arrived in Nairobi" are in that city, when it is the only city of an arrival."""
+    arrivals = set()
+    arrival_verbs = load().words("arrival_verb")
+    for e in entities(doc):
+        if e.label_ not in ("LOC", "GPE") or e.start < 2 or doc[e.start - 1].lower_ not in ("à", "in", "at"):
+            continue
+        if any(lemma(t) in arrival_verbs for t in doc[max(0, e.start - 4):e.start - 1]) \
+                and not geo.is_country_name(e.text) and geo.place_country(e.text):
+            arrivals.add((e.text, e.start_char))
+    if len({name for name, _ in arrivals}) != 1:
+        return meetings
+    city, at = next(iter(arrivals))
+    return [Meeting(m.participants, m.date, city, m.status, m.kind, m.evidence)
+            if m.place is None and m.kind != "call" and m.status == "held" and m.evidence and m.evidence.start > at else m
+            for m in meetings]
 
 
 def _city_for_country(meetings: list[Meeting], doc: Doc, dateline_city: str | None) -> list[Meeting]:

@@ -1182,6 +1182,13 @@ def no_name_starting(prefix):
     return check
 
 
+def no_place_of(name):
+    """The meetings of `name` have no place."""
+    def check(result):
+        assert all(m.place is None for m in result.meetings if any(p.name == name for p in m.participants)), result.meetings
+    return check
+
+
 CASES_DEV14 = [
     pytest.param(
         "Appel\n\nLors d'un entretien téléphonique mardi, Recep Tayyip Erdogan et Emmanuel Macron ont évoqué la "
@@ -1276,7 +1283,19 @@ CASES_DEV14 = [
         "créance de l'ambassadeur du Soudan, Omar Hassan.",
         "2024-03-10", meeting({"Paul Mensah", "Omar Hassan"}, place="Yaoundé"),
         id="fr-a-meeting-placed-in-a-country-is-in-the-one-city-of-it-the-article-names"),
+    pytest.param(
+        "Visite\n\nUne délégation de la CEDEAO conduite par Karim Benali est arrivée samedi à Niamey.\n\nKarim Benali a "
+        "été reçu par le président Paul Mensah.",
+        "2024-03-10", meeting({"Karim Benali", "Paul Mensah"}, place="Niamey"),
+        id="fr-the-city-a-visitor-arrived-in-places-the-audiences-told-after"),
+    pytest.param(
+        "Visit\n\nMinister Karl Weber arrived in Nairobi on Monday.\n\nWeber spoke by phone with Lars Berg on Tuesday. "
+        "He met Paul Mensah in Mombasa on Wednesday.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}, kind="call"), no_place_of("Lars Berg"),
+                             meeting({"Karl Weber", "Paul Mensah"}, place="Mombasa")),
+        id="en-an-arrival-city-places-no-call-and-no-meeting-with-its-own-place"),
 ]
+
 
 
 def test_a_capitalised_phrase_opening_with_a_figure_s_first_name_is_a_person():
