@@ -96,7 +96,7 @@ class Store:
         self._quotes_by_country: dict[str, list[Quote]] = defaultdict(list)
         self._participants: dict[tuple, Participant] = {}
         # A statement's text -> hash of its folded words (`statement_keys`). A memo of a pure
-        # function, so never stale: entries outlive the articles that brought them.
+        # function, so never stale; a removed or replaced article's texts go with it.
         self._statement_keys: dict[str, int] = {}
         # The store-wide alias table: name key of another spelling -> name key of the person.
         self._alias_keys: dict[str, str] = {}
@@ -290,6 +290,8 @@ class Store:
         for quote in old_quotes:
             if quote.speaker_country:
                 drop(self._quotes_by_country, quote.speaker_country, gone)
+            # Not kept for ever: the same words in another article are folded again when asked.
+            self._statement_keys.pop(quote.text, None)
 
     # -- derived: people and events ---------------------------------------------
 

@@ -220,6 +220,20 @@ def test_statement_keys_are_the_same_for_the_same_words_whether_folded_at_save_w
         assert store.statement_keys(said) == at_save
 
 
+def test_a_removed_or_replaced_article_takes_its_statement_keys_with_it(tmp_path):
+    shared, own, later = (Quote("Wang Yi", text, "direct", "CN") for text in
+                          ("La Chine soutient le Kazakhstan.", "Une autre phrase.", "Une phrase corrigée."))
+    with Store(tmp_path / "db") as store:
+        first = store.save_article(make_article(store, "un"), "un", [], [shared, own])
+        second = store.save_article(make_article(store, "deux"), "deux", [], [shared])
+        keys = store.statement_keys([shared, own])
+        store.save_article(first, "un", [], [later])  # replaced: its old statements' texts go
+        assert set(store._statement_keys) == {later.text}
+        assert store.statement_keys([shared]) == keys[:1]  # still said by the second: folded again
+        store.remove_article(second.id)
+        assert set(store._statement_keys) == {later.text}
+
+
 def test_the_warm_up_stops_when_told_and_the_events_are_still_clustered_on_first_reading(tmp_path):
     reports = [Meeting(participants=MEETING.participants, date="2024-05-20", place="Astana") for _ in range(2)]
     with Store(tmp_path / "db") as store:
