@@ -482,8 +482,8 @@ def _known_figure(text: str) -> bool:
     """An entity the small model mislabels (MISC, LOC, ORG) that is a person by the data: a public
     figure of the gazetteer named in full ("Recep Tayyip Erdogan" as MISC), or two to four
     capitalised words opening with a figure's first name and holding no word of an institution, a
-    facility, a country or a place ("Hamid Reza Fooladgar" as ORG). Never a single word: "Lagos" is
-    a city before it is Ricardo Lagos (a surname alone joins the full name later, in coref)."""
+    facility, a country or a place ("Hamid Reza Fooladgar" as ORG). Two words or more: a single word
+    is `_figure_surname`'s, with its guard ("in Lagos" is the city before it is Ricardo Lagos)."""
     words = text.split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
