@@ -216,11 +216,15 @@ def _place(c: MeetingCandidate, status: str, previous_place: str | None, datelin
 _CITY_LINE = re.compile(r"^\s*([A-ZÀ-Ý][\w'’.\- ]{1,28}?)\s*(?:\([^)\n]{1,80}\)\s*[–—:-]?|[–—]|--?|:)\s+[A-ZÀ-Ý«“\"]", re.M)
 
 
+def _located(doc: Doc, labels: tuple[str, ...] = ("LOC", "GPE")) -> list:
+    """The place entities the text writes after "à" / "in" / "at" ("à Djeddah", "arrived in Nairobi")."""
+    return [e for e in entities(doc) if e.label_ in labels and e.start > 0 and doc[e.start - 1].lower_ in ("à", "in", "at")]
+
+
 def _located_places(doc: Doc) -> frozenset[str]:
     """Places the model reads in the text after "à" / "in" / "at" ("à Djeddah, en Arabie saoudite"):
     what an unknown dateline word must be to be a city (a rubric "Diplomatie – ..." is not)."""
-    return frozenset(e.text for e in entities(doc)
-                     if e.label_ in ("LOC", "GPE", "MISC") and e.start > 0 and doc[e.start - 1].lower_ in ("à", "in", "at"))
+    return frozenset(e.text for e in _located(doc, ("LOC", "GPE", "MISC")))
 
 
 def _dateline_city(text: str, places: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
@@ -288,9 +292,7 @@ def _at_arrival_city(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
     Niamey" / "arrived in Nairobi" are in that city, when it is the only city of an arrival."""
     arrivals = set()
     arrival_verbs = load().words("arrival_verb")
-    for e in entities(doc):
-        if e.label_ not in ("LOC", "GPE") or e.start < 2 or doc[e.start - 1].lower_ not in ("à", "in", "at"):
-            continue
+    for e in _located(doc):
         if any(lemma(t) in arrival_verbs for t in doc[max(0, e.start - 4):e.start - 1]) \
                 and not geo.is_country_name(e.text) and geo.place_country(e.text):
             arrivals.add((e.text, e.start_char))
@@ -307,12 +309,11 @@ def _city_for_country(meetings: list[Meeting], doc: Doc, dateline_city: str | No
     article places anything in ("accrédités à Yaoundé", the dateline): the press names the
     country of a visit and the city of its audiences."""
     cities: dict[str, set[str]] = {}
-    for e in entities(doc):
-        if e.label_ in ("LOC", "GPE") and e.start > 0 and doc[e.start - 1].lower_ in ("à", "in", "at"):
-            name = e.text.strip()
-            code = None if geo.is_country_name(name) else geo.place_country(name)
-            if code:
-                cities.setdefault(code, set()).add(name)
+    for e in _located(doc):
+        name = e.text.strip()
+        code = None if geo.is_country_name(name) else geo.place_country(name)
+        if code:
+            cities.setdefault(code, set()).add(name)
     if dateline_city and not geo.is_country_name(dateline_city) and geo.place_country(dateline_city):
         cities.setdefault(geo.place_country(dateline_city), set()).add(dateline_city)
     out = []

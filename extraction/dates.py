@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable
 
 from diplowatch.dates import MONTH_PATTERN, MONTHS, iso
@@ -74,9 +75,15 @@ _DATED_LINE = re.compile(
     rf"\.?(?:,?\s+\d{{4}})?)\s*(?:[–—(:]|-\s)", re.I | re.M)
 
 
+@lru_cache(maxsize=64)
+def _dated_line_spans(opening: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span(1) for m in _DATED_LINE.finditer(opening))
+
+
 def in_dated_line(text: str, start: int) -> bool:
-    """Whether the time expression at `start` is the date of a dateline (in the opening)."""
-    return any(m.start(1) <= start < m.end(1) for m in _DATED_LINE.finditer(text[:600]))
+    """Whether the time expression at `start` is the date of a dateline (in the opening; read
+    once per article, though asked for every time expression of every meeting)."""
+    return start < 600 and any(s <= start < e for s, e in _dated_line_spans(text[:600]))
 
 
 # A time the sentence gives without a day ("a few days earlier", "récemment"): the meeting is not

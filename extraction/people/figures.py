@@ -37,6 +37,11 @@ def _index(entries: dict, key, state: str) -> None:
     entries.setdefault(key, set()).add(state)
 
 
+def _spellings(row: list[str]) -> list[str]:
+    """A gazetteer line's name and its other spellings."""
+    return [row[0]] + [s for s in (row[2].split("|") if len(row) > 2 else []) if s.strip()]
+
+
 @lru_cache(maxsize=1)
 def _figures() -> _Gazetteer:
     full: dict[str, str] = {}
@@ -46,7 +51,7 @@ def _figures() -> _Gazetteer:
     particle_tails: dict = {}
     for row in _rows("public_figures.tsv"):
         state = row[1]
-        for spelling in [row[0]] + [s for s in (row[2].split("|") if len(row) > 2 else []) if s.strip()]:
+        for spelling in _spellings(row):
             words = name_key(spelling).split()
             if not words:
                 continue
@@ -97,7 +102,7 @@ def _given_names() -> frozenset[str]:
     given names, as name keys: the first names the press writes of the world's officials."""
     found = {name_key(w) for w in load().words("given_name")}
     for row in _rows("public_figures.tsv"):
-        for spelling in [row[0]] + [s for s in (row[2].split("|") if len(row) > 2 else []) if s.strip()]:
+        for spelling in _spellings(row):
             words = spelling.split()
             if len(words) > 1 and len(words[0]) >= 3 and words[0].lower() not in _PARTICLES:
                 found.add(name_key(words[0]))
