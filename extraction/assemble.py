@@ -32,7 +32,8 @@ from spacy.tokens import Doc
 from . import dates, geo
 from .lexicons import load
 from .meetings.model import MeetingCandidate, party_key
-from .words import entities, lemma
+from .people.coref import SOLE_OFFICES
+from .words import entities, fold, lemma
 
 CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
             "weekday": 3, "last_weekday": 3, "next_weekday": 3, "month_year": 4, "month": 5, "last_month": 6,
@@ -340,6 +341,7 @@ def _name_counterparts(meetings: list[Meeting], learned: dict[str, str]) -> list
         for b in out:
             extra = [p for p in b.participants if p.name and p.name not in named]
             if b is a or len(extra) != 1 or extra[0].country not in (None, unnamed[0].country) \
+                    or _other_office(unnamed[0].role, extra[0], b) \
                     or {p.name for p in b.participants if p.name} != named | {extra[0].name} \
                     or any(not p.name for p in b.participants) or (a.kind == "call") != (b.kind == "call") \
                     or a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
@@ -352,6 +354,22 @@ def _name_counterparts(meetings: list[Meeting], learned: dict[str, str]) -> list
             out.remove(b)
             break
     return out
+
+
+def _office_class(role: str | None) -> str | None:
+    """The class of office a role phrase starts with (data/roles.tsv), if any."""
+    folded = fold(role or "")
+    return next((r.cls for r in load().role_rows if folded == r.phrase or folded.startswith(r.phrase + " ")), None)
+
+
+def _other_office(unnamed_role: str | None, named: Participant, meeting: Meeting) -> bool:
+    """ "reçue par le Président du Faso" and "s'est entretenue avec son homologue ... Alpha Barry":
+    a head of state or government is not the minister named elsewhere (a counterpart holds the
+    office of the other party)."""
+    mine, theirs = _office_class(unnamed_role), _office_class(named.role)
+    if theirs == "counterpart":
+        theirs = next((_office_class(p.role) for p in meeting.participants if p is not named and p.role), None)
+    return mine in SOLE_OFFICES and theirs is not None and theirs != mine and theirs != "leader"
 
 
 _MINISTRY = re.compile(r"([\w'’ -]{2,30}?)['’]s (?:foreign|defen[cs]e) ministry|\bminist[eè]re (\w+) des affaires [ée]trang[eè]res",

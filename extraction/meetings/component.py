@@ -140,7 +140,21 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     cues = told or cues
     if not cues and visit:
         cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
+    if not cues and has(doc, "DEP"):
+        cues = _first_conjunct_cues(doc, scope, all_cues)
     return cues
+
+
+def _first_conjunct_cues(doc: Doc, scope: set[int], all_cues: list[Cue]) -> list[Cue]:
+    """ "X visited Tehran yesterday and held talks with Y": a clause joined to the verb before it
+    has that verb's time (of its own words, not of the clause)."""
+    roots = [doc[i] for i in scope if doc[i].head.i not in scope or doc[i].head.i == i]
+    verb = next((r for r in roots if r.dep_ == "conj" and r.pos_ in ("VERB", "AUX") and r.head.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    own = {t.i for t in verb.subtree}
+    first = [(t.idx, t.idx + len(t.text)) for t in verb.head.subtree if t.i not in own]
+    return [c for c in all_cues if any(s <= c.start < e for s, e in first)]
 
 
 def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]) -> list[Cue]:
@@ -225,7 +239,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     separately = _one_by_one(doc, sent)
     if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
-    for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i):
+    for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
                                                sent.end_char, again or len(place_list) > 1, places=found,
@@ -261,11 +275,11 @@ def _series_nearby(doc: Doc, sent, reach: int = 2) -> bool:
     return bool(series.search(window) or series.search(text[:max(0, text.find("\n", 1))][:300]))
 
 
-def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1) -> list[list[Mention]]:
+def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, trigger: int = -1) -> list[list[Mention]]:
     """ "X s'est entretenu avec ses homologues arménien, géorgien et turc": one bilateral encounter
     per counterpart of a plural "homologues" / "counterparts" list; "Wang met respectively with A; B
-    and C" (one party before the sentence's separately word): one per person after it; else one
-    encounter of all."""
+    and C" (one party before the sentence's separately word): one per person after it, and "A and B
+    met with C, respectively" one per person before it; else one encounter of all."""
     listed = [m for m in parts if m.plural and m.country and fold(m.role or "").startswith(("homologue", "counterpart"))]
     others = [m for m in parts if m not in listed]
     if separate and not listed:
@@ -273,9 +287,14 @@ def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1) -
         after = [m for m in parts if m.start > pivot]
         if len({m.key for m in before}) == 1 and len(after) >= 2:
             return [before + [m] for m in after]
-    if len(listed) < 2 or len(others) != 1:
-        return [parts]
-    return [others + [m] for m in listed]
+        if not after:  # "A and B also met with C, respectively": one per person before the meeting word
+            before = [m for m in parts if m.start < trigger]
+            after = [m for m in parts if m.start > trigger]
+            if len({m.key for m in before}) >= 2 and len({m.key for m in after}) == 1:
+                return [[m] + after for m in before]
+    if len(listed) >= 2 and len(others) == 1:
+        return [others + [m] for m in listed]
+    return [parts]
 
 
 def _in_headline(doc: Doc, sent) -> bool:

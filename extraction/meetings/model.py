@@ -28,8 +28,9 @@ class MeetingCandidate:
 
 
 def countable(m: Mention) -> bool:
-    """A participant the output can name: a named person, or a party with its country."""
-    return bool(m.key and not m.key.startswith("~") or m.country)
+    """A participant the output can name: a named person, a party with its country, or the
+    holder of a sole office ("the Prime Minister")."""
+    return bool(m.key and not m.key.startswith("~") or m.country or m.sole)
 
 
 def party_key(m: Mention) -> str:

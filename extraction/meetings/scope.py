@@ -73,6 +73,36 @@ def _fragments(sent, root: Token, t: Token, scope: set[int], triggers: list[Toke
     return extra
 
 
+def _participle_noun(root: Token, triggers: list[Token]) -> set[int]:
+    """ "X, représentant spécial de ..., reçu le 16 novembre par le président Y", "the envoy
+    received by Y": a participle hung on a noun has that noun's phrase (up to the name it is
+    apposed to) for the party its subject would be."""
+    if "Part" not in root.morph.get("VerbForm") or "Past" not in root.morph.get("Tense"):
+        return set()  # not "Visiting Jakarta for the summit, X held a meeting with Y"
+    if root.dep_ == "advcl" and root.i < root.head.i:
+        # "Reçu en audience par X, le représentant spécial Y s'est félicité ...": the subject of
+        # the clause a fronted participle opens is its party
+        subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None or subject.i < root.i:
+            return set()
+        top = subject
+    elif root.dep_ == "acl":
+        top = root.head
+    else:
+        return set()
+    for _ in range(3):
+        if top.dep_ not in ("nmod", "appos") or top.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        top = top.head
+    if top.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    taken = {x.i for x in root.subtree}
+    for other in triggers:
+        if other.i not in taken:
+            taken |= {x.i for x in other.subtree} if other.i != top.i else {other.i}
+    return {x.i for x in top.subtree} - taken
+
+
 CLAUSES = ("relcl", "acl", "acl:relcl", "advcl", "ccomp", "parataxis")
 
 
@@ -119,5 +149,6 @@ def scopes(doc: Doc, sent, triggers: list[Token]) -> dict[int, set[int]]:
                 scope -= {x.i for x in oroot.subtree}
         if not has_subject(root):
             scope |= _fragments(sent, root, t, scope, triggers)
+            scope |= _participle_noun(root, triggers)
         out[t.i] = scope
     return out

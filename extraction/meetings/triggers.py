@@ -70,10 +70,31 @@ def _visit_to_person(tok: Token) -> bool:
     k = next((t.i for t in doc[tok.i + 1:min(end, tok.i + 5)] if t.lower_ in ("à", "au", "aux", "to")), None)
     if k is None:
         return False
-    nxt = doc[k + 1:min(end, k + 6)]
+    return _person_after(doc, k, end)
+
+
+def _person_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether a person, a title or a role is named in the few words after token k."""
     titles = load().words("title")
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
-    return any(t.ent_type_ in ("PER", "PERSON") or t.lower_ in titles or role_hit(doc, t.i, lang) for t in nxt)
+    return any(t.ent_type_ in ("PER", "PERSON") or t.lower_ in titles or role_hit(doc, t.i, lang)
+               for t in doc[k + 1:min(end, k + 6)])
+
+
+def _spoke_to_person(tok: Token) -> bool:
+    """ "The Prime Minister spoke to the Amir of Qatar this evening", "spoke with President X":
+    a readout's "spoke to/with" a person, told with no place or setting, is a call (as
+    government readouts write one); not "spoke to reporters", "spoke at the UN"."""
+    if lemma(tok) != "speak" or tok.pos_ != "VERB":
+        return False
+    doc = tok.doc
+    start, end = sent_bounds(doc, tok.i)
+    k = next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with") and c.i <= tok.i + 3), None)
+    if k is None or not _person_after(doc, k, end):
+        return False
+    setting = load().words("setting")
+    return not any(t.lower_ in setting or (t.lower_ in ("in", "at") and t.i + 1 < end and doc[t.i + 1].ent_type_ in ("GPE", "LOC", "FAC"))
+                   for t in doc[start:end])
 
 
 def trigger_kind(tok: Token, lang: str) -> str | None:
@@ -182,7 +203,7 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
         return "call"  # "received a call from X", "a reçu un appel de X"
     if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) and not _exchanged_with(tok) \
             and not _between_parties(tok) \
-            and not (kind == "call" and tok.pos_ == "VERB" and calls_person(tok)):
+            and not (kind == "call" and tok.pos_ == "VERB" and (calls_person(tok) or _spoke_to_person(tok))):
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind

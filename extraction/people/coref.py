@@ -237,12 +237,19 @@ def _counterpart_heads(doc: Doc, ordered: list[Mention], persons: dict[str, Pers
                 break
 
 
+# States that share a demonym ("congolais", "Korean"): the gazetteer's state of the public
+# figure it describes tells which one ("le chef de l'Etat congolais, Denis Sassou N'Guesso").
+SHARED_DEMONYMS = frozenset({frozenset(("CD", "CG")), frozenset(("KR", "KP")), frozenset(("SD", "SS"))})
+
+
 def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
     """The people model of a Doc: mentions in text order, persons by key."""
     mentions, persons, titles = _named(doc, lang)
     _countries_nearby(doc, mentions, persons)
     for p in persons.values():  # what the article leaves unsaid of a public figure
-        p.country = p.country or (figure_state(p.name) if p.name else None)
+        known = figure_state(p.name) if p.name else None
+        if not p.country or known and frozenset((p.country, known)) in SHARED_DEMONYMS:
+            p.country = p.country or known if not p.country else known
     taken = _surnames(doc, mentions, persons)
     parties = [d for d in find_descriptions(doc, lang, taken) if d.start not in titles]
     parties = _respectively(doc, mentions, parties, persons)
@@ -258,7 +265,34 @@ def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
             m.head = m.head or p.head
             m.cls = m.cls or p.cls
             m.gender = m.gender or p.gender
+    _sole_offices(doc, parties, persons, [m for m in mentions if m.kind == "person"])
     return mentions, persons
+
+
+# Offices a country has one holder of: "The Prime Minister spoke to X" in a readout is its own
+# country's, whether or not the text says which country that is.
+SOLE_OFFICES = frozenset({"government", "state", "monarch"})
+
+
+def _sole_offices(doc: Doc, parties: list[Mention], persons: dict[str, Person], named: list[Mention]) -> None:
+    """Mark the unresolved holders of a sole office that no one the article names holds: a party
+    to an encounter without a country (when a named person holds it, or is apposed to it as in
+    "Le Président de la République, le Général X", the office is most likely theirs, told again,
+    and counting it would make a second meeting)."""
+    held = {p.cls for p in persons.values() if p.name and p.cls}
+    for m in parties:
+        if m.cls in SOLE_OFFICES and m.cls not in held and not m.country and not m.plural and not m.counterpart \
+                and not (m.key and not m.key.startswith("~")) \
+                and not any(_set_off(doc, m, n) for n in named):
+            m.sole = True
+
+
+def _set_off(doc: Doc, m: Mention, n: Mention) -> bool:
+    """A name set off by a comma right after or before a role phrase: "Le Président de la
+    République, le Général X", "X, the Prime Minister"."""
+    after = m.end < len(doc) and doc[m.end].text == "," and m.end < n.start <= m.end + 4
+    before = m.start > 0 and doc[m.start - 1].text == "," and m.start - 3 <= n.end < m.start
+    return after or before
 
 
 # ----------------------------------------------------------------------------- descriptions
@@ -433,6 +467,26 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
     return None
 
 
+def _named_next(d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:
+    """A lead that names the office and the next sentence its holder ("The Iranian government
+    spokesman has condemned ... ¶ In a press conference, Ali Rabiei dismissed ..."): the one person
+    that sentence names, with no office of their own, when their country is unknown or agrees."""
+    here = index.sent_index(d.start)
+    opening = 3 if index.doc.text.startswith("date ") else 2  # the headline and two sentences
+    if here > opening or d.plural or any(index.sent_index(m.start) == here and _may_be(d, persons[m.key])
+                                         for m in index.after(d.end)):
+        return None  # the holder may be named in the lead itself
+    nxt = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 1 and _may_be(d, persons[m.key])}
+    if len(nxt) != 1:
+        return None
+    p = persons[nxt.pop()]
+    return p if not p.cls else None  # one with an office of their own is someone else
+
+
+def _may_be(d: Mention, p: Person) -> bool:
+    return not (d.country and p.country and d.country != p.country)
+
+
 def _pick(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:
     """The named person a description stands for, if the article names one."""
     if d.cls in ("counterpart", "group", "head") and not d.country:
@@ -441,10 +495,10 @@ def _pick(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[s
         pick = _same_country(d, persons, index)
         if pick is None and not d.plural:
             pick = _country_unknown(d, persons, index, assigned)
-        return pick
+        return pick or _named_next(d, persons, index)
     if d.plural:
         return None
-    return _bare(d, persons, index)
+    return _bare(d, persons, index) or _named_next(d, persons, index)
 
 
 def _spokesperson(d: Mention, persons: dict[str, Person], index: _Index, assigned: set[str]) -> Person | None:

@@ -20,7 +20,7 @@ from .. import geo
 from ..lexicons import load
 from ..words import fold, tidy
 from .model import Mention
-from .names import role_table
+from .names import headline_verb, role_table
 from .roles import org_in, refine_class
 
 
@@ -80,17 +80,28 @@ def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
             break
         if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
             break
-        if _stops_phrase(doc, k, institutions):
-            break
+        if _stops_phrase(doc, k, institutions) or headline_verb(t.lower_):
+            break  # a headline's verb: "Spokesman Condemns New US Sanctions"
         k += 1
     while k > end and doc[k - 1].text == ",":
         k -= 1
     return k
 
 
+# Lower-case words of a body between a nationality and a role ("the Iranian government spokesman",
+# "the Chinese foreign ministry spokesperson").
+_BODY_BEFORE_ROLE = frozenset({"government", "foreign", "ministry", "defence", "defense", "presidential", "state"})
+
+
 def _phrase_start(doc: Doc, i: int, taken: set[int]) -> int:
-    """English adjectives before the role ("his South Korean counterpart", "the Russian president")."""
+    """English adjectives before the role ("his South Korean counterpart", "the Russian president",
+    "the Iranian government spokesman")."""
     s = i
+    k = i
+    while k > 0 and k - 1 not in taken and doc[k - 1].lower_ in _BODY_BEFORE_ROLE:
+        k -= 1
+    if k < i and k > 0 and k - 1 not in taken and geo.adjective_country(doc[k - 1].text):
+        s = k
     while s > 0 and s - 1 not in taken and (geo.adjective_country(doc[s - 1].text) or (
             doc[s - 1].text[:1].isupper() and s >= 2 and geo.adjective_country(doc[s - 2].text + " " + doc[s - 1].text))):
         s -= 1
@@ -102,6 +113,11 @@ def _phrase_start(doc: Doc, i: int, taken: set[int]) -> int:
         s -= 2
     if s >= 2 and doc[s - 1].lower_ in ("'s", "´s") and geo.is_country_name(doc[s - 2].text) and s - 2 not in taken:
         s -= 2  # "Pakistan's foreign minister"
+    elif s == i:  # "the Kenya leader", "the Sri Lanka President": a country's name as a modifier
+        for n in (1, 2, 3):
+            if s - n >= 1 and doc[s - n - 1].lower_ == "the" and not taken & set(range(s - n, s)) \
+                    and doc[s - n].text[:1].isupper() and geo.is_country_name(doc[s - n:s].text):
+                return s - n
     return s
 
 

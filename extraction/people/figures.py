@@ -9,12 +9,21 @@ given name ("Lavrov", but never "Ahmed") nor a surname half a country shares ("S
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diplowatch.names import name_key
+from diplowatch.names import name_key as _name_key
 
 from ..lexicons import _rows, load
+
+
+_ELIDED_N = re.compile(r"\b([Nn])['’](?=\w)")
+
+
+def name_key(name: str) -> str:
+    """The names' key, with "N'Guesso" and "Nguesso", "N'Diaye" and "Ndiaye" one spelling."""
+    return _name_key(_ELIDED_N.sub(r"\1", name))
 
 
 _PARTICLES = frozenset({"le", "la", "de", "di", "da", "van", "von", "al", "el", "ben", "bin", "ould"})  # "Le Drian"

@@ -35,6 +35,7 @@ class Mention:
     plural: bool = False  # "les ministres ...", "representatives of ..."
     quoted: bool = False  # inside a direct quotation: someone's words, never an antecedent outside it
     counterpart: bool = False  # "son homologue allemand": someone else than the people of its sentence
+    sole: bool = False  # "The Prime Minister" of a readout: an office no one named holds, of the article's own country
 
 
 @dataclass

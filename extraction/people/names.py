@@ -17,6 +17,8 @@ Constructions handled:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from .. import geo
@@ -178,7 +180,31 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _only_office(doc, start, end):
         return None  # "Northern Ireland's First Minister and Deputy First Minister": offices, no names
+    verb = next((t.i for t in doc[start:end] if headline_verb(t.lower_)), None)
+    if verb == start:
+        return None  # "Spokesman Condemns New US Sanctions": a headline's verb, capitalised
+    if verb is not None:
+        return clean_span(doc, start, verb)  # "Macron Visits China"
     return start, end
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    """The third-person forms of the English verbs of saying, of meeting and of headlines
+    ("condemns", "meets")."""
+    lex = load()
+    lemmas = {lemma for lang, lemma in lex.reporting if lang == "en" and " " not in lemma}
+    lemmas |= {lemma for (lang, lemma), _ in lex.meeting_triggers.items() if lang == "en"}
+    lemmas |= lex.words("headline_verb")
+    forms = set()
+    for word in lemmas:
+        forms.add(word + "es" if word.endswith(("s", "sh", "ch", "x", "z")) else
+                  word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")
+    return frozenset(forms)
+
+
+def headline_verb(word: str) -> bool:
+    return word in _headline_verbs()
 
 
 def _only_office(doc: Doc, start: int, end: int) -> bool:
