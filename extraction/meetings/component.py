@@ -195,7 +195,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     anaphoric "cette rencontre" (whose information went to the previous encounter)."""
     doc, lex = st.doc, load()
     kind = call_kind(doc, sent, tok, scope, kind)
-    if kind is None:
+    if kind is None or _speculative(doc, sent, tok):
         return False
     parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
     if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st) \
@@ -245,6 +245,35 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
                                                sent.end_char, again or len(place_list) > 1, places=found,
                                                generic=tok.lower_ == "invitation"))
     return False
+
+
+def _speculative(doc: Doc, sent, tok: Token) -> bool:
+    """ "a possible new telephone conversation between A and B", "une éventuelle rencontre", "Putin has
+    been open to talks": an encounter only possible, or a stance, is none (the annotation conventions)."""
+    lex = load()
+    before = []  # the words before the meeting word, back to a verb or a punctuation mark
+    for t in reversed(doc[max(sent.start, tok.i - 5):tok.i]):
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+        before.insert(0, fold(t.text))
+    if any(w in lex.words("speculative") for w in before):
+        return True
+    return any(a in lex.words("ready_for") and b in ("to", "a", "for") for a, b in zip(before, before[1:]))
+
+
+def _speculated_parties(doc: Doc, sent, tok: Token) -> set[int]:
+    """The words naming the parties of a speculative encounter: its "between A and B", else the
+    words after it up to a verb or a punctuation mark; they are no party of the sentence's other
+    encounters."""
+    pair = between(tok) if has(doc, "DEP") else None
+    if pair:
+        return pair
+    out = set()
+    for t in doc[tok.i + 1:sent.end]:
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            break
+        out.add(t.i)
+    return out
 
 
 def _one_by_one(doc: Doc, sent) -> int | None:
@@ -339,6 +368,12 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
         if not triggers:
             continue
         scoped = scopes(doc, sent, [t for t, _ in triggers])
+        for tok, _ in triggers:  # "a possible meeting between A and B may come up during the talks"
+            if _speculative(doc, sent, tok):
+                theirs = _speculated_parties(doc, sent, tok)
+                for other, _ in triggers:
+                    if other.i != tok.i:
+                        scoped[other.i] = scoped[other.i] - theirs
         anaphora_done = False
         for tok, kind in triggers:
             anaphora_done = _meeting(st, sent, tok, kind, scoped[tok.i], anaphora_done) or anaphora_done

@@ -42,6 +42,8 @@ def _locative_before(doc: Doc, start: int) -> int | None:
             return _venue_locative(doc, j)  # "at the State House, Abuja": the city of a venue
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
+        if t.pos_ == "ADP" and t.lower_ in ("against", "contre", "over", "sur", "with", "avec", "about"):
+            return None  # "in the fight against Daesh": the place word governs another noun
         j -= 1
     return None
 

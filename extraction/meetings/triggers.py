@@ -35,12 +35,22 @@ def calls_person(tok: Token) -> bool:
     if lemma(tok) != "call" or not has(tok.doc, "DEP"):
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]
-    if len(objects) != 1 or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in tok.children):
+    if not objects and any(_purpose(c) for c in tok.children):  # the parser reads "called X to discuss" as X oprd
+        objects = [c for c in tok.children if c.dep_ == "oprd" and c.ent_type_ == "PERSON"]
+    if len(objects) != 1 or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and not _purpose(c) and c not in objects
+                                for c in tok.children):
         return False
     obj = objects[0]
     if obj.pos_ != "PROPN" or obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "LAW") or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("for", "off", "upon", "on"):
         return False
     return obj.i + 1 >= len(tok.doc) or tok.doc[obj.i + 1].lower_ not in ("a", "an", "the", "as")
+
+
+def _purpose(clause: Token) -> bool:
+    """ "called President X to discuss the conflict": an infinitive of talking is the call's purpose
+    ("called him to be a partner" is not)."""
+    return clause.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in clause.children) \
+        and lemma(clause) in load().words("discuss_verb") | {"express", "congratulate", "thank", "offer", "convey"}
 
 
 def _joint_discussion(tok: Token) -> bool:

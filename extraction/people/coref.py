@@ -462,8 +462,8 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
         for m in index.after(d.end):
             if index.sent_index(m.start) > 3:
                 break
-            if persons[m.key].cls and _fits(d, persons[m.key], False):
-                return persons[m.key]
+            if index.sent_index(m.start) > here and persons[m.key].cls and _fits(d, persons[m.key], False):
+                return persons[m.key]  # not "PM meets Chancellor X": the other party of the headline
     return None
 
 

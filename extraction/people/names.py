@@ -180,7 +180,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if _only_office(doc, start, end):
         return None  # "Northern Ireland's First Minister and Deputy First Minister": offices, no names
-    verb = next((t.i for t in doc[start:end] if headline_verb(t.lower_)), None)
+    verb = next((t.i for t in doc[start:end] if headline_verb(t.lower_)
+                 or t.text.isupper() and len(t.text) > 1 and _caps_headline_word(t.lower_)), None)
     if verb == start:
         return None  # "Spokesman Condemns New US Sanctions": a headline's verb, capitalised
     if verb is not None:
@@ -201,6 +202,17 @@ def _headline_verbs() -> frozenset[str]:
         forms.add(word + "es" if word.endswith(("s", "sh", "ch", "x", "z")) else
                   word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")
     return frozenset(forms)
+
+
+# Words of a headline in capitals that end a name there ("ERDOGAN, OBAMA MEET AT G20 SUMMIT"): the
+# plain forms of the verbs of meeting and saying, and the prepositions.
+_CAPS_ENDS = frozenset({"at", "in", "on", "for", "with", "to", "after", "before", "and", "a", "au", "en", "avec",
+                        "pour", "et", "apres", "avant"})
+
+
+def _caps_headline_word(word: str) -> bool:
+    lex = load()
+    return word in _CAPS_ENDS or ("en", word) in lex.meeting_triggers or ("en", word) in lex.reporting
 
 
 def headline_verb(word: str) -> bool:

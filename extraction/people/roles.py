@@ -191,8 +191,8 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
                 i -= 1  # "Saudi Crown Prince and Prime Minister Mohammed bin Salman"
                 continue
             break  # "le ministre britannique et Araghchi": the title is the first one's
-        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour"):
-            break
+        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour", "as", "comme"):
+            break  # "In his first visit to Germany as PM, Mr X": the country is the visit's
         i -= 1
     return i
 
