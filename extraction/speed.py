@@ -5,7 +5,8 @@
 Reads every .txt under the given folders at run time (nothing is copied), runs the articles of
 each language through ``nlp.pipe`` with our rule components disabled (the bare model), then through
 ``Extractor.extract_many`` (model + rules + assembling the records), each twice, keeping the
-faster run, and prints both rates, their ratio, the model's load time and the process's peak memory.
+faster run, and prints both rates, the extraction's as a multiple of the bare model's (the issue's
+"≥ 0.85×"), the model's load time and the process's peak memory.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         words, bare, full = _measure(extractor, lang, subset)
         print(f"  {lang}: {len(subset)} articles, {words} words: bare model {words / bare:.0f} words/s "
               f"({1000 * bare / len(subset):.0f} ms per article), extraction {words / full:.0f} words/s "
-              f"({1000 * full / len(subset):.0f} ms per article), ratio {full / bare:.2f}")
+              f"({1000 * full / len(subset):.0f} ms per article): {bare / full:.2f}x the bare model's words/s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory {peak:.0f} MB")
     return 0
