@@ -137,11 +137,11 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     all_cues = find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
     told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
+    if not told and has(doc, "DEP"):  # none of its own, or only the dateline's
+        told = [c for c in _first_conjunct_cues(doc, scope, all_cues) if not in_dated_line(doc_text(doc), c.start)]
     cues = told or cues
     if not cues and visit:
         cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
-    if not cues and has(doc, "DEP"):
-        cues = _first_conjunct_cues(doc, scope, all_cues)
     return cues
 
 

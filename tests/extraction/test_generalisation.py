@@ -1414,6 +1414,11 @@ CASES_DEV17 = [
         "first visit to Kenya as PM, Mr Weber toured the State House.",
         "2024-03-14", person_country("Karl Weber", "AT"),
         id="en-the-country-of-a-visit-before-as-pm-is-not-the-pm-s"),
+    pytest.param(
+        "Talks\n\nVienna, March 14, 2024 (APA) - Chancellor Karl Weber yesterday received and held talks with a "
+        "delegation led by Senator Lars Berg.",
+        "2024-03-14", meeting(date="2024-03-13"),
+        id="en-received-and-held-talks-share-the-first-verb-s-day-over-the-dateline-s"),
 ]
 
 
