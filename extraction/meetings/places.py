@@ -124,6 +124,13 @@ def _candidates(doc: Doc, lo: int, hi: int) -> list:
     return sorted(ents, key=lambda e: e.start)
 
 
+# The first words of bodies that are no venue (a palace, a ministry or an office can be one).
+_NO_VENUE = frozenset({"etat", "etats", "state", "states", "communaute", "community", "union", "organisation",
+                       "organization", "ligue", "league", "banque", "bank", "fonds", "fund", "commission", "pays",
+                       "countries", "nations", "gouvernement", "government", "alliance", "agence", "agency",
+                       "federation"})
+
+
 def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
     """(place as written, is a country) for locative places in scope, in text order (buildings last)."""
     lo, hi = min(scope), max(scope) + 1
@@ -145,6 +152,12 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
             text = load().places_with_article.get(fold(text), text)  # "au Havre" is à + Le Havre
         if _not_the_meeting_place(doc, ent, j, text):
             continue
+        words = text.split()
+        while len(words) > 1 and fold(words[-1]) in load().words("calendar"):
+            words.pop()  # "au Palais de Kosyam lundi": the NER took the day into the venue
+        text = " ".join(words)
+        if fold(text.split()[0]) in _NO_VENUE and not geo.place_country(text):
+            continue  # "en visite d'État", "président en exercice de la Communauté Economique ...": no place
         text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
         if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(text):
             continue

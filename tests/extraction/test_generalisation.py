@@ -1419,6 +1419,15 @@ CASES_DEV17 = [
         "delegation led by Senator Lars Berg.",
         "2024-03-14", meeting(date="2024-03-13"),
         id="en-received-and-held-talks-share-the-first-verb-s-day-over-the-dateline-s"),
+    pytest.param(
+        "Visite\n\nLe président Paul Mensah s'est entretenu lundi avec le président Karim Benali, en visite d'État "
+        "dans le pays.",
+        "2024-03-14", all_of(meeting({"Paul Mensah", "Karim Benali"}), no_place),
+        id="fr-en-visite-d-etat-is-no-place"),
+    pytest.param(
+        "Audience\n\nLe président Paul Mensah a reçu Karim Benali au Palais de la Marina lundi.",
+        "2024-03-14", meeting({"Paul Mensah", "Karim Benali"}, place="Palais de la Marina"),
+        id="fr-a-venue-ends-before-the-day-the-model-reads-into-it"),
 ]
 
 
