@@ -239,7 +239,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     separately = _one_by_one(doc, sent)
     if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
-    for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i):
+    aside = any(t.lower_ in lex.words("setting") for t in doc[max(0, sent.start - 60):sent.end])
+    for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i, aside):
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
                                                sent.end_char, again or len(place_list) > 1, places=found,
@@ -304,12 +305,15 @@ def _series_nearby(doc: Doc, sent, reach: int = 2) -> bool:
     return bool(series.search(window) or series.search(text[:max(0, text.find("\n", 1))][:300]))
 
 
-def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, trigger: int = -1) -> list[list[Mention]]:
+def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, trigger: int = -1,
+                aside: bool = False) -> list[list[Mention]]:
     """ "X s'est entretenu avec ses homologues arménien, géorgien et turc": one bilateral encounter
-    per counterpart of a plural "homologues" / "counterparts" list; "Wang met respectively with A; B
+    per counterpart of a plural "homologues" / "counterparts" list (and of "leaders of A, B and C" met
+    on a summit's sidelines, `aside`); "Wang met respectively with A; B
     and C" (one party before the sentence's separately word): one per person after it, and "A and B
     met with C, respectively" one per person before it; else one encounter of all."""
-    listed = [m for m in parts if m.plural and m.country and fold(m.role or "").startswith(("homologue", "counterpart"))]
+    heads = ("homologue", "counterpart") + (("leader", "dirigeant", "chef") if separate or aside else ())
+    listed = [m for m in parts if m.plural and m.country and fold(m.role or "").startswith(heads)]
     others = [m for m in parts if m not in listed]
     if separate and not listed:
         before = [m for m in parts if m.start < pivot]

@@ -1428,6 +1428,16 @@ CASES_DEV17 = [
         "Audience\n\nLe président Paul Mensah a reçu Karim Benali au Palais de la Marina lundi.",
         "2024-03-14", meeting({"Paul Mensah", "Karim Benali"}, place="Palais de la Marina"),
         id="fr-a-venue-ends-before-the-day-the-model-reads-into-it"),
+    pytest.param(
+        "Summit\n\nPrime Minister Karl Weber met leaders of various African countries on the sidelines of the summit "
+        "in Addis Ababa today. He held talks with leaders of Kenya, Ghana and Senegal on peace and the economic "
+        "integration in Africa.",
+        "2024-03-14", all_of(counterparts_of("Karl Weber", "KE", "GH", "SN"), no_name_starting("African")),
+        id="en-leaders-of-a-list-of-countries-met-on-a-summit-s-sidelines-are-met-one-by-one"),
+    pytest.param(
+        "Talks\n\nKarl Weber held talks with Lars Berg on the economic integration in Africa.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}), no_place),
+        id="en-a-continent-is-no-meeting-place"),
 ]
 
 
