@@ -195,7 +195,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     anaphoric "cette rencontre" (whose information went to the previous encounter)."""
     doc, lex = st.doc, load()
     kind = call_kind(doc, sent, tok, scope, kind)
-    if kind is None or _speculative(doc, sent, tok):
+    if kind is None:
         return False
     parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
     if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st) \
@@ -239,6 +239,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     separately = _one_by_one(doc, sent)
     if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
+    # "on the sidelines of the summit" in the sentence or the few before it
     aside = any(t.lower_ in lex.words("setting") for t in doc[max(0, sent.start - 60):sent.end])
     for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i, aside):
         for place, stated in place_list:
@@ -372,12 +373,13 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
         if not triggers:
             continue
         scoped = scopes(doc, sent, [t for t, _ in triggers])
-        for tok, _ in triggers:  # "a possible meeting between A and B may come up during the talks"
-            if _speculative(doc, sent, tok):
-                theirs = _speculated_parties(doc, sent, tok)
-                for other, _ in triggers:
-                    if other.i != tok.i:
-                        scoped[other.i] = scoped[other.i] - theirs
+        speculative = [tok for tok, _ in triggers if _speculative(doc, sent, tok)]
+        for tok in speculative:  # "a possible meeting between A and B may come up during the talks"
+            theirs = _speculated_parties(doc, sent, tok)
+            for other, _ in triggers:
+                if other.i != tok.i:
+                    scoped[other.i] = scoped[other.i] - theirs
+        triggers = [(tok, kind) for tok, kind in triggers if tok not in speculative]
         anaphora_done = False
         for tok, kind in triggers:
             anaphora_done = _meeting(st, sent, tok, kind, scoped[tok.i], anaphora_done) or anaphora_done

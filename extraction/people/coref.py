@@ -248,8 +248,8 @@ def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
     _countries_nearby(doc, mentions, persons)
     for p in persons.values():  # what the article leaves unsaid of a public figure
         known = figure_state(p.name) if p.name else None
-        if not p.country or known and frozenset((p.country, known)) in SHARED_DEMONYMS:
-            p.country = p.country or known if not p.country else known
+        if known and (not p.country or frozenset((p.country, known)) in SHARED_DEMONYMS):
+            p.country = known
     taken = _surnames(doc, mentions, persons)
     parties = [d for d in find_descriptions(doc, lang, taken) if d.start not in titles]
     parties = _respectively(doc, mentions, parties, persons)
