@@ -76,6 +76,7 @@ def startup(folder: Path, reps: int) -> dict:
 
 def in_process(folder: Path, world, args) -> dict:
     from benchmarks import query_bench, store_bench
+    from handlers.service import warm_up
     from storage import Store
 
     out: dict = {}
@@ -87,7 +88,7 @@ def in_process(folder: Path, world, args) -> dict:
         if "queries" not in args.skip_set:
             started = time.perf_counter()
             store.build_text_index()
-            store.warm_up()  # what the service does in the background after start, after the index
+            warm_up(store)  # what the service does in the background after start, after the index
             out["text_index"] = time.perf_counter() - started
             out["queries"] = query_bench.run(store, world, args.query_reps)
         if "write" not in args.skip_set:
@@ -191,12 +192,12 @@ def size_section(size: int, gen_seconds: float, results: dict) -> Section:
         label = f"start-up: process start → ready to answer (best of {len(runs)})" if len(runs) > 1 else \
             "start-up: process start → ready to answer"
         section.add(label, f"{s['ready']:.2f} s", "≤ 5 s", s["ready"] <= 5)
-        section.add("start-up: peak RSS (store + spaCy model + /search index)", mb(s["hwm"]), "≤ 1 GB", s["hwm"] <= GB)
+        section.add("start-up: peak RSS (store + spaCy model + /search index + warm-up)", mb(s["hwm"]), "≤ 1 GB", s["hwm"] <= GB)
         section.notes.append(
             f"start-up: imports {s['imports']:.2f} s, store load {s['store']:.2f} s (of which people and events "
             f"{s.get('derived', 0):.2f} s), first query {ms(s['first_query'])}; "
-            f"RSS when ready {mb(s['rss_ready'])}; then model {s['model']:.1f} s and /search index {s['text_index']:.1f} s "
-            f"(background in the bot); runs: {', '.join(f'{x:.2f} s' for x in s['ready_all'])}"
+            f"RSS when ready {mb(s['rss_ready'])}; then model {s['model']:.1f} s, /search index {s['text_index']:.1f} s "
+            f"and warm-up {s.get('warm_up', 0):.1f} s (background in the bot); runs: {', '.join(f'{x:.2f} s' for x in s['ready_all'])}"
         )
     if "alerts" in results:
         a = results["alerts"]

@@ -3,7 +3,7 @@
 T0 is the parent's `time.time()` just before it started this process, so interpreter
 start and imports count. Prints one JSON line "ready" once the store is loaded and a first
 query answered (what a user waits for after a restart), then one "done" line after the
-service's background work, the spaCy model and the /search index, with peak memory
+service's background work (the spaCy model, the /search index, the warm-up), with peak memory
 (VmHWM), model included. The bot's own modules are imported as `diplowatch run` would.
 """
 
@@ -21,6 +21,7 @@ def main() -> None:
     import bot.discord_app  # noqa: F401  (discord.py and the handlers, as the bot imports them)
     from benchmarks.report import proc_status
     from handlers import registry
+    from handlers.service import warm_up
     from handlers.spec import Context
     from storage import Store
 
@@ -50,8 +51,10 @@ def main() -> None:
     model = time.time()
     store.build_text_index()
     indexed = time.time()
+    warm_up(store)
+    warmed = time.time()
     print(json.dumps({"event": "done", "model": model - ready, "text_index": indexed - model,
-                      "all": indexed - t0, "rss": proc_status("VmRSS"), "hwm": proc_status("VmHWM")}), flush=True)
+                      "warm_up": warmed - indexed, "all": warmed - t0, "rss": proc_status("VmRSS"), "hwm": proc_status("VmHWM")}), flush=True)
     store.close()
 
 

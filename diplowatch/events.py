@@ -501,6 +501,14 @@ def _person(key: str, role: str | None, country: str | None, people: People, per
 
 def _alone(m: Mention, people: People, persons: Persons | None = None) -> Event:
     """`with_people(merge([m]))` for a single mention (most events), without the votes."""
+    meeting = m.meeting
+    return _make_event(f"{m.article_id}-{m.index}", _alone_participants(m, people, persons), meeting.date, (),
+                       meeting.place, (), meeting.status, meeting.kind,
+                       (_make_source(m.article_id, m.index, meeting, m.published, m.first_seen, ""),), None)
+
+
+def _alone_participants(m: Mention, people: People, persons: Persons | None) -> tuple[EventPerson, ...]:
+    """The participants of the event of a single mention: each person once, where first written."""
     participants = []
     seen: set[str] = set()
     for key, p in zip(m.keys, m.meeting.participants):
@@ -512,10 +520,7 @@ def _alone(m: Mention, people: People, persons: Persons | None = None) -> Event:
         else:
             country = p.country or (key[1:].split(":", 1)[0] if not key.startswith("~?") else None)
             participants.append(_make_person(None, None, p.role, country))
-    meeting = m.meeting
-    return _make_event(f"{m.article_id}-{m.index}", tuple(participants), meeting.date, (), meeting.place, (),
-                       meeting.status, meeting.kind,
-                       (_make_source(m.article_id, m.index, meeting, m.published, m.first_seen, ""),), None)
+    return tuple(participants)
 
 
 def with_people(event: Event, people: People, persons: Persons | None = None) -> Event:
@@ -835,6 +840,13 @@ class EventIndex:
         if len(members) == 1 or members in self._clusters(members[0].group):
             return self._event(members, people, persons)
         return build(members, people)
+
+    def participants(self, head: EventHead, people: People, persons: Persons | None = None) -> tuple[EventPerson, ...]:
+        """`built(head).participants`, without the event when it has one report (most)."""
+        members = head.members
+        if len(members) == 1:
+            return _alone_participants(members[0], people, persons)
+        return self.built(head, people, persons).participants
 
     def _draft(self, members: tuple[Mention, ...]) -> Event:
         """The merged event of a cluster of several, without names (kept with its group)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +24,7 @@ from diplowatch.drop_folder import source_name
 from handlers import alerts
 from handlers import registry
 from handlers.alert_bursts import AlertWindows
+from handlers.commands import export
 from handlers.extraction_pool import POOL_FROM, BurstPool
 from handlers.ingest import IngestResult, ingest_chunk, ingest_file
 from handlers.replies import Reply
@@ -32,6 +34,12 @@ from handlers.words import speaking
 from storage import Store
 
 log = logging.getLogger(__name__)
+
+
+def warm_up(store: Store) -> None:
+    """The store's events and people made ready for their first reading, and the commands'
+    own tables (the fixed cells of every event's /export row), in the background after start."""
+    store.warm_up(readers=(functools.partial(export.warm, store),))
 
 
 class Service:
@@ -68,7 +76,7 @@ class Service:
         """What the start leaves for later: the /search index, then the events and people
         made ready for their first reading."""
         self.store.build_text_index()
-        self.store.warm_up()
+        warm_up(self.store)
 
     def _load_extractor(self):
         if self._extractor is None:

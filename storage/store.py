@@ -32,7 +32,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from diplowatch.events import Event, EventHead, EventIndex, Mention, Persons, mention_of
+from diplowatch.events import Event, EventHead, EventIndex, EventPerson, Mention, Persons, mention_of
 from diplowatch.names import fold, name_key
 from diplowatch.people import Countries, NamesSeen, PeopleRegistry, Person, names_in, names_seen
 from diplowatch.records import Article, Evidence, Meeting, Participant, Quarantined, Quote, Source
@@ -44,6 +44,7 @@ from storage.text_index import TextIndex
 SCHEMA_VERSION = 1
 ID_LENGTH = 6
 RECORD_SHARD_CHARS = 3  # 4,096 files of records (all loaded at start): a write rewrites ~1/4096
+MEMO_ENTRIES_PER_ARTICLE = 4  # a reader's memo (`Store.memo`): ~2 events an article, and room for replaced ones
 BUILT_EVENTS_KEPT = 5_000  # the last events built (since the last write), kept for the next lists (a few countries)
 FREEZE_AFTER_WARMING = 2_000  # groups and people warmed up worth a full collection and a freeze
 # Allocations between two young collections once a large store is frozen (Python's default:
@@ -113,6 +114,7 @@ class Store:
         self._spellings_cache: tuple[int, tuple[tuple[str, str], ...]] = (-1, ())
         # Events built since the last write, and their participants (shared by the events).
         self._built_cache: tuple[int, dict[tuple[Mention, ...], Event], Persons] = (-1, {}, {})
+        self._memos: dict[str, dict] = {}
         self._text_index_started = threading.Event()
         self._stop_background = threading.Event()  # set at shutdown: `warm_up` stops at its next turn
         try:
@@ -759,6 +761,11 @@ class Store:
             mentions = (m for i in article_ids for m in self._events.mentions(i))
             return tuple(self._events.of_mentions(mentions, self._registry))
 
+    def event_heads_of_articles(self, article_ids: Iterable[str]) -> tuple[EventHead, ...]:
+        """`events_of_articles` as heads."""
+        with self._lock:
+            return tuple(self._events.heads(m for i in article_ids for m in self._events.mentions(i)))
+
     def events_of_country(self, code: str) -> tuple[Event, ...]:
         """The events where a participant is of this country (as a source says)."""
         return self.events_of_heads(self.event_heads_of_country(code))
@@ -803,6 +810,29 @@ class Store:
             _keep_newest(kept, BUILT_EVENTS_KEPT)
             _keep_newest(persons, BUILT_EVENTS_KEPT)
             return tuple(events)
+
+    def participants_of_heads(self, heads: Iterable[EventHead]) -> tuple[tuple[EventPerson, ...], ...]:
+        """The participants of these heads' events, with the registry's current names, without
+        building the events of one report (`/export` writes the rest of a row from `memo`)."""
+        with self._lock:
+            if self._built_cache[0] != self._generation:
+                self._built_cache = (self._generation, {}, {})
+            persons, participants, registry = self._built_cache[2], self._events.participants, self._registry
+            found = tuple([participants(head, registry, persons) for head in heads])
+            _keep_newest(persons, BUILT_EVENTS_KEPT)
+            return found
+
+    def memo(self, name: str) -> dict:
+        """A reader's own table of what it derives from records that do not change (mentions,
+        clusters of them, articles), kept across writes: a record replaced is a new object,
+        so its key (the record itself, compared by identity) never meets the old entry.
+        Emptied when it holds more entries than MEMO_ENTRIES_PER_ARTICLE a stored article
+        (replaced records left in it): its readers fill it again as they go."""
+        with self._lock:
+            table = self._memos.setdefault(name, {})
+            if len(table) > MEMO_ENTRIES_PER_ARTICLE * len(self._articles) + 1_000:
+                table.clear()
+            return table
 
     def planned_events(self, dated_from: str | None = None, undated_from: str | None = None) -> tuple[Event, ...]:
         """The events no source has reported held yet; with `dated_from` (ISO day), only
@@ -866,7 +896,12 @@ class Store:
                         self._text_index.add(row["id"], row["text"], article.published)
         self.text_index_ready = True
 
-    def warm_up(self) -> None:
+    @property
+    def stopping(self) -> bool:
+        """Whether the store is closed or closing: background work stops at its next turn."""
+        return self._lockfile is None or self._stop_background.is_set()
+
+    def warm_up(self, readers: Iterable[Callable[[], object]] = ()) -> None:
         """What the start leaves for the first readings, done in the background: cluster and
         merge the events of the groups of several reports, and summarise every person (the
         flag and role autocomplete shows read it: ~9 ms a person on first reading, 25 per
@@ -876,11 +911,13 @@ class Store:
         does after loading: the ~25,000 merged events of a store of 50,000 articles are
         long-lived, and left in the collector's generations every full collection scanned
         them (~250 ms, added to whichever /timeline or /export triggered it); and collect
-        the young generation less often (YOUNG_COLLECTION_AFTER)."""
+        the young generation less often (YOUNG_COLLECTION_AFTER). `readers`: their own
+        warm-ups (filling a `memo`), run before that collection, which then freezes what they
+        keep too."""
         settled = 0
         while True:
             with self._lock:
-                if self._lockfile is None or self._stop_background.is_set():  # closing
+                if self.stopping:
                     return
                 left = self._events.pending()
                 done = self._events.settle_some(500)
@@ -890,12 +927,16 @@ class Store:
         keys = list(self.people())
         for at in range(0, len(keys), 5):  # ~45 ms of lock per turn at 50,000 articles
             with self._lock:
-                if self._lockfile is None or self._stop_background.is_set():
+                if self.stopping:
                     return
                 for key in keys[at : at + 5]:
                     self._registry.person(key)
         if not self._fold_statements():
             return
+        for reader in readers:
+            reader()
+            if self.stopping:
+                return
         if settled + len(keys) >= FREEZE_AFTER_WARMING:  # a small store has little to gain
             gc.collect()
             gc.freeze()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 
 from handlers.commands import export
 from handlers.commands.export import _csv_module, to_csv
@@ -80,3 +81,115 @@ def test_the_same_words_reported_twice_are_one_statement_with_both_sources_first
     ]
     assert {r["speaker"] for r in rows} == {"Wang Yi"} and rows[0]["source_titles"] == "Wang Yi à Astana | Le soutien chinois"
     assert rows[0]["speaker_role"] == "ministre des Affaires étrangères"  # the statement has none: the person's
+
+
+# -- meetings: each event's fixed cells kept across exports and writes ------------------------------
+
+TOKAYEV = person("Kassym-Jomart Tokaïev", "KZ", "président kazakh")
+WANG = person("Wang Yi", "CN", 'ministre des Affaires étrangères, dit "le diplomate"')
+
+
+def meetings_store(store: Store) -> None:
+    """One encounter reported three times (two spellings, two date precisions), an encounter
+    with an unnamed participant, and titles holding the CSV's quote and separators."""
+    add_article(store, 'Wang Yi à Astana, "un partenaire"', "a", published="2024-05-20",
+                meetings=[meeting(TOKAYEV, WANG, date="2024-05-20", place="Astana")])
+    add_article(store, "Tokayev meets Wang Yi", "b", published="2024-05-21", language="en",
+                meetings=[meeting(person("Kassym-Jomart Tokayev", "KZ"), person("Wang Yi", "CN"), date="2024-05",
+                                  place="Akorda, Astana")])
+    add_article(store, "Entretien, à Astana", "c", published="2024-05-20",
+                meetings=[meeting(person("Tokaïev", "KZ"), person("Wang Yi", "CN"), date="2024-05-20")])
+    add_article(store, "Le ministre reçu", "d", published=None,
+                meetings=[meeting(TOKAYEV, person(None, "RU", "ambassadeur de Russie"), status="planned")])
+
+
+def meetings_export(store: Store, subject: str = "kazakhstan") -> bytes:
+    return export.export(Context(store=store), "meetings", subject).attachments[0].data
+
+
+def rows_csv(store: Store, subject: str = "kazakhstan") -> bytes:
+    """The reference: every event built, its row made and written by the csv module."""
+    from handlers.queries import events_involving
+    from handlers.subjects import resolve_subject
+
+    events = events_involving(store, resolve_subject(store, subject), None, None, None)
+    return _csv_module(export.meeting_rows(store, events, export.JOIN.join), export.MEETING_COLUMNS)
+
+
+def test_the_meetings_csv_is_the_rows_written_by_the_csv_module_whether_its_cells_are_kept_or_not(tmp_path):
+    with Store(tmp_path / "db") as store:
+        meetings_store(store)
+        first = meetings_export(store)
+        memo = store.memo("export meetings")
+        assert len(memo) == 2  # both encounters' fixed cells, now kept
+        again = meetings_export(store)
+        as_json = export.export(Context(store=store), "meetings", "kazakhstan", format="json").attachments[0].data
+        reference = rows_csv(store)
+    assert first == again == reference
+    rows = [dict(zip(export.MEETING_COLUMNS, r)) for r in read_back(first)[1:]]
+    assert [(r["date"], r["source_count"], r["participants"]) for r in rows] == [
+        ("2024-05-20", "3", 'Kassym-Jomart Tokaïev | Wang Yi'), ("", "1", "Kassym-Jomart Tokaïev | ambassadeur de Russie"),
+    ]
+    assert rows[0]["source_titles"].startswith('Wang Yi à Astana, "un partenaire" | ')
+    # The JSON has the same values, with lists where the CSV joins them.
+    joined = [{k: export.JOIN.join(v) if isinstance(v, list) else "" if v is None else str(v) for k, v in r.items()}
+              for r in json.loads(as_json)]
+    assert joined == rows
+
+
+def test_a_kept_row_takes_the_names_and_countries_the_registry_gives_after_a_write(tmp_path):
+    with Store(tmp_path / "db") as store:
+        add_article(store, "Tokaïev reçoit", "a", published="2024-05-20",
+                    meetings=[meeting(person("Tokaïev", None), person("Wang Yi", "CN"), date="2024-05-20")])
+        before = read_back(meetings_export(store, "chine"))[1]
+        # A later article names him in full, with his country: the same person, renamed.
+        add_article(store, "Kassym-Jomart Tokaïev en visite", "b", published="2024-07-01",
+                    meetings=[meeting(TOKAYEV, person("Olaf Scholz", "DE"), date="2024-07-01")])
+        after = read_back(meetings_export(store, "chine"))[1]
+        reference = rows_csv(store, "chine")
+    column = export.MEETING_COLUMNS.index
+    assert before[column("participants")] == "Tokaïev | Wang Yi" and before[column("countries")] == "CN"
+    assert after[column("participants")] == "Kassym-Jomart Tokaïev | Wang Yi"
+    assert after[column("countries")] == "CN | KZ"
+    assert read_back(reference)[1] == after
+
+
+def test_an_article_stored_again_under_the_same_id_is_exported_as_it_is_now(tmp_path):
+    with Store(tmp_path / "db") as store:
+        old = add_article(store, "Premier titre", "a", published="2024-05-20", hash="ab" * 32,
+                          meetings=[meeting(TOKAYEV, WANG, date="2024-05-20")])
+        assert read_back(meetings_export(store))[1][export.MEETING_COLUMNS.index("source_titles")] == "Premier titre"
+        new = add_article(store, "Titre corrigé", "a", published="2024-05-21", hash="ab" * 32,
+                          meetings=[meeting(TOKAYEV, WANG, date="2024-05-21")])
+        assert new.id == old.id
+        row = dict(zip(export.MEETING_COLUMNS, read_back(meetings_export(store))[1]))
+        assert meetings_export(store) == rows_csv(store)
+    assert (row["date"], row["source_titles"], row["source_published"]) == ("2024-05-21", "Titre corrigé", "2024-05-21")
+
+
+def test_the_warm_up_keeps_every_events_fixed_cells_and_the_export_is_unchanged(tmp_path):
+    from handlers.service import warm_up
+
+    with Store(tmp_path / "db") as store:
+        meetings_store(store)
+        add_article(store, "Paris et Berlin", "e", published="2024-06-02",
+                    meetings=[meeting(person("Emmanuel Macron", "FR"), person("Olaf Scholz", "DE"), kind="call")])
+        warm_up(store)
+        memo = store.memo("export meetings")
+        assert len(memo) == len(store.all_events()) == 3
+        assert meetings_export(store) == rows_csv(store)
+        assert meetings_export(store, "france") == rows_csv(store, "france")
+        assert len(memo) == 3  # nothing built again
+
+
+def test_a_memo_holding_more_than_the_store_can_use_is_emptied(tmp_path):
+    from storage.store import MEMO_ENTRIES_PER_ARTICLE
+
+    with Store(tmp_path / "db") as store:
+        meetings_store(store)
+        memo = store.memo("export meetings")
+        memo.update((object(), None) for _ in range(MEMO_ENTRIES_PER_ARTICLE * 4 + 1_000))
+        assert store.memo("export meetings") is memo and len(memo) == MEMO_ENTRIES_PER_ARTICLE * 4 + 1_000
+        memo[object()] = None  # one more than the limit: the next reader finds it empty
+        assert store.memo("export meetings") == {}
+        assert meetings_export(store) == rows_csv(store)
