@@ -39,6 +39,7 @@ class Lexicons:
     institutions: dict[str, str]  # folded name -> ISO code
     speaker_nouns: frozenset[str]
     places_with_article: dict[str, str]  # folded name without its article -> the full name
+    organisations: dict[str, str]  # folded name or acronym -> the organisation's first name
 
     word_classes: dict[str, frozenset[str]]  # class -> words, lower-cased and accent-folded
 
@@ -122,4 +123,5 @@ def load() -> Lexicons:
         institutions=institutions,
         speaker_nouns=frozenset(r[1] for r in _rows("speaker_nouns.tsv")),
         places_with_article={fold(r[0].split(" ", 1)[1]): r[0] for r in _rows("places_with_article.txt")},
+        organisations={fold(name): fold(r[0].split("|")[0]) for r in _rows("organisations.tsv") for name in r[0].split("|")},
     )

@@ -107,6 +107,27 @@ def _spoke_to_person(tok: Token) -> bool:
                    for t in doc[start:end])
 
 
+def _delivered_message(tok: Token) -> bool:
+    """ "X a remis un message du président Y au président Z", "le message qu'il a remis à son
+    homologue", "handed over a letter to President Z": an envoy who hands a message or letter to
+    someone met them (the message's sender is no party: see the envoy words)."""
+    lex = load()
+    if tok.pos_ != "VERB" or lemma(tok) not in lex.words("deliver_verb"):
+        return False
+    messages = lex.words("message_noun")
+    doc = tok.doc
+    carried = any(c.dep_ in ("obj", "dobj") and c.lower_ in messages for c in tok.children) or (
+        # "un message du président X qu'il a remis à": the relative's antecedent, wherever it hangs
+        tok.dep_ in ("acl:relcl", "relcl") and any(t.lower_ in messages for t in doc[max(0, tok.i - 8):tok.i]))
+    if not carried:
+        return False
+    end = sent_bounds(doc, tok.i)[1]
+    to = next((t.i for t in doc[tok.i + 1:min(end, tok.i + 12)]
+               if t.lower_ in ("à", "au", "aux", "to") and (t.head.i == tok.i or t.head.head.i == tok.i
+                                                              or t.i == tok.i + 1)), None)
+    return to is not None and _person_after(doc, to - 1 if doc[to].lower_ in ("au", "aux") else to, end)
+
+
 def trigger_kind(tok: Token, lang: str) -> str | None:
     """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
@@ -117,7 +138,7 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
         return "talks"
     lem = lemma(tok)
     kind = load().meeting_triggers.get((lang, lem))
-    if not kind and _visit_to_person(tok):
+    if not kind and (_visit_to_person(tok) or _delivered_message(tok)):
         return "meeting"
     if not kind and tok.pos_ == "VERB" and _discussed_with(tok):
         return "talks"

@@ -69,6 +69,9 @@ def orgs_compatible(a: str | None, b: str | None) -> bool:
     ("ce" / "commission europeenne")."""
     if not a or not b:
         return True
+    known = load().organisations
+    if known.get(a, a) == known.get(b, b):
+        return True  # "onu" / "nations unies"
     wa, wb = a.split(), b.split()
     if set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
@@ -449,6 +452,15 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
                 continue  # "X a reçu le président": not X
             if _fits(d, p, False) and (_same_head(d, p) or not strict):
                 return p
+    for m in index.after(d.end):
+        # "X a reçu l'envoyé spécial de l'ONU ... ¶ L'envoyé spécial ..., Huang Xia, a ...": the
+        # same title, named in one of the next two sentences
+        gap = index.sent_index(m.start) - here
+        if gap > 2:
+            break
+        p = persons[m.key]
+        if gap > 0 and p.cls and _fits(d, p, False) and _same_head(d, p) and _titled_at(index.doc, m, d.head):
+            return p
     if d.cls in ("state", "government") and here > 0:
         # "Tunisie : ... à Kaïs Saïed" as the headline, then "Le chef de l'Etat a reçu ...": the one
         # person the headline names without an office, when nothing else fits
@@ -465,6 +477,17 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
             if index.sent_index(m.start) > here and persons[m.key].cls and _fits(d, persons[m.key], False):
                 return persons[m.key]  # not "PM meets Chancellor X": the other party of the headline
     return None
+
+
+def _titled_at(doc: Doc, m: Mention, head: str) -> bool:
+    """The title is written next to this mention of the name ("L'envoyé spécial ..., Huang Xia",
+    "Huang Xia, envoyé spécial ..."), within its sentence, and the mention is the name itself
+    (not a demonym or a word the cluster took in)."""
+    if fold(doc[m.start:m.end].text).split()[-1:] != fold(m.key).split()[-1:]:
+        return False
+    start, end = sent_bounds(doc, m.start)
+    near = fold(doc[max(start, m.start - 15):m.start].text + " " + doc[m.end:min(end, m.end + 12)].text)
+    return re.search(r"\b" + re.escape(fold(head)) + r"\b", near) is not None
 
 
 def _named_next(d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:

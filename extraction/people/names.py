@@ -176,8 +176,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if any(geo.is_country_name(doc[k:end].text) for k in range(max(0, start - 3), start)):
         return None  # "Émirats Arabes Unis": the end of a country's name
-    if any(geo.adjective_country(t.text) for t in doc[start:end]):
-        return None
+    if any(geo.adjective_country(t.text) for t in doc[start:end]) or any(
+            geo.adjective_country(doc[k:k + 2].text) for k in range(start, end - 1)):
+        return None  # "Kazakh President", "South Korean President"
     if _only_office(doc, start, end):
         return None  # "Northern Ireland's First Minister and Deputy First Minister": offices, no names
     verb = next((t.i for t in doc[start:end] if headline_verb(t.lower_)
@@ -191,13 +192,14 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=1)
 def _headline_verbs() -> frozenset[str]:
-    """The third-person forms of the English verbs of saying, of meeting and of headlines
-    ("condemns", "meets")."""
+    """The present forms of the English verbs of saying, of meeting and of headlines
+    ("condemns", "meets"; "agree" after a plural subject: "Japanese PM, Korean President Agree
+    to Meet"), but "hope", also a name."""
     lex = load()
     lemmas = {lemma for lang, lemma in lex.reporting if lang == "en" and " " not in lemma}
     lemmas |= {lemma for (lang, lemma), _ in lex.meeting_triggers.items() if lang == "en"}
     lemmas |= lex.words("headline_verb")
-    forms = set()
+    forms = set(lemmas) - {"hope"}
     for word in lemmas:
         forms.add(word + "es" if word.endswith(("s", "sh", "ch", "x", "z")) else
                   word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -140,12 +141,21 @@ def country_in(doc: Doc, start: int, end: int) -> str | None:
     return inst[1] if inst else None
 
 
+@lru_cache(maxsize=1)
+def _organisation_names() -> re.Pattern:
+    names = sorted(load().organisations, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names if len(n) > 3) + r")\b")
+
+
 def org_in(doc: Doc, start: int, end: int) -> str | None:
     """The organisation a role phrase names after "de"/"of": its capitalised words, folded
     ("présidente de la Banque centrale russe" -> "banque centrale"), or a known institution."""
     inst = geo.institution_in(doc[start:end].text)
     if inst:
         return inst[0]
+    known = _organisation_names().search(fold(doc[start:end].text))
+    if known:
+        return known.group(0)  # "des Nations unies", whatever the tagger made of "unies"
     words = load().words("institution_word") - load().words("not_org")
     in_role = {j for i, e, _ in roles_in(doc, start, end, "fr") + roles_in(doc, start, end, "en") for j in range(i, e)}
     for k in range(start, end):

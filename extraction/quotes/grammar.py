@@ -153,7 +153,10 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     j = after_time(doc, verb.i + 1, s_end)
     if j < s_end and j == verb.i + 1 and "Inf" in doc[j].morph.get("VerbForm"):
         j += 1  # the infinitive of a multiword verb: "a fait savoir la porte-parole", "a laissé entendre X"
-    while j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that"):
+    # A name the tagger reads as adjectives ("a dit Huang Xia") is the subject, not words before it.
+    while (j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that")
+           and not (doc[j].ent_type_ == "PER" and doc[j].ent_iob_ == "B"
+                    or doc[j].text[:1].isupper() and any(c.dep_ == "flat:name" for c in doc[j].children))):
         j += 1
     if j < s_end and not doc[j].is_punct and not doc[j].is_quote and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
         return doc[j]

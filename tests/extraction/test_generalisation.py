@@ -1440,6 +1440,41 @@ CASES_DEV17 = [
         id="en-a-continent-is-no-meeting-place"),
 ]
 
+CASES_DEV18 = [
+    pytest.param(
+        # The small model tags this public figure's name as two adjectives after "a dit" (of the names
+        # tried, only this one: the rule is for any name so read).
+        "Audience\n\n« Il faudra privilégier le dialogue », a dit Huang Xia.\n\nLa réunion a duré deux heures.",
+        "2024-03-14", quote_by("privilégier le dialogue", "Huang Xia"),
+        id="fr-a-dit-and-a-name-the-tagger-reads-as-adjectives"),
+    pytest.param(
+        "Audience\n\nLe président Paul Mensah a reçu jeudi l'envoyé spécial de l'ONU pour le Sahel.\n\n"
+        "L'envoyé spécial du Secrétaire général des Nations unies pour le Sahel, Karim Benali, a salué l'engagement "
+        "du pays.",
+        "2024-03-14", meeting({"Paul Mensah", "Karim Benali"}),
+        id="fr-a-title-named-in-the-next-sentence-is-that-person-onu-is-nations-unies"),
+    pytest.param(
+        "Visite\n\nLe ministre ghanéen Kofi Mensah est arrivé mardi à Bamako, porteur d'un message du président Karl "
+        "Weber qu'il a remis à son homologue malien, Karim Benali.",
+        "2024-03-14", all_of(meeting({"Kofi Mensah", "Karim Benali"}), no_speaker()),
+        id="fr-a-message-handed-to-someone-is-an-encounter-not-with-its-sender"),
+    pytest.param(
+        "Letter\n\nEnvoy Lars Berg on Monday handed over a letter from President Karl Weber to President Paul Mensah "
+        "in Accra.",
+        "2024-03-14", meeting({"Lars Berg", "Paul Mensah"}, place="Accra"),
+        id="en-a-letter-from-y-to-z-z-received-it"),
+    pytest.param(
+        "Visit\n\nAt the meeting, Senator Lars Berg handed to the speaker Paul Mensah a letter of invitation, sent by "
+        "Karl Weber, president of the assembly.",
+        "2024-03-14", meeting({"Lars Berg", "Paul Mensah"}),
+        id="en-the-sender-of-a-letter-is-no-party"),
+    pytest.param(
+        "Japanese PM, South Korean President Agree to Meet Soon\n\nJapan's prime minister, Karl Weber, telephoned "
+        "South Korean president Lars Berg on Monday.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}, kind="call"), no_name_starting("South")),
+        id="en-a-headline-s-plural-verb-ends-a-name-and-offices-with-a-two-word-demonym-are-none"),
+]
+
 
 def test_a_capitalised_phrase_opening_with_a_figure_s_first_name_is_a_person():
     from extraction.people.names import _known_figure
@@ -1449,7 +1484,8 @@ def test_a_capitalised_phrase_opening_with_a_figure_s_first_name_is_a_person():
 
 
 @pytest.mark.parametrize("text, published, check", CASES_DEV3 + CASES_DEV7 + CASES_DEV8 + CASES_DEV9 + CASES_DEV10
-                         + CASES_DEV12 + CASES_DEV14 + CASES_DEV16 + CASES_DEV17)
+                         + CASES_DEV12 + CASES_DEV14 + CASES_DEV16 + CASES_DEV17
+                         + CASES_DEV18)
 def test_failure_kind_seen_on_a_real_set(extractor, text, published, check):
     check(extractor.extract(text, published=published))
 
