@@ -39,6 +39,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "X est le premier dirigeant européen à rendre visite à Y": the predicate is X
     if any(t.lower_ in lex.words("media_role") for t in doc[max(sent.start, m.start - 3):m.start]):
         return True  # "Elle en discute avec l'animateur X": an interview
+    if _in_participle_incise(doc, sent, m, tok):
+        return True  # "L'ex-candidat, classé troisième derrière X, a abordé ... avec Y": not X
     if _principal_of_envoy(doc, m):
         return True  # "X a reçu l'envoyé spécial du président Y": Y sent him, Y was not there
     if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
@@ -48,6 +50,20 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
         and not _in_adjunct_of(tok, head.head)
+
+
+def _in_participle_incise(doc: Doc, sent, m: Mention, tok: Token) -> bool:
+    """The mention is inside a comma-bounded incise that a past participle opens (", classé
+    troisième derrière X,", ", élu face à X,"), and the meeting word is outside it."""
+    open_ = next((k for k in range(m.start - 1, max(sent.start, m.start - 12) - 1, -1) if doc[k].text == ","), None)
+    close = next((k for k in range(m.end, min(sent.end, m.end + 8)) if doc[k].text == ","), None)
+    if open_ is None or close is None or close > tok.i or open_ + 1 >= m.start:
+        return False  # before the meeting word only: "une délégation, conduite par X," after "a reçu" is X's
+    first = doc[open_ + 1]
+    if doc[open_ + 2].lower_ in ("par", "by", "de", "d'", "du", "des", "of"):
+        return False  # "La délégation, conduite par X, a été reçue": X led it, X was there
+    return first.pos_ in ("VERB", "ADJ") and "Part" in first.morph.get("VerbForm") and "Past" in first.morph.get("Tense") \
+        and not any(doc[k].text == "," for k in range(open_ + 1, m.start))
 
 
 def _in_adjunct_of(tok: Token, verb: Token) -> bool:

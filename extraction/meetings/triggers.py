@@ -251,8 +251,29 @@ def _between_parties(tok: Token) -> bool:
 
 def _discussed_with(tok: Token) -> bool:
     """ "M. Bourita a discuté avec le secrétaire général", "discussed with his counterpart": a verb
-    of discussing whose partner follows "avec" / "with" at once (not "a discuté de la crise")."""
-    return lemma(tok) in load().words("discuss_verb") and any(t.lower_ in ("avec", "with") for t in tok.doc[tok.i + 1:tok.i + 3])
+    of discussing whose partner follows "avec" / "with" at once (not "a discuté de la crise"), or
+    after its topic when a person, a title or a role follows ("pour parler de l'Ukraine avec le
+    secrétaire d'État X")."""
+    if lemma(tok) not in load().words("discuss_verb"):
+        return False
+    doc = tok.doc
+    if any(t.lower_ in ("avec", "with") for t in doc[tok.i + 1:tok.i + 3]):
+        return True
+    end = sent_bounds(doc, tok.i)[1]
+    return has(doc, "DEP") and any(
+        t.lower_ in ("avec", "with") and _hangs_on(t, tok, 3) and _person_after(doc, t.i, end)
+        for t in doc[tok.i + 3:min(end, tok.i + 10)])
+
+
+def _hangs_on(t: Token, verb: Token, steps: int) -> bool:
+    """Whether the verb is among the token's heads, a few steps up."""
+    for _ in range(steps):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
 
 
 def _exchanged_with(tok: Token) -> bool:

@@ -1182,6 +1182,13 @@ def no_name_starting(prefix):
     return check
 
 
+def no_meeting_of(name):
+    """No meeting has this participant."""
+    def check(result):
+        assert not any(p.name == name for m in result.meetings for p in m.participants), result.meetings
+    return check
+
+
 def no_place_of(name):
     """The meetings of `name` have no place."""
     def check(result):
@@ -1473,6 +1480,21 @@ CASES_DEV18 = [
         "South Korean president Lars Berg on Monday.",
         "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}, kind="call"), no_name_starting("South")),
         id="en-a-headline-s-plural-verb-ends-a-name-and-offices-with-a-two-word-demonym-are-none"),
+    pytest.param(
+        "Visite\n\nLa ministre Karima Benali se rendra vendredi à Rome pour parler de la crise au Sahel avec le "
+        "ministre italien Marco Rossi.",
+        "2024-03-14", meeting({"Karima Benali", "Marco Rossi"}, kind="talks"),
+        id="fr-parler-of-a-topic-avec-a-person-is-talks"),
+    pytest.param(
+        "Entretiens\n\nLa Conseillère fédérale Anna Keller, Cheffe du Département fédéral des affaires étrangères, "
+        "a reçu lundi à Berne le ministre Karim Benali.",
+        "2024-03-14", all_of(meeting({"Anna Keller", "Karim Benali"}), no_name_starting("Cheffe")),
+        id="fr-cheffe-is-a-title-not-a-name"),
+    pytest.param(
+        "Tournée\n\nL'ancien candidat, classé deuxième derrière Paul Mensah, a évoqué les mêmes sujets avec le "
+        "président de la commission, Karl Weber.",
+        "2024-03-14", no_meeting_of("Paul Mensah"),
+        id="fr-a-name-in-a-participle-incise-before-the-verb-is-no-party"),
 ]
 
 
