@@ -234,8 +234,10 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if not cues and status == "held":
         cues = _previous_cues(doc, sent, parts, st.mentions)
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results)
-    place_list = _place_list(st, sent, scope, status, kind)
-    found = [p for p, _ in places(doc, scope, st.mentions)]
+    own = _own_phrase(tok)
+    where = own or scope
+    found = [p for p, _ in places(doc, where, st.mentions)]
+    place_list = _place_list(st, sent, where, status, kind) if own is None else [(found[0] if found else None, bool(found))]
     separately = _one_by_one(doc, sent)
     if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
@@ -247,6 +249,18 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
                                                sent.end_char, again or len(place_list) > 1, places=found,
                                                generic=tok.lower_ == "invitation"))
     return False
+
+
+def _own_phrase(tok: Token) -> set[int] | None:
+    """ "Before a meeting with X, Y visited the Merdeka Palace", "Avant sa rencontre avec X, ...":
+    a meeting noun in a time phrase is another moment than the clause's; its place is only in its
+    own words."""
+    if tok.pos_ != "NOUN" or not has(tok.doc, "DEP"):
+        return None
+    marks = {"before", "after", "ahead", "avant", "après", "apres"}
+    if tok.dep_ == "pobj" and tok.head.lower_ in marks or any(c.dep_ == "case" and c.lower_ in marks for c in tok.children):
+        return {t.i for t in tok.subtree}
+    return None
 
 
 def _speculative(doc: Doc, sent, tok: Token) -> bool:

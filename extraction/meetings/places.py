@@ -131,13 +131,19 @@ _NO_VENUE = frozenset({"etat", "etats", "state", "states", "communaute", "commun
                        "federation"})
 
 
+# Last words of a building the NER may take for an organisation or a person ("at Blair House", "au Palais
+# de l'Élysée" is a LOC already): a venue after a locative.
+_BUILDINGS = frozenset({"house", "palace", "palais", "hall", "villa", "lodge", "residence", "hotel", "hôtel"})
+
+
 def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
     """(place as written, is a country) for locative places in scope, in text order (buildings last)."""
     lo, hi = min(scope), max(scope) + 1
     inside_mentions = {i for m in mentions if lo <= m.start < hi for i in range(m.start, m.end)}
     found = []
     for ent in _candidates(doc, lo, hi):
-        if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
+        label = "FAC" if ent.label_ in ("ORG", "PERSON", "PER", "MISC") and fold(ent.text.split()[-1]) in _BUILDINGS else ent.label_
+        if label not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
                 or ent.start not in scope or ent.start in inside_mentions:
             continue
         if doc[ent.start].lower_ in ("de", "du", "des", "d'", "of"):
@@ -160,10 +166,10 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
             continue  # "the economic integration in Africa": a continent or a region is no meeting place
         if fold(text.split()[0]) in _NO_VENUE and not geo.place_country(text):
             continue  # "en visite d'État", "président en exercice de la Communauté Economique ...": no place
-        text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if ent.label_ == "FAC" else text
-        if ent.label_ not in ("LOC", "GPE", "FAC") and not geo.place_country(text):
+        text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if label == "FAC" else text
+        if label not in ("LOC", "GPE", "FAC") and not geo.place_country(text):
             continue
-        found.append((text, geo.is_country_name(text), ent.label_ == "FAC"))
+        found.append((text, geo.is_country_name(text), label == "FAC"))
     return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
 
 

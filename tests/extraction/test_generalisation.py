@@ -1495,6 +1495,17 @@ CASES_DEV18 = [
         "président de la commission, Karl Weber.",
         "2024-03-14", no_meeting_of("Paul Mensah"),
         id="fr-a-name-in-a-participle-incise-before-the-verb-is-no-party"),
+    pytest.param(
+        "Visit\n\nPresident Karl Weber met with Lars Berg at Harmon House on Thursday. Later, the guests toured "
+        "Harmon House.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}, place="Harmon House"), no_name_starting("Harmon")),
+        id="en-a-house-named-after-someone-is-a-venue-not-a-person"),
+    pytest.param(
+        "Visit\n\nBefore a meeting with Lars Berg, Karl Weber paid an official visit to the Harmon Palace and met "
+        "President Paul Mensah.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Paul Mensah"}, place="Harmon Palace"),
+                             no_place_of("Lars Berg")),
+        id="en-a-meeting-in-a-before-phrase-has-no-place-of-the-main-clause"),
 ]
 
 
