@@ -90,14 +90,21 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
         tok = doc[k]
         if tok.is_punct and tok.text not in ("'", "-") or "\n" in tok.whitespace_:
             return False
-        if tok.lower_ in ("to", "à", "au", "aux"):
-            return False  # "a letter from President Y to President Z": Z received it
+        if tok.lower_ in ("to", "à", "au", "aux") and _delivered_by(tok):
+            return False  # "handed a letter from President Y to President Z": Z received it
         if tok.lower_ in ("by", "par") and k > 0 and lemma(doc[k - 1]) in load().words("send_verb") and any(
                 t.lower_ in envoys for t in doc[max(0, k - 10):k]):
             return True  # "a letter of invitation ..., sent by Esteban Lazo": its sender
         if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 6):k]):
             return True
     return False
+
+
+def _delivered_by(prep: Token) -> bool:
+    """The preposition gives the recipient of a verb of handing over ("handed ... to Z", "a remis
+    ... à Z"), not an addressee inside the message's noun phrase ("un message ... à Sa Majesté")."""
+    verb = prep.head if prep.dep_ == "prep" else prep.head.head
+    return lemma(verb) in load().words("deliver_verb")
 
 
 def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:

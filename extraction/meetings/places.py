@@ -148,6 +148,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
             continue
         if doc[ent.start].lower_ in ("de", "du", "des", "d'", "of"):
             continue  # "l'ambassadeur de France" read as the place "de France": a genitive, no locative
+        if doc[ent.start].lower_ in load().words("possessive") and not doc[ent.start].text.isupper():
+            continue  # "à Sa Majesté le Roi": a title, not the place "Sa" (but "SA" is South Africa)
         j = _locative_before(doc, ent.start)
         if j is None:
             continue

@@ -1506,6 +1506,11 @@ CASES_DEV18 = [
         "2024-03-14", all_of(meeting({"Karl Weber", "Paul Mensah"}, place="Harmon Palace"),
                              no_place_of("Lars Berg")),
         id="en-a-meeting-in-a-before-phrase-has-no-place-of-the-main-clause"),
+    pytest.param(
+        "Audience\n\nLe ministre Karim Benali a reçu vendredi son homologue ghanéen, Kofi Mensah, porteur d'un "
+        "message du président Karl Weber à Sa Majesté le Roi Lars Berg.",
+        "2024-03-14", all_of(meeting({"Karim Benali", "Kofi Mensah"}), no_meeting_of("Lars Berg"), no_place),
+        id="fr-the-addressee-of-a-message-carried-to-someone-else-is-no-party-and-sa-is-no-place"),
 ]
 
 
