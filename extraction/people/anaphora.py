@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
+from ..words import lemma
 from .model import Mention, sent_bounds
 
 
@@ -46,10 +47,26 @@ def is_subject_mention(doc: Doc, m: Mention, first_in_sentence: bool) -> bool:
             # the name itself, or the title it is apposed to ("Le prince héritier d'Arabie saoudite, X, ...")
             if t.i >= m.start or t.pos_ in ("NOUN", "PROPN") and (m.start - t.i <= 5 or t.head.i >= m.end):
                 return True
+    if _inverted_speaker(doc, m):
+        return True
     if first_in_sentence:
         s = sent_bounds(doc, m.start)[0]
         return _first_verb(doc, s, m.start) >= m.start
     return False
+
+
+def _inverted_speaker(doc: Doc, m: Mention) -> bool:
+    """The name follows the verb of an attribution after the words it reports ("« ... », a dit X",
+    "..., said X"): the sentence's subject, whatever the parser made of it."""
+    if m.start < 2:
+        return False
+    verb = doc[m.start - 1]
+    if verb.pos_ not in ("VERB", "AUX") or (doc.lang_, lemma(verb)) not in load().reporting:
+        return False
+    j = verb.i - 1
+    while j > 0 and doc[j].pos_ == "AUX":
+        j -= 1
+    return doc[j].text in (",", "»", "”", '"')
 
 
 def relative_antecedent(doc: Doc, tok, mentions: list[Mention]) -> Mention | None:

@@ -61,6 +61,18 @@ def _reflexive(t: Token) -> bool:
     return k >= 0 and doc[k].lower_ in ("se", "s'", "s")
 
 
+def _opens_clause(doc: Doc, t: Token) -> bool:
+    """A verb that reports only with its clause ("a soutenu que", "maintained that", "a révélé :"),
+    or as an inserted attribution after a comma ("..., a-t-il soutenu")."""
+    after = doc[t.i + 1:t.i + 4]
+    if any(x.lower_ in ("que", "qu'", "qu", "that", ":") for x in after):
+        return True
+    j = t.i - 1
+    while j >= 0 and doc[j].pos_ in ("AUX", "PRON"):
+        j -= 1
+    return j >= 0 and doc[j].text == ","
+
+
 def _context(doc: Doc, lang: str) -> QuoteContext:
     lex = load()
     text = doc_text(doc)
@@ -75,6 +87,8 @@ def _context(doc: Doc, lang: str) -> QuoteContext:
             if not (t.pos_ in ("VERB", "") or mistagged_participle(t) or present_participle(t)) or ctx.tok_in_direct(t):
                 continue
             verb = reporting_verb(t, lang, single)
+            if verb is not None and verb.lemma in lex.words("needs_clause") and not _opens_clause(doc, t):
+                continue  # "continuera à soutenir le Kazakhstan": support, not speech
             if verb is not None:
                 ctx.verbs[t.i] = verb
                 verbs.append(t)

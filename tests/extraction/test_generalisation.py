@@ -1511,6 +1511,20 @@ CASES_DEV18 = [
         "message du président Karl Weber à Sa Majesté le Roi Lars Berg.",
         "2024-03-14", all_of(meeting({"Karim Benali", "Kofi Mensah"}), no_meeting_of("Lars Berg"), no_place),
         id="fr-the-addressee-of-a-message-carried-to-someone-else-is-no-party-and-sa-is-no-place"),
+    pytest.param(
+        "Audience\n\nLe président Paul Mensah a reçu l'émissaire Karl Weber.\n\n« La paix passe par le dialogue », "
+        "a dit Karl Weber.\n\nIl a soutenu que les Nations unies appuieront la médiation.",
+        "2024-03-14", all_of(quote_by("appuieront la médiation", "Karl Weber"), quote_by("passe par le dialogue", "Karl Weber")),
+        id="fr-il-after-an-inverted-attribution-is-its-speaker-and-soutenir-que-reports"),
+    pytest.param(
+        "Entretien\n\nLe ministre Karl Weber a déclaré que la France continuera à soutenir fermement le Mali dans sa "
+        "transition.",
+        "2024-03-14", quote_text("continuera à soutenir fermement le Mali dans sa transition"),
+        id="fr-soutenir-without-que-is-support-not-a-new-statement"),
+    pytest.param(
+        "Talks\n\nMinister Karl Weber met Lars Berg on Monday. He maintained that the talks had been useful.",
+        "2024-03-14", quote_by("the talks had been useful", "Karl Weber"),
+        id="en-maintained-that-reports"),
 ]
 
 
