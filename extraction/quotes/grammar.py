@@ -119,7 +119,13 @@ def subject(verb: Token) -> Token | None:
     participle = present_participle(verb)
     if (verb.dep_ in ("advcl", "xcomp", "conj", "acl") or participle) and verb.head.i != verb.i:
         # "..., a rappelé X, précisant que ...": the governor's subject, also when written after it
-        return subject(verb.head) or (inverted_subject(verb.doc, verb.head) if participle else None)
+        governor = verb.head
+        if participle and governor.dep_ == "ccomp" and governor.head.i < governor.i \
+                and (verb.lang_, lemma(governor.head)) in load().reporting:
+            # "The president said his administration would work ..., saying: ...": the parser hung
+            # the participle in the reported clause; the one saying is the reporting verb's subject
+            governor = governor.head
+        return subject(governor) or (inverted_subject(verb.doc, governor) if participle else None)
     if participle and verb.i == sent_bounds(verb.doc, verb.i)[0]:
         return _main_subject(verb)
     return None

@@ -300,6 +300,8 @@ def add_reported(ctx: QuoteContext, span: tuple[int, int], subj: Token | None, s
     tokens = content.split()
     if len(tokens) < 3:
         return
+    if not speaker and (fold(" ".join(tokens[:2])) == "according to" or fold(tokens[0]) == "selon"):
+        return  # "According to X, ..., NAN reports": X's words (the agency only relays them)
     quoted = sum(1 for c in range(start, end) if ctx.in_direct[c])
     if quoted > 0.6 * (end - start):
         return  # the direct quote carries it

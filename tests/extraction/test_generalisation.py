@@ -1525,6 +1525,16 @@ CASES_DEV18 = [
         "Talks\n\nMinister Karl Weber met Lars Berg on Monday. He maintained that the talks had been useful.",
         "2024-03-14", quote_by("the talks had been useful", "Karl Weber"),
         id="en-maintained-that-reports"),
+    pytest.param(
+        "Talks\n\nPresident Karl Weber said his government would work with its neighbours, saying: “We should be "
+        "working closer together.”",
+        "2024-03-14", quote_by("working closer together", "Karl Weber"),
+        id="en-saying-hung-in-the-reported-clause-is-the-reporter-s"),
+    pytest.param(
+        "Talks\n\nPresident Karl Weber received the ambassadors on Monday. According to Weber, his government was "
+        "committed to developing the non-oil sectors, Reuters reports.",
+        "2024-03-14", all_of(quote_by("committed to developing", "Karl Weber"), no_speaker("Reuters")),
+        id="en-according-to-x-then-an-agency-reports-is-x-s"),
 ]
 
 
