@@ -233,7 +233,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     cues = _cues(doc, sent, tok, scope, st.mentions, visit)
     if not cues and status == "held":
         cues = _previous_cues(doc, sent, parts, st.mentions)
-    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results)
+    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results) \
+        or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
     where = own or scope
     found = [p for p, _ in places(doc, where, st.mentions)]

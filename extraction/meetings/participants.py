@@ -244,6 +244,11 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     obj = _object_antecedent(doc, tok, mentions)
     if obj is not None and (ante is None or obj.key != ante.key):
         parts.append(obj)
+    if 0 < count_parties(parts) < 3 and results and any(
+            fold(c.text) in load().words("three_sided") for c in tok.children):
+        # "Cette rencontre fait suite à une réunion trilatérale aux côtés du ministre X": the two
+        # parties of the encounter just told, and the third one named here
+        parts = list(results[-1].participants) + parts
     two = load().phrases("n_of_them").search(sent.text)
     if two and count_parties(parts) < 2:
         leaders = group_leaders(doc, two.group(0), results, mentions, tok.i)

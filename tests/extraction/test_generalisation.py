@@ -1535,6 +1535,15 @@ CASES_DEV18 = [
         "committed to developing the non-oil sectors, Reuters reports.",
         "2024-03-14", all_of(quote_by("committed to developing", "Karl Weber"), no_speaker("Reuters")),
         id="en-according-to-x-then-an-agency-reports-is-x-s"),
+    pytest.param(
+        "Visit\n\nPresident Karl Weber welcomed Malaysian Trade Minister Datuk Seri Ahmad Rahim in Manila on Monday.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Ahmad Rahim"}), no_name_starting("Datuk"), no_name_starting("Seri")),
+        id="en-malaysian-honorifics-are-titles"),
+    pytest.param(
+        "Dialogue\n\nLe ministre Karl Weber a coprésidé un dialogue avec son homologue Lars Berg à Vienne. Cette "
+        "rencontre fait suite à une réunion trilatérale aux côtés du ministre Paul Mensah, samedi.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}), meeting({"Karl Weber", "Lars Berg", "Paul Mensah"})),
+        id="fr-a-trilateral-meeting-with-the-third-party-named-adds-the-two-just-told"),
 ]
 
 
