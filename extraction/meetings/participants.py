@@ -244,10 +244,10 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     obj = _object_antecedent(doc, tok, mentions)
     if obj is not None and (ante is None or obj.key != ante.key):
         parts.append(obj)
-    if 0 < count_parties(parts) < 3 and results and any(
-            fold(c.text) in load().words("three_sided") for c in tok.children):
+    if 0 < count_parties(parts) < 3 and results and all(m.start > tok.i for m in parts) and not _quoted(doc, sent, tok) \
+            and any(fold(c.text) in load().words("three_sided") for c in tok.children):
         # "Cette rencontre fait suite à une réunion trilatérale aux côtés du ministre X": the two
-        # parties of the encounter just told, and the third one named here
+        # parties of the encounter just told, and the third one, named after it (not in a quotation)
         parts = list(results[-1].participants) + parts
     two = load().phrases("n_of_them").search(sent.text)
     if two and count_parties(parts) < 2:
@@ -257,6 +257,12 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
         elif results:
             parts = list(results[-1].participants) + parts
     return parts
+
+
+def _quoted(doc: Doc, sent, tok: Token) -> bool:
+    """The token is inside quotation marks opened in its sentence."""
+    before = doc_text(doc)[sent.start_char:tok.idx]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def deliverers(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list[Mention]:

@@ -1544,6 +1544,11 @@ CASES_DEV18 = [
         "rencontre fait suite à une réunion trilatérale aux côtés du ministre Paul Mensah, samedi.",
         "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}), meeting({"Karl Weber", "Lars Berg", "Paul Mensah"})),
         id="fr-a-trilateral-meeting-with-the-third-party-named-adds-the-two-just-told"),
+    pytest.param(
+        "Audience\n\nLe président Karl Weber a reçu jeudi l'émissaire Lars Berg.\n\n« Il faudra privilégier le "
+        "prochain sommet tripartite », a dit Paul Mensah.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}, count=1)),
+        id="fr-a-tripartite-summit-in-a-quotation-takes-no-parties-from-before"),
 ]
 
 
