@@ -154,6 +154,26 @@ def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> 
     return None
 
 
+def _possessor(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
+    """ "Son entretien avec le ministre X", "L'entretien avec son homologue X", "his meeting with
+    X": the one the possessive stands for, named before, is the other party."""
+    if not has(doc, "DEP") or tok.pos_ != "NOUN":
+        return None
+    possessives = {"son", "sa", "his", "her"}
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss") and c.lower_ in possessives), None)
+    if det is None:
+        counterparts = load().words("counterpart_word")
+        for c in tok.children:
+            if fold(lemma(c)) in counterparts:
+                det = next((d for d in c.children if d.dep_ in ("det", "poss") and d.lower_ in possessives), None)
+                if det is not None:
+                    break
+    if det is None:
+        return None
+    ante = pronoun_antecedent(doc, det.i, mentions)
+    return ante if ante is not None and ante.start < det.i else None
+
+
 def _plural_subject(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list[Mention]:
     """ "X, ministre du Burkina Faso, et Y, ministre du Mali, en visite à Niamey. Ils étaient
     accompagnés ... pour tenir une séance de travail avec ...": "ils" are the people named in the
@@ -237,6 +257,8 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
         if count_parties(named) >= 2:
             return named
     ante = _subject_antecedent(doc, sent, tok, mentions)
+    if ante is None and count_parties(parts) == 1:
+        ante = _possessor(doc, tok, mentions)
     if ante is not None:
         parts.insert(0, ante)
     else:

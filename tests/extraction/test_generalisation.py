@@ -1549,6 +1549,16 @@ CASES_DEV18 = [
         "prochain sommet tripartite », a dit Paul Mensah.",
         "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}, count=1)),
         id="fr-a-tripartite-summit-in-a-quotation-takes-no-parties-from-before"),
+    pytest.param(
+        "Visite\n\nLe ministre Karl Weber a effectué une visite officielle à Rome. L'entretien avec son homologue "
+        "italien Lars Berg a porté sur les relations bilatérales.",
+        "2024-03-14", meeting({"Karl Weber", "Lars Berg"}),
+        id="fr-l-entretien-avec-son-homologue-is-with-whose-counterpart"),
+    pytest.param(
+        "Visit\n\nMinister Karl Weber paid an official visit to Rome. His meeting with Italian minister Lars Berg "
+        "focused on trade.",
+        "2024-03-14", meeting({"Karl Weber", "Lars Berg"}),
+        id="en-his-meeting-with-x-is-with-the-possessor"),
 ]
 
 
