@@ -1559,6 +1559,10 @@ CASES_DEV18 = [
         "focused on trade.",
         "2024-03-14", meeting({"Karl Weber", "Lars Berg"}),
         id="en-his-meeting-with-x-is-with-the-possessor"),
+    pytest.param(
+        "Audience\n\nLe Président de la République, Pr Karl Weber a reçu en audience lundi l'ambassadeur Lars Berg.",
+        "2024-03-14", all_of(meeting({"Karl Weber", "Lars Berg"}), no_name_starting("Pr")),
+        id="fr-pr-is-a-title"),
 ]
 
 
