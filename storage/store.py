@@ -795,9 +795,7 @@ class Store:
         `/timeline` and `/export` of the same country build each event once); any write
         forgets them all, since a new spelling can rename people in events it does not report."""
         with self._lock:
-            if self._built_cache[0] != self._generation:
-                self._built_cache = (self._generation, {}, {})
-            _, kept, persons = self._built_cache
+            _, kept, persons = self._built_now()
             built, registry = self._events.built, self._registry
             events = []
             for head in heads:
@@ -811,13 +809,17 @@ class Store:
             _keep_newest(persons, BUILT_EVENTS_KEPT)
             return tuple(events)
 
+    def _built_now(self) -> tuple[int, dict[tuple[Mention, ...], Event], Persons]:
+        """The events and participants built since the last write (forgotten at each write; under the lock)."""
+        if self._built_cache[0] != self._generation:
+            self._built_cache = (self._generation, {}, {})
+        return self._built_cache
+
     def participants_of_heads(self, heads: Iterable[EventHead]) -> tuple[tuple[EventPerson, ...], ...]:
         """The participants of these heads' events, with the registry's current names, without
         building the events of one report (`/export` writes the rest of a row from `memo`)."""
         with self._lock:
-            if self._built_cache[0] != self._generation:
-                self._built_cache = (self._generation, {}, {})
-            persons, participants, registry = self._built_cache[2], self._events.participants, self._registry
+            persons, participants, registry = self._built_now()[2], self._events.participants, self._registry
             found = tuple([participants(head, registry, persons) for head in heads])
             _keep_newest(persons, BUILT_EVENTS_KEPT)
             return found
