@@ -96,7 +96,8 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         scope = {i for i in scope if i < min(o.i for o in others)}
         if not scope:
             return
-    best = best_place(places(doc, scope, mentions))
+    framed = _framing_phrase(tok)
+    best = best_place(places(doc, scope & framed if framed else scope, mentions))
     if best and meeting.kind != "call":
         current_is_country = meeting.place is None or geo.is_country_name(meeting.place) or not meeting.place_stated
         if current_is_country and not geo.is_country_name(best) or meeting.place is None:
@@ -104,7 +105,26 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
     if not meeting.cues:
         s, e = sent_bounds(doc, tok.i)
         sent = doc[s:e]
-        meeting.cues = find_cues(sent.text, sent.start_char)
+        # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
+        limit = min((o.idx for o in others), default=sent.end_char)
+        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit]
+
+
+_FRAMES = frozenset({"during", "at", "in", "lors", "pendant", "durant", "au", "à", "a"})
+
+
+def _framing_phrase(tok: Token) -> set[int] | None:
+    """ "During the meeting with X, the President noted the importance of the forum in Kostanay", "Lors de
+    cet entretien, ...": a meeting noun framing the clause as its time; a place of the clause is
+    what was talked of, only the noun's own words tell where the meeting was."""
+    if tok.pos_ != "NOUN" or not has(tok.doc, "DEP"):
+        return None
+    # "during the meeting" (the preposition heads the noun), "lors de cet entretien" ("lors" heads it)
+    head = tok.head if tok.dep_ == "pobj" or tok.head.pos_ == "ADV" else None
+    marks = [c for c in tok.children if c.dep_ == "case"] + ([head] if head is not None else [])
+    if any(m.lower_ in _FRAMES for m in marks):
+        return {t.i for t in tok.subtree}
+    return None
 
 
 def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set[int]:

@@ -90,6 +90,7 @@ def _named(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person], set[i
     persons: dict[str, Person] = {}
     prev_end = 0
     titles: set[int] = set()  # tokens of titles and appositions that belong to a name
+    lefts: list[int] = []
     for idx, ((s, e), text) in enumerate(zip(spans, texts)):
         full = canon[text]
         sent_start, sent_end = sent_bounds(doc, s)
@@ -97,6 +98,7 @@ def _named(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person], set[i
         info = describe(doc, s, e, lang, max(sent_start, prev_end), min(sent_end, nxt_start))
         prev_end = e
         titles.update(range(info.left, s))
+        lefts.append(info.left)
         titles.update(range(e, info.right))
         mentions.append(Mention(s, e, text, "person", key=full, role=info.role, head=info.head, country=info.country,
                                 cls=info.cls, org=info.org, gender=info.gender))
@@ -109,7 +111,32 @@ def _named(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person], set[i
         p.gender = p.gender or info.gender
         if not p.cls and _REGNAL.match(doc[e - 1].text):
             p.cls, p.head = "monarch", "roi"  # "Mohammed VI", "Charles III"
+    _listed_countries(doc, mentions, lefts, persons)
     return mentions, persons, titles
+
+
+def _listed_countries(doc: Doc, mentions: list[Mention], lefts: list[int], persons: dict[str, Person]) -> None:
+    """ "ses homologues russe et chinois, Sergueï Lavrov et Wang Yi", "his counterparts from Chile and
+    Peru, A and B": a plural role naming as many countries as the names listed after it gives each
+    name, in order, one country."""
+    for idx, m in enumerate(mentions):
+        if lefts[idx] >= m.start:
+            continue
+        left = lefts[idx]
+        while left > 0 and (geo.adjective_country(doc[left - 1].text) or doc[left - 1].lower_ in ("and", "et", ",")):
+            left -= 1  # "his Russian and Chinese counterparts": the adjectives before the role
+        codes = [code for _, _, code, _ in geo.countries_in(doc[left:m.start].text)]
+        if len(codes) < 2 or len(set(codes)) != len(codes) or idx + len(codes) > len(mentions):
+            continue
+        listed = mentions[idx:idx + len(codes)]
+        joined = all(b.start - a.end <= 2 and all(t.text == "," or t.lower_ in ("et", "and") for t in doc[a.end:b.start])
+                     for a, b in zip(listed, listed[1:]))
+        if not joined or len({n.key for n in listed}) != len(listed):
+            continue
+        for n, code in zip(listed, codes):
+            n.country = persons[n.key].country = code
+            if not n.role:
+                n.role, n.head, n.cls = m.role, m.head, m.cls
 
 
 def _countries_nearby(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> None:

@@ -82,11 +82,18 @@ def _valid_name_tokens(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
+# Prepositions a title-case headline capitalises ("Talks With Counterparts From Chile, Peru"): never
+# the first word of a name (unlike "Le", "De" or "Van", which may be)
+_HEADLINE_PREPOSITIONS = frozenset({"from", "with", "to", "for", "in", "on", "at", "after", "before", "amid", "over",
+                                    "between", "during", "about", "into", "avec", "pour", "après", "apres", "avant",
+                                    "entre", "sur", "dans", "chez"})
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Titles, roles and lower-case words off the start; punctuation and "'s" off the end."""
     titles = load().words("title") | load().words("possessive")
     while start < end and (doc[start].lower_ in titles or doc[start].text[:1].islower() or doc[start].is_punct
-                           or _is_role(doc, start)):
+                           or _is_role(doc, start) or doc[start].lower_ in _HEADLINE_PREPOSITIONS):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'")
                            or doc[end - 1].text[:1].islower() and not _after_hyphen(doc, end - 1)):

@@ -76,4 +76,6 @@ def according_in_sentence(ctx: QuoteContext, si: int) -> None:
         else:
             prev = [s for s in stops if s < t.i - 1]
             span = (max(prev) + 1 if prev else sent.start, t.i)
+            if any(i in ctx.verbs for i in range(*span)) and any(ctx.tok_in_direct(k) for k in sent):
+                continue  # "« ... », a assuré X à son homologue, selon l'agence": the source of X's words
         add_reported(ctx, span, head, sent, optional_source=True)

@@ -186,6 +186,21 @@ def _new_paragraph(text: str, s: int) -> bool:
     return s <= 1 or text[s - 2:s - 1] in ("\n", "") or text[s - 1:s] == "\n" or text.rfind("\n", 0, s) >= s - 3
 
 
+def _attribution_follows(ctx: QuoteContext, e: int, last_si: int) -> bool:
+    """ "« ... très grave. » a assuré Mme X": the quotation's own full stop made the parser end the
+    sentence at the closing mark; the attribution right after it, opening in lower case, is the
+    quotation's all the same."""
+    nxt = last_si + 1
+    if nxt >= len(ctx.sents):
+        return False
+    sent = ctx.sents[nxt]
+    words = sent.text.lstrip(" \u00a0\u202f»”\"")
+    begins = sent.start_char + len(sent.text) - len(words)
+    gap = ctx.text[e:begins] if sent.start_char >= e else "\n"
+    return len(gap) <= 4 and "\n" not in gap and words[:1].islower() \
+        and any(v.idx < begins + 25 for v in ctx.verbs_by_sent[nxt])
+
+
 def attribute_direct(ctx: QuoteContext) -> None:
     """Give each direct quotation its speaker (see the module's docstring)."""
     text = ctx.text
@@ -199,6 +214,8 @@ def attribute_direct(ctx: QuoteContext) -> None:
     for s, e in ctx.direct:
         first_si = max(0, bisect_right(sent_starts, s) - 1)
         last_si = max(first_si, bisect_right(sent_starts, max(s, e - 1)) - 1)
+        if _attribution_follows(ctx, e, last_si):
+            last_si += 1
         sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
         speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
         if not speaker[0]:

@@ -267,6 +267,12 @@ class SpeakerResolver:
         named = self._name_in_phrase(tok) or self._role_antecedent(tok)
         if named is not None:
             return self.from_mention(named)
+        if self._dateline_city(tok):
+            # "MOSCOU, 10 novembre (Reuters) - Le ministre X a déclaré": the parser made the dateline the
+            # subject and the person a conjunct of it
+            conj = next((self.by_token[c.i] for c in tok.children if c.dep_ == "conj" and c.i in self.by_token
+                         and self.by_token[c.i].kind == "person"), None)
+            return self.from_mention(conj) if conj is not None else NOBODY
         phrase_tokens = [t for t in tok.subtree if t.i >= tok.i] if has(doc, "DEP") else [tok]
         for t in phrase_tokens[:4]:
             mm = self.by_token.get(t.i)
@@ -320,6 +326,13 @@ class SpeakerResolver:
             return None
         ante = pronoun_antecedent(doc, det.i, self.mentions)
         return self.from_mention(ante)[1] if ante else None
+
+    def _dateline_city(self, tok: Token) -> bool:
+        """ "BRASILIA : ...", "MOSCOU, 10 novembre": a city opening its line, a place and not a speaker."""
+        doc = self.doc
+        at_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+        return at_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ":", ".", "-", "–") \
+            and bool(geo.place_country(tok.text)) and not geo.is_country_name(tok.text)
 
     def _is_institution(self, tok: Token, phrase: str) -> bool:
         if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or tok.i in self.org_tokens:
