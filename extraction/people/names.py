@@ -365,11 +365,15 @@ def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int
     commas (or before a verb) after a role phrase in the same sentence."""
     if tok.text != "," or tok.i + 2 >= len(doc) or tok.i + 1 in taken:
         return None
-    stop = load().words("name_stop")
+    stop, particles = load().words("name_stop"), load().words("particle")
     k, count = tok.i + 1, 0
     while k < len(doc) and count < 4 and k not in taken:
         if doc[k].text == "-" and count and _glued_hyphen(doc, k):
             k += 1  # "Abdel-Latif Al-Zayani": one name, in five tokens
+            continue
+        if count and doc[k].lower_ in particles and k + 1 < len(doc) and doc[k + 1].text[:1].isupper() \
+                and k + 1 not in taken:
+            k += 1  # "Luiz Inacio Lula da Silva", "Ursula von der Leyen"
             continue
         if not doc[k].text[:1].isupper() or doc[k].is_punct or fold(doc[k].text) in stop:
             break

@@ -72,6 +72,20 @@ CASES_DEV20 = [
         "souligné l'importance du forum économique de Samarcande.",
         PUB, all_of(meeting({"Ali Karimov", "Ivan Petrov"}), no_place_of("Ali Karimov")),
         id="fr-the-place-in-the-framing-meeting-noun-s-own-words"),
+    pytest.param(
+        "Le président élu du Brésil, Paulo Henrique Souza da Costa, va rencontrer son homologue américain Joe Biden.",
+        PUB, meeting({"Paulo Henrique Souza da Costa", "Joe Biden"}, countries={"BR", "US"}),
+        id="fr-an-apposed-name-with-a-particle-inside"),
+    pytest.param(
+        "La commissaire Anna Berg et le président du Conseil, Marc Dubois, sont arrivés dimanche à Kiev. Les deux "
+        "responsables doivent notamment rencontrer le président ukrainien Viktor Hrytsenko.",
+        PUB, meeting({"Anna Berg", "Marc Dubois", "Viktor Hrytsenko"}, status="planned"),
+        id="fr-les-deux-responsables-are-the-two-named-before"),
+    pytest.param(
+        "Commissioner Anna Berg and Council President Marc Dubois arrived in Kyiv on Sunday. The two officials are "
+        "due to meet Ukrainian President Viktor Hrytsenko.",
+        PUB, meeting({"Anna Berg", "Marc Dubois", "Viktor Hrytsenko"}, status="planned"),
+        id="en-the-two-officials-are-the-two-named-before"),
 ]
 
 
