@@ -72,7 +72,7 @@ DATELINE = re.compile(
 # date is when the story was filed, not the meeting's when the sentence gives another.
 _DATED_LINE = re.compile(
     rf"^\s*[A-ZÀ-Ý][\w'’.\- ]{{1,28}}?,?\s+((?:\d{{1,2}}(?:er)?\s+(?:{_DATELINE_MONTH})|(?:{_DATELINE_MONTH})\.?\s+\d{{1,2}})"
-    rf"\.?(?:,?\s+\d{{4}})?)\s*(?:[–—(:]|-\s)", re.I | re.M)
+    rf"\.?(?:,?\s+\d{{4}}|/\d{{4}})?)\s*(?:[–—(:/]|-\s)", re.I | re.M)
 
 
 @lru_cache(maxsize=64)
@@ -129,14 +129,35 @@ def dateline(text: str) -> re.Match | None:
     return DATELINE.search(text[:600])
 
 
-def reference_date(text: str, published: str | None) -> str | None:
-    """The dateline's date with the publication year, else the publication date."""
-    year, month, _ = _parse(published)
+_LINE_DATE = re.compile(rf"(\d{{1,2}})(?:er)?\s+({_DATELINE_MONTH})\.?|({_DATELINE_MONTH})\.?\s+(\d{{1,2}})", re.I)
+
+
+def _line_day(text: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of the dateline, else of a dated line heading the story ("Addis
+    Ababa February 16/2022 /ENA/", "Bangui 17 Juin 2021—")."""
     m = dateline(text)
-    if m and year:
-        day = int(m[1] or m[4])
-        mon = MONTHS[(m[2] or m[3]).lower()]
-        if month and mon > month:
+    if m:
+        return int(m[1] or m[4]), MONTHS[(m[2] or m[3]).lower()], None
+    line = _DATED_LINE.search(text[:600])
+    if not line or text[:line.start()].count("\n") > 3:
+        return None
+    found = _LINE_DATE.search(line[1])
+    if not found:
+        return None
+    year = re.search(r"\d{4}", line[1][found.end():])
+    return (int(found[1] or found[4]), MONTHS[(found[2] or found[3]).lower()], int(year[0]) if year else None)
+
+
+def reference_date(text: str, published: str | None) -> str | None:
+    """The dateline's date (with the publication year unless it states its own), else the
+    publication date."""
+    year, month, _ = _parse(published)
+    found = _line_day(text)
+    if found and (year or found[2]):
+        day, mon, stated = found
+        if stated:
+            year = stated
+        elif month and mon > month:
             year -= 1  # a December dateline in a January article
         value = iso(year, mon, day)
         if value:

@@ -9,6 +9,8 @@ words before the trigger.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load
@@ -44,8 +46,16 @@ def _purpose_now(trig: Token) -> bool:
     return "Pres" in tenses
 
 
+# "en vue d'une rencontre avec X", "ahead of talks with X": a meeting noun that a trip or a step
+# prepares is still to come (multi-word prepositions the parse splits into pieces)
+_AHEAD = re.compile(r"\b(?:en vue d[e'’]|en prévision d[e'’]|à la veille d[e'’]|ahead of|in preparation for|"
+                    r"in the run-up to|in view of)\s*(?:\S+\s+){0,2}$", re.I)
+
+
 def planned(doc: Doc, trig: Token, lang: str) -> bool:
     cues = load().planned_cues
+    if trig.pos_ == "NOUN" and _AHEAD.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 6):trig.i].text_with_ws):
+        return True
     if not has(doc, "DEP"):
         window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]
         return any(t.lower_ in cues or lemma(t) in cues for t in window)

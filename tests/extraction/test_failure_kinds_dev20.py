@@ -86,9 +86,28 @@ CASES_DEV20 = [
         "due to meet Ukrainian President Viktor Hrytsenko.",
         PUB, meeting({"Anna Berg", "Marc Dubois", "Viktor Hrytsenko"}, status="planned"),
         id="en-the-two-officials-are-the-two-named-before"),
+    pytest.param(
+        "Le ministre Félix Dumas a regagné Kinshasa mercredi, en vue d'une rencontre avec l'ambassadrice américaine, "
+        "Nikki Brown.",
+        PUB, meeting({"Félix Dumas", "Nikki Brown"}, status="planned"),
+        id="fr-en-vue-d-une-rencontre-is-still-to-come"),
 ]
 
 
 @pytest.mark.parametrize("text, published, check", CASES_DEV20)
 def test_failure_kind_seen_on_dev20(extractor, text, published, check):
     check(extractor.extract(text, published=published))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("date 2024-03-12\nPort Louis March 11/2024 /MNA/Prime Minister Taro Kono held talks today.", "2024-03-12",
+     "2024-03-11"),
+    ("Bangui 17 Juin 2021—(Agence) : le président a reçu hier le ministre.", "2022-02-17", "2021-06-17"),
+    ("PARIS, 3 mars (AFP) - Le président a reçu le ministre.", "2024-03-12", "2024-03-03"),
+    ("Le président a reçu le ministre mardi.", "2024-03-12", "2024-03-12"),
+])
+def test_the_day_relative_times_count_from(text, published, expected):
+    """An agency's dated line heading the story ("Addis Ababa February 16/2022 /ENA/") is the day
+    "today" and weekdays count from, before the page's own date stamp."""
+    from extraction.dates import reference_date
+    assert reference_date(text, published) == expected
