@@ -289,8 +289,9 @@ def _meetings(doc: Doc, text: str, body_start: int, ref: str | None, published: 
 
 
 def _at_arrival_city(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
-    """Held encounters told with no place after the article says the visitor "est arrivé(e) à
-    Niamey" / "arrived in Nairobi" are in that city, when it is the only city of an arrival."""
+    """Encounters told with no place after the article says the visitor "est arrivé(e) à Niamey" /
+    "arrived in Nairobi" are in that city, when it is the only city of an arrival: those held, and
+    those still to come ("sont arrivés à Kiev ... doivent rencontrer X")."""
     arrivals = set()
     arrival_verbs = load().words("arrival_verb")
     for e in _located(doc):
@@ -301,7 +302,7 @@ def _at_arrival_city(meetings: list[Meeting], doc: Doc) -> list[Meeting]:
         return meetings
     city, at = next(iter(arrivals))
     return [Meeting(m.participants, m.date, city, m.status, m.kind, m.evidence)
-            if m.place is None and m.kind != "call" and m.status == "held" and m.evidence and m.evidence.start > at else m
+            if m.place is None and m.kind != "call" and m.evidence and m.evidence.start > at else m
             for m in meetings]
 
 

@@ -164,8 +164,10 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         while len(words) > 1 and fold(words[-1]) in load().words("calendar"):
             words.pop()  # "au Palais de Kosyam lundi": the NER took the day into the venue
         text = " ".join(words)
-        if fold(text) in load().words("geo_word"):
-            continue  # "the economic integration in Africa": a continent or a region is no meeting place
+        if fold(text) in load().words("geo_word") or fold(text) in load().organisations:
+            # "the economic integration in Africa": a continent or a region is no meeting place; "au sein de
+            # l'UE", "at the UN": an organisation neither
+            continue
         if fold(text.split()[0]) in _NO_VENUE and not geo.place_country(text):
             continue  # "en visite d'État", "président en exercice de la Communauté Economique ...": no place
         text = re.sub(r"^(?:the|la|le)\s+", "", text, flags=re.I) if label == "FAC" else text

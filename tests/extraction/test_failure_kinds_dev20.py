@@ -91,6 +91,12 @@ CASES_DEV20 = [
         "Nikki Brown.",
         PUB, meeting({"Félix Dumas", "Nikki Brown"}, status="planned"),
         id="fr-en-vue-d-une-rencontre-is-still-to-come"),
+    pytest.param(
+        "La commissaire Anna Berg et le président du Conseil, Marc Dubois, sont arrivés dimanche à Kiev. Les deux "
+        "responsables, qui occupent les premiers postes au sein de l'UE, doivent rencontrer le président ukrainien "
+        "Viktor Hrytsenko.",
+        PUB, meeting({"Anna Berg", "Marc Dubois", "Viktor Hrytsenko"}, place="Kiev"),
+        id="fr-a-meeting-to-come-after-the-arrival-is-in-the-arrival-city-and-never-in-an-organisation"),
 ]
 
 
