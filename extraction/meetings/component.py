@@ -177,10 +177,15 @@ def _first_conjunct_cues(doc: Doc, scope: set[int], all_cues: list[Cue]) -> list
     return [c for c in all_cues if any(s <= c.start < e for s, e in first)]
 
 
-def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]) -> list[Cue]:
+_DAY_BEFORE = {"held": ("weekday", "last_weekday", "today", "yesterday"),
+               "planned": ("next_weekday", "tomorrow")}
+
+
+def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention], status: str) -> list[Cue]:
     """ "Xi Jinping a appelé jeudi à ... ¶ Lors d'un entretien téléphonique avec ..., M. Xi a
-    suggéré": a meeting sentence without a time expression takes the day of the sentence before,
-    when that sentence tells of one of its participants."""
+    suggéré", "Le président accueillera demain le Premier ministre X. Les deux dirigeants se
+    rencontreront à Busan": a meeting sentence without a time expression takes the day of the
+    sentence before, when that sentence tells of one of its participants."""
     if sent.start == 0 or vague_time(sent.text):
         return []  # "the meeting with X a few days earlier": not the day of the sentence before
     ps, pe = sent_bounds(doc, sent.start - 1)
@@ -190,7 +195,7 @@ def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]
     text = doc_text(doc)
     prev_start, prev_end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1].text)
     return [c for c in find_cues(text[prev_start:prev_end], prev_start)
-            if c.kind in ("weekday", "last_weekday", "today", "yesterday")]
+            if c.kind in _DAY_BEFORE[status]]
 
 
 def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> list[tuple[str | None, bool]]:
@@ -253,8 +258,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     status = "planned" if planned(doc, tok, st.lang) else "held"
     visit = bool(lex.phrases("visit").search(sent.text))
     cues = _cues(doc, sent, tok, scope, st.mentions, visit)
-    if not cues and status == "held":
-        cues = _previous_cues(doc, sent, parts, st.mentions)
+    if not cues:
+        cues = _previous_cues(doc, sent, parts, st.mentions, status)
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)

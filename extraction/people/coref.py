@@ -53,8 +53,12 @@ _OFFICES = {"state", "monarch", "government", "foreign", "minister", "diplomat"}
 
 def roles_compatible(desc_cls: str | None, desc_head: str | None, p_cls: str | None, p_head: str | None) -> bool:
     """Can a description of office (desc_cls, desc_head) designate a person holding (p_cls, p_head)?"""
-    if not p_cls and not p_head or not desc_cls:
+    if not desc_cls:
         return True
+    if not p_cls and not p_head:
+        # a spokesperson is named as one ("la porte-parole X"): never a principal the article names
+        # without a title ("Lee Jae Myung et Shigeru Ishiba se rencontreront ... la porte-parole ...")
+        return desc_cls != "spokesperson"
     if "counterpart" in (desc_cls, p_cls) or desc_cls == "head":
         return True
     if desc_head and p_head and fold(desc_head) == fold(p_head):

@@ -97,6 +97,11 @@ CASES_DEV20 = [
         "Viktor Hrytsenko.",
         PUB, meeting({"Anna Berg", "Marc Dubois", "Viktor Hrytsenko"}, place="Kiev"),
         id="fr-a-meeting-to-come-after-the-arrival-is-in-the-arrival-city-and-never-in-an-organisation"),
+    pytest.param(
+        "Hiro Tanaka arrivera demain en Corée du Sud. Kim Dae Sung et Hiro Tanaka se rencontreront à Busan pour un "
+        "sommet.",
+        PUB, meeting({"Kim Dae Sung", "Hiro Tanaka"}, date="2024-03-13", status="planned"),
+        id="fr-a-meeting-to-come-takes-tomorrow-from-the-sentence-before"),
 ]
 
 
@@ -117,3 +122,12 @@ def test_the_day_relative_times_count_from(text, published, expected):
     "today" and weekdays count from, before the page's own date stamp."""
     from extraction.dates import reference_date
     assert reference_date(text, published) == expected
+
+
+def test_a_spokesperson_is_never_a_person_named_without_a_title():
+    """ "Lee et Ishiba se rencontreront ... la porte-parole du Bureau présidentiel": the spokeswoman is
+    someone else than the principals the article names bare; a head of state may be one of them."""
+    from extraction.people.coref import roles_compatible
+    assert not roles_compatible("spokesperson", "porte-parole", None, None)
+    assert roles_compatible("spokesperson", "porte-parole", "spokesperson", "porte-parole")
+    assert roles_compatible("head", "chef de l'Etat", None, None)
