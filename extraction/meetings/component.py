@@ -14,7 +14,7 @@ Constructions handled beyond the passes' own:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -107,7 +107,9 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         sent = doc[s:e]
         # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
         limit = min((o.idx for o in others), default=sent.end_char)
-        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit]
+        own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
+        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit
+                        and (own is None or any(a <= c.start < b for a, b in own))]
 
 
 _FRAMES = frozenset({"during", "at", "in", "lors", "pendant", "durant", "au", "à", "a"})
@@ -222,7 +224,12 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     kind = call_kind(doc, sent, tok, scope, kind)
     if kind is None:
         return False
-    parts = participants(doc, sent, tok, scope, st.mentions, st.results, st.lang)
+    framing = set().union(*(_framing_phrase(t) or set() for t in doc[sent.start:tok.i]
+                            if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
+    # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":
+    # the framing meeting's party is no party of the summit talked of
+    pool = [m for m in st.mentions if m.start not in framing] if framing else st.mentions
+    parts = participants(doc, sent, tok, scope, pool, st.results, st.lang)
     if _is_anaphoric(tok) and tok.pos_ in ("NOUN", "PROPN") and not _new_group_event(doc, tok, scope, st) \
             and not _own_parties(tok, parts, st):
         if st.results and not anaphora_done:
@@ -233,12 +240,12 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         # a parse that hangs the object elsewhere ("rencontreront dimanche le président X", the
         # weekday read as the root): the words after the trigger up to the clause's next comma
         wider = scope | _surface_right(doc, sent, tok)
-        parts = participants(doc, sent, tok, wider, st.mentions, st.results, st.lang)
+        parts = participants(doc, sent, tok, wider, pool, st.results, st.lang)
         if count_parties(parts) >= 2:
             scope = wider
         else:
             widest = scope | _surface_right(doc, sent, tok, past_commas=True)
-            found = participants(doc, sent, tok, widest, st.mentions, st.results, st.lang)
+            found = participants(doc, sent, tok, widest, pool, st.results, st.lang)
             if count_parties(found) >= 2:
                 parts, scope = found, widest
     if count_parties(parts) == 1:
@@ -449,7 +456,38 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
         anaphora_done = False
         for tok, kind in triggers:
             anaphora_done = _meeting(st, sent, tok, kind, scoped[tok.i], anaphora_done) or anaphora_done
-    return st.results
+    return [split for c in st.results for split in _told_one_by_one(doc, c, st.mentions, lang)]
+
+
+def _told_one_by_one(doc: Doc, c: MeetingCandidate, mentions: list[Mention], lang: str) -> list[MeetingCandidate]:
+    """ "X received the ambassadors of Russia and China. During the meeting with Russian ambassador A
+    ... At the meeting with Chinese ambassador B ...": a plural group received together, then met one
+    by one in the article's words ("the meeting with A", "l'entretien avec B"), is so many bilateral
+    encounters."""
+    groups: dict[int, list[Mention]] = {}
+    for m in c.participants:
+        if m.plural and m.key and not m.key.startswith("~"):
+            groups.setdefault(m.start, []).append(m)
+    group = next((g for g in groups.values() if len({m.key for m in g}) >= 2), None)
+    if group is None:
+        return [c]
+    hosts = [m for m in c.participants if m not in group]
+    if len({m.key for m in hosts}) > 1:
+        return [c]
+    keys = {m.key for m in group}
+    met_alone = set()
+    for tok in doc[sent_bounds(doc, c.trigger)[1]:]:
+        if tok.pos_ != "NOUN" or not trigger_kind(tok, lang) or tok.i + 1 >= len(doc) \
+                or doc[tok.i + 1].lower_ not in ("with", "avec"):
+            continue
+        named = {m.key for m in mentions if tok.i + 1 < m.start <= tok.i + 6 and m.key in keys}
+        if len(named) == 1:
+            met_alone |= named
+    if met_alone != keys:
+        return [c]
+    # no host: the group alone ("Head of State receives Russian, Chinese ambassadors"), whose encounters
+    # the article tells one by one
+    return [replace(c, participants=hosts + [m]) for m in group] if hosts else []
 
 
 @Language.component("diplowatch_meetings", requires=["doc._.mentions", "doc._.persons", "token.dep", "token.morph"],

@@ -65,8 +65,9 @@ CASES_DEV20 = [
         "Russian ambassador Ivan Petrov the Head of State noted the importance of the forum in Kostanay.\n\nAt the "
         "meeting with Chinese ambassador Li Wei, the sides pointed out the relevance of the upcoming summit in Xian "
         "in May 2024.",
-        PUB, meeting(countries={"RU", "CN"}, date=PUB, status="held"),
-        id="en-the-time-and-place-of-what-was-talked-of-are-not-the-meeting-s"),
+        PUB, all_of(bilaterals_of("Aslan Berik", "Ivan Petrov", "Li Wei"),
+                    meeting({"Aslan Berik", "Li Wei"}, date=PUB, status="held")),
+        id="en-ambassadors-received-then-met-one-by-one-and-not-at-the-time-of-what-was-talked-of"),
     pytest.param(
         "Le président Ali Karimov a reçu mardi le ministre Ivan Petrov.\n\nLors de cet entretien, le président a "
         "souligné l'importance du forum économique de Samarcande.",
@@ -102,6 +103,12 @@ CASES_DEV20 = [
         "sommet.",
         PUB, meeting({"Kim Dae Sung", "Hiro Tanaka"}, date="2024-03-13", status="planned"),
         id="fr-a-meeting-to-come-takes-tomorrow-from-the-sentence-before"),
+    pytest.param(
+        "President Aslan Berik received Chinese ambassador Li Wei.\n\nAt the meeting with Chinese ambassador Li Wei, "
+        "the sides pointed out the relevance of the upcoming Central Asia + China Summit in Xian in May 2024 and the "
+        "scheduled state visit of President Berik to China.",
+        PUB, meeting({"Aslan Berik", "Li Wei"}, count=1, status="held"),
+        id="en-the-framing-meeting-s-party-is-no-party-of-the-summit-talked-of"),
 ]
 
 
