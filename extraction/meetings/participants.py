@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load
-from ..people.anaphora import pronoun_antecedent, relative_antecedent
+from ..people.anaphora import anaphor_antecedent, pronoun_antecedent, relative_antecedent
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
 from ..words import doc_text, fold, has, lemma
@@ -151,6 +151,8 @@ def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> 
         return pronoun_antecedent(doc, subj.i, mentions)
     if subj is not None and subj.lower_ in words.words("relative"):
         return relative_antecedent(doc, subj, mentions)
+    if subj is not None:  # "Cette dernière aura un entretien avec X", "The latter will meet X"
+        return anaphor_antecedent(doc, subj.i, mentions, strict=True) or None
     return None
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import lemma
+from ..words import fold, lemma
 from .model import Mention, sent_bounds
 
 
@@ -119,3 +119,28 @@ def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], gender: str | 
             if is_subject_mention(doc, m, m is persons_only[0]):
                 return m
     return window[-1]
+
+
+def anaphor_antecedent(doc: Doc, i: int, mentions: list[Mention], strict: bool = False) -> Mention | None | bool:
+    """ "cette dernière", "ce dernier", "the latter", "l'intéressé" at token i (after its determiner):
+    "dernier" / "latter" is the person named last in the same or the previous sentence (not the
+    salient subject a pronoun takes), of the same gender when it is marked; "l'intéressé" is read as
+    a pronoun of its gender. False when the token is no such anaphor. `strict`: a feminine anaphor
+    only for a person known to be a woman, and no fallback to the pronoun's reading (for a meeting's
+    party, where a wrong person is a wrong encounter)."""
+    words = load()
+    tok = doc[i]
+    gender = "f" if tok.lower_ in words.words("anaphor_f") else "m" if tok.lower_ in words.words("anaphor_m") else None
+    if not gender or i == 0 or doc[i - 1].pos_ != "DET":
+        return False
+    if fold(tok.text) in words.words("latter"):
+        floor = sent_bounds(doc, max(0, sent_bounds(doc, i)[0] - 1))[0]
+        for m in reversed(mentions):
+            if m.start >= i - 1 or m.kind != "person":
+                continue
+            if m.start < floor:
+                break
+            if gender == "m" and is_feminine(doc, m) or gender == "f" and not is_feminine(doc, m) and (m.gender or strict):
+                continue
+            return m
+    return None if strict else pronoun_antecedent(doc, i - 1, mentions, gender)

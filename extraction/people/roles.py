@@ -294,9 +294,11 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         # before a comma are the previous name's; B's is after him
         roles, left = [], start
     if len(roles) > 1 and any(t.lower_ in ("du", "de", "des", "d'", "of") for t in doc[roles[-2][1]:roles[-1][0]]) \
-            and _apposed_to_name_before(doc, roles[0][0]):
-        # "Y, envoyé spécial du président X": the envoy is Y, named before; X is the president (but
-        # "le porte-parole du chef de l'Etat russe Dmitri Peskov" names the spokesman)
+            and (_apposed_to_name_before(doc, roles[0][0]) or roles[-1][1] == start and all(
+                t.lower_ in ("du", "de", "des", "d'", "of", "la", "le", "l'", "the") for t in doc[roles[-2][1]:roles[-1][0]])):
+        # "Y, envoyé spécial du président X": the envoy is Y, named before; X is the president, as in
+        # "l'envoyée spéciale du président X" (but "le porte-parole du chef de l'Etat russe Dmitri
+        # Peskov" names the spokesman)
         left = roles[-1][0]
         while left > 0 and doc[left - 1].pos_ == "DET":
             left -= 1

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from .. import geo
 from ..lexicons import load
-from ..people.anaphora import is_feminine, pronoun_antecedent, relative_antecedent
+from ..people.anaphora import anaphor_antecedent, pronoun_antecedent, relative_antecedent
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
 from ..words import entities, fold, has, lemma
@@ -206,25 +206,9 @@ class SpeakerResolver:
             if self.recent and self.recent[0][0] in self.institution_names and 0 <= tok.idx - self.recent[1] < 400:
                 return self.recent[0]
             return NOBODY
-        gender = "f" if tok.lower_ in self.words.words("anaphor_f") else "m" if tok.lower_ in self.words.words("anaphor_m") else None
-        if gender and tok.i > 0 and doc[tok.i - 1].pos_ == "DET":  # "cette dernière", "l'intéressé", "the latter"
-            ante = self._latest(tok, gender) if fold(tok.text) in self.words.words("latter") else None
-            ante = ante or pronoun_antecedent(doc, tok.i - 1, self.mentions, gender)
+        ante = anaphor_antecedent(doc, tok.i, self.mentions)  # "cette dernière", "l'intéressé", "the latter"
+        if ante is not False:
             return self.from_mention(ante) if ante else NOBODY
-        return None
-
-    def _latest(self, tok: Token, gender: str) -> Mention | None:
-        """ "ce dernier", "the latter": the person named last before it (not the salient subject
-        a pronoun takes), of the same gender when it is marked, in the same or the previous sentence."""
-        floor = sent_bounds(self.doc, max(0, sent_bounds(self.doc, tok.i)[0] - 1))[0]
-        for m in reversed(self.mentions):
-            if m.start >= tok.i - 1 or m.kind != "person":
-                continue
-            if m.start < floor:
-                return None
-            if gender == "m" and is_feminine(self.doc, m) or gender == "f" and not is_feminine(self.doc, m) and m.gender:
-                continue
-            return m
         return None
 
     def _name_in_phrase(self, tok: Token) -> Mention | None:

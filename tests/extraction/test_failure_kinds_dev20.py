@@ -109,6 +109,17 @@ CASES_DEV20 = [
         "scheduled state visit of President Berik to China.",
         PUB, meeting({"Aslan Berik", "Li Wei"}, count=1, status="held"),
         id="en-the-framing-meeting-s-party-is-no-party-of-the-summit-talked-of"),
+    pytest.param(
+        "Le ministre Félix Dumas a regagné Kinshasa mercredi. L'ambassadrice américaine Nikki Brown est arrivée à "
+        "Kinshasa avec une délégation. Cette dernière aura également un important entretien avec le président Joseph "
+        "Kamba.",
+        PUB, meeting({"Nikki Brown", "Joseph Kamba"}, status="planned"),
+        id="fr-cette-derniere-as-a-meeting-s-subject-is-the-woman-named-last"),
+    pytest.param(
+        "Minister Felix Dumas returned to Kinshasa on Wednesday. US ambassador Nikki Brown arrived in Kinshasa with a "
+        "delegation. The latter will also hold talks with President Joseph Kamba.",
+        PUB, meeting({"Nikki Brown", "Joseph Kamba"}, status="planned"),
+        id="en-the-latter-as-a-meeting-s-subject-is-the-one-named-last"),
 ]
 
 
@@ -138,3 +149,14 @@ def test_a_spokesperson_is_never_a_person_named_without_a_title():
     assert not roles_compatible("spokesperson", "porte-parole", None, None)
     assert roles_compatible("spokesperson", "porte-parole", "spokesperson", "porte-parole")
     assert roles_compatible("head", "chef de l'Etat", None, None)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("L'envoyée spéciale du président Karl Weber est arrivée à Kinshasa.", "Karl Weber", "président"),
+    ("Le porte-parole du chef de l'Etat russe Dmitri Orlov a déclaré que la visite était utile.", "Dmitri Orlov",
+     "porte-parole du chef de l'Etat russe"),
+])
+def test_the_name_after_a_title_of_a_title_holds_the_nearest_one(extractor, text, name, role):
+    """ "l'envoyée spéciale du président X": X is the president, not the envoy; but "le porte-parole
+    du chef de l'Etat russe X", the adjective between, names the spokesman."""
+    assert extractor.nlp(text)._.persons[name].role == role
