@@ -64,7 +64,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_CLOSING_THEN_ATTRIBUTION = re.compile(r'[,.!?]["”»]\s+(?=[a-zà-ÿ])')
+# the attribution after the closing mark: lower case ("the ambassador said", "a-t-il dit") or a
+# name then its verb of saying ('... relationship," Blinken wrote on Twitter.')
+_CLOSING_THEN_ATTRIBUTION = re.compile(
+    r'[,.!?]["”»]\s+(?=[a-zà-ÿ]|[A-ZÀ-Ý][\w\-]*(?:\s+[A-ZÀ-Ý][\w\-]*){0,2}\s+'
+    r'(?:said|says|wrote|writes|told|added|noted|tweeted|stressed|explained|a|avait)\b)')
 
 
 def _continued(text: str, para_end: int, spans: list[tuple[int, int]]) -> int:

@@ -120,6 +120,11 @@ CASES_DEV20 = [
         "delegation. The latter will also hold talks with President Joseph Kamba.",
         PUB, meeting({"Nikki Brown", "Joseph Kamba"}, status="planned"),
         id="en-the-latter-as-a-meeting-s-subject-is-the-one-named-last"),
+    pytest.param(
+        "Minister Anna Lind spoke with her Chilean counterpart on Tuesday.\n\"I had a great talk this afternoon with "
+        "my friend Alberto Vial about our trade.\nWe value our bond with Chile and its people,\" Lind wrote on X.",
+        PUB, all_of(quote_by("I had a great talk", "Anna Lind"), quote_by("We value our bond", "Anna Lind")),
+        id="en-a-quotation-over-two-paragraphs-closed-before-a-named-attribution"),
 ]
 
 
