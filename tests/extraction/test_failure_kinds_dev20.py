@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting_of, no_name_starting, no_place_of,
-                                  no_speaker, person_country, quote_by)
+                                  no_speaker, person_country, quote_by, role_of)
 
 PUB = "2024-03-12"  # a Tuesday
 
@@ -125,6 +125,11 @@ CASES_DEV20 = [
         "my friend Alberto Vial about our trade.\nWe value our bond with Chile and its people,\" Lind wrote on X.",
         PUB, all_of(quote_by("I had a great talk", "Anna Lind"), quote_by("We value our bond", "Anna Lind")),
         id="en-a-quotation-over-two-paragraphs-closed-before-a-named-attribution"),
+    pytest.param(
+        "L'Emir du Qatar, Cheikh Tamim Bin Hamad Al-Thani, a reçu jeudi à Doha le ministre des Affaires étrangères "
+        "Nasser Bourita.",
+        PUB, role_of("Tamim Bin Hamad Al-Thani", "Emir du Qatar"),
+        id="fr-an-honorific-before-the-name-is-no-part-of-the-role"),
 ]
 
 
