@@ -159,6 +159,7 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     j = after_time(doc, verb.i + 1, s_end)
     if j < s_end and j == verb.i + 1 and "Inf" in doc[j].morph.get("VerbForm"):
         j += 1  # the infinitive of a multiword verb: "a fait savoir la porte-parole", "a laissé entendre X"
+    j = _past_recipient(doc, j, s_end)
     # A name the tagger reads as adjectives ("a dit Huang Xia") is the subject, not words before it.
     while (j < s_end and doc[j].pos_ in ("ADV", "DET", "ADJ") and doc[j].lower_ not in ("que", "that")
            and not (doc[j].ent_type_ == "PER" and doc[j].ent_iob_ == "B"
@@ -167,6 +168,22 @@ def inverted_subject(doc: Doc, verb: Token) -> Token | None:
     if j < s_end and not doc[j].is_punct and not doc[j].is_quote and (doc[j].pos_ in ("PROPN", "NOUN") or doc[j].text[:1].isupper()):
         return doc[j]
     return None
+
+
+def _past_recipient(doc: Doc, j: int, end: int) -> int:
+    """Past whom the words were said to, between the verb and its subject: "a dit aux journalistes
+    X", "a déclaré à la presse le ministre" (a common noun after "à" / "aux", not a name)."""
+    if j >= end or doc[j].lower_ not in ("à", "au", "aux"):
+        return j
+    k = j + 1
+    while k < end and doc[k].pos_ == "DET":
+        k += 1
+    if k < end and doc[k].pos_ == "NOUN" and doc[k].text[:1].islower():
+        k += 1
+        while k < end and doc[k].pos_ == "ADJ" and doc[k].text[:1].islower():
+            k += 1
+        return k
+    return j
 
 
 def after_time(doc: Doc, j: int, end: int) -> int:

@@ -130,6 +130,14 @@ CASES_DEV20 = [
         "Nasser Bourita.",
         PUB, role_of("Tamim Bin Hamad Al-Thani", "Emir du Qatar"),
         id="fr-an-honorific-before-the-name-is-no-part-of-the-role"),
+    pytest.param(
+        "« Le président serait prêt à recevoir M. Lind », a dit aux journalistes Paulo Amaral, ancien ministre.",
+        PUB, quote_by("Le président serait prêt", "Paulo Amaral"),
+        id="fr-the-inverted-subject-after-whom-the-words-were-said-to"),
+    pytest.param(
+        "M. Weber « a dit que le président serait prêt à recevoir M. Lind », a dit aux journalistes Paulo Amaral.",
+        PUB, quote_by("serait prêt", "Paulo Amaral"),
+        id="fr-a-quoted-report-of-someone-else-s-words-is-the-reporter-s"),
 ]
 
 
