@@ -53,3 +53,9 @@ def institution_in(text: str) -> tuple[str, str] | None:
 def countries_in(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, ISO code, kind) for every gazetteer mention in text."""
     return [(s, e, c.code, kind) for s, e, c, kind in countries.find_in_text(text)]
+
+
+def news_agency_in(text: str) -> str | None:
+    """The state news agency named in text ("selon Chine nouvelle", "TASS reported"), folded, else None."""
+    folded = f" {countries.fold(text)} "
+    return next((name for name in load().words("news_agency") if f" {name} " in folded), None)

@@ -52,6 +52,19 @@ _AHEAD = re.compile(r"\b(?:en vue d[e'’]|en prévision d[e'’]|à la veille d
                     r"in the run-up to|in view of)\s*(?:\S+\s+){0,2}$", re.I)
 
 
+def _conditional_read_as_imperfect(t: Token) -> bool:
+    """ "recevrait", "rencontrerait", "s'entretiendrait", "se réuniraient": a conditional the small French
+    model tags as an imperfect or a present (the future stem and the imperfect's ending; "rencontrait", "déclarait" are
+    imperfects: an "-er" verb's conditional is its infinitive plus the ending)."""
+    if t.pos_ not in ("VERB", "AUX") or not {"Imp", "Pres"} & set(t.morph.get("Tense")):
+        return False
+    text, lem = t.lower_, lemma(t)
+    for ending in ("ait", "aient"):
+        if text.endswith("r" + ending):
+            return text == lem + ending if lem.endswith("er") else not text.startswith(lem[:-2] + ending[:1])
+    return False
+
+
 def planned(doc: Doc, trig: Token, lang: str) -> bool:
     cues = load().planned_cues
     if trig.pos_ == "NOUN" and _AHEAD.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 6):trig.i].text_with_ws):
@@ -82,7 +95,8 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
                 look.append(c)
                 look.extend(x for x in c.children if x.dep_ in _LOOK_DEPS)
     for t in look:
-        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _near_future(doc, t, trig):
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _near_future(doc, t, trig) \
+                or lang == "fr" and _conditional_read_as_imperfect(t):
             return True
         if lemma(t) in cues or t.lower_ in cues:
             return True

@@ -30,7 +30,8 @@ from .speakers import Speaker
 
 
 
-DATELINE_LEAD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{0,60}\))?\s*(?:--|[-–—])\s+")
+DATELINE_LEAD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{0,60}\))?\s*(?:--|[-–—])\s+"
+                           r"|[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,},[^\n/]{0,40}?\s*/[A-Za-z\-]{2,12}/\.?\s+")  # "MOSCOW, June 3. /TASS/."
 
 
 def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[int]:

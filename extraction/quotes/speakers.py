@@ -125,11 +125,34 @@ class SpeakerResolver:
         self.words = load()
         self.pronouns = self.words.words("pronoun_m") | self.words.words("pronoun_f") | self.words.words("pronoun_obj")
         self.recent: tuple[Speaker, int] | None = None  # the last quote's speaker, and where its sentence ends
+        self.said_log: list[tuple[int, Speaker]] = []  # every quote's sentence end and speaker, as found
         self.institution_names: set[str] = set()
 
     def said(self, speaker: Speaker, sent_end_char: int) -> None:
         """Record the speaker of the quote just found (for "They added that ...")."""
         self.recent = (speaker, sent_end_char)
+        self.said_log.append((sent_end_char, speaker))
+
+    def _speaker_before(self, tok: Token) -> Speaker | None:
+        """ "..., Spokesman X wrote on Saturday. ¶ "... ," he noted.": a pronoun subject of a verb of saying
+        goes on with the person quoted last, when no one else is named outside quotation marks since
+        (the sentence before may only mention someone, "Prime Minister Y's meeting"), within a few
+        sentences, and the gender allows."""
+        doc = self.doc
+        before = [(end, sp) for end, sp in self.said_log if tok.idx - 600 < end <= tok.idx]
+        if not before:
+            return None
+        end, speaker = max(before, key=lambda x: x[0])
+        person = next((p for p in self.persons.values() if p.label == speaker[0] and p.name), None)
+        if person is None:
+            return None
+        if any(m.kind == "person" and m.key != person.key and not m.quoted and end <= doc[m.start].idx < tok.idx
+               for m in self.mentions):
+            return None
+        feminine = tok.lower_ in self.words.words("pronoun_f")
+        if person.gender and (person.gender == "f") != feminine:
+            return None
+        return speaker
 
     def from_mention(self, m: Mention) -> Speaker:
         if m.key and m.key in self.persons:
@@ -196,6 +219,10 @@ class SpeakerResolver:
             unnamed = self._unnamed_previous_subject(tok)
             if unnamed is not None:
                 return self.from_token(unnamed)
+            if tok.lower_ in self.words.words("pronoun_m") | self.words.words("pronoun_f"):
+                previous = self._speaker_before(tok)
+                if previous is not None:
+                    return previous
             ante = pronoun_antecedent(doc, tok.i, self.mentions)
             return self.from_mention(ante) if ante else NOBODY
         if tok.lower_ in self.words.words("relative"):
@@ -319,7 +346,8 @@ class SpeakerResolver:
             and bool(geo.place_country(tok.text)) and not geo.is_country_name(tok.text)
 
     def _is_institution(self, tok: Token, phrase: str) -> bool:
-        if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or tok.i in self.org_tokens:
+        if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or geo.news_agency_in(phrase) \
+                or tok.i in self.org_tokens:
             return True
         # a state speaking: "Saudi Arabia declared" (never a city: "Riyad a estimé" names a place)
         return tok.text[:1].isupper() and geo.is_country_name(phrase)

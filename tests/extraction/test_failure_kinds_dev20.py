@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting_of, no_name_starting, no_place_of,
-                                  no_speaker, person_country, quote_by, role_of)
+                                  no_speaker, person_country, quote_by, quote_text, role_of)
 
 PUB = "2024-03-12"  # a Tuesday
 
@@ -138,6 +138,22 @@ CASES_DEV20 = [
         "M. Weber « a dit que le président serait prêt à recevoir M. Lind », a dit aux journalistes Paulo Amaral.",
         PUB, quote_by("serait prêt", "Paulo Amaral"),
         id="fr-a-quoted-report-of-someone-else-s-words-is-the-reporter-s"),
+    pytest.param(
+        "YEREVAN, March 12. /ARKA/. Prime Minister Nikol Armen's meeting with President Ilham Rzayev is not planned, "
+        "Foreign Ministry Spokesman Vahan Sarkisian wrote on Facebook on Tuesday.\n\n\"I would like to emphasize that "
+        "no meetings are planned. Proposals are being negotiated,\" he noted.",
+        PUB, all_of(quote_by("I would like to emphasize", "Vahan Sarkisian"),
+                    quote_text("Prime Minister Nikol Armen's meeting", not_start="YEREVAN")),
+        id="en-he-goes-on-with-the-last-speaker-and-an-agency-tag-is-no-content"),
+    pytest.param(
+        "MOSCOU, 12 mars /TASS/. Le Premier ministre Nikol Armen rencontrera le président Ilham Rzayev, a annoncé "
+        "mardi le porte-parole Vahan Sarkisian.",
+        PUB, all_of(person_country("Nikol Armen", None), no_speaker("TASS")),
+        id="fr-a-news-agency-gives-no-country-to-the-people-of-its-story"),
+    pytest.param(
+        "Le porte-parole a déclaré que le président Paul Mensah recevrait le ministre Jean Martin.",
+        PUB, meeting({"Paul Mensah", "Jean Martin"}, status="planned"),
+        id="fr-a-conditional-the-tagger-reads-as-an-imperfect-is-still-to-come"),
 ]
 
 
