@@ -23,7 +23,7 @@ from .. import geo
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, fold, has
+from ..words import doc_text, fold, has, lemma
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
@@ -49,6 +49,11 @@ def _new_group_event(doc: Doc, tok: Token, scope: set[int], st: _State) -> bool:
     return bool(group_of_earlier_countries(scope, st.mentions, st.results))
 
 
+# "Il s'agissait de la première conversation entre A et B", "It marked the first meeting between A and
+# B": verbs that only describe an encounter just told
+_PREDICATE_VERBS = frozenset({"agir", "marquer", "constituer", "représenter", "mark", "constitute", "represent"})
+
+
 def _other_event(tok: Token, parts: list[Mention], results: list[MeetingCandidate]) -> bool:
     """ "L'entretien prochain", "la dernière réunion", "the next meeting": another encounter than the
     one the article tells, never merged with it; but "It will be the first meeting between A and
@@ -56,8 +61,9 @@ def _other_event(tok: Token, parts: list[Mention], results: list[MeetingCandidat
     same parties."""
     doc, other = tok.doc, load().words("other_event")
     keys = {m.key for m in parts}
-    if (tok.dep_ == "attr" or any(c.dep_ == "cop" for c in tok.children)) \
-            and any(keys == {m.key for m in r.participants} for r in results[-6:]):
+    predicate = tok.dep_ == "attr" or any(c.dep_ == "cop" for c in tok.children) \
+        or lemma(tok.head) in _PREDICATE_VERBS and tok.dep_ in ("obj", "dobj", "obl", "obl:arg", "attr")
+    if predicate and any(keys == {m.key for m in r.participants} for r in results[-6:]):
         return False
     return any(doc[k].lower_ in other for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc))
 
@@ -156,7 +162,8 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
                 and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
     spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in scope if i not in relative]
     rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
-    all_cues = find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
+    all_cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
+                if not _since(doc, c)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
     told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
     if not told and has(doc, "DEP"):  # none of its own, or only the dateline's
@@ -165,6 +172,35 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     if not cues and visit:
         cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
     return cues
+
+
+_SINCE = frozenset({"since", "depuis"})
+
+
+def _since(doc: Doc, cue: Cue) -> bool:
+    """ "the first call between A and B since 18 February", "depuis qu'il a pris ses fonctions le mois
+    dernier": a time after "since" / "depuis" is of the encounter before, not of this one."""
+    tok = next((t for t in doc if t.idx >= cue.start), None)
+    return tok is not None and _after_since(tok)
+
+
+def _after_since(tok: Token) -> bool:
+    """The word is in a "since ..." / "depuis ..." phrase or clause (its time and place are another
+    moment's)."""
+    doc = tok.doc
+    if any(t.lower_ in _SINCE for t in doc[max(0, tok.i - 2):tok.i]):
+        return True
+    if not has(doc, "DEP"):
+        return False
+    node = tok
+    for _ in range(5):
+        if any(c.lower_ in _SINCE and c.dep_ in ("mark", "case", "prep", "advmod") for c in node.children) \
+                or node.lower_ in _SINCE:
+            return True
+        if node.head.i == node.i or node.pos_ == "VERB" and node.dep_ in ("ROOT",):
+            return False
+        node = node.head
+    return False
 
 
 def _first_conjunct_cues(doc: Doc, scope: set[int], all_cues: list[Cue]) -> list[Cue]:
@@ -248,7 +284,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             found = participants(doc, sent, tok, widest, pool, st.results, st.lang)
             if count_parties(found) >= 2:
                 parts, scope = found, widest
-    if count_parties(parts) == 1:
+    if count_parties(parts) <= 1:
         parts = parts + _pair_named_before(doc, sent, tok, parts, st.mentions)
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
@@ -270,7 +306,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
-    where = own or scope
+    where = own or {i for i in scope if not _after_since(doc[i])}
     found = [p for p, _ in places(doc, where, st.mentions)]
     place_list = _place_list(st, sent, where, status, kind) if own is None else [(found[0] if found else None, bool(found))]
     separately = _one_by_one(doc, sent)
@@ -295,8 +331,8 @@ def _pair_named_before(doc: Doc, sent, tok: Token, parts: list[Mention], mention
     if not has(doc, "DEP"):
         return []
     subj = subject_of(clause_root(tok))
-    if subj is None or subj.i >= tok.i or not any(c.lower_ in _PAIR for c in list(subj.children) + [subj]):
-        return []
+    if subj is None or subj.i >= tok.i or not any(c.lower_ in _PAIR for c in subj.subtree if abs(c.i - subj.i) <= 4):
+        return []  # "les deux responsables", "both ministers", "the top diplomats of the two nations"
     if sent.start == 0:
         return []
     ps = sent.start

@@ -98,8 +98,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'")
                            or doc[end - 1].text[:1].islower() and not _after_hyphen(doc, end - 1)):
         end -= 1
-    # a country name glued before the name ("du Président de l'Indonésie Prabowo Subianto")
-    while end - start > 1 and (geo.is_country_name(doc[start].text) or doc[start].lower_ in titles):
+    # a country name glued before the name ("du Président de l'Indonésie Prabowo Subianto"), or the
+    # portfolio of the title ("le ministre russe de la Défense Sergueï Choïgou" read as one name)
+    portfolios = load().words("portfolio")
+    while end - start > 1 and (geo.is_country_name(doc[start].text) or doc[start].lower_ in titles
+                               or fold(doc[start].text) in portfolios and start > 0
+                               and doc[start - 1].lower_ in ("de", "la", "l'", "du", "des", "à", "of")):
         start += 1
     if end - start > 2 and doc[start].lower_ in load().words("title_name"):
         start += 1  # "Cheikh Tamim bin Hamad Al Thani", but "Cheikh Ndiaye"

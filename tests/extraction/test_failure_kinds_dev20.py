@@ -154,6 +154,19 @@ CASES_DEV20 = [
         "Le porte-parole a déclaré que le président Paul Mensah recevrait le ministre Jean Martin.",
         PUB, meeting({"Paul Mensah", "Jean Martin"}, status="planned"),
         id="fr-a-conditional-the-tagger-reads-as-an-imperfect-is-still-to-come"),
+    pytest.param(
+        "MOSCOU, 11 mars (Agence) -- Le ministre russe de la Défense Sergueï Choïgou et le secrétaire américain à la "
+        "Défense Lloyd Austin ont eu une conversation téléphonique lundi.\n\nIl s'agissait de la première "
+        "conversation téléphonique entre MM. Choïgou et Austin depuis le 18 février.",
+        PUB, all_of(meeting({"Sergueï Choïgou", "Lloyd Austin"}, date="2024-03-11", count=1),
+                    no_name_starting("Défense")),
+        id="fr-a-portfolio-is-no-part-of-the-name-and-the-first-call-since-is-the-same-call"),
+    pytest.param(
+        "Foreign Minister Park Min-ho and his Japanese counterpart, Taro Kono, have held talks in Peru, the ministry "
+        "said.\nThe top diplomats of the two nations held a meeting in Lima on Monday.\nIt marked the first "
+        "meeting between Park and Kono since Kono took office last month in Tokyo.",
+        PUB, meeting({"Park Min-ho", "Taro Kono"}, date="2024-03-11", place="Lima", count=1),
+        id="en-the-diplomats-of-the-two-nations-and-the-time-and-place-of-since-are-another-moment-s"),
 ]
 
 
