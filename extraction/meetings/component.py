@@ -27,7 +27,7 @@ from ..words import doc_text, fold, has, lemma
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
-from .scope import between, clause_root, scopes, subject_of
+from .scope import between, scopes
 from .status import planned
 from .triggers import call_kind, sentence_triggers, trigger_kind
 
@@ -284,8 +284,6 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             found = participants(doc, sent, tok, widest, pool, st.results, st.lang)
             if count_parties(found) >= 2:
                 parts, scope = found, widest
-    if count_parties(parts) <= 1:
-        parts = parts + _pair_named_before(doc, sent, tok, parts, st.mentions)
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
     if count_parties(parts) < 2:
@@ -320,30 +318,6 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
                                                sent.end_char, again or len(place_list) > 1, places=found,
                                                generic=tok.lower_ == "invitation"))
     return False
-
-
-_PAIR = frozenset({"deux", "two", "both"})
-
-
-def _pair_named_before(doc: Doc, sent, tok: Token, parts: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """ "A et B sont arrivés à Kiev. Les deux responsables doivent rencontrer X": a subject "les deux
-    <noun>" / "the two <noun>" / "both" stands for the two people named together just before."""
-    if not has(doc, "DEP"):
-        return []
-    subj = subject_of(clause_root(tok))
-    if subj is None or subj.i >= tok.i or not any(c.lower_ in _PAIR for c in subj.subtree if abs(c.i - subj.i) <= 4):
-        return []  # "les deux responsables", "both ministers", "the top diplomats of the two nations"
-    if sent.start == 0:
-        return []
-    ps = sent.start
-    for _ in range(3):  # the two people named last, within the three sentences before
-        if ps > 0:
-            ps = sent_bounds(doc, ps - 1)[0]
-    before = [m for m in mentions if ps <= m.start < sent.start and m.kind == "person"]
-    keys = list(dict.fromkeys(m.key for m in reversed(before)))[:2]
-    if len(keys) != 2 or any(m.key in keys for m in parts):
-        return []
-    return [next(m for m in reversed(before) if m.key == k) for k in reversed(keys)]
 
 
 def _own_phrase(tok: Token) -> set[int] | None:

@@ -274,13 +274,39 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
         # parties of the encounter just told, and the third one, named after it (not in a quotation)
         parts = list(results[-1].participants) + parts
     two = load().phrases("n_of_them").search(sent.text)
-    if two and count_parties(parts) < 2:
+    if two and count_parties(parts) < 2 and _their_own(tok):
         leaders = group_leaders(doc, two.group(0), results, mentions, tok.i)
         if leaders is not None:
             parts = leaders + parts
         elif results:
             parts = list(results[-1].participants) + parts
+        else:  # "A et B sont arrivés à Kiev. Les deux responsables doivent rencontrer X"
+            parts = _named_last(doc, sent, mentions, two.group(0)) + parts
     return parts
+
+
+def _their_own(tok: Token) -> bool:
+    """The meeting word is the clause's own encounter (its verb, its subject, or the object of "hold",
+    "avoir"), not a topic of it ("les deux responsables ont échangé sur les résultats des négociations")."""
+    if not has(tok.doc, "DEP"):
+        return True
+    root = clause_root(tok)
+    return tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("obj", "dobj", "xcomp", "nsubj", "nsubj:pass")
+
+
+def _named_last(doc: Doc, sent, mentions: list[Mention], phrase: str) -> list[Mention]:
+    """The people "les deux responsables" / "the three leaders" stand for when no encounter was told
+    before: as many people as the phrase counts, named last within the three sentences before."""
+    n = next((v for w, v in load().numbers.items() if w in phrase.lower().split()), 2)
+    start = sent.start
+    for _ in range(3):
+        if start > 0:
+            start = sent_bounds(doc, start - 1)[0]
+    before = [m for m in mentions if start <= m.start < sent.start and m.kind == "person" and not m.quoted]
+    keys = list(dict.fromkeys(m.key for m in reversed(before)))[:n]
+    if len(keys) != n:
+        return []
+    return [next(m for m in reversed(before) if m.key == k) for k in reversed(keys)]
 
 
 def _quoted(doc: Doc, sent, tok: Token) -> bool:

@@ -167,6 +167,12 @@ CASES_DEV20 = [
         "meeting between Park and Kono since Kono took office last month in Tokyo.",
         PUB, meeting({"Park Min-ho", "Taro Kono"}, date="2024-03-11", place="Lima", count=1),
         id="en-the-diplomats-of-the-two-nations-and-the-time-and-place-of-since-are-another-moment-s"),
+    pytest.param(
+        "Le ministre turc Hakan Yilmaz s'est entretenu mardi par téléphone avec le secrétaire d'État américain, Mark "
+        "Rowan.\nSelon des sources diplomatiques, les deux responsables ont échangé sur les efforts de paix, ainsi que "
+        "sur les résultats des négociations qui se sont tenues la veille à Istanbul.",
+        PUB, meeting({"Hakan Yilmaz", "Mark Rowan"}, kind="call", count=1),
+        id="fr-negotiations-the-two-talked-about-are-not-their-encounter"),
 ]
 
 
