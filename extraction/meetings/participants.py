@@ -22,7 +22,7 @@ from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
 from ..words import doc_text, fold, has, lemma
 from .model import MeetingCandidate, count_parties
-from .scope import between, clause_root, subject_of
+from .scope import between, clause_root, governor, subject_of
 
 
 def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
@@ -49,7 +49,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
-        and not _in_adjunct_of(tok, head.head)
+        and not _in_adjunct_of(tok, head.head) and governor(clause_root(tok)).i != head.head.i
+    # (but "X dit s'être entretenu avec Y", "X said he had met Y" in the infinitive: X met Y)
 
 
 def _in_participle_incise(doc: Doc, sent, m: Mention, tok: Token) -> bool:

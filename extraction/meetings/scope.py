@@ -37,7 +37,10 @@ def governor(root: Token) -> Token:
     for _ in range(3):
         if has_subject(node) or node.head.i == node.i:
             break
-        if "Inf" not in node.morph.get("VerbForm") and node.pos_ == "VERB":
+        # "dit s'être entretenu avec X": a past infinitive, its auxiliary in the infinitive
+        infinitive = "Inf" in node.morph.get("VerbForm") or any(
+            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in node.children)
+        if not infinitive and node.pos_ == "VERB":
             break
         if node.dep_ not in ("xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "acl", "nmod"):
             break

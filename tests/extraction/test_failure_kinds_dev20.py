@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting_of, no_name_starting, no_place_of,
+from .test_generalisation import (all_of, bilaterals, bilaterals_of, meeting, no_meeting_of, no_name_starting, no_place_of,
                                   no_speaker, person_country, quote_by, quote_text, role_of)
 
 PUB = "2024-03-12"  # a Tuesday
@@ -173,6 +173,11 @@ CASES_DEV20 = [
         "sur les résultats des négociations qui se sont tenues la veille à Istanbul.",
         PUB, meeting({"Hakan Yilmaz", "Mark Rowan"}, kind="call", count=1),
         id="fr-negotiations-the-two-talked-about-are-not-their-encounter"),
+    pytest.param(
+        "Le ministre Karim Benali a effectué mardi une série d'appels téléphoniques. Le chef de la diplomatie "
+        "algérienne dit s'être entretenu avec ses homologues sud-africaine et tunisien.",
+        PUB, bilaterals(("DZ", "ZA"), ("DZ", "TN")),
+        id="fr-who-says-he-talked-with-his-counterparts-is-their-host"),
 ]
 
 
