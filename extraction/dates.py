@@ -40,7 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
     ("md", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
-                             r"earlier (?:in the|that) day|later (?:in the|that) day)\b", re.I)),
+                             r"earlier (?:in the|that) day|later (?:in the|that) day)\b"
+                             r"|^(?:later|plus tard),", re.I)),  # "Later, A and B held a trilateral meeting"
     ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
                          r"this afternoon|this evening|tonight|earlier today)\b", re.I)),
     ("yesterday", re.compile(r"\b(?:hier|yesterday|la veille|the day before|last night)\b", re.I)),

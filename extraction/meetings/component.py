@@ -114,7 +114,7 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
         limit = min((o.idx for o in others), default=sent.end_char)
         own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
-        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit
+        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit and not _since(doc, c)
                         and (own is None or any(a <= c.start < b for a, b in own))]
 
 

@@ -185,7 +185,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if end - start > 1 and fold(doc[end - 1].text) in load().words("facility_word"):
         return None  # "Blair House", "Jubilee House": a building named after someone
-    if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text) or geo.news_agency_in(text):
+    if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text) or geo.news_agency_in(text) \
+            or any(fold(t.text) in load().words("platform") for t in doc[start:end]):
         return None
     if any(geo.is_country_name(doc[k:end].text) for k in range(max(0, start - 3), start)):
         return None  # "Émirats Arabes Unis": the end of a country's name

@@ -178,6 +178,21 @@ CASES_DEV20 = [
         "algérienne dit s'être entretenu avec ses homologues sud-africaine et tunisien.",
         PUB, bilaterals(("DZ", "ZA"), ("DZ", "TN")),
         id="fr-who-says-he-talked-with-his-counterparts-is-their-host"),
+    pytest.param(
+        "Seoul, March 12 (Agency) - Foreign Minister Park Min-ho and his US counterpart Mark Rowan agreed in talks in "
+        "Munich to cooperate under the administration of US President John Carver.\nThe talks were the first "
+        "between the two ministers since Rowan took office in January.\nLater, Park and Rowan held a trilateral "
+        "meeting with Japanese Foreign Minister Taro Kono.",
+        "2024-03-12", all_of(meeting({"Park Min-ho", "Mark Rowan"}, date="2024-03-12", place="Munich"),
+                             meeting({"Park Min-ho", "Mark Rowan", "Taro Kono"}, place="Munich"),
+                             no_meeting_of("John Carver")),
+        id="en-under-the-administration-of-since-and-later-in-a-readout"),
+    pytest.param(
+        "Upon his arrival, Minister Ali Raza said in a video shared on Twitter, \"We have reached Goa. I will first "
+        "hold meeting with Russian Foreign Minister. Then, he will hold a meeting with Uzbekistan's Foreign "
+        "Minister.\"",
+        PUB, no_meeting_of("Twitter"),
+        id="en-a-platform-is-no-person"),
 ]
 
 
