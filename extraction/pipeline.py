@@ -53,7 +53,18 @@ def _abbreviated_title(tok) -> bool:
 SENTENCE_END = {".", "!", "?", "…", "...", "!»", "?»", ".»"}
 
 
+# "le 29 septembre 2020.En marge de cette audience": a full stop the page lost its space after, between
+# a figure and a capitalised word (the tokenizer splits it after a letter already, "sud-coréen.Lors")
+_GLUED_STOP = r"(?<=[0-9])\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+
+
+def _split_glued_stops(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes) + [_GLUED_STOP]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def add_rules(nlp: Language) -> Language:
+    _split_glued_stops(nlp)
     before = "parser" if "parser" in nlp.pipe_names else None
     if before:
         nlp.add_pipe("diplowatch_paragraphs", before=before)

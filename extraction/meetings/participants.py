@@ -87,8 +87,13 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
     if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") and any(
             t.lower_ in envoys for t in doc[m.end + 1:m.end + 4]):
         return True
+    commas = 0
     for k in range(m.start - 1, max(-1, m.start - 13), -1):
         tok = doc[k]
+        if tok.text == "," and commas == 0 and k > 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "PROPN") \
+                and "\n" not in tok.whitespace_:
+            commas += 1  # "un message de son homologue angolais, X": the name apposed to the sender's title
+            continue
         if tok.is_punct and tok.text not in ("'", "-") or "\n" in tok.whitespace_:
             return False
         if tok.lower_ in ("to", "à", "au", "aux") and _delivered_by(tok):
@@ -97,7 +102,8 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
                 t.lower_ in envoys for t in doc[max(0, k - 10):k]):
             return True  # "a letter of invitation ..., sent by Esteban Lazo": its sender
         if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 6):k]):
-            return True
+            # past a comma only for a message's sender; "l'envoyé spécial du président X, Y" names the envoy
+            return not commas or any(t.lower_ in load().words("message_noun") for t in doc[max(0, k - 6):k])
     return False
 
 

@@ -306,7 +306,7 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
     if roles:
         first = roles[0][2]
         head, cls, gender = first.head, first.cls, first.gender
-        stop, titles = start, load().words("title") | load().words("title_name")
+        stop, titles = start, load().words("title") | load().words("title_name") | load().words("possessive")
         while stop > roles[0][0] + 1 and (doc[stop - 1].lower_ in titles or doc[stop - 1].text == ","
                                           or doc[stop - 1].text == "." and doc[stop - 2].lower_ + "." in titles):
             stop -= 1  # "Le Représentant spécial ..., M. X": the role ends before the comma and the title

@@ -193,6 +193,16 @@ CASES_DEV20 = [
         "Minister.\"",
         PUB, no_meeting_of("Twitter"),
         id="en-a-platform-is-no-person"),
+    pytest.param(
+        "Paris — Le Président français, Jean Morel, a reçu jeudi un message de son homologue angolais, Paulo Neto.",
+        PUB, no_meeting_of("Paulo Neto"),
+        id="fr-the-sender-of-a-message-named-after-a-comma-was-not-met"),
+    pytest.param(
+        "La disparition de l'Emir date du 29 septembre 2020.En marge de cette audience, le ministre Amadou Diallo a "
+        "été reçu mardi par son homologue koweïtien, Son Excellence Monsieur Nasser Al-Khaled.",
+        PUB, all_of(meeting({"Amadou Diallo", "Nasser Al-Khaled"}, date="2024-03-12"),
+                    role_of("Nasser Al-Khaled", "homologue koweïtien")),
+        id="fr-a-full-stop-without-its-space-after-a-figure-ends-the-sentence"),
 ]
 
 
