@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from . import dates, geo
 from .lexicons import load
 from .meetings.model import MeetingCandidate, party_key
+from .meetings.places import is_venue
 from .people.coref import SOLE_OFFICES
 from .words import entities, fold, lemma
 
@@ -203,8 +204,9 @@ def _domestic_office(m) -> bool:
 def _place(c: MeetingCandidate, status: str, previous_place: str | None, dateline_city: str | None,
            on_dateline_day: bool) -> tuple[str | None, bool]:
     place, stated = c.place, c.place_stated
-    if any(q.kind == "same_day" for q in c.cues) and previous_place and (place is None or not stated) and c.kind != "call":
-        return previous_place, True
+    if any(q.kind == "same_day" for q in c.cues) and previous_place and (place is None or not stated) and c.kind != "call" \
+            and not is_venue(previous_place):
+        return previous_place, True  # the same day, the same city (not the building of the encounter before)
     if dateline_city and c.kind != "call" and status == "held" and on_dateline_day:
         city_country = geo.place_country(dateline_city)
         if place is None or geo.is_country_name(place) and geo.place_country(place) == city_country:

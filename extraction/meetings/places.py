@@ -136,6 +136,12 @@ _NO_VENUE = frozenset({"etat", "etats", "state", "states", "communaute", "commun
 _BUILDINGS = frozenset({"house", "palace", "palais", "hall", "villa", "lodge", "residence", "hotel", "hôtel"})
 
 
+def is_venue(place: str) -> bool:
+    """A building rather than a city ("Palais de la Paix", "Blair House", "l'hôtel Marriott")."""
+    words = [fold(w) for w in place.split()]
+    return bool(words) and (words[0] in _BUILDINGS or words[-1] in _BUILDINGS)
+
+
 def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
     """(place as written, is a country) for locative places in scope, in text order (buildings last)."""
     lo, hi = min(scope), max(scope) + 1

@@ -203,6 +203,12 @@ CASES_DEV20 = [
         PUB, all_of(meeting({"Amadou Diallo", "Nasser Al-Khaled"}, date="2024-03-12"),
                     role_of("Nasser Al-Khaled", "homologue koweïtien")),
         id="fr-a-full-stop-without-its-space-after-a-figure-ends-the-sentence"),
+    pytest.param(
+        "Phnom Penh (Agence) - Le Premier ministre Nguyen Minh Tuan a eu des entretiens avec le Premier ministre Sok Chea au "
+        "Palais de la Paix. Lors des entretiens, les deux dirigeants se sont félicités des relations.\n\nLe même "
+        "jour, le Premier ministre Nguyen Minh Tuan a rendu une visite de courtoisie au président du Sénat Chan Dara.",
+        PUB, meeting({"Nguyen Minh Tuan", "Chan Dara"}, place="Phnom Penh"),
+        id="fr-the-same-day-is-the-same-city-not-the-same-building"),
 ]
 
 
