@@ -312,7 +312,11 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
     # "on the sidelines of the summit" in the sentence or the few before it
     aside = any(t.lower_ in lex.words("setting") for t in doc[max(0, sent.start - 60):sent.end])
+    told = [r for r in st.results if r.sent_start == sent.start_char]
+    told_keys = {m.key for r in told for m in r.participants}
     for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i, aside):
+        if len(told) >= 2 and {m.key for m in group} <= told_keys:
+            continue  # "a rencontré et discuté avec A, B et C": the coordinated verb's encounters, told already
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
                                                sent.end_char, again or len(place_list) > 1, places=found,
@@ -386,7 +390,9 @@ def _series_nearby(doc: Doc, sent, reach: int = 2) -> bool:
     text = doc_text(doc)
     window = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
     series = load().phrases("series")
-    return bool(series.search(window) or series.search(text[:max(0, text.find("\n", 1))][:300]))
+    lead_end = text.find("\n", text.find("\n", 1) + 1)  # the headline and the lead paragraph
+    return bool(series.search(window) or series.search(text[:max(0, text.find("\n", 1))][:300])
+                or series.search(text[:lead_end if lead_end > 0 else 600][:600]))
 
 
 def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, trigger: int = -1,

@@ -209,6 +209,12 @@ CASES_DEV20 = [
         "jour, le Premier ministre Nguyen Minh Tuan a rendu une visite de courtoisie au président du Sénat Chan Dara.",
         PUB, meeting({"Nguyen Minh Tuan", "Chan Dara"}, place="Phnom Penh"),
         id="fr-the-same-day-is-the-same-city-not-the-same-building"),
+    pytest.param(
+        "Le ministre est rentré vendredi à Téhéran après trois jours de consultations et des rencontres avec certains "
+        "homologues à Genève.\n\nMercredi, le ministre Reza Karimi a rencontré et discuté avec les ministres des "
+        "affaires étrangères saoudien, jordanien et japonaise, Fahd Al-Rashid, Omar Haddad et Yuko Sato.",
+        PUB, bilaterals_of("Reza Karimi", "Fahd Al-Rashid", "Omar Haddad", "Yuko Sato"),
+        id="fr-encounters-with-some-counterparts-in-the-lead-then-a-list-are-so-many-bilaterals"),
 ]
 
 
