@@ -391,7 +391,13 @@ def _fits(d: Mention, p: Person, same_country_only: bool) -> bool:
         return False
     if d.gender == "f" and p.gender not in (None, "f"):
         return False
+    if d.counterpart and {d.cls, p.cls} <= _LEADERS:
+        return True  # "his Mexican counterpart" of a prime minister may be Mexico's president
     return roles_compatible(d.cls, d.head, p.cls, p.head) and orgs_compatible(d.org, p.org)
+
+
+# A leader's counterpart leads the other state, whether as its head of state or of government
+_LEADERS = frozenset({"state", "government", "monarch"})
 
 
 def _same_head(d: Mention, p: Person) -> bool:

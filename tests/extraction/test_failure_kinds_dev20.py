@@ -215,6 +215,16 @@ CASES_DEV20 = [
         "affaires étrangères saoudien, jordanien et japonaise, Fahd Al-Rashid, Omar Haddad et Yuko Sato.",
         PUB, bilaterals_of("Reza Karimi", "Fahd Al-Rashid", "Omar Haddad", "Yuko Sato"),
         id="fr-encounters-with-some-counterparts-in-the-lead-then-a-list-are-so-many-bilaterals"),
+    pytest.param(
+        "OTTAWA—Prime Minister John Carver has had a phone conversation with his Mexican counterpart in which they "
+        "discussed trade. The prime minister's office says Carver and Mexican President Luis Ortega look forward to "
+        "continuing their regular discussions.",
+        PUB, meeting({"John Carver", "Luis Ortega"}, kind="call"),
+        id="en-a-prime-minister-s-counterpart-may-be-a-president"),
+    pytest.param(
+        "La ministre des Affaires étrangères Anne Roy a contacté mercredi son homologue ghanéen Kofi Asante.",
+        PUB, meeting({"Anne Roy", "Kofi Asante"}, kind="call"),
+        id="fr-contacter-son-homologue-is-a-call"),
 ]
 
 
