@@ -410,6 +410,8 @@ def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, t
         after = [m for m in parts if m.start > pivot]
         if len({m.key for m in before}) == 1 and len(after) >= 2:
             return [before + [m] for m in after]
+        if len({m.key for m in before}) >= 2 and len({m.key for m in after}) == 1:
+            return [[m] + after for m in before]  # "A, B et C ont discuté ... lors d'une réunion avec X"
         if not after:  # "A and B also met with C, respectively": one per person before the meeting word
             before = [m for m in parts if m.start < trigger]
             after = [m for m in parts if m.start > trigger]

@@ -225,6 +225,12 @@ CASES_DEV20 = [
         "La ministre des Affaires étrangères Anne Roy a contacté mercredi son homologue ghanéen Kofi Asante.",
         PUB, meeting({"Anne Roy", "Kofi Asante"}, kind="call"),
         id="fr-contacter-son-homologue-is-a-call"),
+    pytest.param(
+        "Le ministre est rentré vendredi à Téhéran après des rencontres avec certains homologues à Genève.\n\nPlus "
+        "tard, les ministres indonésien et koweïtien, Dewi Lestari et Fahd Al-Rashid, et le Premier ministre libanais, "
+        "Karim Haddad, ont discuté des questions bilatérales lors d'une réunion avec le ministre Reza Karimi.",
+        PUB, bilaterals_of("Reza Karimi", "Dewi Lestari", "Fahd Al-Rashid", "Karim Haddad"),
+        id="fr-several-people-told-first-then-their-host-in-a-series-are-so-many-bilaterals"),
 ]
 
 
