@@ -14,6 +14,7 @@ Constructions handled beyond the passes' own:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -174,6 +175,25 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     return cues
 
 
+_ARCHIVE = re.compile(r"\(archives?\)|photo d'archives?|archive (?:photo|image)|file (?:photo|picture)", re.I)
+
+
+def _archive(text: str) -> bool:
+    """An archive photo's caption ("..., le 19 mai 2025 (archives)"): its date is the photo's."""
+    return _ARCHIVE.search(text) is not None
+
+
+def _of_the_attribution(doc: Doc, cue: Cue, tok: Token) -> bool:
+    """ "X se rendra à Bruxelles, a indiqué jeudi le cabinet": a time on the verb of saying that
+    reports an encounter still to come is when it was said, not when it will be."""
+    t = next((x for x in doc if x.idx >= cue.start), None)
+    if t is None or not has(doc, "DEP"):
+        return False
+    verb = t.head
+    reporting = {lem for (_, lem) in load().reporting}
+    return verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and lemma(verb) in reporting
+
+
 _SINCE = frozenset({"since", "depuis"})
 
 
@@ -298,7 +318,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         return False
     status = "planned" if planned(doc, tok, st.lang) else "held"
     visit = bool(lex.phrases("visit").search(sent.text))
-    cues = _cues(doc, sent, tok, scope, st.mentions, visit)
+    cues = [c for c in _cues(doc, sent, tok, scope, st.mentions, visit)
+            if not _archive(sent.text) and not (status == "planned" and _of_the_attribution(doc, c, tok))]
     if not cues:
         cues = _previous_cues(doc, sent, parts, st.mentions, status)
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results) \

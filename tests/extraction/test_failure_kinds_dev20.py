@@ -18,6 +18,11 @@ def no_quote_holding(fragment):
     return check
 
 
+def undated(result):
+    """No meeting has a date."""
+    assert result.meetings and all(m.date is None for m in result.meetings), result.meetings
+
+
 CASES_DEV20 = [
     pytest.param(
         "Helga Lund est arrivée à Kiev. « La situation est très grave pour nous tous. » a assuré Mme Lund, "
@@ -231,6 +236,17 @@ CASES_DEV20 = [
         "Karim Haddad, ont discuté des questions bilatérales lors d'une réunion avec le ministre Reza Karimi.",
         PUB, bilaterals_of("Reza Karimi", "Dewi Lestari", "Fahd Al-Rashid", "Karim Haddad"),
         id="fr-several-people-told-first-then-their-host-in-a-series-are-so-many-bilaterals"),
+    pytest.param(
+        "Le président Paul Mensah se rendra à Bruxelles pour une visite, où il sera reçu par le vice-Premier ministre "
+        "Karl Weber, a indiqué jeudi le cabinet du ministre.",
+        PUB, all_of(meeting({"Paul Mensah", "Karl Weber"}, status="planned"), undated),
+        id="fr-the-day-it-was-said-is-not-the-day-of-an-encounter-to-come"),
+    pytest.param(
+        "Le président Paul Mensah s'exprime à l'issue d'un entretien téléphonique avec le président Karl Weber, le 19 "
+        "mai 2023 (archives).\nLe président Paul Mensah a eu lundi un entretien téléphonique avec le président Karl "
+        "Weber.",
+        PUB, meeting({"Paul Mensah", "Karl Weber"}, date="2024-03-11", count=1),
+        id="fr-an-archive-photo-s-date-is-not-the-call-s"),
 ]
 
 
