@@ -175,6 +175,12 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
     return cues
 
 
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token at a character offset (a time expression's first word)."""
+    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 _ARCHIVE = re.compile(r"\(archives?\)|photo d'archives?|archive (?:photo|image)|file (?:photo|picture)", re.I)
 
 
@@ -186,7 +192,7 @@ def _archive(text: str) -> bool:
 def _of_the_attribution(doc: Doc, cue: Cue, tok: Token) -> bool:
     """ "X se rendra à Bruxelles, a indiqué jeudi le cabinet": a time on the verb of saying that
     reports an encounter still to come is when it was said, not when it will be."""
-    t = next((x for x in doc if x.idx >= cue.start), None)
+    t = _token_at(doc, cue.start)
     if t is None or not has(doc, "DEP"):
         return False
     verb = t.head
@@ -200,7 +206,7 @@ _SINCE = frozenset({"since", "depuis"})
 def _since(doc: Doc, cue: Cue) -> bool:
     """ "the first call between A and B since 18 February", "depuis qu'il a pris ses fonctions le mois
     dernier": a time after "since" / "depuis" is of the encounter before, not of this one."""
-    tok = next((t for t in doc if t.idx >= cue.start), None)
+    tok = _token_at(doc, cue.start)
     return tok is not None and _after_since(tok)
 
 
