@@ -15,6 +15,7 @@ Constructions handled beyond the passes' own:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -176,9 +177,13 @@ def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], 
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    """The token at a character offset (a time expression's first word)."""
-    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    """The first token at or after a character offset (a time expression's first word); the token
+    offsets are listed once per document."""
+    starts = doc.user_data.get("diplowatch_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["diplowatch_token_starts"] = [t.idx for t in doc]
+    i = bisect_left(starts, char)
+    return doc[i] if i < len(doc) else None
 
 
 _ARCHIVE = re.compile(r"\(archives?\)|photo d'archives?|archive (?:photo|image)|file (?:photo|picture)", re.I)
