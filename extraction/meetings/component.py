@@ -14,15 +14,13 @@ Constructions handled beyond the passes' own:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import geo
-from ..dates import Cue, find_cues, in_dated_line, vague_time
+from ..dates import find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has, lemma
@@ -31,6 +29,7 @@ from .participants import deliverers, group_listed, group_of_earlier_countries, 
 from .places import best_place, places
 from .scope import between, scopes
 from .status import planned
+from .times import after_since, archive_caption, meeting_cues, of_the_attribution, previous_cues, since
 from .triggers import call_kind, sentence_triggers, trigger_kind
 
 
@@ -116,7 +115,7 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
         limit = min((o.idx for o in others), default=sent.end_char)
         own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
-        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit and not _since(doc, c)
+        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit and not since(doc, c)
                         and (own is None or any(a <= c.start < b for a, b in own))]
 
 
@@ -154,117 +153,6 @@ def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set
         comitative = comitative or t.lower_ in ("avec", "with")
         out.add(t.i)
     return out if comitative or not past_commas else set()
-
-
-def _cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
-    """The time expressions of a meeting (see the module's docstring)."""
-    person_tokens = {i for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end
-                     for i in range(m.start, m.end)}
-    relative = {t.i for r in sent if r.dep_ in ("relcl", "acl:relcl") and r.head.i in person_tokens
-                and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
-    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in scope if i not in relative]
-    rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
-    all_cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
-                if not _since(doc, c)]
-    cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
-    told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
-    if not told and has(doc, "DEP"):  # none of its own, or only the dateline's
-        told = [c for c in _first_conjunct_cues(doc, scope, all_cues) if not in_dated_line(doc_text(doc), c.start)]
-    cues = told or cues
-    if not cues and visit:
-        cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
-    return cues
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    """The first token at or after a character offset (a time expression's first word); the token
-    offsets are listed once per document."""
-    starts = doc.user_data.get("diplowatch_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["diplowatch_token_starts"] = [t.idx for t in doc]
-    i = bisect_left(starts, char)
-    return doc[i] if i < len(doc) else None
-
-
-_ARCHIVE = re.compile(r"\(archives?\)|photo d'archives?|archive (?:photo|image)|file (?:photo|picture)", re.I)
-
-
-def _archive(text: str) -> bool:
-    """An archive photo's caption ("..., le 19 mai 2025 (archives)"): its date is the photo's."""
-    return _ARCHIVE.search(text) is not None
-
-
-def _of_the_attribution(doc: Doc, cue: Cue, tok: Token) -> bool:
-    """ "X se rendra à Bruxelles, a indiqué jeudi le cabinet": a time on the verb of saying that
-    reports an encounter still to come is when it was said, not when it will be."""
-    t = _token_at(doc, cue.start)
-    if t is None or not has(doc, "DEP"):
-        return False
-    verb = t.head
-    reporting = {lem for (_, lem) in load().reporting}
-    return verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and lemma(verb) in reporting
-
-
-_SINCE = frozenset({"since", "depuis"})
-
-
-def _since(doc: Doc, cue: Cue) -> bool:
-    """ "the first call between A and B since 18 February", "depuis qu'il a pris ses fonctions le mois
-    dernier": a time after "since" / "depuis" is of the encounter before, not of this one."""
-    tok = _token_at(doc, cue.start)
-    return tok is not None and _after_since(tok)
-
-
-def _after_since(tok: Token) -> bool:
-    """The word is in a "since ..." / "depuis ..." phrase or clause (its time and place are another
-    moment's)."""
-    doc = tok.doc
-    if any(t.lower_ in _SINCE for t in doc[max(0, tok.i - 2):tok.i]):
-        return True
-    if not has(doc, "DEP"):
-        return False
-    node = tok
-    for _ in range(5):
-        if any(c.lower_ in _SINCE and c.dep_ in ("mark", "case", "prep", "advmod") for c in node.children) \
-                or node.lower_ in _SINCE:
-            return True
-        if node.head.i == node.i or node.pos_ == "VERB" and node.dep_ in ("ROOT",):
-            return False
-        node = node.head
-    return False
-
-
-def _first_conjunct_cues(doc: Doc, scope: set[int], all_cues: list[Cue]) -> list[Cue]:
-    """ "X visited Tehran yesterday and held talks with Y": a clause joined to the verb before it
-    has that verb's time (of its own words, not of the clause)."""
-    roots = [doc[i] for i in scope if doc[i].head.i not in scope or doc[i].head.i == i]
-    verb = next((r for r in roots if r.dep_ == "conj" and r.pos_ in ("VERB", "AUX") and r.head.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return []
-    own = {t.i for t in verb.subtree}
-    first = [(t.idx, t.idx + len(t.text)) for t in verb.head.subtree if t.i not in own]
-    return [c for c in all_cues if any(s <= c.start < e for s, e in first)]
-
-
-_DAY_BEFORE = {"held": ("weekday", "last_weekday", "today", "yesterday"),
-               "planned": ("next_weekday", "tomorrow")}
-
-
-def _previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention], status: str) -> list[Cue]:
-    """ "Xi Jinping a appelé jeudi à ... ¶ Lors d'un entretien téléphonique avec ..., M. Xi a
-    suggéré", "Le président accueillera demain le Premier ministre X. Les deux dirigeants se
-    rencontreront à Busan": a meeting sentence without a time expression takes the day of the
-    sentence before, when that sentence tells of one of its participants."""
-    if sent.start == 0 or vague_time(sent.text):
-        return []  # "the meeting with X a few days earlier": not the day of the sentence before
-    ps, pe = sent_bounds(doc, sent.start - 1)
-    keys = {m.key for m in parts if m.key}
-    if not any(m.key in keys for m in mentions if ps <= m.start < pe):
-        return []
-    text = doc_text(doc)
-    prev_start, prev_end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1].text)
-    return [c for c in find_cues(text[prev_start:prev_end], prev_start)
-            if c.kind in _DAY_BEFORE[status]]
 
 
 def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> list[tuple[str | None, bool]]:
@@ -329,14 +217,15 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         return False
     status = "planned" if planned(doc, tok, st.lang) else "held"
     visit = bool(lex.phrases("visit").search(sent.text))
-    cues = [c for c in _cues(doc, sent, tok, scope, st.mentions, visit)
-            if not _archive(sent.text) and not (status == "planned" and _of_the_attribution(doc, c, tok))]
+    caption = archive_caption(sent.text)
+    cues = [c for c in meeting_cues(doc, sent, tok, scope, st.mentions, visit)
+            if not caption and not (status == "planned" and of_the_attribution(doc, c, tok))]
     if not cues:
-        cues = _previous_cues(doc, sent, parts, st.mentions, status)
+        cues = previous_cues(doc, sent, parts, st.mentions, status)
     again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
-    where = own or {i for i in scope if not _after_since(doc[i])}
+    where = own or {i for i in scope if not after_since(doc[i])}
     found = [p for p, _ in places(doc, where, st.mentions)]
     place_list = _place_list(st, sent, where, status, kind) if own is None else [(found[0] if found else None, bool(found))]
     separately = _one_by_one(doc, sent)

@@ -1,0 +1,132 @@
+"""Which time expressions of a sentence are a meeting's (see extraction/dates.py for resolving them).
+
+Rules:
+- the words in the trigger's scope, not a relative clause about a person; a dateline's date only when
+  the sentence gives none; a clause joined to the verb before it has that verb's time;
+- not another moment's: a "since" / "depuis" phrase ("the first call since 18 February"), an archive
+  photo's caption, the day a verb of saying reports an encounter still to come;
+- none at all: the day of the sentence before, when it tells of one of the parties.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from ..dates import Cue, find_cues, in_dated_line, vague_time
+from ..lexicons import load
+from ..people.model import Mention, sent_bounds
+from ..words import doc_text, has, lemma
+
+
+def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
+    """The time expressions of a meeting (see the module's docstring)."""
+    person_tokens = {i for m in mentions if m.kind == "person" and sent.start <= m.start < sent.end
+                     for i in range(m.start, m.end)}
+    relative = {t.i for r in sent if r.dep_ in ("relcl", "acl:relcl") and r.head.i in person_tokens
+                and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in scope if i not in relative]
+    rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
+    all_cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
+                if not since(doc, c)]
+    cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
+    told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
+    if not told and has(doc, "DEP"):  # none of its own, or only the dateline's
+        told = [c for c in _first_conjunct_cues(doc, scope, all_cues) if not in_dated_line(doc_text(doc), c.start)]
+    cues = told or cues
+    if not cues and visit:
+        cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
+    return cues
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The first token at or after a character offset (a time expression's first word); the token
+    offsets are listed once per document."""
+    starts = doc.user_data.get("diplowatch_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["diplowatch_token_starts"] = [t.idx for t in doc]
+    i = bisect_left(starts, char)
+    return doc[i] if i < len(doc) else None
+
+
+_ARCHIVE = re.compile(r"\(archives?\)|photo d'archives?|archive (?:photo|image)|file (?:photo|picture)", re.I)
+
+
+def archive_caption(text: str) -> bool:
+    """An archive photo's caption ("..., le 19 mai 2025 (archives)"): its date is the photo's."""
+    return _ARCHIVE.search(text) is not None
+
+
+def of_the_attribution(doc: Doc, cue: Cue, tok: Token) -> bool:
+    """ "X se rendra à Bruxelles, a indiqué jeudi le cabinet": a time on the verb of saying that
+    reports an encounter still to come is when it was said, not when it will be."""
+    t = token_at(doc, cue.start)
+    if t is None or not has(doc, "DEP"):
+        return False
+    verb = t.head
+    reporting = {lem for (_, lem) in load().reporting}
+    return verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and lemma(verb) in reporting
+
+
+_SINCE = frozenset({"since", "depuis"})
+
+
+def since(doc: Doc, cue: Cue) -> bool:
+    """ "the first call between A and B since 18 February", "depuis qu'il a pris ses fonctions le mois
+    dernier": a time after "since" / "depuis" is of the encounter before, not of this one."""
+    tok = token_at(doc, cue.start)
+    return tok is not None and after_since(tok)
+
+
+def after_since(tok: Token) -> bool:
+    """The word is in a "since ..." / "depuis ..." phrase or clause (its time and place are another
+    moment's)."""
+    doc = tok.doc
+    if any(t.lower_ in _SINCE for t in doc[max(0, tok.i - 2):tok.i]):
+        return True
+    if not has(doc, "DEP"):
+        return False
+    node = tok
+    for _ in range(5):
+        if any(c.lower_ in _SINCE and c.dep_ in ("mark", "case", "prep", "advmod") for c in node.children) \
+                or node.lower_ in _SINCE:
+            return True
+        if node.head.i == node.i or node.pos_ == "VERB" and node.dep_ in ("ROOT",):
+            return False
+        node = node.head
+    return False
+
+
+def _first_conjunct_cues(doc: Doc, scope: set[int], all_cues: list[Cue]) -> list[Cue]:
+    """ "X visited Tehran yesterday and held talks with Y": a clause joined to the verb before it
+    has that verb's time (of its own words, not of the clause)."""
+    roots = [doc[i] for i in scope if doc[i].head.i not in scope or doc[i].head.i == i]
+    verb = next((r for r in roots if r.dep_ == "conj" and r.pos_ in ("VERB", "AUX") and r.head.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    own = {t.i for t in verb.subtree}
+    first = [(t.idx, t.idx + len(t.text)) for t in verb.head.subtree if t.i not in own]
+    return [c for c in all_cues if any(s <= c.start < e for s, e in first)]
+
+
+_DAY_BEFORE = {"held": ("weekday", "last_weekday", "today", "yesterday"),
+               "planned": ("next_weekday", "tomorrow")}
+
+
+def previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention], status: str) -> list[Cue]:
+    """ "Xi Jinping a appelé jeudi à ... ¶ Lors d'un entretien téléphonique avec ..., M. Xi a
+    suggéré", "Le président accueillera demain le Premier ministre X. Les deux dirigeants se
+    rencontreront à Busan": a meeting sentence without a time expression takes the day of the
+    sentence before, when that sentence tells of one of its participants."""
+    if sent.start == 0 or vague_time(sent.text):
+        return []  # "the meeting with X a few days earlier": not the day of the sentence before
+    ps, pe = sent_bounds(doc, sent.start - 1)
+    keys = {m.key for m in parts if m.key}
+    if not any(m.key in keys for m in mentions if ps <= m.start < pe):
+        return []
+    text = doc_text(doc)
+    prev_start, prev_end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1].text)
+    return [c for c in find_cues(text[prev_start:prev_end], prev_start)
+            if c.kind in _DAY_BEFORE[status]]
