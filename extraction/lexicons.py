@@ -31,6 +31,7 @@ class Lexicons:
     planned_cues: frozenset[str]
     not_meeting: frozenset[str]
     reporting: dict[tuple[str, str], bool]  # (lang, lemma) -> accepts a noun-phrase object
+    reporting_lemmas: frozenset[str]  # the lemmas of ``reporting``, of either language
     reporting_verbs: dict[tuple[str, str], "ReportingVerb"]  # (lang, lemma) -> its complements
     topic_verbs: frozenset[str]
     joint_subjects: frozenset[str]
@@ -110,6 +111,7 @@ def load() -> Lexicons:
         planned_cues=words("planned_cues.txt"),
         not_meeting=frozenset(fold(w) for w in words("not_meeting_objects.txt")),
         reporting=reporting,
+        reporting_lemmas=frozenset(lem for (_, lem) in reporting),
         reporting_verbs=reporting_verbs,
         topic_verbs=words("topic_verbs.txt"),
         joint_subjects=words("joint_subjects.txt"),

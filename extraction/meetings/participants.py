@@ -47,7 +47,7 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
     if _after_attribution(doc, m, tok):
         return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
-    return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in {k[1] for k in lex.reporting} \
+    return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in lex.reporting_lemmas \
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
         and not _in_adjunct_of(tok, head.head) and governor(clause_root(tok)).i != head.head.i
     # (but "X dit s'être entretenu avec Y", "X said he had met Y" in the infinitive: X met Y)
@@ -117,7 +117,7 @@ def _delivered_by(prep: Token) -> bool:
 def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:
     """The mention follows an inverted attribution closing the sentence (", a précisé X", ", the
     spokesman said")."""
-    reporting = {lem for (_, lem) in load().reporting}
+    reporting = load().reporting_lemmas
     for k in range(tok.i + 1, m.start):
         if doc[k].text != ",":
             continue

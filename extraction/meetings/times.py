@@ -66,8 +66,7 @@ def of_the_attribution(doc: Doc, cue: Cue, tok: Token) -> bool:
     if t is None or not has(doc, "DEP"):
         return False
     verb = t.head
-    reporting = {lem for (_, lem) in load().reporting}
-    return verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and lemma(verb) in reporting
+    return verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and lemma(verb) in load().reporting_lemmas
 
 
 _SINCE = frozenset({"since", "depuis"})
