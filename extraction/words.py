@@ -59,6 +59,19 @@ def doc_text(doc) -> str:
     return value
 
 
+def positions(doc, key: str, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose lower-cased text is one of ``words``, found once per Doc
+    under ``key``; a search of the lower-cased text first spares the walk over the tokens (most
+    articles hold no "respectivement", many sentences no "depuis")."""
+    cache = f"diplowatch_at_{key}"
+    value = doc.user_data.get(cache)
+    if value is None:
+        lowered = doc_text(doc).lower()
+        value = [t.i for t in doc if t.lower_ in words] if any(w in lowered for w in words) else []
+        doc.user_data[cache] = value
+    return value
+
+
 _FR_ENDINGS = (("èrent", "er"), ("aient", "er"), ("ent", "er"), ("ait", "er"), ("ant", "er"), ("ées", "er"), ("és", "er"),
                ("ée", "er"), ("é", "er"), ("es", "er"), ("e", "er"), ("a", "er"), ("it", "ire"), ("is", "ire"), ("t", "re"))
 

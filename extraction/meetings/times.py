@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, has, lemma
+from ..words import doc_text, has, lemma, positions
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -83,6 +83,11 @@ def after_since(tok: Token) -> bool:
     """The word is in a "since ..." / "depuis ..." phrase or clause (its time and place are another
     moment's)."""
     doc = tok.doc
+    start, end = sent_bounds(doc, tok.i)
+    at = positions(doc, "since", _SINCE)
+    k = bisect_left(at, start - 2)
+    if k == len(at) or at[k] >= end:
+        return False  # no "since" in the sentence, nor just before it: the tree below holds none
     if any(t.lower_ in _SINCE for t in doc[max(0, tok.i - 2):tok.i]):
         return True
     if not has(doc, "DEP"):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, tidy
+from ..words import fold, positions, tidy
 from .descriptions import find_descriptions
 from .figures import figure_state
 from .model import Mention, Person, sent_bounds
@@ -179,9 +179,8 @@ def _respectively(doc: Doc, named: list[Mention], parties: list[Mention], person
     role with its country; the group is no one else. Returns the parties left."""
     words = load().words("respectively")
     gone: set[int] = set()
-    for tok in doc:
-        if tok.lower_ not in words:
-            continue
+    for i in positions(doc, "respectively", words):
+        tok = doc[i]
         start, end = sent_bounds(doc, tok.i)
         group = [d for d in parties if start <= d.start < tok.i and d.plural and d.country and d.role]
         if len(group) < 2 or len({d.role for d in group}) != 1:
