@@ -151,3 +151,22 @@ def test_time_expressions_resolve_against_the_reference(text, ref, planned, expe
 @pytest.mark.parametrize("text", ["You may 5 times ask", "the Nov. elections", "Jan. is cold"])
 def test_month_words_that_are_no_date(text):
     assert not [c for c in dates.find_cues(text) if c.kind in ("md", "dm", "mdy", "dmy")]
+
+
+# ----------------------------------------------------------------------------- word positions
+
+def test_positions_finds_every_token_of_the_class_and_is_kept_per_doc():
+    from extraction.words import positions
+
+    doc = make(FR, "Depuis mars , il a vu A et B , respectivement , depuis Paris".split())
+    assert positions(doc, "since", frozenset({"depuis"})) == [0, 12]
+    assert positions(doc, "since", frozenset({"autre"})) == [0, 12]  # kept under its key
+    assert positions(doc, "respectively", frozenset({"respectivement"})) == [10]
+
+
+def test_positions_of_a_word_only_inside_another_is_empty():
+    from extraction.words import positions
+
+    doc = make(FR, "Les dépenses depuisées".split())  # the text holds "depuis", no token is it
+    assert positions(doc, "since", frozenset({"depuis"})) == []
+    assert positions(doc, "none", frozenset({"respectivement"})) == []
