@@ -372,13 +372,26 @@ def _readout_subject(doc: Doc, parts: list[Mention], mentions: list[Mention]) ->
     return []
 
 
+def _arrival(doc: Doc, sent) -> set[int]:
+    """The words after a verb of arrival up to the clause's end ("arrived in India on Friday", "est
+    arrivé jeudi à Rabat"): where the visitor is now, not the stops before it ("his visits to
+    Tokyo and Seoul, the two stops before he arrived in India")."""
+    verbs = load().words("arrival_verb")
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and lemma(tok) in verbs and not after_since(tok):
+            end = next((t.i for t in doc[tok.i + 1:sent.end] if t.is_punct and t.text not in ("-", "'")), sent.end)
+            return set(range(tok.i + 1, end))
+    return set()
+
+
 def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     """Every encounter the Doc tells, one candidate per meeting word (merged later)."""
     st = _State(doc, lang, doc._.mentions or [], [])
     visit_pattern = load().phrases("visit")
     for sent in doc.sents:
         if visit_pattern.search(sent.text):
-            found = places(doc, set(range(sent.start, sent.end)), st.mentions)
+            arrival = _arrival(doc, sent)
+            found = arrival and places(doc, arrival, st.mentions) or places(doc, set(range(sent.start, sent.end)), st.mentions)
             if found:
                 st.visit_place = best_place(found)
         triggers = sentence_triggers(doc, sent, lang)
