@@ -136,6 +136,23 @@ def _framing_phrase(tok: Token) -> set[int] | None:
     return None
 
 
+def _framing_pair(doc: Doc, sent, frame: set[int], parts: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """ "During a meeting with X, the two leaders agreed ...": the meeting framing the clause is X's
+    with the person named last before the sentence (within three sentences): the one the story
+    follows."""
+    two = load().phrases("n_of_them").search(sent.text)
+    if two is None or sent.start_char + two.start() <= doc[max(frame)].idx:
+        return []  # "the two leaders" must be the main clause's, after the framing phrase
+    start = sent.start
+    for _ in range(3):
+        if start > 0:
+            start = sent_bounds(doc, start - 1)[0]
+    keys = {m.key for m in parts}
+    before = [m for m in mentions if start <= m.start < sent.start and m.kind == "person" and not m.quoted
+              and m.key not in keys]
+    return before[-1:]
+
+
 def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set[int]:
     """Tokens after the trigger up to the next comma, semicolon or other meeting word; with
     `past_commas`, the "avec" / "with" phrase after the commas of the adverbials in between
@@ -179,6 +196,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     kind = call_kind(doc, sent, tok, scope, kind)
     if kind is None:
         return False
+    own_frame = _framing_phrase(tok)
     framing = set().union(*(_framing_phrase(t) or set() for t in doc[sent.start:tok.i]
                             if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
     # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":
@@ -203,6 +221,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             found = participants(doc, sent, tok, widest, pool, st.results, st.lang)
             if count_parties(found) >= 2:
                 parts, scope = found, widest
+    if count_parties(parts) == 1 and own_frame is not None:
+        parts = _framing_pair(doc, sent, own_frame, parts, st.mentions) + parts
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
     if count_parties(parts) < 2:

@@ -26,7 +26,12 @@ def calls_on(tok: Token) -> bool:
     if lemma(tok) != "call" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "on":
         return False
     end = sent_bounds(doc, tok.i)[1]
-    return not any(t.lower_ == "to" and t.i + 1 < end and doc[t.i + 1].pos_ in ("VERB", "AUX") for t in doc[tok.i + 2:end])
+    for t in doc[tok.i + 2:end]:
+        if t.is_quote or t.text in (":", ";") or t.text == "," and t.i + 1 < end and doc[t.i + 1].tag_ == "VBG":
+            return True  # '..., adding: "Looking forward to seeing them"': the demand's "to" is not past the clause
+        if t.lower_ == "to" and t.i + 1 < end and doc[t.i + 1].pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def calls_person(tok: Token) -> bool:
@@ -146,6 +151,8 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
     pos = tok.pos_
     if pos and pos not in ("VERB", "NOUN", "PROPN", "AUX") and not (lang == "fr" and lem == "rencontre"):
         return None
+    if lem == "engagement" and tok.tag_ != "NNS":
+        return None  # "holding separate engagements with X": meetings; "his engagement with India": a policy
     if lem == "échanger" and _exchanged_with(tok):
         return "talks"  # "X a échangé avec Y": talks, a call only with a phone cue
     if lem == "entretenir":

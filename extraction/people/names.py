@@ -259,11 +259,25 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FRENCH_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "la", "le"})
+
+
 def _extend_right(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """ "Kairat-Bolat" + "Sadykov": a proper noun glued after a hyphenated name the NER cut short."""
     if end < len(doc) and end - start >= 3 and doc[end - 2].text == "-" and doc[end].pos_ == "PROPN" \
             and doc[end].text[:1].isupper() and not doc[end - 1].whitespace_ == "" and not geo.any_country(doc[end].text):
         return start, end + 1
+    # "Ursula von der" + "Leyen" (read as a place): a name cannot end on a lower-case particle; and
+    # "Maria van" + "der" + "Berg": nor stop before one that is no French preposition
+    particles = load().words("particle")
+    k = end
+    while k < len(doc) and k - end < 2 and doc[k].text.islower() and doc[k].lower_ in particles \
+            and doc[k].lower_ not in _FRENCH_PREPOSITIONS:
+        k += 1
+    if k > end or doc[end - 1].text.islower() and doc[end - 1].lower_ in particles:
+        if k < len(doc) and k - start < 7 and doc[k - 1].whitespace_ and doc[k].is_alpha and doc[k].text[:1].isupper() \
+                and not geo.any_country(doc[k].text):
+            end = k + 1
     # "Shah Mehmood" + "Qureshi", "Assimi" + "GOÏTA": the parser joins the next proper noun to the name
     # (its words are compounds of it, or it is their flat continuation) where the NER stopped short
     while end < len(doc) and end - start < 4 and _glued_surname(doc, start, end):

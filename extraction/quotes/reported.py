@@ -114,7 +114,11 @@ def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int,
         first = c.left_edge.i if ctx.lang == "fr" else c.i
         n = _prep_at(doc, first, preps)
         if n:
-            return _bounded((first + n, c.right_edge.i + 1), stops)
+            end = c.right_edge.i + 1
+            # "called on Russia and China to stop the war": the parser hangs the demand on the verb
+            end = next((x.right_edge.i + 1 for x in v.children if x.dep_ in ("xcomp", "advcl", "ccomp")
+                        and x.left_edge.i == end and doc[end].lower_ == "to"), end)
+            return _bounded((first + n, end), stops)
     # the parser hung the phrase elsewhere ("a appelé jeudi à des efforts ..."): right after the
     # verb and a time expression, up to the next boundary
     k = after_time(doc, v.i + 1, sent.end)

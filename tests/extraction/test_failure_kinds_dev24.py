@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, person_country
+from .test_generalisation import all_of, bilaterals_of, meeting, no_meeting, person_country, quote_text
 
 PUB = "2025-03-10"  # a Monday
 
@@ -21,6 +21,39 @@ CASES = [
         "rencontré le roi Mohammed VI.",
         PUB, meeting({"Jean Dupont", "Mohammed VI"}, place="Maroc"),
         id="fr-the-place-of-arrival-not-the-stops-before-it"),
+    pytest.param(
+        "Foreign Minister John Smith is in Lima. He will call on Peruvian President Dina Boluarte during the visit, "
+        "adding: \"Looking forward to seeing them in person.\"",
+        PUB, meeting({"John Smith", "Dina Boluarte"}, status="planned"),
+        id="en-calling-on-a-person-before-a-quotation-holding-to-and-a-verb-is-a-visit"),
+    pytest.param(
+        "The minister called on Russia, China and India to stop the war, adding: \"We need peace.\"",
+        PUB, quote_text("India to stop the war"), id="en-the-demand-of-called-on-holds-its-infinitive"),
+    pytest.param(
+        "Foreign Minister John Smith is also holding separate engagements with Trade Minister Ana Ruiz, Finance "
+        "Minister Luis Vega and Tourism Minister Pedro Soto, the ministry said.",
+        PUB, bilaterals_of("John Smith", "Ana Ruiz", "Luis Vega", "Pedro Soto"),
+        id="en-separate-engagements-are-so-many-meetings"),
+    pytest.param(
+        "Foreign Minister Paul Brandt praised the Administration's engagement with President Ana Ruiz on this issue.",
+        PUB, no_meeting(), id="en-an-engagement-with-someone-is-a-policy"),
+    pytest.param(
+        "At the Commission, President John Smith held discussions with Ursula von der Leyen, President of European "
+        "Commission.",
+        PUB, meeting({"John Smith", "Ursula von der Leyen"}), id="en-a-name-does-not-end-on-a-particle"),
+    pytest.param(
+        "President John Smith met Commissioner Maria van der Berg in Brussels on Monday.",
+        PUB, meeting({"John Smith", "Maria van der Berg"}), id="en-a-name-goes-on-past-its-particles"),
+    pytest.param(
+        "President John Smith on Monday held talks with the leadership of the African Union at its headquarters in "
+        "Addis Ababa.\n\nDuring a meeting with Moussa Diallo, Chairperson of the AU Commission, the two leaders "
+        "committed to strengthening the partnership.",
+        PUB, meeting({"John Smith", "Moussa Diallo"}), id="en-the-two-leaders-of-a-framing-meeting-with-one-party"),
+    pytest.param(
+        "Le président Jean Dupont est arrivé lundi à Addis-Abeba.\n\nLors d'un entretien avec Moussa Diallo, président "
+        "de la Commission de l'UA, les deux dirigeants ont convenu de renforcer le partenariat.",
+        PUB, meeting({"Jean Dupont", "Moussa Diallo"}, place="Addis-Abeba"),
+        id="fr-the-two-leaders-of-a-framing-meeting-with-one-party"),
 ]
 
 
