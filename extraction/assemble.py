@@ -109,6 +109,7 @@ class _Entry:
     stated: bool
     weak: bool
     generic: bool = False
+    another: bool = False  # told as "another meeting", "à nouveau": no earlier encounter, and none of the other status
 
 
 @dataclass
@@ -127,11 +128,13 @@ class Merger:
         for entry in self.entries:
             if (key <= entry.key or entry.key <= key) and len(key & entry.key) >= 2 and self._merge(entry, c, meeting, key, stated, weak):
                 return
-        self.entries.append(_Entry(meeting, key, stated, weak, c.generic))
+        self.entries.append(_Entry(meeting, key, stated, weak, c.generic, c.again))
 
     def _merge(self, e: _Entry, c: MeetingCandidate, meeting: Meeting, key: frozenset[str], stated: bool, weak: bool) -> bool:
         other = e.meeting
         same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
+        if e.another and c.status != other.status and not same_sentence:
+            return False  # "une autre rencontre est en préparation ... Ils se sont rencontrés deux fois"
         parts = _union(other.participants, meeting.participants) if len(key) > len(e.key) else other.participants
         vague = (weak or e.weak) and not c.again and c.status == other.status \
             and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place))

@@ -242,7 +242,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             if not caption and not (status == "planned" and of_the_attribution(doc, c, tok))]
     if not cues:
         cues = previous_cues(doc, sent, parts, st.mentions, status)
-    again = bool(lex.phrases("again").search(sent.text)) or _other_event(tok, parts, st.results) \
+    # (a headline's "nouvelle rencontre" is news, not another than the body's)
+    again = bool(lex.phrases("again").search(sent.text)) and not _in_headline(doc, sent) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
     where = own or {i for i in scope if not after_since(doc[i])}

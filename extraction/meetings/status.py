@@ -51,6 +51,11 @@ def _purpose_now(trig: Token) -> bool:
 _AHEAD = re.compile(r"\b(?:en vue d[e'’]|en prévision d[e'’]|à la veille d[e'’]|ahead of|in preparation for|"
                     r"in the run-up to|in view of)\s*(?:\S+\s+){0,2}$", re.I)
 
+# "Les préparatifs sont en cours pour une autre rencontre", "preparations are under way for the summit":
+# what is being prepared is still to come
+_PREPARING = re.compile(r"\b(?:pr[ée]paratifs|pr[ée]paration|preparations?)\b(?:\s+\S+){0,4}?\s+(?:pour|d[e'’]|for|of)\s+"
+                        r"(?:\S+\s+){0,2}$", re.I)
+
 
 def _conditional_read_as_imperfect(t: Token) -> bool:
     """ "recevrait", "rencontrerait", "s'entretiendrait", "se réuniraient": a conditional the small French
@@ -68,6 +73,8 @@ def _conditional_read_as_imperfect(t: Token) -> bool:
 def planned(doc: Doc, trig: Token, lang: str) -> bool:
     cues = load().planned_cues
     if trig.pos_ == "NOUN" and _AHEAD.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 6):trig.i].text_with_ws):
+        return True
+    if trig.pos_ == "NOUN" and _PREPARING.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 10):trig.i].text_with_ws):
         return True
     if not has(doc, "DEP"):
         window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]

@@ -65,7 +65,7 @@ def of_the_attribution(doc: Doc, cue: Cue, tok: Token) -> bool:
     t = token_at(doc, cue.start)
     if t is None or not has(doc, "DEP"):
         return False
-    verb = t.head
+    verb = t.head.head if t.head.pos_ == "ADP" else t.head  # "said on Tuesday"
     return verb.i != tok.i and verb.pos_ in ("VERB", "AUX") and lemma(verb) in load().reporting_lemmas
 
 

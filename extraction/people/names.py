@@ -502,7 +502,20 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
             if found:
                 spans.append(found)
                 taken.update(range(*found))
-    return [span for span in _join_pieces(doc, spans) if not _byline(doc, *span)]
+    joined = [span for span in _join_pieces(doc, spans) if not _byline(doc, *span)]
+    return [span for span in joined if not _pair_of_surnames(doc, *span, joined)]
+
+
+def _pair_of_surnames(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """ "rencontre Pachinian-Aliev", "Biden-Xi summit": two people's surnames joined by a hyphen
+    name their encounter, not a person; each half is another name's surname (or first word) in the
+    article, or a public figure's surname."""
+    parts = [p for p in doc[start:end].text.replace(" ", "").split("-") if p]
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    others = [doc[s:e].text.split() for s, e in spans if (s, e) != (start, end) and e - s > 1]
+    words = {fold(w[-1]) for w in others} | {fold(w[0]) for w in others if figure_state(" ".join(w))}
+    return all(fold(p) in words or figure_state(p) for p in parts)
 
 
 def _byline(doc: Doc, start: int, end: int) -> bool:

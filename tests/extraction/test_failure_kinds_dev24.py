@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, bilaterals_of, meeting, no_meeting, person_country, quote_text
+from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting, no_name_starting, person_country,
+                                  quote_text)
 
 PUB = "2025-03-10"  # a Monday
+
+def undated_planned(result):
+    """No encounter still to come has a date."""
+    assert all(m.date is None for m in result.meetings if m.status == "planned"), result.meetings
+
 
 CASES = [
     pytest.param(
@@ -54,6 +60,25 @@ CASES = [
         "de la Commission de l'UA, les deux dirigeants ont convenu de renforcer le partenariat.",
         PUB, meeting({"Jean Dupont", "Moussa Diallo"}, place="Addis-Abeba"),
         id="fr-the-two-leaders-of-a-framing-meeting-with-one-party"),
+    pytest.param(
+        "Préparatifs en cours pour une nouvelle rencontre Dupont-Martin\n\nLes préparatifs sont en cours pour une "
+        "autre rencontre entre le Premier ministre arménien Paul Dupont et le président azerbaïdjanais Jean Martin, a "
+        "déclaré mardi un responsable.\n\nMartin et Dupont se sont rencontrés à deux reprises à Bruxelles ce printemps.",
+        PUB, all_of(meeting({"Paul Dupont", "Jean Martin"}, status="planned"),
+                    meeting({"Paul Dupont", "Jean Martin"}, status="held", place="Bruxelles"), no_name_starting("Dupont-"),
+                    person_country("Jean Martin", "AZ")),
+        id="fr-two-surnames-joined-by-a-hyphen-are-no-person-and-another-meeting-is-another"),
+    pytest.param(
+        "Preparations are under way for another meeting between President John Smith and Prime Minister Ana Ruiz, an "
+        "official said on Tuesday. Smith and Ruiz met twice in Geneva this spring.",
+        PUB, all_of(meeting({"John Smith", "Ana Ruiz"}, status="planned"),
+                    meeting({"John Smith", "Ana Ruiz"}, status="held", place="Geneva"), undated_planned),
+        id="en-what-is-prepared-is-to-come-and-the-day-it-was-said-is-not-its-day"),
+    pytest.param(
+        "Le Premier ministre Paul Dupont et le président Jean Martin ont eu des appels téléphoniques avec le secrétaire "
+        "d'État américain Antony Blinken lundi soir.",
+        PUB, bilaterals_of("Antony Blinken", "Paul Dupont", "Jean Martin"),
+        id="fr-two-people-s-calls-with-a-third-are-two-calls"),
 ]
 
 
