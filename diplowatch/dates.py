@@ -21,17 +21,36 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+# a page saved from a site in another language keeps that site's date stamp ("27. februar 2023 20:25",
+# "12 de marzo de 2024"): these names date the page only, never a time expression of the article
+STAMP_MONTHS = {
+    # German, Dutch
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Spanish, Portuguese, Italian
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
+    "dezembro": 12, "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    # Serbian, Croatian, Bosnian, Slovene (Latin script)
+    "mart": 3, "maj": 5, "jun": 6, "jul": 7, "avgust": 8, "septembar": 9, "oktobar": 10, "novembar": 11,
+    "decembar": 12, "siječnja": 1, "veljače": 2, "ožujka": 3, "travnja": 4, "svibnja": 5, "lipnja": 6,
+    "srpnja": 7, "kolovoza": 8, "rujna": 9, "listopada": 10, "studenoga": 11, "prosinca": 12,
+}
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_STAMP_MONTH = "|".join(sorted((re.escape(m) for m in STAMP_MONTHS), key=len, reverse=True))
 MONTH_PATTERN = _MONTH  # any month name, French or English, for other modules' patterns
 
 # " date 2022-09 Title…" or "date: 2024-05-20" on the first line
 DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b(\d{{1,2}})(?:er|\.)?\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_STAMP = re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_STAMP_MONTH})\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -83,6 +102,11 @@ def first_full_date(text: str) -> str | None:
             break
     for match in _NUMERIC.finditer(text):
         value = iso(int(match[3]), int(match[2]), int(match[1]))  # day first, as in French
+        if value:
+            found.append((match.start(), value))
+            break
+    for match in _STAMP.finditer(text):
+        value = iso(int(match[3]), STAMP_MONTHS[match[2].lower()], int(match[1]))
         if value:
             found.append((match.start(), value))
             break

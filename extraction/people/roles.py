@@ -126,10 +126,10 @@ def country_in(doc: Doc, start: int, end: int) -> str | None:
         if code:
             return code
     text = doc[start:end].text
-    for s, _e, code, kind in geo.countries_in(text):
+    for s, e, code, kind in geo.countries_in(text):
         before = text[:s].rstrip().split()
-        if kind == "capital":
-            continue
+        if kind == "capital" and text[e:e + 2].replace("’", "'") != "'s":
+            continue  # a city is where; but "Pristina's PM", "Moscow's envoy": the state it stands for
         if kind == "name" and before and fold(before[-1]) in ("en", "in", "a", "au"):
             continue
         folded = [fold(w) for w in before]

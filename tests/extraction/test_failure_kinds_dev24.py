@@ -79,6 +79,12 @@ CASES = [
         "d'État américain Antony Blinken lundi soir.",
         PUB, bilaterals_of("Antony Blinken", "Paul Dupont", "Jean Martin"),
         id="fr-two-people-s-calls-with-a-third-are-two-calls"),
+    pytest.param(
+        "Serbian President Paul Novak met Pristina's PM Albin Kurti in Brussels on Monday.",
+        PUB, person_country("Albin Kurti", "XK"), id="en-a-capital-s-possessive-is-its-state"),
+    pytest.param(
+        "27. februar 2023 20:25\n\nBRUSSELS - Serbian President Paul Novak met EU envoy Jan Horvat on Monday.",
+        None, meeting({"Paul Novak", "Jan Horvat"}, date="2023-02-27"), id="en-the-stamp-of-a-foreign-language-site-dates-the-page"),
 ]
 
 

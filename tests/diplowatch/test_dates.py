@@ -1,0 +1,25 @@
+"""The date a saved page was published, read from its text (stamps written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplowatch.dates import first_full_date, publication_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("date 2024-05-20\nTitre", "2024-05-20"),
+    ("Paris, le 1er mai 2020 - Le ministre ...", "2020-05-01"),
+    ("Posted May 5, 2024 by the desk", "2024-05-05"),
+    ("27. februar 2023 20:25\n\nTitle of the page", "2023-02-27"),  # a Serbian site's stamp
+    ("Publicado el 12 de marzo de 2024\n\nEl ministro ...", "2024-03-12"),
+    ("Aktualisiert am 14. März 2022, 10:05 Uhr", "2022-03-14"),
+    ("Pubblicato il 3 giugno 2021", "2021-06-03"),
+    ("Le ministre a parlé jeudi.", None),
+])
+def test_the_publication_date_of_a_page(text, expected):
+    assert publication_date(text) == expected
+
+
+def test_the_earliest_stamp_wins_whatever_its_language():
+    assert first_full_date("9. maj 2023\n\nLe 12 juin 2024, rien.") == "2023-05-09"
