@@ -53,6 +53,16 @@ def _dependency_subject(verb: Token) -> Token | None:
             for child in aux.children:
                 if child.dep_.startswith("nsubj") and child.dep_ != "nsubj:pass":
                     return child
+    if "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+        # "X a par la suite rappelé que": the parser took the auxiliary for the verb and the participle
+        # for a complement of the phrase in between; the subject is the auxiliary's
+        doc = verb.doc
+        for k in range(verb.i - 1, max(sent_bounds(doc, verb.i)[0], verb.i - 6) - 1, -1):
+            t = doc[k]
+            if t.is_punct or t.pos_ in ("VERB", "AUX") and lemma(t) not in ("avoir", "être", "have", "be"):
+                break
+            if t.pos_ in ("VERB", "AUX"):
+                return next((c for c in t.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"), None)
     return None
 
 

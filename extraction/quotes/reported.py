@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Token
 
+from .. import geo
 from ..marks import OPEN_CLOSE, trim
 from ..words import doc_text, fold, has
 from .grammar import (after_time, joint_subject, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
@@ -271,7 +272,26 @@ def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
                 continue
         if subj is None or joint_subject(ctx, subj):
             continue
+        if _state_reported_by_later(ctx, v, subj, span, sent, verbs, stops):
+            continue
         add_reported(ctx, span, subj, sent)
+
+
+def _state_reported_by_later(ctx: QuoteContext, v: Token, subj: Token, span: tuple[int, int], sent, verbs: list[Token],
+                             stops: set[int]) -> bool:
+    """ "Le Japon a précisé que ..., a indiqué la porte-parole X": what a state made known, as a
+    spokesperson reports it, is the spokesperson's statement (the whole sentence is its content)."""
+    doc = ctx.doc
+    if not geo.is_country_name(subj.text) or subj.i > v.i:
+        return False
+    for later in verbs:
+        if later.i <= span[1] - 1 or not_a_saying(later):
+            continue
+        content, speaker = _verb_content(ctx, later, sent, stops)
+        if content is not None and content[0] <= subj.i and content[1] >= span[1] and speaker is not None \
+                and speaker.i >= span[1] and not geo.news_agency_in(doc[speaker.left_edge.i:speaker.right_edge.i + 1].text):
+            return True
+    return False
 
 
 def _previous_speaker(ctx: QuoteContext, sent) -> Speaker | None:

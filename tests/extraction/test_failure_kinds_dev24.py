@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting, no_name_starting, person_country,
-                                  quote_text)
+                                  quote_by, quote_text, speaker_is)
 
 PUB = "2025-03-10"  # a Monday
 
@@ -85,6 +85,22 @@ CASES = [
     pytest.param(
         "27. februar 2023 20:25\n\nBRUSSELS - Serbian President Paul Novak met EU envoy Jan Horvat on Monday.",
         None, meeting({"Paul Novak", "Jan Horvat"}, date="2023-02-27"), id="en-the-stamp-of-a-foreign-language-site-dates-the-page"),
+    pytest.param(
+        "Le ministre turc Kemal Arslan a rencontré mercredi à Paris son homologue français, Paul Martin.\n\nKemal Arslan "
+        "a par la suite rappelé que la Turquie soutient les efforts diplomatiques.",
+        PUB, quote_by("la Turquie soutient les efforts", "Kemal Arslan"),
+        id="fr-an-adverbial-between-the-auxiliary-and-the-participle-of-saying"),
+    pytest.param(
+        "Le Japon a clairement expliqué à la Chine que les informations publiées par un journal ne représentaient pas la "
+        "position officielle japonaise, a indiqué vendredi une porte-parole du ministère chinois des Affaires étrangères.",
+        PUB, all_of(speaker_is("porte-parole du ministère chinois des Affaires étrangères", "CN"),
+                    quote_text("Le Japon a clairement expliqué")),
+        id="fr-what-a-state-made-known-as-a-spokesperson-reports-it-is-hers"),
+    pytest.param(
+        "Japan has told China that the reports did not reflect its official position, a Chinese foreign ministry "
+        "spokeswoman said on Friday.",
+        PUB, speaker_is("Chinese foreign ministry spokeswoman", "CN"),
+        id="en-what-a-state-made-known-as-a-spokesperson-reports-it-is-hers"),
 ]
 
 
