@@ -150,7 +150,7 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
     for ent in _candidates(doc, lo, hi):
         label = "FAC" if ent.label_ in ("ORG", "PERSON", "PER", "MISC") and fold(ent.text.split()[-1]) in _BUILDINGS else ent.label_
         if label not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
-                or ent.start not in scope or ent.start in inside_mentions:
+                or ent.start not in scope or not inside_mentions.isdisjoint(range(ent.start, ent.end)):
             continue
         if doc[ent.start].lower_ in ("de", "du", "des", "d'", "of"):
             continue  # "l'ambassadeur de France" read as the place "de France": a genitive, no locative

@@ -94,6 +94,18 @@ def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
             j += 1
         if got == words:
             return RoleHit(j, tidy(doc[i:j].text), entry.head, entry.cls, entry.gender)
+    if i + 2 < len(doc) and doc[i + 1].text.islower() and geo.adjective_country(doc[i + 1].text):
+        # "secrétaire mexicain aux Affaires étrangères": a title of several words split by the country's
+        # adjective, when its first word is no role alone
+        for words, entry in options:
+            if len(words) < 3:
+                continue
+            got, j = [_singular(fold(doc[i].text))], i + 2
+            while j < len(doc) and len(got) < len(words):
+                got.extend(_singular(w) for w in fold(doc[j].text).split())
+                j += 1
+            if got == words:
+                return RoleHit(j, tidy(doc[i:j].text), entry.head, entry.cls, entry.gender)
     return None
 
 
@@ -201,7 +213,8 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
                 i -= 1  # "Saudi Crown Prince and Prime Minister Mohammed bin Salman"
                 continue
             break  # "le ministre britannique et Araghchi": the title is the first one's
-        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour", "as", "comme"):
+        if tok.lower_ in ("à", "par", "avec", "with", "by", "selon", "pour", "as", "comme") \
+                and not (tok.lower_ == "à" and _in_role(doc, i - 1, lang)):  # but "secrétaire à la Défense"
             break  # "In his first visit to Germany as PM, Mr X": the country is the visit's
         i -= 1
     return i

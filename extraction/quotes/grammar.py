@@ -38,10 +38,19 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) for t in doc[start:end])
 
 
+def _dateline_word(tok: Token) -> bool:
+    """A word in capitals opening its line before a dash or a colon ("MEXICO —", "BRASILIA :")."""
+    doc = tok.doc
+    return tok.text.isupper() and len(tok.text) > 1 and (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) \
+        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (":", "-", "–", "—")
+
+
 def _dependency_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"]
     # a nominal subject before a participle the parser also took for one ("Notant que ..., le président a déclaré")
     subjects.sort(key=lambda c: c.pos_ not in ("NOUN", "PROPN", "PRON"))
+    if len(subjects) > 1 and _dateline_word(subjects[0]):
+        subjects = subjects[1:]  # "MEXICO — Le ministre X a déclaré": the parser took the dateline for a subject too
     if subjects:
         return subjects[0]
     for child in verb.children:

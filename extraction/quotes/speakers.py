@@ -342,8 +342,8 @@ class SpeakerResolver:
         """ "BRASILIA : ...", "MOSCOU, 10 novembre": a city opening its line, a place and not a speaker."""
         doc = self.doc
         at_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
-        return at_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ":", ".", "-", "–") \
-            and bool(geo.place_country(tok.text)) and not geo.is_country_name(tok.text)
+        return at_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ":", ".", "-", "–", "—") \
+            and bool(geo.place_country(tok.text)) and (not geo.is_country_name(tok.text) or tok.text.isupper())
 
     def _is_institution(self, tok: Token, phrase: str) -> bool:
         if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or geo.news_agency_in(phrase) \

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting, no_name_starting, person_country,
-                                  quote_by, quote_text, speaker_is)
+                                  quote_by, quote_text, role_of, speaker_is)
 
 PUB = "2025-03-10"  # a Monday
 
@@ -101,6 +101,19 @@ CASES = [
         "spokeswoman said on Friday.",
         PUB, speaker_is("Chinese foreign ministry spokeswoman", "CN"),
         id="en-what-a-state-made-known-as-a-spokesperson-reports-it-is-hers"),
+    pytest.param(
+        "MEXICO — Le ministre mexicain des Affaires étrangères Luis Vega a déclaré, vendredi, que la relation avec les "
+        "États-Unis est «plus fluide» et «plus étroite» qu'avant.",
+        PUB, speaker_is("Luis Vega", "MX"), id="fr-a-country-s-name-in-capitals-opening-a-dateline-is-no-speaker"),
+    pytest.param(
+        "Le secrétaire mexicain aux Affaires étrangères a déclaré vendredi que la relation est «plus fluide» "
+        "qu'avant.\n\nLuis Vega a dit croire que cette déclaration en surprendra plus d'un.",
+        PUB, speaker_is("Luis Vega", "MX"), id="fr-a-title-of-several-words-split-by-the-country-s-adjective"),
+    pytest.param(
+        "Le secrétaire américain à la Défense Lloyd Austin a rencontré lundi à New Delhi le ministre indien Rajnath Singh.",
+        PUB, all_of(meeting({"Lloyd Austin", "Rajnath Singh"}, place="New Delhi"),
+                    role_of("Lloyd Austin", "secrétaire américain à la Défense")),
+        id="fr-a-place-holding-a-person-s-name-is-no-place-and-a-title-holds-its-a"),
 ]
 
 
