@@ -39,18 +39,24 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
 
 
 def _dateline_word(tok: Token) -> bool:
-    """A word in capitals opening its line before a dash or a colon ("MEXICO —", "BRASILIA :")."""
+    """A word in capitals opening its line before a dash or a colon ("MEXICO —", "BRASILIA :"), or a place before a dash."""
     doc = tok.doc
-    return tok.text.isupper() and len(tok.text) > 1 and (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) \
-        and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (":", "-", "–", "—")
+    if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) or tok.i + 1 >= len(doc):
+        return False
+    after = doc[tok.i + 1].text
+    return tok.text.isupper() and len(tok.text) > 1 and after in (":", "-", "–", "—") \
+        or after in ("–", "—") and bool(geo.place_country(tok.text))  # "Mexique – Le président X a ..."
 
 
 def _dependency_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"]
     # a nominal subject before a participle the parser also took for one ("Notant que ..., le président a déclaré")
     subjects.sort(key=lambda c: c.pos_ not in ("NOUN", "PROPN", "PRON"))
-    if len(subjects) > 1 and _dateline_word(subjects[0]):
-        subjects = subjects[1:]  # "MEXICO — Le ministre X a déclaré": the parser took the dateline for a subject too
+    if subjects and _dateline_word(subjects[0]):
+        # "MEXICO — Le ministre X a déclaré": the parser took the dateline for a subject too, or for the
+        # subject with the person in apposition to it
+        rest = subjects[1:] or [c for c in subjects[0].children if c.dep_ in ("appos", "conj") and c.i > subjects[0].i + 1]
+        subjects = rest or subjects
     if subjects:
         return subjects[0]
     for child in verb.children:

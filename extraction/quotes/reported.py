@@ -59,6 +59,8 @@ def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[i
     for t in sent:
         if t.lower_ in ("selon", "according") and t.i > sent.start and doc[t.i - 1].text == ",":
             stops.add(t.i - 1)
+        if t.text in (";", ":") and t.i + 1 < sent.end and doc[t.i + 1].is_quote:
+            stops.add(t.i)  # "... qu'il avait eu un appel avec X; “Il était gentil.”": the quotation is its own
     return stops
 
 

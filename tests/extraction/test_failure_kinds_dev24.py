@@ -11,6 +11,13 @@ from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting, no
 
 PUB = "2025-03-10"  # a Monday
 
+def no_quote_holding(fragment):
+    """No reported quote holds `fragment`."""
+    def check(result):
+        assert not any(fragment in q.text for q in result.quotes if q.kind == "reported"), result.quotes
+    return check
+
+
 def undated_planned(result):
     """No encounter still to come has a date."""
     assert all(m.date is None for m in result.meetings if m.status == "planned"), result.meetings
@@ -114,6 +121,11 @@ CASES = [
         PUB, all_of(meeting({"Lloyd Austin", "Rajnath Singh"}, place="New Delhi"),
                     role_of("Lloyd Austin", "secrétaire américain à la Défense")),
         id="fr-a-place-holding-a-person-s-name-is-no-place-and-a-title-holds-its-a"),
+    pytest.param(
+        "Mexique – Président Luis Vega a déclaré qu'il avait eu un appel téléphonique avec le président des États-Unis, "
+        "Joe Biden; “Il était gentil et respectueux.”",
+        PUB, all_of(quote_by("il avait eu un appel", "Luis Vega"), no_quote_holding("gentil")),
+        id="fr-a-place-opening-its-line-before-a-dash-is-no-speaker-and-a-quotation-after-a-semicolon-is-its-own"),
 ]
 
 
