@@ -51,6 +51,15 @@ def lemma(tok: Token) -> str:
     return word
 
 
+def texts(doc) -> list[str]:
+    """The tokens' texts, cached: each ``doc[i]`` or pass over the Doc makes new Token objects,
+    the cost of the rules that read every token."""
+    value = doc.user_data.get("diplowatch_texts")
+    if value is None:
+        value = doc.user_data["diplowatch_texts"] = [t.text for t in doc]
+    return value
+
+
 def doc_text(doc) -> str:
     """doc.text, cached (Doc.text joins every token on each access)."""
     value = doc.user_data.get("diplowatch_text")

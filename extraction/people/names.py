@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import entities, fold
+from ..words import entities, fold, texts
 from .figures import figure_state, has_given_name
 from .model import sent_bounds
 from .roles import RoleHit, role_first_words, role_hit
@@ -39,13 +39,23 @@ def role_table(doc: Doc, lang: str) -> dict[int, RoleHit]:
     if table is None:
         table = {}
         firsts = role_first_words(lang)
-        for i, text in enumerate(t.text for t in doc):
-            if text[:1].isalpha() and fold(text).split(" ", 1)[0].rstrip("sx") in firsts:
+        for i, first in enumerate(_first_words(doc)):
+            if first in firsts:
                 hit = role_hit(doc, i, lang)
                 if hit:
                     table[i] = hit
         doc.user_data[key] = table
     return table
+
+
+def _first_words(doc: Doc) -> list[str | None]:
+    """Per token starting with a letter, its first folded word without a final s/x (the key of
+    ``role_first_words``), else None; once per Doc, for the tables of both languages."""
+    value = doc.user_data.get("diplowatch_role_firsts")
+    if value is None:
+        value = doc.user_data["diplowatch_role_firsts"] = [
+            fold(text).split(" ", 1)[0].rstrip("sx") if text[:1].isalpha() else None for text in texts(doc)]
+    return value
 
 
 def _is_role(doc: Doc, i: int) -> bool:

@@ -71,13 +71,24 @@ def _role_index(lang: str) -> dict[str, list]:
     return index
 
 
+@lru_cache(maxsize=2)
 def role_first_words(lang: str) -> frozenset[str]:
     """The first words of the role phrases, singular and without a final s/x (a cheap pre-check)."""
     return frozenset(w.rstrip("sx") for w in _role_index(lang))
 
 
 def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
-    """The longest role phrase starting at token i."""
+    """The longest role phrase starting at token i (remembered per Doc: the finders of names,
+    roles and places ask again and again about the same tokens)."""
+    hits = doc.user_data.get(f"diplowatch_role_hits_{lang}")
+    if hits is None:
+        hits = doc.user_data[f"diplowatch_role_hits_{lang}"] = {}
+    if i not in hits:
+        hits[i] = _role_hit(doc, i, lang)
+    return hits[i]
+
+
+def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     if i >= len(doc):
         return None
     first = fold(doc[i].text).split()
@@ -86,14 +97,19 @@ def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     options = _role_index(lang).get(_singular(first[0]))
     if not options:
         return None
+    # The words of the tokens from i on, read once for all the phrases of this first word
+    # ("ministre" opens dozens): reach[k] is how many words tokens i..i+k hold.
+    got: list[str] = []
+    reach: list[int] = []
     for words, entry in options:  # longest first
-        got: list[str] = []
-        j = i
-        while j < len(doc) and len(got) < len(words):
-            got.extend(_singular(w) for w in fold(doc[j].text).split())
-            j += 1
-        if got == words:
-            return RoleHit(j, tidy(doc[i:j].text), entry.head, entry.cls, entry.gender)
+        need = len(words)
+        while (not reach or reach[-1] < need) and i + len(reach) < len(doc):
+            got.extend(_singular(w) for w in fold(doc[i + len(reach)].text).split())
+            reach.append(len(got))
+        # a phrase matches the first tokens whose words reach its length, word for word
+        k = next(k for k, count in enumerate(reach) if count >= need or k == len(reach) - 1)
+        if reach[k] == need and got[:need] == words:
+            return RoleHit(i + k + 1, tidy(doc[i:i + k + 1].text), entry.head, entry.cls, entry.gender)
     return None
 
 
