@@ -36,8 +36,24 @@ def entities(doc) -> list:
 
 
 def lemma(tok: Token) -> str:
+    """The token's lemma, lower-cased; a guess from the English endings when the pipeline has no
+    lemmatizer (``_lemma``), computed once per Doc."""
+    return lemmas(tok.doc)[tok.i]
+
+
+def lemmas(doc) -> list[str]:
+    """``lemma`` of every token, computed once per Doc: the meeting rules ask for the lemma of every
+    token of every sentence, and of many tokens again and again."""
+    value = doc.user_data.get("diplowatch_lemmas")
+    if value is None:
+        annotated = has(doc, "LEMMA")
+        value = doc.user_data["diplowatch_lemmas"] = [_lemma(t, annotated) for t in doc]
+    return value
+
+
+def _lemma(tok: Token, annotated: bool) -> str:
     lem = tok.lemma_.lower() if tok.lemma_ else ""
-    if lem and lem != tok.lower_ or has(tok.doc, "LEMMA"):
+    if lem and lem != tok.lower_ or annotated:
         return lem or tok.lower_
     word = tok.lower_
     from .lexicons import load
