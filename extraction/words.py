@@ -76,6 +76,14 @@ def texts(doc) -> list[str]:
     return value
 
 
+def lowers(doc) -> list[str]:
+    """The tokens' lower-cased texts, cached (see ``texts``)."""
+    value = doc.user_data.get("diplowatch_lowers")
+    if value is None:
+        value = doc.user_data["diplowatch_lowers"] = [t.lower_ for t in doc]
+    return value
+
+
 def doc_text(doc) -> str:
     """doc.text, cached (Doc.text joins every token on each access)."""
     value = doc.user_data.get("diplowatch_text")
@@ -99,6 +107,13 @@ def positions(doc, key: str, words: frozenset[str]) -> list[int]:
 
 _FR_ENDINGS = (("èrent", "er"), ("aient", "er"), ("ent", "er"), ("ait", "er"), ("ant", "er"), ("ées", "er"), ("és", "er"),
                ("ée", "er"), ("é", "er"), ("es", "er"), ("e", "er"), ("a", "er"), ("it", "ire"), ("is", "ire"), ("t", "re"))
+
+
+def verb_forms(known) -> frozenset[str]:
+    """The word forms ``verb_lemma`` maps onto one of ``known`` by a regular ending ("indique",
+    "indiquant" for "indiquer"): a token of none of them keeps its lemma."""
+    return frozenset(lem[: -len(repl)] + suffix for lem in known for suffix, repl in _FR_ENDINGS
+                     if lem.endswith(repl) and len(lem) - len(repl) > 2)
 
 
 def verb_lemma(tok: Token, known) -> str:
