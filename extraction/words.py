@@ -76,6 +76,22 @@ def texts(doc) -> list[str]:
     return value
 
 
+def starts(doc) -> list[int]:
+    """The tokens' character offsets (Token.idx), cached (see ``texts``)."""
+    value = doc.user_data.get("diplowatch_starts")
+    if value is None:
+        value = doc.user_data["diplowatch_starts"] = [t.idx for t in doc]
+    return value
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` cut from the Doc's text: making a Span costs more than the rest of
+    most rules that ask for one."""
+    if start >= end:
+        return ""
+    return doc_text(doc)[starts(doc)[start]:starts(doc)[end - 1] + len(texts(doc)[end - 1])]
+
+
 def lowers(doc) -> list[str]:
     """The tokens' lower-cased texts, cached (see ``texts``)."""
     value = doc.user_data.get("diplowatch_lowers")

@@ -18,6 +18,7 @@ plurals reduced to their singular, longest phrase first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, tidy
+from ..words import fold, span_text, texts, tidy
 
 
 @dataclass(frozen=True)
@@ -91,25 +92,26 @@ def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
 def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     if i >= len(doc):
         return None
-    first = fold(doc[i].text).split()
+    words_of = texts(doc)
+    first = fold(words_of[i]).split()
     if not first:
         return None
     options = _role_index(lang).get(_singular(first[0]))
     if not options:
         return None
     # The words of the tokens from i on, read once for all the phrases of this first word
-    # ("ministre" opens dozens): reach[k] is how many words tokens i..i+k hold.
+    # ("chef" opens a dozen): reach[k] is how many words tokens i..i+k hold.
     got: list[str] = []
     reach: list[int] = []
     for words, entry in options:  # longest first
         need = len(words)
         while (not reach or reach[-1] < need) and i + len(reach) < len(doc):
-            got.extend(_singular(w) for w in fold(doc[i + len(reach)].text).split())
+            got.extend(_singular(w) for w in fold(words_of[i + len(reach)]).split())
             reach.append(len(got))
         # a phrase matches the first tokens whose words reach its length, word for word
-        k = next(k for k, count in enumerate(reach) if count >= need or k == len(reach) - 1)
+        k = min(bisect_left(reach, need), len(reach) - 1)
         if reach[k] == need and got[:need] == words:
-            return RoleHit(i + k + 1, tidy(doc[i:i + k + 1].text), entry.head, entry.cls, entry.gender)
+            return RoleHit(i + k + 1, tidy(span_text(doc, i, i + k + 1)), entry.head, entry.cls, entry.gender)
     return None
 
 
