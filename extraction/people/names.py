@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import entities, fold, texts
+from ..words import entities, fold, lowers, texts
 from .figures import figure_state, has_given_name
 from .model import sent_bounds
 from .roles import RoleHit, role_first_words, role_hit
@@ -489,7 +489,8 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     titles = words.words("title") | words.words("title_name")
     roles = role_table(doc, lang)
     # the tokens a finder can start from: titles and roles, commas, capitalised words
-    starts = [t for t in doc if t.text == "," or t.text[:1].isupper() or t.i in roles or t.lower_ in titles]
+    starts = [doc[i] for i, (text, low) in enumerate(zip(texts(doc), lowers(doc)))
+              if text == "," or text[:1].isupper() or i in roles or low in titles]
     for finder in (_after_title, _apposed_after_comma, _before_apposed_role, _after_org):
         for tok in starts:
             if tok.i in taken:
