@@ -382,12 +382,20 @@ _MINISTRY = re.compile(r"([\w'’ -]{2,30}?)['’]s (?:foreign|defen[cs]e) minis
                        re.IGNORECASE)
 
 
+# The words that end the English form of _MINISTRY, and its French form alone: without the first,
+# the English form matches nowhere and the French one alone finds the same ministries, fast (the
+# English form's lazy group is tried at every character of the body).
+_MINISTRY_END = re.compile(r"['’]s (?:foreign|defen[cs]e) ministry", re.IGNORECASE)
+_MINISTERE = re.compile(r"\bminist[eè]re (\w+) des affaires [ée]trang[eè]res", re.IGNORECASE)
+
+
 def _source_ministries(body: str) -> list[str]:
     """ "Seoul's foreign ministry said", "le ministère marocain des Affaires étrangères": the
     countries of the ministries an article quotes, each once."""
     found = []
-    for match in _MINISTRY.finditer(body):
-        words = match.group(1) or match.group(2)
+    pattern = _MINISTRY if _MINISTRY_END.search(body) else _MINISTERE
+    for match in pattern.finditer(body):
+        words = match.group(match.lastindex)  # the country's words: the one group of the form that matched
         hits = geo.countries_in(words)
         if hits and hits[-1][2] not in found:
             found.append(hits[-1][2])
@@ -396,16 +404,17 @@ def _source_ministries(body: str) -> list[str]:
 
 def _infer_countries(meetings: list[Meeting], body: str, learned: dict[str, str]) -> list[Meeting]:
     """Fill the countries the article never states (see the module's docstring)."""
-    counts: dict[str, int] = {}
-    for _, _, code, kind in geo.countries_in(body):
-        if kind in ("name", "adjective"):
-            counts[code] = counts.get(code, 0) + 1
     counterparts: dict[str, set[str]] = {}
     for m in meetings:
         for p in m.participants:
             if p.name and not p.country:
                 counterparts.setdefault(p.name, set()).update(o.country for o in m.participants if o.country)
-    sources = _source_ministries(body)
+    # the countries of the body and its ministries matter only for a participant without one
+    counts: dict[str, int] = {}
+    for _, _, code, kind in geo.countries_in(body) if counterparts else ():
+        if kind in ("name", "adjective"):
+            counts[code] = counts.get(code, 0) + 1
+    sources = _source_ministries(body) if counterparts else []
     for name, excluded in counterparts.items():
         source = next((c for c in sources if c not in excluded), None)
         if name not in learned and source:

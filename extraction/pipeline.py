@@ -26,23 +26,30 @@ def paragraph_breaks(doc: Doc) -> Doc:
     starts only after final punctuation (the parser of the small models otherwise splits sentences
     inside names and at opening quotation marks)."""
     # one pass writing an array: setting Token.is_sent_start checks the whole doc's annotation
-    # every time (quadratic on long texts)
-    starts = numpy.zeros((len(doc), 1), dtype="int64")
-    if len(doc):
-        starts[0, 0] = 1
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
-            starts[tok.i, 0] = 1
-        elif prev.text == "." and tok.i >= 2 and _abbreviated_title(doc[tok.i - 2]):
-            starts[tok.i, 0] = -1  # "Rt. Hon X", "Dr. X": the point of a title, split off by the tokenizer
-        elif prev.text in SENTENCE_END or prev.is_quote and tok.i >= 2 and doc[tok.i - 2].text in SENTENCE_END \
-                or prev.text[-1:] in ".!?…" and len(prev.text) > 3 and prev.text[:1].islower():
-            starts[tok.i, 0] = 0  # the parser decides ("M. Xi" is no sentence end)
-        else:
-            starts[tok.i, 0] = -1
+    # every time (quadratic on long texts); each token is made once, the previous one kept
+    values = [1] if len(doc) else []
+    prev = None
+    for tok in doc:
+        if prev is not None:
+            values.append(_sentence_start(doc, tok, prev))
+        prev = tok
+    starts = numpy.array(values, dtype="int64").reshape(-1, 1)
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
+
+
+def _sentence_start(doc: Doc, tok, prev) -> int:
+    """SENT_START of a token after the first: 1 after a line break, 0 (the parser decides) after
+    final punctuation, else -1."""
+    text = prev.text
+    if "\n" in text or "\n" in prev.whitespace_:  # the line break in prev.text_with_ws
+        return 1
+    if text == "." and tok.i >= 2 and _abbreviated_title(doc[tok.i - 2]):
+        return -1  # "Rt. Hon X", "Dr. X": the point of a title, split off by the tokenizer
+    if text in SENTENCE_END or prev.is_quote and tok.i >= 2 and doc[tok.i - 2].text in SENTENCE_END \
+            or text[-1:] in ".!?…" and len(text) > 3 and text[:1].islower():
+        return 0  # the parser decides ("M. Xi" is no sentence end)
+    return -1
 
 
 def _abbreviated_title(tok) -> bool:

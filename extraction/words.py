@@ -36,8 +36,24 @@ def entities(doc) -> list:
 
 
 def lemma(tok: Token) -> str:
+    """The token's lemma, lower-cased; a guess from the English endings when the pipeline has no
+    lemmatizer (``_lemma``), computed once per Doc."""
+    return lemmas(tok.doc)[tok.i]
+
+
+def lemmas(doc) -> list[str]:
+    """``lemma`` of every token, computed once per Doc: the meeting rules ask for the lemma of every
+    token of every sentence, and of many tokens again and again."""
+    value = doc.user_data.get("diplowatch_lemmas")
+    if value is None:
+        annotated = has(doc, "LEMMA")
+        value = doc.user_data["diplowatch_lemmas"] = [_lemma(t, annotated) for t in doc]
+    return value
+
+
+def _lemma(tok: Token, annotated: bool) -> str:
     lem = tok.lemma_.lower() if tok.lemma_ else ""
-    if lem and lem != tok.lower_ or has(tok.doc, "LEMMA"):
+    if lem and lem != tok.lower_ or annotated:
         return lem or tok.lower_
     word = tok.lower_
     from .lexicons import load
@@ -49,6 +65,39 @@ def lemma(tok: Token) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + repl
     return word
+
+
+def texts(doc) -> list[str]:
+    """The tokens' texts, cached: each ``doc[i]`` or pass over the Doc makes new Token objects,
+    the cost of the rules that read every token."""
+    value = doc.user_data.get("diplowatch_texts")
+    if value is None:
+        value = doc.user_data["diplowatch_texts"] = [t.text for t in doc]
+    return value
+
+
+def starts(doc) -> list[int]:
+    """The tokens' character offsets (Token.idx), cached (see ``texts``)."""
+    value = doc.user_data.get("diplowatch_starts")
+    if value is None:
+        value = doc.user_data["diplowatch_starts"] = [t.idx for t in doc]
+    return value
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` cut from the Doc's text: making a Span costs more than the rest of
+    most rules that ask for one."""
+    if start >= end:
+        return ""
+    return doc_text(doc)[starts(doc)[start]:starts(doc)[end - 1] + len(texts(doc)[end - 1])]
+
+
+def lowers(doc) -> list[str]:
+    """The tokens' lower-cased texts, cached (see ``texts``)."""
+    value = doc.user_data.get("diplowatch_lowers")
+    if value is None:
+        value = doc.user_data["diplowatch_lowers"] = [t.lower_ for t in doc]
+    return value
 
 
 def doc_text(doc) -> str:
@@ -74,6 +123,13 @@ def positions(doc, key: str, words: frozenset[str]) -> list[int]:
 
 _FR_ENDINGS = (("èrent", "er"), ("aient", "er"), ("ent", "er"), ("ait", "er"), ("ant", "er"), ("ées", "er"), ("és", "er"),
                ("ée", "er"), ("é", "er"), ("es", "er"), ("e", "er"), ("a", "er"), ("it", "ire"), ("is", "ire"), ("t", "re"))
+
+
+def verb_forms(known) -> frozenset[str]:
+    """The word forms ``verb_lemma`` maps onto one of ``known`` by a regular ending ("indique",
+    "indiquant" for "indiquer"): a token of none of them keeps its lemma."""
+    return frozenset(lem[: -len(repl)] + suffix for lem in known for suffix, repl in _FR_ENDINGS
+                     if lem.endswith(repl) and len(lem) - len(repl) > 2)
 
 
 def verb_lemma(tok: Token, known) -> str:

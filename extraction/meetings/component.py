@@ -23,7 +23,7 @@ from .. import geo
 from ..dates import find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, fold, has, lemma
+from ..words import doc_text, fold, has, lemma, span_text
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
@@ -329,12 +329,23 @@ def _series_nearby(doc: Doc, sent, reach: int = 2) -> bool:
             start = sent_bounds(doc, start - 1)[0]
         if end < len(doc):
             end = sent_bounds(doc, end)[1]
-    text = doc_text(doc)
-    window = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
-    series = load().phrases("series")
-    lead_end = text.find("\n", text.find("\n", 1) + 1)  # the headline and the lead paragraph
-    return bool(series.search(window) or series.search(text[:max(0, text.find("\n", 1))][:300])
-                or series.search(text[:lead_end if lead_end > 0 else 600][:600]))
+    # each meeting word of a sentence asks about the same window (a slow pattern over five sentences)
+    memo = doc.user_data.setdefault("diplowatch_series_windows", {})
+    if (start, end) not in memo:
+        memo[start, end] = bool(load().phrases("series").search(span_text(doc, start, end))) or _series_in_lead(doc)
+    return memo[start, end]
+
+
+def _series_in_lead(doc: Doc) -> bool:
+    """Whether the headline or the lead paragraph tells a series of encounters (once per Doc)."""
+    value = doc.user_data.get("diplowatch_series_lead")
+    if value is None:
+        text = doc_text(doc)
+        series = load().phrases("series")
+        lead_end = text.find("\n", text.find("\n", 1) + 1)  # the headline and the lead paragraph
+        value = doc.user_data["diplowatch_series_lead"] = bool(
+            series.search(text[:max(0, text.find("\n", 1))][:300]) or series.search(text[:lead_end if lead_end > 0 else 600][:600]))
+    return value
 
 
 def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, trigger: int = -1,

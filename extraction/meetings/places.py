@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_hit
-from ..words import entities, fold, lemma
+from ..words import entities, fold, lemma, texts as token_texts
 
 
 def _locative_before(doc: Doc, start: int) -> int | None:
@@ -85,8 +86,8 @@ def _gazetteer_places(doc: Doc) -> list[tuple[int, int, str]]:
     if found is not None:
         return found
     found = []
-    texts = [t.text for t in doc]
-    alpha = [t.is_alpha for t in doc]
+    texts = token_texts(doc)
+    alpha = doc.to_array(IS_ALPHA).tolist()  # flags, no Token made
     i, n_tok = 0, len(texts)
     while i < n_tok:
         if not (alpha[i] and texts[i][:1].isupper()):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, has, lemma, positions
+from ..words import doc_text, has, lemma, positions, starts as token_starts
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -44,10 +44,7 @@ def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
 def token_at(doc: Doc, char: int) -> Token | None:
     """The first token at or after a character offset (a time expression's first word); the token
     offsets are listed once per document."""
-    starts = doc.user_data.get("diplowatch_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["diplowatch_token_starts"] = [t.idx for t in doc]
-    i = bisect_left(starts, char)
+    i = bisect_left(token_starts(doc), char)
     return doc[i] if i < len(doc) else None
 
 

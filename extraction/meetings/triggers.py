@@ -11,12 +11,14 @@ Constructions handled:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load
 from ..people.model import sent_bounds
 from ..people.roles import role_hit
-from ..words import doc_text, fold, has, lemma
+from ..words import doc_text, fold, has, lemma, lemmas
 
 
 def calls_on(tok: Token) -> bool:
@@ -132,8 +134,20 @@ def _delivered_message(tok: Token) -> bool:
     return to is not None and _person_after(doc, to - 1 if doc[to].lower_ in ("au", "aux") else to, end)
 
 
+@lru_cache(maxsize=2)
+def _trigger_lemmas(lang: str) -> frozenset[str]:
+    """Every lemma ``trigger_kind`` can accept: the meeting triggers of the language, "call"
+    (``calls_on``, ``calls_person``), the verbs of discussing and of delivering, "visite" / "visit"
+    (each test below asks for one of them first)."""
+    lex = load()
+    return frozenset(lem for lg, lem in lex.meeting_triggers if lg == lang) | lex.words("discuss_verb") \
+        | lex.words("deliver_verb") | {"call", "visite", "visit"}
+
+
 def trigger_kind(tok: Token, lang: str) -> str | None:
     """The kind of encounter the token names ("meeting", "talks", "call"), else None."""
+    if lemma(tok) not in _trigger_lemmas(lang):
+        return None  # most tokens: no test below can pass
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
         return "meeting"
     if lang == "en" and tok.pos_ == "VERB" and calls_person(tok):
@@ -168,7 +182,11 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
     sports = lex.words("sports")
     sent_words = None
     found = []
-    for tok in sent:
+    candidates, lems = _trigger_lemmas(lang), lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if lems[i] not in candidates:
+            continue  # no meeting word (spares making the Token)
+        tok = doc[i]
         kind = trigger_kind(tok, lang)
         if not kind:
             continue

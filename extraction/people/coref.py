@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, positions, tidy
+from ..words import fold, positions, texts, tidy
 from .descriptions import find_descriptions
 from .figures import figure_state
 from .model import Mention, Person, sent_bounds
@@ -232,8 +232,11 @@ def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> 
             if len(w) > 1 and w not in stop:
                 name_parts.setdefault(w, full)
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for tok in doc:
-        if not tok.text[:1].isupper() or tok.i in taken or tok.is_punct:
+    for i, text in enumerate(texts(doc)):
+        if not text[:1].isupper() or i in taken:
+            continue
+        tok = doc[i]  # made only for the capitalised words
+        if tok.is_punct:
             continue
         full = name_parts.get(fold(tok.text))
         if full and fold(tok.text) not in stop and not (geo.any_country(tok.text) and _as_place(tok, full)):

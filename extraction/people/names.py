@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import entities, fold
+from ..words import entities, fold, lowers, span_text, texts
 from .figures import figure_state, has_given_name
 from .model import sent_bounds
 from .roles import RoleHit, role_first_words, role_hit
@@ -39,13 +39,23 @@ def role_table(doc: Doc, lang: str) -> dict[int, RoleHit]:
     if table is None:
         table = {}
         firsts = role_first_words(lang)
-        for i, text in enumerate(t.text for t in doc):
-            if text[:1].isalpha() and fold(text).split(" ", 1)[0].rstrip("sx") in firsts:
+        for i, first in enumerate(_first_words(doc)):
+            if first in firsts:
                 hit = role_hit(doc, i, lang)
                 if hit:
                     table[i] = hit
         doc.user_data[key] = table
     return table
+
+
+def _first_words(doc: Doc) -> list[str | None]:
+    """Per token starting with a letter, its first folded word without a final s/x (the key of
+    ``role_first_words``), else None; once per Doc, for the tables of both languages."""
+    value = doc.user_data.get("diplowatch_role_firsts")
+    if value is None:
+        value = doc.user_data["diplowatch_role_firsts"] = [
+            fold(text).split(" ", 1)[0].rstrip("sx") if text[:1].isalpha() else None for text in texts(doc)]
+    return value
 
 
 def _is_role(doc: Doc, i: int) -> bool:
@@ -91,24 +101,25 @@ _HEADLINE_PREPOSITIONS = frozenset({"from", "with", "to", "for", "in", "on", "at
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Titles, roles and lower-case words off the start; punctuation and "'s" off the end."""
+    tx, lw = texts(doc), lowers(doc)  # not a Token per test
     titles = load().words("title") | load().words("possessive")
-    while start < end and (doc[start].lower_ in titles or doc[start].text[:1].islower() or doc[start].is_punct
-                           or _is_role(doc, start) or doc[start].lower_ in _HEADLINE_PREPOSITIONS):
+    while start < end and (lw[start] in titles or tx[start][:1].islower() or doc[start].is_punct
+                           or _is_role(doc, start) or lw[start] in _HEADLINE_PREPOSITIONS):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "s", "'")
-                           or doc[end - 1].text[:1].islower() and not _after_hyphen(doc, end - 1)):
+    while end > start and (doc[end - 1].is_punct or lw[end - 1] in ("'s", "s", "'")
+                           or tx[end - 1][:1].islower() and not _after_hyphen(doc, end - 1)):
         end -= 1
     # a country name glued before the name ("du Président de l'Indonésie Prabowo Subianto"), or the
     # portfolio of the title ("le ministre russe de la Défense Sergueï Choïgou" read as one name)
     portfolios = load().words("portfolio")
-    while end - start > 1 and (geo.is_country_name(doc[start].text) or doc[start].lower_ in titles
-                               or fold(doc[start].text) in portfolios and start > 0
-                               and doc[start - 1].lower_ in ("de", "la", "l'", "du", "des", "à", "of")):
+    while end - start > 1 and (geo.is_country_name(tx[start]) or lw[start] in titles
+                               or fold(tx[start]) in portfolios and start > 0
+                               and lw[start - 1] in ("de", "la", "l'", "du", "des", "à", "of")):
         start += 1
-    if end - start > 2 and doc[start].lower_ in load().words("title_name"):
+    if end - start > 2 and lw[start] in load().words("title_name"):
         start += 1  # "Cheikh Tamim bin Hamad Al Thani", but "Cheikh Ndiaye"
     # "République Arabe Sahraouie Démocratique Monsieur Brahim Ghaly": the name follows the last title
-    inner = [k for k in range(start + 1, end - 1) if doc[k].lower_ in titles]
+    inner = [k for k in range(start + 1, end - 1) if lw[k] in titles]
     if inner:
         start = inner[-1] + 1
     return start, end
@@ -172,31 +183,34 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Objectif : conclure ...": a label
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
         return None
+    # the words of the span read from the per-Doc lists: a Span and its Tokens, made again for
+    # each test, cost more than the tests
+    tx, lw, span = texts(doc), lowers(doc), range(start, end)
     portfolios = load().words("portfolio")
-    if all(fold(t.text) in portfolios or t.lower_ in ("et", "and", "de", "du", "des", "la", "l'", ",") for t in doc[start:end]):
+    if all(fold(tx[k]) in portfolios or lw[k] in ("et", "and", "de", "du", "des", "la", "l'", ",") for k in span):
         return None  # "ministre de l'Economie, du Plan": the minister's portfolio
-    if not _valid_name_tokens(doc, start, end) or doc[start].lower_ in load().words("particle"):
+    if not _valid_name_tokens(doc, start, end) or lw[start] in load().words("particle"):
         return None
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
         return None
     calendar = load().words("calendar") | load().words("geo_word")
-    if any(fold(t.text) in calendar for t in doc[start:end]):
+    if any(fold(tx[k]) in calendar for k in span):
         return None
-    if end - start > 1 and fold(doc[end - 1].text) in load().words("facility_word"):
+    if end - start > 1 and fold(tx[end - 1]) in load().words("facility_word"):
         return None  # "Blair House", "Jubilee House": a building named after someone
     if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text) or geo.news_agency_in(text) \
-            or any(fold(t.text) in load().words("platform") for t in doc[start:end]):
+            or any(fold(tx[k]) in load().words("platform") for k in span):
         return None
-    if any(geo.is_country_name(doc[k:end].text) for k in range(max(0, start - 3), start)):
+    if any(geo.is_country_name(span_text(doc, k, end)) for k in range(max(0, start - 3), start)):
         return None  # "Émirats Arabes Unis": the end of a country's name
-    if any(geo.adjective_country(t.text) for t in doc[start:end]) or any(
-            geo.adjective_country(doc[k:k + 2].text) for k in range(start, end - 1)):
+    if any(geo.adjective_country(tx[k]) for k in span) or any(
+            geo.adjective_country(span_text(doc, k, k + 2)) for k in range(start, end - 1)):
         return None  # "Kazakh President", "South Korean President"
     if _only_office(doc, start, end):
         return None  # "Northern Ireland's First Minister and Deputy First Minister": offices, no names
-    verb = next((t.i for t in doc[start:end] if headline_verb(t.lower_)
-                 or t.text.isupper() and len(t.text) > 1 and _caps_headline_word(t.lower_)), None)
+    verb = next((k for k in span if headline_verb(lw[k])
+                 or tx[k].isupper() and len(tx[k]) > 1 and _caps_headline_word(lw[k])), None)
     if verb == start:
         return None  # "Spokesman Condemns New US Sanctions": a headline's verb, capitalised
     if verb is not None:
@@ -493,7 +507,8 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     titles = words.words("title") | words.words("title_name")
     roles = role_table(doc, lang)
     # the tokens a finder can start from: titles and roles, commas, capitalised words
-    starts = [t for t in doc if t.text == "," or t.text[:1].isupper() or t.i in roles or t.lower_ in titles]
+    starts = [doc[i] for i, (text, low) in enumerate(zip(texts(doc), lowers(doc)))
+              if text == "," or text[:1].isupper() or i in roles or low in titles]
     for finder in (_after_title, _apposed_after_comma, _before_apposed_role, _after_org):
         for tok in starts:
             if tok.i in taken:

@@ -18,6 +18,7 @@ plurals reduced to their singular, longest phrase first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, tidy
+from ..words import fold, span_text, texts, tidy
 
 
 @dataclass(frozen=True)
@@ -71,41 +72,58 @@ def _role_index(lang: str) -> dict[str, list]:
     return index
 
 
+@lru_cache(maxsize=2)
 def role_first_words(lang: str) -> frozenset[str]:
     """The first words of the role phrases, singular and without a final s/x (a cheap pre-check)."""
     return frozenset(w.rstrip("sx") for w in _role_index(lang))
 
 
 def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
-    """The longest role phrase starting at token i."""
+    """The longest role phrase starting at token i (remembered per Doc: the finders of names,
+    roles and places ask again and again about the same tokens)."""
+    hits = doc.user_data.get(f"diplowatch_role_hits_{lang}")
+    if hits is None:
+        hits = doc.user_data[f"diplowatch_role_hits_{lang}"] = {}
+    if i not in hits:
+        hits[i] = _role_hit(doc, i, lang)
+    return hits[i]
+
+
+def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     if i >= len(doc):
         return None
-    first = fold(doc[i].text).split()
+    words_of = texts(doc)
+    first = fold(words_of[i]).split()
     if not first:
         return None
     options = _role_index(lang).get(_singular(first[0]))
     if not options:
         return None
+    # The words of the tokens from i on, read once for all the phrases of this first word
+    # ("chef" opens a dozen): reach[k] is how many words tokens i..i+k hold.
+    got: list[str] = []
+    reach: list[int] = []
     for words, entry in options:  # longest first
-        got: list[str] = []
-        j = i
-        while j < len(doc) and len(got) < len(words):
-            got.extend(_singular(w) for w in fold(doc[j].text).split())
-            j += 1
-        if got == words:
-            return RoleHit(j, tidy(doc[i:j].text), entry.head, entry.cls, entry.gender)
-    if i + 2 < len(doc) and doc[i + 1].text.islower() and geo.adjective_country(doc[i + 1].text):
+        need = len(words)
+        while (not reach or reach[-1] < need) and i + len(reach) < len(doc):
+            got.extend(_singular(w) for w in fold(words_of[i + len(reach)]).split())
+            reach.append(len(got))
+        # a phrase matches the first tokens whose words reach its length, word for word
+        k = min(bisect_left(reach, need), len(reach) - 1)
+        if reach[k] == need and got[:need] == words:
+            return RoleHit(i + k + 1, tidy(span_text(doc, i, i + k + 1)), entry.head, entry.cls, entry.gender)
+    if i + 2 < len(doc) and words_of[i + 1].islower() and geo.adjective_country(words_of[i + 1]):
         # "secrétaire mexicain aux Affaires étrangères": a title of several words split by the country's
         # adjective, when its first word is no role alone
         for words, entry in options:
             if len(words) < 3:
                 continue
-            got, j = [_singular(fold(doc[i].text))], i + 2
+            got, j = [_singular(first[0])], i + 2
             while j < len(doc) and len(got) < len(words):
-                got.extend(_singular(w) for w in fold(doc[j].text).split())
+                got.extend(_singular(w) for w in fold(words_of[j]).split())
                 j += 1
             if got == words:
-                return RoleHit(j, tidy(doc[i:j].text), entry.head, entry.cls, entry.gender)
+                return RoleHit(j, tidy(span_text(doc, i, j)), entry.head, entry.cls, entry.gender)
     return None
 
 

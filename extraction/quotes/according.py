@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from .grammar import words
 from .model import QuoteContext
-from .reported import add_reported, attribution_boundaries
+from ..words import positions
+from .reported import add_reported, sentence_stops
 
 
 def source_token(ctx: QuoteContext, t) -> int | None:
@@ -46,12 +47,19 @@ def _opinion_holder(ctx: QuoteContext, t, sent) -> bool:
     return False
 
 
+# the words that introduce a source ("selon X", "according to X", "pour X")
+_SOURCE_WORDS = frozenset({"selon", "according", "pour"})
+
+
 def according_in_sentence(ctx: QuoteContext, si: int) -> None:
     """The "selon X" / "according to X" quotes of sentence si."""
     doc, sent = ctx.doc, ctx.sents[si]
-    stops = attribution_boundaries(ctx, sent, ctx.verbs_by_sent[si])
-    for t in sent:
-        if t.lower_ not in ("selon", "according", "pour") or ctx.tok_in_direct(t):
+    stops = sentence_stops(ctx, si)
+    for i in positions(doc, "according_or_pour", _SOURCE_WORDS):
+        if not sent.start <= i < sent.end:
+            continue
+        t = doc[i]
+        if ctx.tok_in_direct(t):
             continue
         if t.lower_ == "pour" and not _opinion_holder(ctx, t, sent):
             continue

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .. import marks
 from ..lexicons import load
 from ..lexicons import ReportingVerb
-from ..words import doc_text, fold, verb_lemma
+from ..words import doc_text, fold, lemmas, lowers, verb_forms, verb_lemma
 from .according import according_in_sentence
 from .direct import attribute_direct
 from .grammar import mistagged_participle, present_participle
@@ -53,6 +53,22 @@ def reporting_verb(t: Token, lang: str, single: dict[str, ReportingVerb]) -> Rep
     return verb
 
 
+_VERB_FORMS: dict[str, frozenset[str]] = {}
+
+
+def _may_report(doc: Doc, lang: str, single: dict[str, ReportingVerb]) -> list[bool]:
+    """Per token, whether ``reporting_verb`` can find a verb in it: its lemma is a single
+    reporting verb or folds to the first word of a multiword one, or its form is one
+    ``verb_lemma`` maps onto a single one. The others (most tokens) are no reporting verb."""
+    forms = _VERB_FORMS.get(lang)
+    if forms is None:
+        forms = _VERB_FORMS[lang] = verb_forms(single)
+    index = _MULTIWORD.get(lang)
+    if index is None:
+        index = _MULTIWORD[lang] = _multiword(lang)
+    return [lem in single or fold(lem) in index or low in forms for lem, low in zip(lemmas(doc), lowers(doc))]
+
+
 def _reflexive(t: Token) -> bool:
     doc = t.doc
     k = t.i - 1
@@ -81,9 +97,13 @@ def _context(doc: Doc, lang: str) -> QuoteContext:
     reporting = {lem: verb.np > 0 for lem, verb in single.items()}
     ctx = QuoteContext(doc, lang, lex, direct, marks.covered(text, direct), reporting, SpeakerResolver(doc, lang))
     ctx.sents = list(doc.sents)
+    may_report = _may_report(doc, lang, single)
     for si, sent in enumerate(ctx.sents):
         verbs = []
-        for t in sent:
+        for i in range(sent.start, sent.end):
+            if not may_report[i]:
+                continue  # reporting_verb would find nothing: spares the Token and its tests
+            t = doc[i]
             if not (t.pos_ in ("VERB", "") or mistagged_participle(t) or present_participle(t)) or ctx.tok_in_direct(t):
                 continue
             verb = reporting_verb(t, lang, single)

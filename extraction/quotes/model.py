@@ -40,6 +40,7 @@ class QuoteContext:
     verbs: dict[int, "ReportingVerb"] = field(default_factory=dict)  # token index -> the reporting verb it is
     results: list[QuoteCandidate] = field(default_factory=list)
     noun_content: set[tuple[int, int]] = field(default_factory=set)  # spans whose statement is a noun phrase
+    stops: dict[int, set[int]] = field(default_factory=dict)  # sentence -> its attribution boundaries, once found
 
     @property
     def text(self) -> str:

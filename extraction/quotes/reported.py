@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..marks import OPEN_CLOSE, trim
-from ..words import doc_text, fold, has
+from ..words import doc_text, fold, has, positions
 from .grammar import (after_time, joint_subject, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
 from ..meetings.triggers import calls_on
@@ -33,6 +33,18 @@ from .speakers import Speaker
 
 DATELINE_LEAD = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{0,60}\))?\s*(?:--|[-–—])\s+"
                            r"|[A-ZÀ-Ý][A-ZÀ-Ý'’ .\-]{2,},[^\n/]{0,40}?\s*/[A-Za-z\-]{2,12}/\.?\s+")  # "MOSCOW, June 3. /TASS/."
+
+
+def sentence_stops(ctx: QuoteContext, si: int) -> set[int]:
+    """``attribution_boundaries`` of sentence si, found once: the reported and the "selon" passes
+    both read them (and neither changes them)."""
+    stops = ctx.stops.get(si)
+    if stops is None:
+        stops = ctx.stops[si] = attribution_boundaries(ctx, ctx.sents[si], ctx.verbs_by_sent[si])
+    return stops
+
+
+_ACCORDING = frozenset({"selon", "according"})
 
 
 def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[int]:
@@ -56,11 +68,12 @@ def attribution_boundaries(ctx: QuoteContext, sent, verbs: list[Token]) -> set[i
         if subj is not None and sent.start < subj.i < v.i and subj.left_edge.i - 1 > sent.start \
                 and doc[subj.left_edge.i - 1].text == ",":
             stops.add(subj.left_edge.i - 1)
-    for t in sent:
-        if t.lower_ in ("selon", "according") and t.i > sent.start and doc[t.i - 1].text == ",":
-            stops.add(t.i - 1)
-        if t.text in (";", ":") and t.i + 1 < sent.end and doc[t.i + 1].is_quote:
-            stops.add(t.i)  # "... qu'il avait eu un appel avec X; “Il était gentil.”": the quotation is its own
+    for i in positions(doc, "according", _ACCORDING):
+        if sent.start < i < sent.end and doc[i - 1].text == ",":
+            stops.add(i - 1)
+    for i in positions(doc, "quote_after_stop", frozenset({";", ":"})):
+        if sent.start <= i < sent.end - 1 and doc[i + 1].is_quote:
+            stops.add(i)  # "... qu'il avait eu un appel avec X; “Il était gentil.”": the quotation is its own
     return stops
 
 
@@ -249,7 +262,7 @@ def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
     """The reported quotes of sentence si (see the module's docstring)."""
     sent = ctx.sents[si]
     verbs = ctx.verbs_by_sent[si]
-    stops = attribution_boundaries(ctx, sent, verbs)
+    stops = sentence_stops(ctx, si)
     for v in verbs:
         if not_a_saying(v):
             continue
