@@ -93,9 +93,14 @@ def _own_parties(tok: Token, parts: list[Mention], st: _State) -> bool:
     return not st.results or nxt is not None and nxt.lower_ in ("entre", "between")
 
 
-def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention]) -> None:
+def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention],
+              kind: str | None = None) -> None:
     """ "Cette rencontre s'est tenue à X": the place and time of the encounter told just before."""
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    if kind == "call" and meeting.kind != "call":
+        # "X s'est entretenu jeudi avec Y. La conversation téléphonique faisait suite à la visite de X à
+        # Washington": it was a call, and a call has no place
+        meeting.kind, meeting.place, meeting.place_stated = "call", None, False
     # "Cette rencontre, qui intervient en prélude à la réunion prévue à Nouakchott": the place of
     # another meeting word's phrase is not this meeting's
     others = [t for t in (doc[i] for i in scope) if t.i > tok.i and t.pos_ in ("NOUN", "PROPN") and trigger_kind(t, lang)]
@@ -207,7 +212,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             and not _own_parties(tok, parts, st):
         if st.results and not anaphora_done:
             # only the sentence's first "cette rencontre": a later "la réunion ... prévue à X" is another event
-            _add_info(doc, st.results[-1], tok, scope, st.mentions)
+            _add_info(doc, st.results[-1], tok, scope, st.mentions, kind)
         return True
     if count_parties(parts) < 2 and has(doc, "DEP") and between(tok) is None:
         # a parse that hangs the object elsewhere ("rencontreront dimanche le président X", the

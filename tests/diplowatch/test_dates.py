@@ -23,3 +23,8 @@ def test_the_publication_date_of_a_page(text, expected):
 
 def test_the_earliest_stamp_wins_whatever_its_language():
     assert first_full_date("9. maj 2023\n\nLe 12 juin 2024, rien.") == "2023-05-09"
+
+
+def test_an_abbreviated_french_month_dates_the_page():
+    assert publication_date("Titre\n\n02. juil 2024.\nLe ministre ...") == "2024-07-02"
+    assert publication_date("Publié le 3 janv. 2021") == "2021-01-03"
