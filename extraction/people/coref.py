@@ -208,6 +208,12 @@ def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> d
     found: dict[str, str] = {}
     for m in mentions:
         k = m.end
+        if m.kind == "person" and m.end - m.start >= 2 and k + 2 < len(doc) and doc[k].is_quote and doc[k + 2].is_quote \
+                and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha and not doc[k - 1].whitespace_ == "":
+            # "Prime Minister Pushpakamal Dahal ‘Prachanda’": a nickname in quotation marks right after the name
+            found[fold(doc[k + 1].text)] = m.key
+            persons[m.key].aliases.add(doc[k + 1].text)
+            continue
         while k < min(len(doc), m.end + 3) and (doc[k].is_punct and not doc[k].is_quote or doc[k].lower_ in ("as", "sous", "le", "nom", "de")):
             k += 1
         if k >= len(doc) or doc[k].lower_ not in cues:
@@ -226,7 +232,15 @@ def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> 
     """Bare surnames the NER missed ("Xi a rencontré", "Ramaphosa's spokeswoman") and aliases
     ("MBS"); returns the tokens taken by names."""
     stop = load().words("name_stop")
-    name_parts: dict[str, str] = dict(_aliases(doc, mentions, persons))
+    aliases = _aliases(doc, mentions, persons)
+    for m in mentions:
+        # "Prime Minister Prachanda" after "Pushpakamal Dahal ‘Prachanda’": the nickname is the person
+        target = aliases.get(fold(m.text)) if m.kind == "person" and m.end - m.start == 1 else None
+        if target and target != m.key and target in persons:
+            gone, m.key = m.key, target
+            if gone in persons and not any(o.key == gone for o in mentions):
+                del persons[gone]
+    name_parts: dict[str, str] = dict(aliases)
     for full in persons:
         for w in fold(full).split():
             if len(w) > 1 and w not in stop:

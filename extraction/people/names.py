@@ -179,6 +179,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     start, end = _trim(doc, start, end)
     if start >= end or end - start > 8 or _organisation_of_role(doc, start) or _quoted_term(doc, start, end):
         return None
+    if start >= 2 and doc[start - 1].text == "," and fold(doc[start - 2].text) in load().words("venue_noun"):
+        return None  # "at the latter's office, Singhdurbar": the name of the place
     if end - start == 1 and end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space):
         return None  # "Objectif : conclure ...": a label
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
@@ -600,7 +602,11 @@ def canonical(names: list[str]) -> dict[str, str]:
     their rarest shared word, so a long text with many mentions stays fast."""
     unique = list(dict.fromkeys(names))
     honorific = load().words("title_name") | load().words("title")
-    words = {n: [w for w in fold(n).split() if w not in honorific] or fold(n).split() for n in unique}
+    # an initial's point is no part of it ("S. Jaishankar" is "S Jaishankar")
+    words = {n: [w.rstrip(".") or w for w in fold(n).split() if w not in honorific] or fold(n).split() for n in unique}
+    first: dict[tuple[str, ...], str] = {}
+    for n in unique:
+        first.setdefault(tuple(words[n]), n)
     sets = {n: set(w) for n, w in words.items()}
     index: dict[str, list[str]] = {}
     for n in unique:
@@ -614,5 +620,5 @@ def canonical(names: list[str]) -> dict[str, str]:
             for m in index[rarest]:
                 if len(words[m]) > len(words[best]) and sets[n] <= sets[m]:
                     best = m
-        result[n] = best
+        result[n] = first[tuple(words[best])]
     return result

@@ -144,6 +144,18 @@ CASES = [
         PUB, all_of(meeting({"Ararat Mirzoyan", "Sergei Lavrov"}, status="held", place="Moscow"),
                     meeting({"Ararat Mirzoyan", "Sergei Lavrov"}, status="planned")),
         id="en-an-encounter-to-come-is-not-the-dated-one-held"),
+    pytest.param(
+        "External Affairs Minister S. Jaishankar met President Ramchandra Paudel on Monday.\n\nExternal Affairs "
+        "Minister S Jaishankar later called on Prime Minister Pushpakamal Dahal.",
+        PUB, all_of(meeting({"S. Jaishankar", "Ramchandra Paudel"}), meeting({"S. Jaishankar", "Pushpakamal Dahal"})),
+        id="en-an-initial-with-or-without-its-point-is-one-person"),
+    pytest.param(
+        "External Affairs Minister S Jaishankar on Monday called on Prime Minister Pushpakamal Dahal ‘Prachanda’ in "
+        "Kathmandu.\n\nMr. Jaishankar then called on Prime Minister Prachanda at the latter’s office, Singhdurbar, "
+        "according to sources.",
+        PUB, all_of(meeting({"S Jaishankar", "Pushpakamal Dahal"}, count=1), no_name_starting("Singhdurbar"),
+                    no_name_starting("Prachanda")),
+        id="en-a-nickname-in-quotation-marks-and-an-office-s-name-after-a-comma"),
 ]
 
 
