@@ -179,8 +179,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     start, end = _trim(doc, start, end)
     if start >= end or end - start > 8 or _organisation_of_role(doc, start) or _quoted_term(doc, start, end):
         return None
-    if start >= 2 and doc[start - 1].text == "," and fold(doc[start - 2].text) in load().words("venue_noun"):
-        return None  # "at the latter's office, Singhdurbar": the name of the place
+    if start >= 2 and doc[start - 1].text == "," and fold(doc[start - 2].text) in load().words("venue_noun") \
+            and any(t.lower_ in ("at", "in", "à", "au", "dans") for t in doc[max(0, start - 6):start - 2]):
+        return None  # "at the latter's office, Singhdurbar": the name of the place (not "le porte-parole du bureau, X")
     if end - start == 1 and end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space):
         return None  # "Objectif : conclure ...": a label
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
