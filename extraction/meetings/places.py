@@ -19,11 +19,13 @@ import re
 from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc
 
+from diplowatch.countries import by_code
+
 from .. import geo
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_hit
-from ..words import entities, fold, lemma, texts as token_texts
+from ..words import entities, fold, lemma, lowers as token_lowers, texts as token_texts
 
 
 def _locative_before(doc: Doc, start: int) -> int | None:
@@ -161,6 +163,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         if j is None:
             continue
         text = ent.text
+        if any(fold(w) in ("capitale", "capital") for w in text.split()) and any(geo.adjective_country(w) for w in text.split()):
+            continue  # "la capitale française", "the Iranian capital": the capital itself, found by _capitals_named
         if text.lower().startswith(("l'", "la ", "le ")) and geo.place_country(text.split(" ", 1)[-1].split("'", 1)[-1]):
             text = text.split(" ", 1)[-1].split("'", 1)[-1] if "'" in text[:3] else text.split(" ", 1)[1]
         if doc[j].lower_ in ("au", "aux"):
@@ -181,7 +185,28 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         if label not in ("LOC", "GPE", "FAC") and not geo.place_country(text):
             continue
         found.append((text, geo.is_country_name(text), label == "FAC"))
+    found += [(capital, False, False) for capital in _capitals_named(doc, scope)]
     return [(t, c) for t, c, fac in sorted(found, key=lambda f: f[2])]
+
+
+def _capitals_named(doc: Doc, scope: set[int]) -> list[str]:
+    """ "dans la capitale française", "in the Iranian capital": the capital of the country the
+    adjective names (the gazetteer's first spelling, the second in English when it has one)."""
+    found = []
+    lowers = token_lowers(doc)
+    for i in sorted(scope):
+        if lowers[i] not in ("capitale", "capital") or i < 2:
+            continue
+        french = lowers[i] == "capitale"
+        adj = doc[i + 1] if french and i + 1 < len(doc) else doc[i - 1]
+        det = i - 1 if french else i - 2
+        code = geo.adjective_country(adj.text)
+        if code is None or det < 1 or lowers[det] not in ("la", "the") or _locative_before(doc, det + 1) is None:
+            continue
+        country = by_code(code)
+        if country is not None and country.capitals:
+            found.append(country.capitals[1] if not french and len(country.capitals) > 1 else country.capitals[0])
+    return found
 
 
 def best_place(found: list[tuple[str, bool]]) -> str | None:

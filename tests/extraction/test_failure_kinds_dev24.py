@@ -156,6 +156,13 @@ CASES = [
         PUB, all_of(meeting({"S Jaishankar", "Pushpakamal Dahal"}, count=1), no_name_starting("Singhdurbar"),
                     no_name_starting("Prachanda")),
         id="en-a-nickname-in-quotation-marks-and-an-office-s-name-after-a-comma"),
+    pytest.param(
+        "Le président brésilien Lula se rendra dans la capitale française les 22 et 23 juin pour une réunion "
+        "bilatérale avec le président Emmanuel Macron.",
+        PUB, meeting({"Lula", "Emmanuel Macron"}, place="Paris"), id="fr-the-capital-an-adjective-names"),
+    pytest.param(
+        "Foreign Minister Ana Ruiz met Foreign Minister Wang Yi in the Chinese capital on Monday.",
+        PUB, meeting({"Ana Ruiz", "Wang Yi"}, place="Beijing"), id="en-the-capital-an-adjective-names"),
 ]
 
 
