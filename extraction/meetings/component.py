@@ -124,7 +124,15 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
                         and (own is None or any(a <= c.start < b for a, b in own))]
 
 
-_FRAMES = frozenset({"during", "at", "in", "lors", "pendant", "durant", "au", "à", "a"})
+# "Avant sa rencontre avec X, Y fera ...", "La veille de sa rencontre avec X": the clause is another moment's
+_OTHER_MOMENT = frozenset({"avant", "après", "apres", "before", "after", "following", "veille", "lendemain", "eve"})
+_FRAMES = frozenset({"during", "at", "in", "lors", "pendant", "durant", "au", "à", "a"}) | _OTHER_MOMENT
+
+
+def _another_moment(tok: Token) -> bool:
+    """The meeting noun frames its clause as a moment before or after it."""
+    marks = [c for c in tok.children if c.dep_ == "case"] + [tok.head]
+    return any(m.lower_ in _OTHER_MOMENT for m in marks)
 
 
 def _framing_phrase(tok: Token) -> set[int] | None:
@@ -134,7 +142,7 @@ def _framing_phrase(tok: Token) -> set[int] | None:
     if tok.pos_ != "NOUN" or not has(tok.doc, "DEP"):
         return None
     # "during the meeting" (the preposition heads the noun), "lors de cet entretien" ("lors" heads it)
-    head = tok.head if tok.dep_ == "pobj" or tok.head.pos_ == "ADV" else None
+    head = tok.head if tok.dep_ == "pobj" or tok.head.pos_ == "ADV" or tok.head.lower_ in ("veille", "lendemain", "eve") else None
     marks = [c for c in tok.children if c.dep_ == "case"] + ([head] if head is not None else [])
     if any(m.lower_ in _FRAMES for m in marks):
         return {t.i for t in tok.subtree}
@@ -202,6 +210,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if kind is None:
         return False
     own_frame = _framing_phrase(tok)
+    if own_frame and scope & own_frame and _another_moment(tok):
+        scope = scope & own_frame  # "La veille de sa rencontre avec X, Y s'entretiendra avec Z": X's encounter, not Z's
     framing = set().union(*(_framing_phrase(t) or set() for t in doc[sent.start:tok.i]
                             if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
     # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":

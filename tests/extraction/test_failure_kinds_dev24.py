@@ -163,6 +163,11 @@ CASES = [
     pytest.param(
         "Foreign Minister Ana Ruiz met Foreign Minister Wang Yi in the Chinese capital on Monday.",
         PUB, meeting({"Ana Ruiz", "Wang Yi"}, place="Beijing"), id="en-the-capital-an-adjective-names"),
+    pytest.param(
+        "La veille de sa rencontre avec Emmanuel Macron, le 21 juin, Lula fera un crochet par le Vatican pour s'y "
+        "entretenir avec le pape François, selon la présidence brésilienne.",
+        PUB, bilaterals_of("Lula", "Emmanuel Macron", "François"),
+        id="fr-the-encounter-framing-another-moment-has-its-own-parties"),
 ]
 
 
