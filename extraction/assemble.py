@@ -30,6 +30,7 @@ from diplowatch.records import Evidence, Extraction, Meeting, Participant, Quote
 from spacy.tokens import Doc
 
 from . import dates, geo
+from .contained import rule_errors
 from .lexicons import load
 from .meetings.model import MeetingCandidate, party_key
 from .meetings.places import is_venue
@@ -474,5 +475,5 @@ def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: li
         countries=tuple(dict.fromkeys(codes)),
         aliases={name: tuple(sorted(p.aliases)) for name, p in named.items() if p.aliases},
         person_countries={name: p.country or learned.get(name) for name, p in named.items() if p.country or learned.get(name)},
-        warnings=tuple(warnings),
+        warnings=tuple(warnings) + tuple(rule_errors(doc)),
     )

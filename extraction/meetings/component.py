@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import geo
+from ..contained import contained
 from ..dates import find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
@@ -491,6 +492,7 @@ def _told_one_by_one(doc: Doc, c: MeetingCandidate, mentions: list[Mention], lan
 
 @Language.component("diplowatch_meetings", requires=["doc._.mentions", "doc._.persons", "token.dep", "token.morph"],
                     assigns=["doc._.meeting_candidates"])
+@contained("meetings", lambda doc: setattr(doc._, "meeting_candidates", []))
 def meetings_component(doc: Doc) -> Doc:
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
     doc._.meeting_candidates = find_meetings(doc, lang)

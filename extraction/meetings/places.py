@@ -147,6 +147,8 @@ def is_venue(place: str) -> bool:
 
 def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str, bool]]:
     """(place as written, is a country) for locative places in scope, in text order (buildings last)."""
+    if not scope:
+        return []  # every word of the clause is in a "since" phrase: no place of this encounter
     lo, hi = min(scope), max(scope) + 1
     inside_mentions = {i for m in mentions if lo <= m.start < hi for i in range(m.start, m.end)}
     found = []

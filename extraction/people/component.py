@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import marks
+from ..contained import contained
 from ..words import doc_text
 from .coref import find_people
 from .model import _setup_extensions
@@ -15,6 +16,7 @@ _setup_extensions()
 
 @Language.component("diplowatch_people", requires=["doc.sents", "doc.ents", "token.pos", "token.dep"],
                     assigns=["doc._.mentions", "doc._.persons"])
+@contained("people", lambda doc: (setattr(doc._, "mentions", []), setattr(doc._, "persons", {})))
 def people_component(doc: Doc) -> Doc:
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
     mentions, persons = find_people(doc, lang)

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import marks
+from ..contained import contained
 from ..lexicons import load
 from ..lexicons import ReportingVerb
 from ..words import doc_text, fold, lemmas, lowers, verb_forms, verb_lemma
@@ -128,6 +129,7 @@ def find_quotes(doc: Doc, lang: str) -> list[QuoteCandidate]:
 
 @Language.component("diplowatch_quotes", requires=["doc._.mentions", "doc._.persons", "token.dep", "token.lemma"],
                     assigns=["doc._.quote_candidates"])
+@contained("quotes", lambda doc: setattr(doc._, "quote_candidates", []))
 def quotes_component(doc: Doc) -> Doc:
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
     doc._.quote_candidates = find_quotes(doc, lang)

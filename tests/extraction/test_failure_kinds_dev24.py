@@ -174,3 +174,25 @@ CASES = [
 @pytest.mark.parametrize("text, published, check", CASES)
 def test_failure_kind_seen_this_stop(extractor, text, published, check):
     check(extractor.extract(text, published=published))
+
+
+def test_a_since_clause_holding_the_whole_scope_of_a_meeting_word_does_not_crash(extractor):
+    result = extractor.extract(
+        "Le président Jean Dupont a reçu lundi son homologue ghanéen Kofi Mensah.\n\nJean Dupont a ajouté que depuis "
+        "que son hôte est devenu président, ils entretiennent une forte coopération dans le cacao.", published=PUB)
+    assert [sorted(p.name for p in m.participants) for m in result.meetings] == [["Jean Dupont", "Kofi Mensah"]]
+    assert not result.warnings
+
+
+def test_a_failing_rule_costs_its_records_not_the_article(extractor, monkeypatch):
+    import extraction.meetings.component as meetings
+
+    def broken(doc, lang):
+        raise ValueError("a bug in a meeting rule")
+
+    monkeypatch.setattr(meetings, "find_meetings", broken)
+    result = extractor.extract("Le ministre Paul Dupont a reçu lundi son homologue Kofi Mensah. « Nos liens sont "
+                               "solides », a déclaré M. Dupont.", published=PUB)
+    assert result.meetings == ()
+    assert [q.speaker for q in result.quotes] == ["Paul Dupont"]
+    assert result.warnings == ("the meetings rules failed: ValueError: a bug in a meeting rule",)
