@@ -26,7 +26,7 @@ from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has, lemma, span_text
 from .model import MeetingCandidate, count_parties, dedupe_parties
-from .participants import deliverers, group_listed, group_of_earlier_countries, participants
+from .participants import deliverers, group_listed, group_of_earlier_countries, participants, quoted
 from .places import best_place, places
 from .scope import between, scopes
 from .status import planned
@@ -211,8 +211,12 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if kind is None:
         return False
     own_frame = _framing_phrase(tok)
-    if own_frame and scope & own_frame and _another_moment(tok):
-        scope = scope & own_frame  # "La veille de sa rencontre avec X, Y s'entretiendra avec Z": X's encounter, not Z's
+    if own_frame and scope & own_frame and _another_moment(tok) and any(
+            t.i not in own_frame and t.pos_ in ("VERB", "NOUN") and trigger_kind(t, st.lang) and not quoted(doc, sent, t)
+            for t in sent):
+        # "La veille de sa rencontre avec X, Y s'entretiendra avec Z": X's encounter, not Z's (but "Y said after
+        # talks with X": Y took part)
+        scope = scope & own_frame
     framing = set().union(*(_framing_phrase(t) or set() for t in doc[sent.start:tok.i]
                             if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
     # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":

@@ -275,7 +275,7 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     obj = _object_antecedent(doc, tok, mentions)
     if obj is not None and (ante is None or obj.key != ante.key):
         parts.append(obj)
-    if 0 < count_parties(parts) < 3 and results and all(m.start > tok.i for m in parts) and not _quoted(doc, sent, tok) \
+    if 0 < count_parties(parts) < 3 and results and all(m.start > tok.i for m in parts) and not quoted(doc, sent, tok) \
             and any(fold(c.text) in load().words("three_sided") for c in tok.children):
         # "Cette rencontre fait suite à une réunion trilatérale aux côtés du ministre X": the two
         # parties of the encounter just told, and the third one, named after it (not in a quotation)
@@ -316,10 +316,10 @@ def _named_last(doc: Doc, sent, mentions: list[Mention], phrase: str) -> list[Me
     return [next(m for m in reversed(before) if m.key == k) for k in reversed(keys)]
 
 
-def _quoted(doc: Doc, sent, tok: Token) -> bool:
+def quoted(doc: Doc, sent, tok: Token) -> bool:
     """The token is inside quotation marks opened in its sentence."""
     before = doc_text(doc)[sent.start_char:tok.idx]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def deliverers(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list[Mention]:

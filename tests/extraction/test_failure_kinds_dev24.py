@@ -168,6 +168,16 @@ CASES = [
         "entretenir avec le pape François, selon la présidence brésilienne.",
         PUB, bilaterals_of("Lula", "Emmanuel Macron", "François"),
         id="fr-the-encounter-framing-another-moment-has-its-own-parties"),
+    pytest.param(
+        "Italy and Tunisia have historic ties, premier Giorgia Meloni said Tuesday during a visit to Tunis. \"Today I "
+        "was happy with a long conversation with President Saied\", Meloni stated after talks with Tunisia's president, "
+        "Kais Saied.",
+        PUB, meeting({"Giorgia Meloni", "Kais Saied"}), id="en-the-speaker-after-talks-with-x-took-part"),
+    pytest.param(
+        "TEHRAN, Sep. 24 (MNA) – Iranian Foreign Minister Seyed Abbas Araghchi met with his Australian counterpart "
+        "Penelope Wong in New York.\n\nMNA/",
+        PUB, all_of(meeting({"Seyed Abbas Araghchi", "Penelope Wong"}, count=1), no_name_starting("MNA")),
+        id="en-a-state-agency-s-tag-is-no-person"),
 ]
 
 
