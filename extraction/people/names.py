@@ -621,5 +621,6 @@ def canonical(names: list[str]) -> dict[str, str]:
             for m in index[rarest]:
                 if len(words[m]) > len(words[best]) and sets[n] <= sets[m]:
                     best = m
-        result[n] = first[tuple(words[best])]
+        same = first[tuple(words[best])]
+        result[n] = same if same.replace(".", " ").split() == best.replace(".", " ").split() else best
     return result
