@@ -76,14 +76,6 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
     return True
 
 
-def _dated_held(a: Meeting, b: Meeting) -> bool:
-    """Of two mentions of the same parties, one still to come and one held: the held one has a
-    date, so the one to come is another encounter ("they met in Moscow on 21 January ... he looks
-    forward to meeting his counterpart")."""
-    held = a if a.status == "held" else b
-    return held.status == "held" and held.date is not None
-
-
 def _title_end(text: str, body_start: int) -> int:
     """End of a headline: the first line of the body when it has no final punctuation."""
     start = body_start
@@ -139,10 +131,6 @@ class Merger:
                 return
         self.entries.append(_Entry(meeting, key, stated, weak, c.generic, c.again))
 
-    def _in_title(self, c: MeetingCandidate, e: _Entry) -> bool:
-        """The candidate or the entry is the headline's: its status may be the headline's tense."""
-        return c.sent_start < self.title_end or e.meeting.evidence is not None and e.meeting.evidence.start < self.title_end
-
     def _merge(self, e: _Entry, c: MeetingCandidate, meeting: Meeting, key: frozenset[str], stated: bool, weak: bool) -> bool:
         other = e.meeting
         same_sentence = other.evidence is not None and other.evidence.start == c.sent_start
@@ -162,8 +150,7 @@ class Merger:
                 e.meeting = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
                                     kind, other.evidence)
             e.generic = e.generic and c.generic
-        elif same_sentence and (not c.again or other.place == meeting.place) or _compatible(other, meeting, c.again) \
-                and (meeting.status == other.status or self._in_title(c, e) or not _dated_held(meeting, other)):
+        elif same_sentence and (not c.again or other.place == meeting.place) or _compatible(other, meeting, c.again):
             # keep the first mention; fill what it lacks
             place = other.place
             if meeting.place and (not other.place or not e.stated and stated
