@@ -116,7 +116,8 @@ def positions(doc, key: str, words: frozenset[str]) -> list[int]:
     value = doc.user_data.get(cache)
     if value is None:
         lowered = doc_text(doc).lower()
-        value = [t.i for t in doc if t.lower_ in words] if any(w in lowered for w in words) else []
+        # the cached lower-cased texts, not a Token per word
+        value = [i for i, low in enumerate(lowers(doc)) if low in words] if any(w in lowered for w in words) else []
         doc.user_data[cache] = value
     return value
 

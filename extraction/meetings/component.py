@@ -23,7 +23,7 @@ from .. import geo
 from ..dates import find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, fold, has, lemma, span_text
+from ..words import doc_text, fold, has, lemma, span_text, starts
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .places import best_place, places
@@ -116,11 +116,12 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
             meeting.place, meeting.place_stated = best, True
     if not meeting.cues:
         s, e = sent_bounds(doc, tok.i)
-        sent = doc[s:e]
+        # the sentence's text and offsets cut from the Doc's, not a Span's (a Token per word)
+        text, start_char = span_text(doc, s, e), starts(doc)[s]
         # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
-        limit = min((o.idx for o in others), default=sent.end_char)
+        limit = min((o.idx for o in others), default=start_char + len(text))
         own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
-        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit and not since(doc, c)
+        meeting.cues = [c for c in find_cues(text, start_char) if c.start < limit and not since(doc, c)
                         and (own is None or any(a <= c.start < b for a, b in own))]
 
 
@@ -426,7 +427,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     st = _State(doc, lang, doc._.mentions or [], [])
     visit_pattern = load().phrases("visit")
     for sent in doc.sents:
-        if visit_pattern.search(sent.text):
+        if visit_pattern.search(span_text(doc, sent.start, sent.end)):  # not Span.text: a Token per word
             arrival = _arrival(doc, sent)
             found = arrival and places(doc, arrival, st.mentions) or places(doc, set(range(sent.start, sent.end)), st.mentions)
             if found:

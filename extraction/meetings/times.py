@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, has, lemma, positions, starts as token_starts
+from ..words import doc_text, has, lemma, positions, span_text, starts as token_starts
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -121,7 +121,7 @@ def previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention],
     suggéré", "Le président accueillera demain le Premier ministre X. Les deux dirigeants se
     rencontreront à Busan": a meeting sentence without a time expression takes the day of the
     sentence before, when that sentence tells of one of its participants."""
-    if sent.start == 0 or vague_time(sent.text):
+    if sent.start == 0 or vague_time(span_text(doc, sent.start, sent.end)):
         return []  # "the meeting with X a few days earlier": not the day of the sentence before
     ps, pe = sent_bounds(doc, sent.start - 1)
     keys = {m.key for m in parts if m.key}
