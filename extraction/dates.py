@@ -110,13 +110,29 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     return list(_cues(text, offset))
 
 
+# The patterns that cannot match a text without a digit (each holds a mandatory \d), and those
+# that cannot match where "weekday" finds nothing (each holds a weekday between word boundaries):
+# most sentences have neither, and the month-led patterns are the slowest to run.
+_NEEDS_DIGIT = frozenset({"dmy", "mdy", "dm", "md", "month_year"})
+_NEEDS_WEEKDAY = frozenset({"last_weekday", "next_weekday"})
+_DIGIT = re.compile(r"\d")
+_WEEKDAY = dict(PATTERNS)["weekday"]
+
+
 @lru_cache(maxsize=8)
 def _cues(text: str, offset: int) -> tuple[Cue, ...]:
     """``find_cues``, remembered for the last few texts: a sentence is searched again for each of
     its meeting words and as the sentence before the next one (nineteen patterns each time)."""
     cues: list[Cue] = []
     covered: list[tuple[int, int]] = []
+    skip = set()
+    if _DIGIT.search(text) is None:
+        skip |= _NEEDS_DIGIT
+    if _WEEKDAY.search(text) is None:
+        skip |= _NEEDS_WEEKDAY
     for kind, pattern in PATTERNS:
+        if kind in skip:
+            continue
         for m in pattern.finditer(text):
             if any(s <= m.start() < e or s < m.end() <= e for s, e in covered):
                 continue

@@ -47,15 +47,17 @@ def lemmas(doc) -> list[str]:
     value = doc.user_data.get("diplowatch_lemmas")
     if value is None:
         annotated = has(doc, "LEMMA")
-        value = doc.user_data["diplowatch_lemmas"] = [_lemma(t, annotated) for t in doc]
+        raw = _token_list(doc, "diplowatch_raw_lemmas")
+        value = doc.user_data["diplowatch_lemmas"] = [_lemma(lem, low, annotated) for lem, low in zip(raw, lowers(doc))]
     return value
 
 
-def _lemma(tok: Token, annotated: bool) -> str:
-    lem = tok.lemma_.lower() if tok.lemma_ else ""
-    if lem and lem != tok.lower_ or annotated:
-        return lem or tok.lower_
-    word = tok.lower_
+def _lemma(lemma_: str, lower: str, annotated: bool) -> str:
+    """The lemma of a token whose Token.lemma_ and Token.lower_ are given."""
+    lem = lemma_.lower() if lemma_ else ""
+    if lem and lem != lower or annotated:
+        return lem or lower
+    word = lower
     from .lexicons import load
 
     irregular = load().irregular
@@ -67,21 +69,33 @@ def _lemma(tok: Token, annotated: bool) -> str:
     return word
 
 
+def _token_list(doc, key: str) -> list:
+    """One of the per-Doc lists of token attributes (texts, lower-cased texts, offsets, raw lemmas),
+    all four read in one pass over the Doc the first time any is asked for: each pass makes a new
+    Token object per word, most of the cost of a list."""
+    value = doc.user_data.get(key)
+    if value is None:
+        tx, low, at, lem = [], [], [], []
+        for t in doc:
+            tx.append(t.text)
+            low.append(t.lower_)
+            at.append(t.idx)
+            lem.append(t.lemma_)
+        doc.user_data.update({"diplowatch_texts": tx, "diplowatch_lowers": low, "diplowatch_starts": at,
+                              "diplowatch_raw_lemmas": lem})
+        value = doc.user_data[key]
+    return value
+
+
 def texts(doc) -> list[str]:
     """The tokens' texts, cached: each ``doc[i]`` or pass over the Doc makes new Token objects,
     the cost of the rules that read every token."""
-    value = doc.user_data.get("diplowatch_texts")
-    if value is None:
-        value = doc.user_data["diplowatch_texts"] = [t.text for t in doc]
-    return value
+    return _token_list(doc, "diplowatch_texts")
 
 
 def starts(doc) -> list[int]:
     """The tokens' character offsets (Token.idx), cached (see ``texts``)."""
-    value = doc.user_data.get("diplowatch_starts")
-    if value is None:
-        value = doc.user_data["diplowatch_starts"] = [t.idx for t in doc]
-    return value
+    return _token_list(doc, "diplowatch_starts")
 
 
 def span_text(doc, start: int, end: int) -> str:
@@ -94,10 +108,7 @@ def span_text(doc, start: int, end: int) -> str:
 
 def lowers(doc) -> list[str]:
     """The tokens' lower-cased texts, cached (see ``texts``)."""
-    value = doc.user_data.get("diplowatch_lowers")
-    if value is None:
-        value = doc.user_data["diplowatch_lowers"] = [t.lower_ for t in doc]
-    return value
+    return _token_list(doc, "diplowatch_lowers")
 
 
 def doc_text(doc) -> str:
@@ -116,7 +127,8 @@ def positions(doc, key: str, words: frozenset[str]) -> list[int]:
     value = doc.user_data.get(cache)
     if value is None:
         lowered = doc_text(doc).lower()
-        value = [t.i for t in doc if t.lower_ in words] if any(w in lowered for w in words) else []
+        # the cached lower-cased texts, not a Token per word
+        value = [i for i, low in enumerate(lowers(doc)) if low in words] if any(w in lowered for w in words) else []
         doc.user_data[cache] = value
     return value
 

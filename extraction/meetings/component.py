@@ -24,7 +24,7 @@ from ..contained import contained
 from ..dates import find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, fold, has, lemma, span_text
+from ..words import doc_text, fold, has, lemma, lowers, span_text, starts
 from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants, quoted
 from .places import best_place, places
@@ -117,11 +117,12 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
             meeting.place, meeting.place_stated = best, True
     if not meeting.cues:
         s, e = sent_bounds(doc, tok.i)
-        sent = doc[s:e]
+        # the sentence's text and offsets cut from the Doc's, not a Span's (a Token per word)
+        text, start_char = span_text(doc, s, e), starts(doc)[s]
         # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
-        limit = min((o.idx for o in others), default=sent.end_char)
+        limit = min((o.idx for o in others), default=start_char + len(text))
         own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
-        meeting.cues = [c for c in find_cues(sent.text, sent.start_char) if c.start < limit and not since(doc, c)
+        meeting.cues = [c for c in find_cues(text, start_char) if c.start < limit and not since(doc, c)
                         and (own is None or any(a <= c.start < b for a, b in own))]
 
 
@@ -154,7 +155,7 @@ def _framing_pair(doc: Doc, sent, frame: set[int], parts: list[Mention], mention
     """ "During a meeting with X, the two leaders agreed ...": the meeting framing the clause is X's
     with the person named last before the sentence (within three sentences): the one the story
     follows."""
-    two = load().phrases("n_of_them").search(sent.text)
+    two = load().phrases("n_of_them").search(sent_text(doc, sent))
     if two is None or sent.start_char + two.start() <= doc[max(frame)].idx:
         return []  # "the two leaders" must be the main clause's, after the framing phrase
     start = sent.start
@@ -195,10 +196,11 @@ def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> li
     if status == "planned" and len(distinct) > 1:
         return [(p, True) for p, _ in distinct]
     place = best_place(found)
-    lex = load()
-    there = any(st.doc[i].lower_ in lex.words("there_adverb") for i in scope)  # "Il y rencontrera X"
-    if place is None and st.visit_place and (status == "held" or there or lex.phrases("visit").search(sent.text)
-                                             or lex.phrases("during_visit").search(sent.text)):
+    lex, low = load(), lowers(st.doc)
+    there_adverbs = lex.words("there_adverb")
+    there = any(low[i] in there_adverbs for i in scope)  # "Il y rencontrera X"
+    if place is None and st.visit_place and (status == "held" or there or lex.phrases("visit").search(sent_text(st.doc, sent))
+                                             or lex.phrases("during_visit").search(sent_text(st.doc, sent))):
         return [(st.visit_place, False)]  # a meeting takes the place of the visit it belongs to
     return [(place, place is not None)]
 
@@ -256,14 +258,15 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
         return False
     status = "planned" if planned(doc, tok, st.lang) else "held"
-    visit = bool(lex.phrases("visit").search(sent.text))
-    caption = archive_caption(sent.text)
+    text = sent_text(doc, sent)
+    visit = bool(lex.phrases("visit").search(text))
+    caption = archive_caption(text)
     cues = [c for c in meeting_cues(doc, sent, tok, scope, st.mentions, visit)
             if not caption and not (status == "planned" and of_the_attribution(doc, c, tok))]
     if not cues:
         cues = previous_cues(doc, sent, parts, st.mentions, status)
     # (a headline's "nouvelle rencontre" is news, not another than the body's)
-    again = bool(lex.phrases("again").search(sent.text)) and not _in_headline(doc, sent) or _other_event(tok, parts, st.results) \
+    again = bool(lex.phrases("again").search(text)) and not _in_headline(doc, sent) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
     where = own or {i for i in scope if not after_since(doc[i])}
@@ -273,7 +276,8 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
     # "on the sidelines of the summit" in the sentence or the few before it
-    aside = any(t.lower_ in lex.words("setting") for t in doc[max(0, sent.start - 60):sent.end])
+    setting = lex.words("setting")
+    aside = any(w in setting for w in lowers(doc)[max(0, sent.start - 60):sent.end])
     told = [r for r in st.results if r.sent_start == sent.start_char]
     told_keys = {m.key for r in told for m in r.participants}
     for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i, aside):
@@ -331,11 +335,18 @@ def _one_by_one(doc: Doc, sent) -> int | None:
     """Where the sentence says its host met the people after it one by one ("séparément",
     "tour à tour", "in turn"): the token, else None."""
     lex = load()
-    found = [t.i for t in sent if t.lower_ in lex.words("separately")][:1]
-    match = lex.phrases("one_by_one").search(sent.text)
+    separately, low = lex.words("separately"), lowers(doc)
+    found = [i for i in range(sent.start, sent.end) if low[i] in separately][:1]
+    match = lex.phrases("one_by_one").search(sent_text(doc, sent))
     if match is not None:
         found += [t.i for t in sent if t.idx >= sent.start_char + match.start()][:1]
     return min(found, default=None)
+
+
+def sent_text(doc: Doc, sent) -> str:
+    """The sentence's text cut from the Doc's (Span.text makes a Token per word, and the meeting
+    rules read a sentence's text once per meeting word and per test)."""
+    return span_text(doc, sent.start, sent.end)
 
 
 def _series_nearby(doc: Doc, sent, reach: int = 2) -> bool:
@@ -441,7 +452,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     st = _State(doc, lang, doc._.mentions or [], [])
     visit_pattern = load().phrases("visit")
     for sent in doc.sents:
-        if visit_pattern.search(sent.text):
+        if visit_pattern.search(span_text(doc, sent.start, sent.end)):  # not Span.text: a Token per word
             arrival = _arrival(doc, sent)
             found = arrival and places(doc, arrival, st.mentions) or places(doc, set(range(sent.start, sent.end)), st.mentions)
             if found:

@@ -20,7 +20,7 @@ from ..lexicons import load
 from ..people.anaphora import anaphor_antecedent, pronoun_antecedent, relative_antecedent
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
-from ..words import doc_text, fold, has, lemma
+from ..words import doc_text, fold, has, lemma, span_text
 from .model import MeetingCandidate, count_parties
 from .scope import between, clause_root, governor, subject_of
 
@@ -280,7 +280,7 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
         # "Cette rencontre fait suite à une réunion trilatérale aux côtés du ministre X": the two
         # parties of the encounter just told, and the third one, named after it (not in a quotation)
         parts = list(results[-1].participants) + parts
-    two = load().phrases("n_of_them").search(sent.text)
+    two = load().phrases("n_of_them").search(span_text(doc, sent.start, sent.end))  # not Span.text: a Token per word
     if two and count_parties(parts) < 2 and _their_own(tok):
         leaders = group_leaders(doc, two.group(0), results, mentions, tok.i)
         if leaders is not None:

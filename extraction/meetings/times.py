@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, has, lemma, positions, starts as token_starts
+from ..words import doc_text, has, lemma, positions, span_text, starts as token_starts, texts
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -27,8 +27,9 @@ def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
                      for i in range(m.start, m.end)}
     relative = {t.i for r in sent if r.dep_ in ("relcl", "acl:relcl") and r.head.i in person_tokens
                 and tok not in r.subtree for t in r.subtree} if has(doc, "DEP") else set()
-    spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in scope if i not in relative]
-    rel_spans = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in relative]
+    at, tx = token_starts(doc), texts(doc)  # not a Token per word
+    spans = [(at[i], at[i] + len(tx[i])) for i in scope if i not in relative]
+    rel_spans = [(at[i], at[i] + len(tx[i])) for i in relative]
     all_cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
                 if not since(doc, c)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
@@ -121,7 +122,7 @@ def previous_cues(doc: Doc, sent, parts: list[Mention], mentions: list[Mention],
     suggéré", "Le président accueillera demain le Premier ministre X. Les deux dirigeants se
     rencontreront à Busan": a meeting sentence without a time expression takes the day of the
     sentence before, when that sentence tells of one of its participants."""
-    if sent.start == 0 or vague_time(sent.text):
+    if sent.start == 0 or vague_time(span_text(doc, sent.start, sent.end)):
         return []  # "the meeting with X a few days earlier": not the day of the sentence before
     ps, pe = sent_bounds(doc, sent.start - 1)
     keys = {m.key for m in parts if m.key}

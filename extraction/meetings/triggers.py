@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..lexicons import load
 from ..people.model import sent_bounds
 from ..people.roles import role_hit
-from ..words import doc_text, fold, has, lemma, lemmas
+from ..words import doc_text, fold, has, lemma, lemmas, span_text, texts
 
 
 def calls_on(tok: Token) -> bool:
@@ -191,7 +191,7 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
         if not kind:
             continue
         children = {fold(c.text) for c in tok.children} if has(doc, "DEP") else set()
-        near = {fold(t.text) for t in doc[tok.i + 1:min(tok.i + 4, sent.end)]}
+        near = {fold(w) for w in texts(doc)[tok.i + 1:min(tok.i + 4, sent.end)]}
         if (children | near) & lex.not_meeting or _practice(tok):
             continue
         if lemma(tok) == "invitation" and not _invited_visit(doc, sent, tok):
@@ -201,7 +201,7 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
         if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "the host country President X", "the summit venue": a modifier, no encounter
         if lemma(tok) in ("rencontre", "rencontrer", "meet", "meeting"):
-            sent_words = sent_words or {fold(t.text) for t in sent}
+            sent_words = sent_words or {fold(w) for w in texts(doc)[sent.start:sent.end]}
             if sent_words & lex.not_meeting & sports:
                 continue
         found.append((tok, kind))
@@ -222,7 +222,7 @@ def _invited_visit(doc: Doc, sent, tok: Token) -> bool:
     before = fold(doc[max(sent.start, tok.i - 2):tok.i].text).replace(" ", "")
     if before not in ("al", "atthe") and not (tok.i > sent.start and doc[tok.i - 1].lower_ == "sur"):
         return False  # "à l'invitation", "at the invitation", "sur invitation"
-    return bool(load().phrases("visit").search(sent.text)) or any(
+    return bool(load().phrases("visit").search(span_text(doc, sent.start, sent.end))) or any(
         lemma(t) in ("visite", "visit", "visiter") for t in doc[sent.start:tok.i])
 
 
@@ -248,7 +248,8 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     """ "call" when a phone or video cue is in the trigger's scope or next to it; None when the
     trigger is an encounter only by phone ("appel", "speak") and no cue says so."""
     lex = load()
-    words = {fold(doc[i].text) for i in scope} | {fold(t.text) for t in doc[max(sent.start, tok.i - 3):tok.i + 4]}
+    tx = texts(doc)  # not a Token per word
+    words = {fold(tx[i]) for i in scope} | {fold(w) for w in tx[max(sent.start, tok.i - 3):tok.i + 4]}
     if tok.i > sent.start and fold(doc[tok.i - 1].text) in lex.words("in_person_call"):
         return "meeting"  # "paid a courtesy call on the President": a visit, not a phone call
     if words & lex.call_cues:

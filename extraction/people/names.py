@@ -509,14 +509,18 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
     words = load()
     titles = words.words("title") | words.words("title_name")
     roles = role_table(doc, lang)
-    # the tokens a finder can start from: titles and roles, commas, capitalised words
-    starts = [doc[i] for i, (text, low) in enumerate(zip(texts(doc), lowers(doc)))
-              if text == "," or text[:1].isupper() or i in roles or low in titles]
-    for finder in (_after_title, _apposed_after_comma, _before_apposed_role, _after_org):
-        for tok in starts:
-            if tok.i in taken:
+    # the tokens each finder can start from (the test it opens with, on the per-Doc lists): titles
+    # and roles, commas, capitalised words, roles; a Token is made only for those
+    tx, lw = texts(doc), lowers(doc)
+    opens = ((_after_title, [i for i, low in enumerate(lw) if i in roles or low in titles]),
+             (_apposed_after_comma, [i for i, text in enumerate(tx) if text == ","]),
+             (_before_apposed_role, [i for i, text in enumerate(tx) if text[:1].isupper()]),
+             (_after_org, sorted(roles)))
+    for finder, indices in opens:
+        for i in indices:
+            if i in taken:
                 continue
-            found = finder(doc, tok, lang, taken)
+            found = finder(doc, doc[i], lang, taken)
             if found:
                 spans.append(found)
                 taken.update(range(*found))

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..lexicons import load
-from ..words import has, lemma
+from ..words import has, lemma, span_text
 from .according import source_token
 from .grammar import inverted_subject, joint_subject, subject
 from .model import QuoteCandidate, QuoteContext
@@ -194,8 +194,9 @@ def _attribution_follows(ctx: QuoteContext, e: int, last_si: int) -> bool:
     if nxt >= len(ctx.sents):
         return False
     sent = ctx.sents[nxt]
-    words = sent.text.lstrip(" \u00a0\u202f»”\"")
-    begins = sent.start_char + len(sent.text) - len(words)
+    text = span_text(ctx.doc, sent.start, sent.end)  # not Span.text: a Token per word
+    words = text.lstrip(" \u00a0\u202f»”\"")
+    begins = sent.start_char + len(text) - len(words)
     gap = ctx.text[e:begins] if sent.start_char >= e else "\n"
     return len(gap) <= 4 and "\n" not in gap and words[:1].islower() \
         and any(v.idx < begins + 25 for v in ctx.verbs_by_sent[nxt])
