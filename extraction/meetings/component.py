@@ -131,6 +131,11 @@ _OTHER_MOMENT = frozenset({"avant", "après", "apres", "before", "after", "follo
 _FRAMES = frozenset({"during", "at", "in", "lors", "pendant", "durant", "au", "à", "a"}) | _OTHER_MOMENT
 
 
+def _theirs(tok: Token) -> bool:
+    """ "neuf jours après leur premier entretien à Bamako": a plural possessor, the clause's parties."""
+    return any(c.lower_ in ("leur", "leurs", "their") for c in tok.children)
+
+
 def _another_moment(tok: Token) -> bool:
     """The meeting noun frames its clause as a moment before or after it."""
     marks = [c for c in tok.children if c.dep_ == "case"] + [tok.head]
@@ -213,7 +218,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if kind is None:
         return False
     own_frame = _framing_phrase(tok)
-    if own_frame and scope & own_frame and _another_moment(tok) and any(
+    if own_frame and scope & own_frame and _another_moment(tok) and not _theirs(tok) and any(
             t.i not in own_frame and t.pos_ in ("VERB", "NOUN") and trigger_kind(t, st.lang) and not quoted(doc, sent, t)
             for t in sent):
         # "La veille de sa rencontre avec X, Y s'entretiendra avec Z": X's encounter, not Z's (but "Y said after

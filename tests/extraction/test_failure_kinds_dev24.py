@@ -172,6 +172,12 @@ CASES = [
         "Penelope Wong in New York.\n\nMNA/",
         PUB, all_of(meeting({"Seyed Abbas Araghchi", "Penelope Wong"}, count=1), no_name_starting("MNA")),
         id="en-a-state-agency-s-tag-is-no-person"),
+    pytest.param(
+        "Le Président tchadien Idriss Déby a été reçu mardi au Palais de l'Elysée, à Paris, par son homologue français "
+        "Emmanuel Macron, neuf jours après leur premier entretien à Bamako.",
+        PUB, all_of(meeting({"Idriss Déby", "Emmanuel Macron"}, place="Palais de l'Elysée"),
+                    meeting({"Idriss Déby", "Emmanuel Macron"}, place="Bamako")),
+        id="fr-their-earlier-encounter-framing-the-clause-is-the-clause-s-parties"),
 ]
 
 
