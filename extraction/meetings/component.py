@@ -26,7 +26,8 @@ from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has, lemma, lowers, span_text, starts
 from .model import MeetingCandidate, count_parties, dedupe_parties
-from .participants import deliverers, group_listed, group_of_earlier_countries, participants, quoted
+from .participants import deliverers, group_listed, group_of_earlier_countries, participants
+from .framing import framing_pair, framing_phrase, own_scope
 from .places import best_place, places
 from .scope import between, scopes
 from .status import planned
@@ -109,7 +110,7 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         scope = {i for i in scope if i < min(o.i for o in others)}
         if not scope:
             return
-    framed = _framing_phrase(tok)
+    framed = framing_phrase(tok)
     best = best_place(places(doc, scope & framed if framed else scope, mentions))
     if best and meeting.kind != "call":
         current_is_country = meeting.place is None or geo.is_country_name(meeting.place) or not meeting.place_stated
@@ -124,53 +125,6 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
         meeting.cues = [c for c in find_cues(text, start_char) if c.start < limit and not since(doc, c)
                         and (own is None or any(a <= c.start < b for a, b in own))]
-
-
-# "Avant sa rencontre avec X, Y fera ...", "La veille de sa rencontre avec X": the clause is another moment's
-_OTHER_MOMENT = frozenset({"avant", "après", "apres", "before", "after", "following", "veille", "lendemain", "eve"})
-_FRAMES = frozenset({"during", "at", "in", "lors", "pendant", "durant", "au", "à", "a"}) | _OTHER_MOMENT
-
-
-def _theirs(tok: Token) -> bool:
-    """ "neuf jours après leur premier entretien à Bamako": a plural possessor, the clause's parties."""
-    return any(c.lower_ in ("leur", "leurs", "their") for c in tok.children)
-
-
-def _another_moment(tok: Token) -> bool:
-    """The meeting noun frames its clause as a moment before or after it."""
-    marks = [c for c in tok.children if c.dep_ == "case"] + [tok.head]
-    return any(m.lower_ in _OTHER_MOMENT for m in marks)
-
-
-def _framing_phrase(tok: Token) -> set[int] | None:
-    """ "During the meeting with X, the President noted the importance of the forum in Kostanay", "Lors de
-    cet entretien, ...": a meeting noun framing the clause as its time; a place of the clause is
-    what was talked of, only the noun's own words tell where the meeting was."""
-    if tok.pos_ != "NOUN" or not has(tok.doc, "DEP"):
-        return None
-    # "during the meeting" (the preposition heads the noun), "lors de cet entretien" ("lors" heads it)
-    head = tok.head if tok.dep_ == "pobj" or tok.head.pos_ == "ADV" or tok.head.lower_ in ("veille", "lendemain", "eve") else None
-    marks = [c for c in tok.children if c.dep_ == "case"] + ([head] if head is not None else [])
-    if any(m.lower_ in _FRAMES for m in marks):
-        return {t.i for t in tok.subtree}
-    return None
-
-
-def _framing_pair(doc: Doc, sent, frame: set[int], parts: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """ "During a meeting with X, the two leaders agreed ...": the meeting framing the clause is X's
-    with the person named last before the sentence (within three sentences): the one the story
-    follows."""
-    two = load().phrases("n_of_them").search(sent_text(doc, sent))
-    if two is None or sent.start_char + two.start() <= doc[max(frame)].idx:
-        return []  # "the two leaders" must be the main clause's, after the framing phrase
-    start = sent.start
-    for _ in range(3):
-        if start > 0:
-            start = sent_bounds(doc, start - 1)[0]
-    keys = {m.key for m in parts}
-    before = [m for m in mentions if start <= m.start < sent.start and m.kind == "person" and not m.quoted
-              and m.key not in keys]
-    return before[-1:]
 
 
 def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set[int]:
@@ -217,14 +171,9 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     kind = call_kind(doc, sent, tok, scope, kind)
     if kind is None:
         return False
-    own_frame = _framing_phrase(tok)
-    if own_frame and scope & own_frame and _another_moment(tok) and not _theirs(tok) and any(
-            t.i not in own_frame and t.pos_ in ("VERB", "NOUN") and trigger_kind(t, st.lang) and not quoted(doc, sent, t)
-            for t in sent):
-        # "La veille de sa rencontre avec X, Y s'entretiendra avec Z": X's encounter, not Z's (but "Y said after
-        # talks with X": Y took part)
-        scope = scope & own_frame
-    framing = set().union(*(_framing_phrase(t) or set() for t in doc[sent.start:tok.i]
+    own_frame = framing_phrase(tok)
+    scope = own_scope(doc, sent, tok, scope, own_frame, st.lang)
+    framing = set().union(*(framing_phrase(t) or set() for t in doc[sent.start:tok.i]
                             if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
     # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":
     # the framing meeting's party is no party of the summit talked of
@@ -249,7 +198,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             if count_parties(found) >= 2:
                 parts, scope = found, widest
     if count_parties(parts) == 1 and own_frame is not None:
-        parts = _framing_pair(doc, sent, own_frame, parts, st.mentions) + parts
+        parts = framing_pair(doc, sent, own_frame, parts, st.mentions) + parts
     if count_parties(parts) < 2:
         parts = parts + group_listed(doc, sent, scope, st.mentions, st.lang)
     if count_parties(parts) < 2:
