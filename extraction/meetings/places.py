@@ -25,7 +25,7 @@ from .. import geo
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_hit
-from ..words import entities, fold, lemma, lowers as token_lowers, texts as token_texts
+from ..words import doc_text, entities, fold, lemma, lowers as token_lowers, texts as token_texts
 
 
 def _locative_before(doc: Doc, start: int) -> int | None:
@@ -193,21 +193,26 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
 
 def _capitals_named(doc: Doc, scope: set[int]) -> list[str]:
     """ "dans la capitale française", "in the Iranian capital": the capital of the country the
-    adjective names (the gazetteer's first spelling, the second in English when it has one)."""
+    adjective names, as the article spells it elsewhere, else the gazetteer's first spelling (French)
+    or, in English, its second (the gazetteer lists the French spelling first: "Pékin", "Beijing")."""
     found = []
-    lowers = token_lowers(doc)
+    lowers, words = token_lowers(doc), token_texts(doc)
     for i in sorted(scope):
         if lowers[i] not in ("capitale", "capital") or i < 2:
             continue
         french = lowers[i] == "capitale"
-        adj = doc[i + 1] if french and i + 1 < len(doc) else doc[i - 1]
+        if french and i + 1 >= len(doc):
+            continue
         det = i - 1 if french else i - 2
-        code = geo.adjective_country(adj.text)
+        code = geo.adjective_country(words[i + 1] if french else words[i - 1])
         if code is None or det < 1 or lowers[det] not in ("la", "the") or _locative_before(doc, det + 1) is None:
             continue
         country = by_code(code)
-        if country is not None and country.capitals:
-            found.append(country.capitals[1] if not french and len(country.capitals) > 1 else country.capitals[0])
+        if country is None or not country.capitals:
+            continue
+        written = [c for c in country.capitals if c in doc_text(doc)]
+        found.append(written[0] if written else country.capitals[1] if not french and len(country.capitals) > 1
+                     else country.capitals[0])
     return found
 
 

@@ -209,7 +209,7 @@ def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> d
     for m in mentions:
         k = m.end
         if m.kind == "person" and m.end - m.start >= 2 and k + 2 < len(doc) and doc[k].is_quote and doc[k + 2].is_quote \
-                and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha and not doc[k - 1].whitespace_ == "":
+                and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha and doc[k - 1].whitespace_:
             # "Prime Minister Pushpakamal Dahal ‘Prachanda’": a nickname in quotation marks right after the name
             found[fold(doc[k + 1].text)] = m.key
             persons[m.key].aliases.add(doc[k + 1].text)

@@ -525,19 +525,28 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
                 spans.append(found)
                 taken.update(range(*found))
     joined = [span for span in _join_pieces(doc, spans) if not _byline(doc, *span)]
-    return [span for span in joined if not _pair_of_surnames(doc, *span, joined)]
+    return _without_pairs_of_surnames(doc, joined)
 
 
-def _pair_of_surnames(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """ "rencontre Pachinian-Aliev", "Biden-Xi summit": two people's surnames joined by a hyphen
-    name their encounter, not a person; each half is another name's surname (or first word) in the
-    article, or a public figure's surname."""
-    parts = [p for p in doc[start:end].text.replace(" ", "").split("-") if p]
-    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
-        return False
-    others = [doc[s:e].text.split() for s, e in spans if (s, e) != (start, end) and e - s > 1]
-    words = {fold(w[-1]) for w in others} | {fold(w[0]) for w in others if figure_state(" ".join(w))}
-    return all(fold(p) in words or figure_state(p) for p in parts)
+def _without_pairs_of_surnames(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans but those of two people's surnames joined by a hyphen ("rencontre Pachinian-Aliev",
+    "Biden-Xi summit"), which name an encounter, not a person: each half is another name's surname (or
+    a public figure's first word) in the article, or a public figure's surname."""
+    pairs = []
+    for start, end in spans:
+        parts = [p for p in span_text(doc, start, end).replace(" ", "").split("-") if p]
+        if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+            pairs.append(((start, end), parts))
+    if not pairs:
+        return spans
+    names = {span: span_text(doc, *span).split() for span in spans if span[1] - span[0] > 1}
+    dropped = set()
+    for span, parts in pairs:
+        others = [w for other, w in names.items() if other != span]
+        words = {fold(w[-1]) for w in others} | {fold(w[0]) for w in others if figure_state(" ".join(w))}
+        if all(fold(p) in words or figure_state(p) for p in parts):
+            dropped.add(span)
+    return [span for span in spans if span not in dropped]
 
 
 def _byline(doc: Doc, start: int, end: int) -> bool:
@@ -609,9 +618,9 @@ def canonical(names: list[str]) -> dict[str, str]:
     honorific = load().words("title_name") | load().words("title")
     # an initial's point is no part of it ("S. Jaishankar" is "S Jaishankar")
     words = {n: [w.rstrip(".") or w for w in fold(n).split() if w not in honorific] or fold(n).split() for n in unique}
-    first: dict[tuple[str, ...], str] = {}
+    first: dict[tuple[str, ...], str] = {}  # spellings that differ by an initial's point -> the first of them
     for n in unique:
-        first.setdefault(tuple(words[n]), n)
+        first.setdefault(tuple(n.replace(".", " ").split()), n)
     sets = {n: set(w) for n, w in words.items()}
     index: dict[str, list[str]] = {}
     for n in unique:
@@ -625,6 +634,5 @@ def canonical(names: list[str]) -> dict[str, str]:
             for m in index[rarest]:
                 if len(words[m]) > len(words[best]) and sets[n] <= sets[m]:
                     best = m
-        same = first[tuple(words[best])]
-        result[n] = same if same.replace(".", " ").split() == best.replace(".", " ").split() else best
+        result[n] = first[tuple(best.replace(".", " ").split())]
     return result

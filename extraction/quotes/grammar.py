@@ -38,24 +38,32 @@ def has_verb(doc: Doc, start: int, end: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and not geo.adjective_country(t.text) for t in doc[start:end])
 
 
-def _dateline_word(tok: Token) -> bool:
-    """A word in capitals opening its line before a dash or a colon ("MEXICO —", "BRASILIA :"), or a place before a dash."""
+def dateline_word(tok: Token) -> bool:
+    """The first word of a dateline, opening its line before a comma, a point, a colon or a dash
+    ("MOSCOU, 10 novembre", "BRASILIA :", "MEXICO —", "Mexique – Le président X a ..."): a place the
+    parser may take for a subject, never a speaker."""
     doc = tok.doc
     if not (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws) or tok.i + 1 >= len(doc):
         return False
-    after = doc[tok.i + 1].text
-    return tok.text.isupper() and len(tok.text) > 1 and after in (":", "-", "–", "—") \
-        or after in ("–", "—") and bool(geo.place_country(tok.text))  # "Mexique – Le président X a ..."
+    sep = doc[tok.i + 1].text
+    if sep not in (",", ".", ":", "-", "–", "—"):
+        return False
+    capitals = tok.text.isupper() and len(tok.text) > 1
+    if capitals and sep not in (",", "."):
+        return True
+    # a country's name is a dateline in capitals or before a dash ("France, Allemagne et Italie ont ..." is a subject)
+    return bool(geo.place_country(tok.text)) and (capitals or sep in ("–", "—") or not geo.is_country_name(tok.text))
 
 
 def _dependency_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass"]
     # a nominal subject before a participle the parser also took for one ("Notant que ..., le président a déclaré")
     subjects.sort(key=lambda c: c.pos_ not in ("NOUN", "PROPN", "PRON"))
-    if subjects and _dateline_word(subjects[0]):
+    if subjects and dateline_word(subjects[0]):
         # "MEXICO — Le ministre X a déclaré": the parser took the dateline for a subject too, or for the
         # subject with the person in apposition to it
-        rest = subjects[1:] or [c for c in subjects[0].children if c.dep_ in ("appos", "conj") and c.i > subjects[0].i + 1]
+        rest = subjects[1:] or [c for c in subjects[0].children if c.dep_ in ("appos", "conj") and c.i > subjects[0].i + 1
+                                and c.pos_ == "PROPN"]
         subjects = rest or subjects
     if subjects:
         return subjects[0]

@@ -31,6 +31,7 @@ from ..people.anaphora import anaphor_antecedent, pronoun_antecedent, relative_a
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
 from ..words import entities, fold, has, lemma
+from .grammar import dateline_word
 
 Speaker = tuple[str | None, str | None, str | None]  # (name or role or institution, country, role)
 NOBODY: Speaker = (None, None, None)
@@ -278,7 +279,7 @@ class SpeakerResolver:
         named = self._name_in_phrase(tok) or self._role_antecedent(tok)
         if named is not None:
             return self.from_mention(named)
-        if self._dateline_city(tok):
+        if dateline_word(tok):
             # "MOSCOU, 10 novembre (Reuters) - Le ministre X a déclaré": the parser made the dateline the
             # subject and the person a conjunct of it
             conj = next((self.by_token[c.i] for c in tok.children if c.dep_ == "conj" and c.i in self.by_token
@@ -337,13 +338,6 @@ class SpeakerResolver:
             return None
         ante = pronoun_antecedent(doc, det.i, self.mentions)
         return self.from_mention(ante)[1] if ante else None
-
-    def _dateline_city(self, tok: Token) -> bool:
-        """ "BRASILIA : ...", "MOSCOU, 10 novembre": a city opening its line, a place and not a speaker."""
-        doc = self.doc
-        at_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
-        return at_start and tok.i + 1 < len(doc) and doc[tok.i + 1].text in (",", ":", ".", "-", "–", "—") \
-            and bool(geo.place_country(tok.text)) and (not geo.is_country_name(tok.text) or tok.text.isupper())
 
     def _is_institution(self, tok: Token, phrase: str) -> bool:
         if lemma(tok) in self.words.speaker_nouns or geo.institution_in(phrase) or geo.news_agency_in(phrase) \

@@ -158,6 +158,10 @@ CASES = [
         "Foreign Minister Ana Ruiz met Foreign Minister Wang Yi in the Chinese capital on Monday.",
         PUB, meeting({"Ana Ruiz", "Wang Yi"}, place="Beijing"), id="en-the-capital-an-adjective-names"),
     pytest.param(
+        "Foreign Minister Ana Ruiz flew in from Nur-Sultan airport's old terminal on Sunday. On Monday she met Foreign "
+        "Minister Murat Nurtleu in the Kazakh capital.",
+        PUB, meeting({"Ana Ruiz", "Murat Nurtleu"}, place="Nur-Sultan"), id="en-the-capital-as-the-article-spells-it"),
+    pytest.param(
         "La veille de sa rencontre avec Emmanuel Macron, le 21 juin, Lula fera un crochet par le Vatican pour s'y "
         "entretenir avec le pape François, selon la présidence brésilienne.",
         PUB, bilaterals_of("Lula", "Emmanuel Macron", "François"),
