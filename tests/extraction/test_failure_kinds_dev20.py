@@ -6,16 +6,9 @@ from __future__ import annotations
 import pytest
 
 from .test_generalisation import (all_of, bilaterals, bilaterals_of, meeting, no_meeting_of, no_name_starting, no_place_of,
-                                  no_speaker, person_country, quote_by, quote_text, role_of)
+                                  no_quote_holding, no_speaker, person_country, quote_by, quote_text, role_of)
 
 PUB = "2024-03-12"  # a Tuesday
-
-
-def no_quote_holding(fragment):
-    """No quote holds `fragment` (the words of an attribution, not of a statement)."""
-    def check(result):
-        assert not any(fragment in q.text for q in result.quotes), result.quotes
-    return check
 
 
 def undated(result):

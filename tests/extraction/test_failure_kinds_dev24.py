@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting, no_name_starting, person_country,
-                                  quote_by, quote_text, role_of, speaker_is)
+from .test_generalisation import (all_of, bilaterals_of, meeting, no_meeting, no_name_starting, no_quote_holding,
+                                  person_country, quote_by, quote_text, role_of, speaker_is)
 
 PUB = "2025-03-10"  # a Monday
-
-def no_quote_holding(fragment):
-    """No reported quote holds `fragment`."""
-    def check(result):
-        assert not any(fragment in q.text for q in result.quotes if q.kind == "reported"), result.quotes
-    return check
-
 
 def undated_planned(result):
     """No encounter still to come has a date."""

@@ -42,6 +42,13 @@ def no_speaker(*bad):
     return check
 
 
+def no_quote_holding(fragment):
+    """No quote holds `fragment` (the words of an attribution, not of a statement)."""
+    def check(result):
+        assert not any(fragment in q.text for q in result.quotes), result.quotes
+    return check
+
+
 def quote_text(fragment, not_start=None):
     """Some quote holds `fragment`; none starts with `not_start` (a dateline or agency tag)."""
     def check(result):
