@@ -49,7 +49,10 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:er|\.)?\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE
 )
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# some sites stamp "April – 28- 2019": dashes may stand between the parts as well as spaces
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH})\.?(?:\s+|\s*[-–—]\s*)(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|\s*[-–—]\s*)(\d{{4}})\b", re.IGNORECASE
+)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _STAMP = re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_STAMP_MONTH})\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 

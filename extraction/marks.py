@@ -134,6 +134,11 @@ def split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tup
     return [(s, e)]
 
 
+# the small words between the capitalised words of a title ("India in the Indo-Pacific", "la Paix et la Sécurité")
+_TITLE_LINKS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "à", "pour", "sur", "of", "the",
+                          "and", "in", "on", "for", "a", "an", "to"})
+
+
 def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """The direct quotations of a text: quoted spans of two words or more (or one evaluative
     word), not a name in marks, split at inserted attributions."""
@@ -148,11 +153,12 @@ def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
         last_word = before.split()[-1] if before.split() else ""
         last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
         new_line = "\n" in text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"")[len(before):] or not before
+        possessive = last_word.endswith(("'s", "’s", "'", "’"))  # "the US’ “ironclad” commitment"
         if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")) \
-                and not new_line:  # a paragraph opening with a quotation follows no name
+                and not new_line and not possessive:  # a paragraph opening with a quotation follows no name
             continue  # a name in marks: l'Initiative « la Ceinture et la Route »
         words = text[s:e].split()
-        if len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("de", "du", "des", "of", "the", "and", "et") for w in words):
+        if len(words) <= 4 and all(w[:1].isupper() or w.lower() in _TITLE_LINKS for w in words):
             continue  # a title or a name in marks: his “SAARC Yatra”
         out.extend(split_at_inner_attribution(text, s, e, lang))
     return out

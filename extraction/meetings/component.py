@@ -26,7 +26,7 @@ from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, fold, has, lemma, lowers, span_text, starts
 from .model import MeetingCandidate, count_parties, dedupe_parties
-from .participants import deliverers, group_listed, group_of_earlier_countries, participants
+from .participants import ahead_of, deliverers, group_listed, group_of_earlier_countries, participants
 from .framing import framing_pair, framing_phrase, own_scope
 from .places import best_place, places
 from .scope import between, scopes
@@ -172,7 +172,9 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     if kind is None:
         return False
     own_frame = framing_phrase(tok)
-    scope = own_scope(doc, sent, tok, scope, own_frame, st.lang)
+    scope = _before_later_events(doc, sent, tok, own_scope(doc, sent, tok, scope, own_frame, st.lang), st.lang)
+    if scope is None:
+        return False
     framing = set().union(*(framing_phrase(t) or set() for t in doc[sent.start:tok.i]
                             if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
     # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":
@@ -242,6 +244,17 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
                                                sent.end_char, again or len(place_list) > 1, places=found,
                                                generic=tok.lower_ == "invitation"))
     return False
+
+
+def _before_later_events(doc: Doc, sent, tok: Token, scope: set[int], lang: str) -> set[int] | None:
+    """ "A will meet B in Malta ahead of a summit of EU leaders in Granada": the summit is a later moment,
+    no encounter of its own (None) and none of its words (its place) the meeting's."""
+    if ahead_of(tok) and any(t.pos_ == "VERB" and trigger_kind(t, lang) for t in doc[sent.start:tok.i]):
+        return None
+    for later in [doc[i] for i in scope if i > tok.i and doc[i].pos_ == "NOUN" and ahead_of(doc[i])
+                  and trigger_kind(doc[i], lang)]:
+        scope = scope - {t.i for t in later.subtree}
+    return scope
 
 
 def _own_phrase(tok: Token) -> set[int] | None:

@@ -198,6 +198,34 @@ def _plural_subject(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list
     return [next(m for m in named if m.key == k) for k in keys] if 2 <= len(keys) <= 5 else []
 
 
+def ahead_of(tok: Token) -> bool:
+    """ "Ils se reverront à Malte avant une réunion du Conseil européen", "ahead of a summit": a meeting
+    noun after "avant", "before" is a later moment, not an encounter of the clause's subject (one after
+    "après" is often the same parties' earlier one: "neuf jours après leur premier entretien")."""
+    if tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "case" and c.lower_ == "avant" for c in tok.children):
+        return True
+    head = tok.head if tok.dep_ == "pobj" else None
+    return head is not None and (head.lower_ == "before" or head.lower_ == "of" and head.head.lower_ == "ahead")
+
+
+def _pair_again(doc: Doc, tok: Token, parts: list[Mention], results: list[MeetingCandidate]) -> list[Mention]:
+    """ "Ils se reverront vendredi à Malte", "They will meet again in May": a plural pronoun meeting no
+    one named is the pair of the encounter just told (a few sentences back at most)."""
+    if parts or not results or not has(doc, "DEP") or len(results[-1].participants) < 2 or tok.pos_ != "VERB":
+        return []  # (a meeting noun, "avant une réunion du Conseil", is no encounter of the pronoun's)
+    root = clause_root(tok)
+    subj = subject_of(root)
+    if subj is None or subj.lower_ not in load().words("pronoun_plural") or tok.i - results[-1].trigger > 250:
+        return []
+    children = (*root.children, *tok.children)
+    if not any("Yes" in c.morph.get("Reflex") for c in children) if doc.lang_ == "fr" \
+            else any(c.dep_ == "dobj" for c in children):
+        return []  # "Ils doivent revoir leur budget": no encounter; "se reverront", "will meet again": one
+    return list(results[-1].participants)
+
+
 def _object_antecedent(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
     """ "Emmanuel Macron, qui l'a accueilli", "received him": the person an object pronoun of the
     meeting verb stands for."""
@@ -271,7 +299,8 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     if ante is not None:
         parts.insert(0, ante)
     else:
-        parts = _plural_subject(doc, sent, tok, mentions) + parts
+        if not ahead_of(tok):
+            parts = (_plural_subject(doc, sent, tok, mentions) or _pair_again(doc, tok, parts, results)) + parts
     obj = _object_antecedent(doc, tok, mentions)
     if obj is not None and (ante is None or obj.key != ante.key):
         parts.append(obj)

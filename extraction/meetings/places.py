@@ -62,6 +62,22 @@ def _venue_locative(doc: Doc, comma: int) -> int | None:
     return j if j >= 0 and doc[j].lower_ in load().words("locative") else None
 
 
+# the points of the compass and the words around them in a region's name ("Asie de l'Est", "Southeast Asia")
+_COMPASS = frozenset({"de", "du", "l", "la", "le", "des", "of", "the", "est", "ouest", "nord", "sud", "centrale", "central",
+                      "orientale", "occidentale", "australe", "septentrionale", "meridionale", "east", "west", "north",
+                      "south", "eastern", "western", "northern", "southern", "southeast", "south-east", "northeast",
+                      "north-east", "southwest", "south-west", "northwest", "north-west", "sud-est", "nord-est",
+                      "sud-ouest", "nord-ouest", "horn", "corne"})
+
+
+def _region(text: str) -> bool:
+    """ "l'Asie de l'Est", "West Africa", "Asie centrale": a continent's part is no meeting place
+    (a state named so, "South Africa", "Afrique du Sud", is a country of the gazetteer)."""
+    parts = [w for w in re.split(r"[\s'’]+", fold(text)) if w]
+    return any(w in load().words("geo_word") for w in parts) and all(
+        w in _COMPASS or w in load().words("geo_word") for w in parts) and not geo.place_country(text)
+
+
 def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
     words = load()
     topics = words.words("topic_noun")
@@ -177,7 +193,7 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         while len(words) > 1 and fold(words[-1]) in load().words("calendar"):
             words.pop()  # "au Palais de Kosyam lundi": the NER took the day into the venue
         text = " ".join(words)
-        if fold(text) in load().words("geo_word") or fold(text) in load().organisations:
+        if fold(text) in load().words("geo_word") or _region(text) or fold(text) in load().organisations:
             # "the economic integration in Africa": a continent or a region is no meeting place; "au sein de
             # l'UE", "at the UN": an organisation neither
             continue

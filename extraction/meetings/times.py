@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, has, lemma, positions, span_text, starts as token_starts, texts
+from ..words import doc_text, fold, has, lemma, positions, span_text, starts as token_starts, texts
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -31,7 +31,7 @@ def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     spans = [(at[i], at[i] + len(tx[i])) for i in scope if i not in relative]
     rel_spans = [(at[i], at[i] + len(tx[i])) for i in relative]
     all_cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
-                if not since(doc, c)]
+                if not since(doc, c) and not _of_a_later_event(doc, c, tok)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
     told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
     if not told and has(doc, "DEP"):  # none of its own, or only the dateline's
@@ -97,6 +97,28 @@ def after_since(tok: Token) -> bool:
             return True
         if node.head.i == node.i or node.pos_ == "VERB" and node.dep_ in ("ROOT",):
             return False
+        node = node.head
+    return False
+
+
+_BEFORE = frozenset({"avant", "before", "ahead"})
+
+
+def _of_a_later_event(doc: Doc, cue: Cue, tok: Token) -> bool:
+    """ "Ils se reverront vendredi à Malte avant une réunion du Conseil européen le 4 octobre": a time
+    inside a "before + an event" phrase after the meeting word is that event's."""
+    t = token_at(doc, cue.start)
+    if t is None or t.i <= tok.i or not has(doc, "DEP"):
+        return False
+    node = t
+    for _ in range(5):
+        if node.i == tok.i or node.head.i == node.i:
+            return False
+        if node.pos_ == "NOUN" and node.i > tok.i and any(
+                c.lower_ in _BEFORE and c.dep_ in ("case", "prep", "mark") for c in node.children) \
+                or node.dep_ == "pobj" and node.head.i > tok.i and (
+                    node.head.lower_ in _BEFORE or node.head.lower_ == "of" and node.head.head.lower_ == "ahead"):
+            return (doc.lang_, lemma(node)) in load().meeting_triggers or fold(node.text) in load().words("gathering")
         node = node.head
     return False
 

@@ -169,8 +169,8 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
         return None  # "holding separate engagements with X": meetings; "his engagement with India": a policy
     if lem == "échanger" and _exchanged_with(tok):
         return "talks"  # "X a échangé avec Y": talks, a call only with a phone cue
-    if lem == "entretenir":
-        # only the reflexive "s'entretenir"
+    if lem in ("entretenir", "revoir"):
+        # only the reflexive "s'entretenir", "se revoir" ("revoir sa copie" is no encounter)
         if not any(t.lower_ in ("s'", "se", "s", "s'est", "s'entretiendrait") for t in tok.doc[max(0, tok.i - 3):tok.i]):
             return None
     return kind

@@ -330,6 +330,9 @@ def _given_name_before(doc: Doc, s: int) -> int:
             and not _is_role(doc, s - 1) and doc[s - 1].lower_ not in load().words("title") \
             and not geo.any_country(doc[s - 1].text) and not doc[s - 1].whitespace_.count("\n"):
         return s - 1
+    if s >= 1 and len(doc[s - 1].text) == 1 and doc[s - 1].text.isupper() and doc[s - 1].text not in ("A", "I", "M") \
+            and doc[s - 1].is_alpha and not doc[s - 1].whitespace_.count("\n"):
+        return s - 1  # "S Jaishankar" written without the initial's point (not "M" for "Monsieur", nor "A", "I")
     return s
 
 
@@ -374,6 +377,9 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
         # a capitalised word after an article or a preposition is a noun of the title or a place
         # ("ministre des Sports", "ministre de la Jeunesse", "avant le sommet de l'Amazonie"), not a name
         j = skip
+    if j + 3 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper() \
+            and doc[j + 1].is_alpha and len(doc[j + 1].text) <= 6:
+        j += 3  # "External Affairs Minister (EAM) S Jaishankar": the title's abbreviation
     if j < len(doc) and doc[j].text == ",":
         j += 1
     # "Son Excellence M. X": the titles after the title

@@ -211,6 +211,9 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
     limit = max(floor, start - 14)
     while i > limit:
         tok = doc[i - 1]
+        if _abbreviation_before(doc, i, limit):
+            i -= 3  # "External Affairs Minister (EAM) S Jaishankar"
+            continue
         if tok.is_punct and tok.text not in ("-", "'", ","):
             break
         if tok.text == ",":
@@ -236,6 +239,12 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
             break  # "In his first visit to Germany as PM, Mr X": the country is the visit's
         i -= 1
     return i
+
+
+def _abbreviation_before(doc: Doc, i: int, floor: int) -> bool:
+    """ "(EAM)", "(MAE)" right before position i: a title's abbreviation, in brackets after it."""
+    return i - 3 >= floor and doc[i - 1].text == ")" and doc[i - 3].text == "(" \
+        and doc[i - 2].text.isupper() and doc[i - 2].is_alpha and len(doc[i - 2].text) <= 6
 
 
 def _in_role(doc: Doc, k: int, lang: str) -> bool:
@@ -339,8 +348,9 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
         head, cls, gender = first.head, first.cls, first.gender
         stop, titles = start, load().words("title") | load().words("title_name") | load().words("possessive")
         while stop > roles[0][0] + 1 and (doc[stop - 1].lower_ in titles or doc[stop - 1].text == ","
-                                          or doc[stop - 1].text == "." and doc[stop - 2].lower_ + "." in titles):
-            stop -= 1  # "Le Représentant spécial ..., M. X": the role ends before the comma and the title
+                                          or doc[stop - 1].text == "." and doc[stop - 2].lower_ + "." in titles
+                                          or _abbreviation_before(doc, stop, roles[0][0] + 1)):
+            stop -= 3 if doc[stop - 1].text == ")" else 1  # "Le Représentant spécial ..., M. X": the role ends before the comma and the title
         role = tidy(doc[roles[0][0]:stop].text.strip(" ,"))
         country = country_in(doc, left, start)
         org = org_in(doc, roles[0][0], start)

@@ -47,6 +47,22 @@ def _opinion_holder(ctx: QuoteContext, t, sent) -> bool:
     return False
 
 
+def _interrupts(doc, t, head, sent) -> bool:
+    """ "selon lui" between commas inside its clause, whose verb comes after it ("Un accord doit, selon
+    lui, être signé en mai")."""
+    if doc[t.i - 1].text != ",":
+        return False
+    j = head.i
+    while j < sent.end and doc[j].text != ",":
+        j += 1
+    if not j + 1 < sent.end - 1:
+        return False
+    before = doc[t.i - 2] if t.i - 2 >= sent.start else None
+    # the clause stops on an auxiliary or a modal ("doit, selon lui, être"), or its verb is still to come
+    return before is not None and (before.pos_ == "AUX" or before.lemma_ in ("devoir", "pouvoir", "falloir")) \
+        or sent.root.i > j and sent.root.pos_ in ("VERB", "AUX")
+
+
 # the words that introduce a source ("selon X", "according to X", "pour X")
 _SOURCE_WORDS = frozenset({"selon", "according", "pour"})
 
@@ -84,6 +100,8 @@ def according_in_sentence(ctx: QuoteContext, si: int) -> None:
         else:
             prev = [s for s in stops if s < t.i - 1]
             span = (max(prev) + 1 if prev else sent.start, t.i)
+            if _interrupts(doc, t, head, sent):
+                span = (span[0], sent.end)  # "Un accord doit, selon lui, être signé": the whole clause
             if any(i in ctx.verbs for i in range(*span)) and any(ctx.tok_in_direct(k) for k in sent):
                 continue  # "« ... », a assuré X à son homologue, selon l'agence": the source of X's words
         add_reported(ctx, span, head, sent, optional_source=True)

@@ -158,6 +158,11 @@ def subject(verb: Token) -> Token | None:
             # "The president said his administration would work ..., saying: ...": the parser hung
             # the participle in the reported clause; the one saying is the reporting verb's subject
             governor = governor.head
+        if participle and governor.pos_ == "NOUN" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "X a indiqué que les discussions avaient été utiles, ajoutant que ...": the parser hung
+            # the participle on a noun of the reported clause; the one adding is the clause's speaker
+            while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+                governor = governor.head
         return subject(governor) or (inverted_subject(verb.doc, governor) if participle else None)
     if participle and verb.i == sent_bounds(verb.doc, verb.i)[0]:
         return _main_subject(verb)

@@ -15,6 +15,7 @@ from diplowatch.dates import first_full_date, publication_date
     ("Publicado el 12 de marzo de 2024\n\nEl ministro ...", "2024-03-12"),
     ("Aktualisiert am 14. März 2022, 10:05 Uhr", "2022-03-14"),
     ("Pubblicato il 3 giugno 2021", "2021-06-03"),
+    ("Press releases\n\nMarch – 7- 2018\n\nThe minister received ...", "2018-03-07"),
     ("Le ministre a parlé jeudi.", None),
 ])
 def test_the_publication_date_of_a_page(text, expected):
