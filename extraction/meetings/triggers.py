@@ -249,7 +249,8 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     trigger is an encounter only by phone ("appel", "speak") and no cue says so."""
     lex = load()
     tx = texts(doc)  # not a Token per word
-    words = {fold(tx[i]) for i in scope} | {fold(w) for w in tx[max(sent.start, tok.i - 3):tok.i + 4]}
+    near = range(max(sent.start, tok.i - 3), min(len(doc), tok.i + 4))
+    words = {fold(tx[i]) for i in (*scope, *near) if not _media_label(doc, i)}
     if tok.i > sent.start and fold(doc[tok.i - 1].text) in lex.words("in_person_call"):
         return "meeting"  # "paid a courtesy call on the President": a visit, not a phone call
     if words & lex.call_cues:
@@ -263,6 +264,14 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind
+
+
+def _media_label(doc: Doc, i: int) -> bool:
+    """ "... with the envoy – video", "(VIDEO)": a headline's word for the clip the page carries, no call."""
+    if i < 1 or doc[i - 1].text not in ("–", "—", "-", "(", "[", "|"):
+        return False
+    end = i + 1 + (i + 1 < len(doc) and doc[i + 1].text in (")", "]"))
+    return end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space or doc[end].is_punct and doc[end].text != "-"
 
 
 def _between_parties(tok: Token) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..lexicons import load
-from ..words import has, lemma, span_text
+from ..words import fold, has, lemma, span_text
 from .according import source_token
 from .grammar import inverted_subject, joint_subject, subject
 from .model import QuoteCandidate, QuoteContext
@@ -159,6 +159,9 @@ def _announced(ctx: QuoteContext, s: int, si: int) -> Speaker:
 _LABEL = re.compile(r"[ \t\u00a0]*([^\s(:«“\"'][^(:«“\"\n]{1,60}?)\s*(?:\([^()\n]{0,80}\))?\s*:\s*[«“\"']*\s*$")
 
 
+_QUOTE_FROM = re.compile(r"\s*(?:quote|quotes|citation|quoting)\s+(?:from\s+|de\s+|d['’]\s*)?", re.I)
+
+
 def _labelled(ctx: QuoteContext, s: int) -> Speaker:
     """ "Kasper Holm (sélectionneur du Danemark) : « ... »": a line opening with a person's name, a
     bracketed role and a colon labels the quotation after it."""
@@ -167,14 +170,21 @@ def _labelled(ctx: QuoteContext, s: int) -> Speaker:
     if not found:
         return NOBODY
     doc = ctx.doc
-    tok = next((t for t in doc if t.idx >= line_start + found.start(1) and not t.is_space), None)
+    lead = _QUOTE_FROM.match(found.group(1))  # "Quote from X:", "Citation de X :": the label names X
+    begin = line_start + found.start(1) + (lead.end() if lead else 0)
+    tok = next((t for t in doc if t.idx >= begin and not t.is_space), None)
     if tok is None or tok.idx >= line_start + found.end(1):
         return NOBODY
     speaker = ctx.resolver.from_token(tok)
     if speaker[0]:
         return speaker
-    label = found.group(1).strip()
+    label = found.group(1)[lead.end() if lead else 0:].strip()
     words = label.split()
+    if lead and len(words) == 1:
+        # "Quote from Petrenko:": the person of the article whose name ends so
+        named = [p for p in ctx.resolver.persons.values() if p.name and fold(p.name.split()[-1]) == fold(words[0])]
+        if len(named) == 1:
+            return named[0].label, named[0].country, named[0].role
     # a name the NER missed: two to four capitalised words, none a place or an institution's word
     if 2 <= len(words) <= 4 and words[0].lower() not in load().words("definite") | load().words("indefinite") and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
             and not geo.any_country(label) and not geo.institution_in(label):

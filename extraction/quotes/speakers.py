@@ -346,6 +346,29 @@ class SpeakerResolver:
         # a state speaking: "Saudi Arabia declared" (never a city: "Riyad a estimé" names a place)
         return tok.text[:1].isupper() and geo.is_country_name(phrase)
 
+    def _earlier_owner(self, tok: Token) -> str | None:
+        """ "Le site officiel de la présidence comorienne ... », a souligné la plateforme": the body whose
+        document (site, statement) the article named a few sentences before."""
+        doc, nouns = self.doc, self.words.speaker_nouns
+        for k in range(tok.i - 1, max(-1, tok.i - 150), -1):
+            if lemma(doc[k]) not in self.words.words("document") or doc[k].lower_ == tok.lower_ and k == tok.i:
+                continue
+            j = k + 1
+            while j < min(len(doc), k + 4) and doc[j].pos_ == "ADJ":
+                j += 1  # "le site officiel de ..."
+            if j + 2 >= len(doc) or doc[j].lower_ not in ("de", "du", "des", "d'", "of"):
+                continue
+            j += 1
+            while j < len(doc) and doc[j].pos_ == "DET":
+                j += 1
+            end = j
+            while end < len(doc) and end - j < 4 and (doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and doc[end].text[:1].isalpha()):
+                end += 1
+            phrase = doc[j:end]
+            if any(lemma(t) in nouns and lemma(t) not in self.words.words("document") for t in phrase):
+                return phrase.text
+        return None
+
     def _issuer(self, tok: Token, phrase_tokens: list[Token]) -> Speaker:
         """ "le communiqué publié sur le site de la diplomatie russe": the issuer named in the
         phrase; "the statement said": the institution named nearby."""
@@ -357,6 +380,9 @@ class SpeakerResolver:
                 issuer = strip_det(doc[t.i:phrase_tokens[-1].i + 1].text)
                 issuer = re.sub(r"^diplomatie (\w+)$", r"ministère \1 des Affaires étrangères", issuer)
                 return issuer, country_of_phrase(issuer), None
+        earlier = self._earlier_owner(tok)
+        if earlier:
+            return earlier, country_of_phrase(earlier), None
         owner = self.last_institution or nearest_institution(doc, tok.i)
         if owner:
             return owner[0], owner[1], None

@@ -101,6 +101,34 @@ CASES = [
         "entretien à Bamako.",
         PUB, meeting({"Ali Saleh", "Paul Durand"}, place="Bamako"),
         id="fr-their-earlier-encounter-after-apres-is-still-theirs"),
+    pytest.param(
+        "President Ivan Petrenko met General John Miller in Kyiv on Monday.\n\nQuote from Petrenko: \"We discussed "
+        "the path to peace and what we can do together.\"",
+        PUB, direct("We discussed the path to peace and what we can do together", "Ivan Petrenko"),
+        id="en-a-quote-from-x-label-names-the-speaker"),
+    pytest.param(
+        "President Ivan Petrenko met General John Miller in Kyiv on Monday.\n\n\"Thank you, John Miller, for this "
+        "visit. We appreciate the support,\" he concluded.",
+        PUB, direct("Thank you, John Miller, for this visit. We appreciate the support", "Ivan Petrenko"),
+        id="en-he-concluded-reports-the-quotation"),
+    pytest.param(
+        "Petrenko says he had productive conversation with envoy John Miller – video",
+        PUB, meetings_count(0), id="en-a-headline-s-video-label-makes-no-call"),
+    pytest.param(
+        "President Ivan Petrenko held talks with John Miller via video link – the first since May.",
+        PUB, meeting({"Ivan Petrenko", "John Miller"}, kind="call"), id="en-a-video-link-is-still-a-call"),
+    pytest.param(
+        "Le site officiel de la présidence sénégalaise n'a rien dit des échanges entre Paul Durand et Ali Saleh. "
+        "\"Les deux dirigeants ont longuement échangé sur les relations entre leurs deux pays\", a souligné la "
+        "plateforme.",
+        PUB, direct("Les deux dirigeants ont longuement échangé sur les relations entre leurs deux pays",
+                    "présidence sénégalaise"),
+        id="fr-the-platform-speaks-for-the-body-whose-site-was-named"),
+    pytest.param(
+        "The official website of the Kenyan presidency gave few details. \"The two leaders discussed trade at "
+        "length,\" the website said.",
+        PUB, direct("The two leaders discussed trade at length", "Kenyan presidency"),
+        id="en-the-website-speaks-for-the-body-whose-site-was-named"),
 ]
 
 
