@@ -106,13 +106,25 @@ def _fold_char(c: str) -> str:
 _ASCII_FOLD = {i: (chr(i).lower() if chr(i).isalnum() else " ") for i in range(128)}
 
 
+class _FoldTable(dict):
+    """Code point -> its one-character fold, for ``str.translate``: filled as characters are first
+    met, so a French text is folded in one C-level pass too instead of a Python call per character.
+    A standalone combining mark (decomposed input) becomes a joiner-less placeholder, a
+    letter-neutral char that is not a separator."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code)) or "\u0300"
+        return value
+
+
+_FOLD_TABLE = _FoldTable(_ASCII_FOLD)
+
+
 def _fold_chars(text: str) -> str:
     """Position-preserving fold: ``len(result) == len(text)``; not collapsed."""
-    if text.isascii():  # most English text: one C-level pass (this runs on every sentence)
+    if text.isascii():  # most English text: the ASCII table alone (this runs on every sentence)
         return text.translate(_ASCII_FOLD)
-    # A standalone combining mark (decomposed input) becomes a joiner-less
-    # placeholder; use a letter-neutral char that is not a separator.
-    return "".join([_fold_char(c) or "\u0300" for c in text])
+    return text.translate(_FOLD_TABLE)
 
 
 _WS = re.compile(r"\s+")
@@ -214,7 +226,16 @@ _TOKEN = re.compile(r"[^ \u0300]+(?:\u0300+[^ \u0300]*)*")
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """Folded tokens of ``text`` with their offsets in ``text``."""
     folded = _fold_chars(text)
-    return [(m.start(), m.end(), m.group().replace("\u0300", "")) for m in _TOKEN.finditer(folded)]
+    if "\u0300" in folded:
+        return [(m.start(), m.end(), m.group().replace("\u0300", "")) for m in _TOKEN.finditer(folded)]
+    # no placeholder (almost every text): the tokens are the runs between spaces, cut by one split
+    # rather than a match object per token (find_in_text reads whole articles)
+    out, at = [], 0
+    for word in folded.split(" "):
+        if word:
+            out.append((at, at + len(word), word))
+        at += len(word) + 1
+    return out
 
 
 def _case_pattern(form: str) -> tuple[tuple[int, ...], ...]:
@@ -503,8 +524,11 @@ def find_in_text(text: str) -> list[tuple[int, int, Country, str]]:
     toks = _tokens(text)
     out: list[tuple[int, int, Country, str]] = []
     trie = _index().trie
-    i, n = 0, len(toks)
-    while i < n:
+    n, resume = len(toks), 0
+    # a form can only begin at a word the trie begins with: the others are skipped in one pass
+    for i in [k for k, tok in enumerate(toks) if tok[2] in trie]:
+        if i < resume:
+            continue  # inside the form found last
         node = trie
         match: tuple[int, _Hit] | None = None
         j = i
@@ -518,10 +542,9 @@ def find_in_text(text: str) -> list[tuple[int, int, Country, str]]:
                     break
             j += 1
         if match is None:
-            i += 1
             continue
         j, hit = match
         if hit.country is not None:
             out.append((toks[i][0], toks[j][1], hit.country, hit.kind))
-        i = j + 1
+        resume = j + 1
     return out

@@ -41,13 +41,17 @@ def any_country(text: str) -> str | None:
     return c.code if c else None
 
 
+@lru_cache(maxsize=1)
+def _padded_institutions() -> tuple[tuple[str, str, str], ...]:
+    """(" name ", name, ISO code) of every institution, in the lexicon's order: the names padded
+    once, not for every text asked about (the names' finder asks for each candidate)."""
+    return tuple((f" {name} ", name, code) for name, code in load().institutions.items())
+
+
 def institution_in(text: str) -> tuple[str, str] | None:
     """(name as folded, ISO code) of the first institution named in text ("porte-parole du Kremlin")."""
     folded = f" {countries.fold(text)} "
-    for name, code in load().institutions.items():
-        if f" {name} " in folded:
-            return name, code
-    return None
+    return next(((name, code) for padded, name, code in _padded_institutions() if padded in folded), None)
 
 
 def countries_in(text: str) -> list[tuple[int, int, str, str]]:
@@ -55,7 +59,13 @@ def countries_in(text: str) -> list[tuple[int, int, str, str]]:
     return [(s, e, c.code, kind) for s, e, c, kind in countries.find_in_text(text)]
 
 
+@lru_cache(maxsize=1)
+def _padded_agencies() -> tuple[tuple[str, str], ...]:
+    """(" name ", name) of the news agencies, padded once (see ``_padded_institutions``)."""
+    return tuple((f" {name} ", name) for name in load().words("news_agency"))
+
+
 def news_agency_in(text: str) -> str | None:
     """The state news agency named in text ("selon Chine nouvelle", "TASS reported"), folded, else None."""
     folded = f" {countries.fold(text)} "
-    return next((name for name in load().words("news_agency") if f" {name} " in folded), None)
+    return next((name for padded, name in _padded_agencies() if padded in folded), None)

@@ -18,9 +18,13 @@ from __future__ import annotations
 import re
 
 from .lexicons import load
+from .words import doc_text
 
 OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "”": "“"}
 _SPACES = " \t\n\u00a0"
+# where quote_spans can have something to do: a mark, or two single quotes; the walk jumps from one to
+# the next instead of testing every character in Python (most of a text holds none)
+_MARK = re.compile("[" + "".join(OPEN_CLOSE) + "]|''")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -28,6 +32,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     i, n = 0, len(text)
     while i < n:
+        mark = _MARK.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
         c = text[i]
         if c == "'" and text.startswith("''", i) and i + 2 < n and text[i + 2] not in _SPACES:
             # ‘’ ... ’’ (read as '' ... ''): double quotes typed as two single ones, to the closing
@@ -171,3 +179,16 @@ def covered(text: str, spans: list[tuple[int, int]]) -> list[bool]:
         for c in range(max(0, s - 1), min(len(text), e + 1)):
             inside[c] = True
     return inside
+
+
+def in_doc(doc, lang: str) -> tuple[list[tuple[int, int]], list[bool]]:
+    """``direct_spans`` of the Doc's text and what they cover (``covered``), found once per Doc: the
+    people and the quotes components both ask, and the walk over the characters is no small part of
+    either."""
+    key = f"diplowatch_direct_{lang}"
+    value = doc.user_data.get(key)
+    if value is None:
+        text = doc_text(doc)
+        spans = direct_spans(text, lang)
+        value = doc.user_data[key] = (spans, covered(text, spans))
+    return value

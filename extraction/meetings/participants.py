@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import load
+from ..lexicons import load, words_of
 from ..people.anaphora import anaphor_antecedent, pronoun_antecedent, relative_antecedent
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
@@ -147,7 +147,7 @@ def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
 def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> Mention | None:
     """ "il s'entretiendrait avec Tokaïev", "Il rencontrera ...", "X, qui a reçu Y"."""
     words = load()
-    pronouns = words.words("pronoun_m") | words.words("pronoun_f")
+    pronouns = words_of("pronoun_m", "pronoun_f")
     if not has(doc, "DEP"):
         for t in doc[sent.start:tok.i]:
             if t.lower_ in ("he", "she"):

@@ -7,7 +7,6 @@ from spacy.tokens import Doc
 
 from .. import marks
 from ..contained import contained
-from ..words import doc_text
 from .coref import find_people
 from .model import _setup_extensions
 
@@ -20,8 +19,7 @@ _setup_extensions()
 def people_component(doc: Doc) -> Doc:
     lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
     mentions, persons = find_people(doc, lang)
-    text = doc_text(doc)
-    inside = marks.covered(text, marks.direct_spans(text, lang))
+    _, inside = marks.in_doc(doc, lang)
     for m in mentions:
         m.quoted = inside[doc[m.start].idx]
     doc._.mentions, doc._.persons = mentions, persons

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .. import geo
-from ..lexicons import load
+from ..lexicons import load, words_of
 from ..words import entities, fold, lowers, span_text, texts
 from .figures import figure_state, has_given_name
 from .model import sent_bounds
@@ -53,9 +53,14 @@ def _first_words(doc: Doc) -> list[str | None]:
     ``role_first_words``), else None; once per Doc, for the tables of both languages."""
     value = doc.user_data.get("diplowatch_role_firsts")
     if value is None:
-        value = doc.user_data["diplowatch_role_firsts"] = [
-            fold(text).split(" ", 1)[0].rstrip("sx") if text[:1].isalpha() else None for text in texts(doc)]
+        value = doc.user_data["diplowatch_role_firsts"] = list(map(_first_word, texts(doc)))
     return value
+
+
+@lru_cache(maxsize=1 << 16)  # one look-up per token instead of a fold, a split and a strip
+def _first_word(text: str) -> str | None:
+    """``_first_words`` of one token's text."""
+    return fold(text).split(" ", 1)[0].rstrip("sx") if text[:1].isalpha() else None
 
 
 def _is_role(doc: Doc, i: int) -> bool:
@@ -102,7 +107,7 @@ _HEADLINE_PREPOSITIONS = frozenset({"from", "with", "to", "for", "in", "on", "at
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Titles, roles and lower-case words off the start; punctuation and "'s" off the end."""
     tx, lw = texts(doc), lowers(doc)  # not a Token per test
-    titles = load().words("title") | load().words("possessive")
+    titles = words_of("title", "possessive")
     while start < end and (lw[start] in titles or tx[start][:1].islower() or doc[start].is_punct
                            or _is_role(doc, start) or lw[start] in _HEADLINE_PREPOSITIONS):
         start += 1
@@ -197,7 +202,7 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     text = span_text(doc, start, end)
     if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
         return None
-    calendar = load().words("calendar") | load().words("geo_word")
+    calendar = words_of("calendar", "geo_word")
     if any(fold(tx[k]) in calendar for k in span):
         return None
     if end - start > 1 and fold(tx[end - 1]) in load().words("facility_word"):
@@ -512,8 +517,7 @@ def name_spans(doc: Doc, lang: str) -> list[tuple[int, int]]:
         if cleaned and not taken.intersection(range(*cleaned)):
             spans.append(cleaned)
             taken.update(range(*cleaned))
-    words = load()
-    titles = words.words("title") | words.words("title_name")
+    titles = words_of("title", "title_name")
     roles = role_table(doc, lang)
     # the tokens each finder can start from (the test it opens with, on the per-Doc lists): titles
     # and roles, commas, capitalised words, roles; a Token is made only for those
@@ -611,7 +615,7 @@ def _known_figure(text: str) -> bool:
         return False
     if len(words) > 1 and figure_state(text) is not None:
         return True
-    institution = load().words("institution_word") | load().words("facility_word")
+    institution = words_of("institution_word", "facility_word")
     return 2 <= len(words) <= 4 and has_given_name(text) and all(
         w.replace("-", "").isalpha() and fold(w) not in institution and geo.any_country(w) is None for w in words)
 
@@ -621,7 +625,7 @@ def canonical(names: list[str]) -> dict[str, str]:
     in the article when several are as long). Distinct spellings only, and candidates looked up by
     their rarest shared word, so a long text with many mentions stays fast."""
     unique = list(dict.fromkeys(names))
-    honorific = load().words("title_name") | load().words("title")
+    honorific = words_of("title_name", "title")
     # an initial's point is no part of it ("S. Jaishankar" is "S Jaishankar")
     words = {n: [w.rstrip(".") or w for w in fold(n).split() if w not in honorific] or fold(n).split() for n in unique}
     first: dict[tuple[str, ...], str] = {}  # spellings that differ by an initial's point -> the first of them

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .. import geo
-from ..lexicons import load
+from ..lexicons import load, words_of
 from ..words import fold, span_text, texts, tidy
 
 
@@ -92,8 +92,8 @@ def role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
 def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     if i >= len(doc):
         return None
-    words_of = texts(doc)
-    first = fold(words_of[i]).split()
+    word_texts = texts(doc)
+    first = fold(word_texts[i]).split()
     if not first:
         return None
     options = _role_index(lang).get(_singular(first[0]))
@@ -106,13 +106,13 @@ def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     for words, entry in options:  # longest first
         need = len(words)
         while (not reach or reach[-1] < need) and i + len(reach) < len(doc):
-            got.extend(_singular(w) for w in fold(words_of[i + len(reach)]).split())
+            got.extend(_singular(w) for w in fold(word_texts[i + len(reach)]).split())
             reach.append(len(got))
         # a phrase matches the first tokens whose words reach its length, word for word
         k = min(bisect_left(reach, need), len(reach) - 1)
         if reach[k] == need and got[:need] == words:
             return RoleHit(i + k + 1, tidy(span_text(doc, i, i + k + 1)), entry.head, entry.cls, entry.gender)
-    if i + 2 < len(doc) and words_of[i + 1].islower() and geo.adjective_country(words_of[i + 1]):
+    if i + 2 < len(doc) and word_texts[i + 1].islower() and geo.adjective_country(word_texts[i + 1]):
         # "secrétaire mexicain aux Affaires étrangères": a title of several words split by the country's
         # adjective, when its first word is no role alone
         for words, entry in options:
@@ -120,7 +120,7 @@ def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
                 continue
             got, j = [_singular(first[0])], i + 2
             while j < len(doc) and len(got) < len(words):
-                got.extend(_singular(w) for w in fold(words_of[j]).split())
+                got.extend(_singular(w) for w in fold(word_texts[j]).split())
                 j += 1
             if got == words:
                 return RoleHit(j, tidy(span_text(doc, i, j)), entry.head, entry.cls, entry.gender)
@@ -206,7 +206,7 @@ def org_in(doc: Doc, start: int, end: int) -> str | None:
 def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
     """Start of the title words before a name ("le président russe", "Mozambican President, ",
     "Le ministre d'Etat, ministre des Affaires étrangères, de la Communauté ..., Ahmed Attaf")."""
-    titles = load().words("title") | load().words("possessive") | load().words("title_name")
+    titles = words_of("title", "possessive", "title_name")
     i = start
     limit = max(floor, start - 14)
     while i > limit:
@@ -346,7 +346,7 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
     if roles:
         first = roles[0][2]
         head, cls, gender = first.head, first.cls, first.gender
-        stop, titles = start, load().words("title") | load().words("title_name") | load().words("possessive")
+        stop, titles = start, words_of("title", "title_name", "possessive")
         while stop > roles[0][0] + 1 and (doc[stop - 1].lower_ in titles or doc[stop - 1].text == ","
                                           or doc[stop - 1].text == "." and doc[stop - 2].lower_ + "." in titles
                                           or _abbreviation_before(doc, stop, roles[0][0] + 1)):

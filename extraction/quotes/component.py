@@ -11,7 +11,7 @@ from .. import marks
 from ..contained import contained
 from ..lexicons import load
 from ..lexicons import ReportingVerb
-from ..words import doc_text, fold, lemmas, lowers, verb_forms, verb_lemma
+from ..words import fold, lemmas, lowers, verb_forms, verb_lemma
 from .according import according_in_sentence
 from .direct import attribute_direct
 from .grammar import mistagged_participle, present_participle
@@ -92,11 +92,10 @@ def _opens_clause(doc: Doc, t: Token) -> bool:
 
 def _context(doc: Doc, lang: str) -> QuoteContext:
     lex = load()
-    text = doc_text(doc)
-    direct = marks.direct_spans(text, lang)
+    direct, inside = marks.in_doc(doc, lang)
     single = {lem: verb for (lg, lem), verb in lex.reporting_verbs.items() if lg == lang and " " not in lem}
     reporting = {lem: verb.np > 0 for lem, verb in single.items()}
-    ctx = QuoteContext(doc, lang, lex, direct, marks.covered(text, direct), reporting, SpeakerResolver(doc, lang))
+    ctx = QuoteContext(doc, lang, lex, direct, inside, reporting, SpeakerResolver(doc, lang))
     ctx.sents = list(doc.sents)
     may_report = _may_report(doc, lang, single)
     for si, sent in enumerate(ctx.sents):

@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .. import geo
-from ..lexicons import load
+from ..lexicons import load, words_of
 from ..people.anaphora import anaphor_antecedent, pronoun_antecedent, relative_antecedent
 from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
@@ -124,7 +124,7 @@ class SpeakerResolver:
         self.last_institution: tuple[str, str | None] | None = None
         self.institutions: list[tuple[str, str, str | None]] = []  # (head lemma, phrase, country)
         self.words = load()
-        self.pronouns = self.words.words("pronoun_m") | self.words.words("pronoun_f") | self.words.words("pronoun_obj")
+        self.pronouns = words_of("pronoun_m", "pronoun_f", "pronoun_obj")
         self.recent: tuple[Speaker, int] | None = None  # the last quote's speaker, and where its sentence ends
         self.said_log: list[tuple[int, Speaker]] = []  # every quote's sentence end and speaker, as found
         self.institution_names: set[str] = set()
@@ -174,7 +174,7 @@ class SpeakerResolver:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (geo.adjective_country(nxt.text) or nxt.lower_ in ("de", "du", "des", "d'", "of")):
             return None  # "le ministre algérien", "le ministre des Affaires étrangères": a party phrase, resolved elsewhere
-        speaking = self.words.words("speaking_role") | self.words.words("spokesperson")
+        speaking = words_of("speaking_role", "spokesperson")
         heads = speaking - {"president", "chef", "leader", "dirigeant"} if word in ("diplomate", "diplomat") else {word}
         if word not in speaking:
             return None
@@ -220,7 +220,7 @@ class SpeakerResolver:
             unnamed = self._unnamed_previous_subject(tok)
             if unnamed is not None:
                 return self.from_token(unnamed)
-            if tok.lower_ in self.words.words("pronoun_m") | self.words.words("pronoun_f"):
+            if tok.lower_ in words_of("pronoun_m", "pronoun_f"):
                 previous = self._speaker_before(tok)
                 if previous is not None:
                     return previous
