@@ -29,8 +29,8 @@ def source_token(ctx: QuoteContext, t) -> int | None:
         if objs:
             return objs[0].i  # "according to the Saudi Press Agency": its head, "Agency"
     x = t.i + 1 if t.lower_ in ("selon", "pour") else t.i + 2
-    while x < len(doc) and doc[x].pos_ == "DET":
-        x += 1
+    while x < len(doc) and (doc[x].pos_ == "DET" or doc[x].lower_ in ("même", "mêmes", "same")):
+        x += 1  # "selon cette même source", "according to the same source": the noun
     return x if x < len(doc) else None
 
 

@@ -96,12 +96,20 @@ def nearest_institution(doc: Doc, i: int) -> tuple[str, str] | None:
     return None
 
 
+# networks and sites a body writes on ("a déclaré l'administration de X sur Facebook")
+_PLATFORMS = frozenset({"facebook", "twitter", "x", "telegram", "instagram", "youtube", "linkedin", "tiktok", "weibo",
+                        "wechat", "vk", "threads", "bluesky", "son", "sa", "its", "their", "leur"})
+
+
 def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
     out = []
     for t in sorted(tokens, key=lambda t: t.i):
         if t.i > head.i and (t.is_punct or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) or t.dep_.startswith("acl")):
             if t.lower_ not in ("publié", "published"):
                 break
+        if t.i > head.i and t.lower_ in ("sur", "on", "via") and t.i + 1 < len(t.doc) \
+                and fold(t.doc[t.i + 1].text) in _PLATFORMS:
+            break  # "l'administration de X sur Facebook": where it wrote, not who
         out.append(t)
         if len(out) >= 10:
             break
@@ -211,11 +219,25 @@ class SpeakerResolver:
                 return t
         return None
 
+    def _same_source(self, tok: Token) -> Speaker | None:
+        """ "selon cette même source": the source named before ("a indiqué la source présidentielle"),
+        else the speaker of the last statement before it in the text."""
+        doc = self.doc
+        for k in range(tok.i - 2, max(-1, tok.i - 400), -1):
+            if doc[k].lower_ in ("source", "sources") and doc[k - 1].lower_ not in ("même", "same"):
+                found = self.from_token(doc[k])
+                if found[0]:
+                    return found
+                break
+        before = [(end, who) for end, who in self.said_log if end <= tok.idx]
+        if before:
+            return max(before, key=lambda e: e[0])[1]
+        return self.recent[0] if self.recent is not None else None
+
     def _anaphor(self, tok: Token) -> Speaker | None:
         doc = self.doc
-        if tok.lower_ in ("source", "sources") and tok.i > 0 and doc[tok.i - 1].lower_ in ("même", "same") \
-                and self.recent is not None:
-            return self.recent[0]  # "ajoute la même source", "the same source said": who spoke last
+        if tok.lower_ in ("source", "sources") and tok.i > 0 and doc[tok.i - 1].lower_ in ("même", "same"):
+            return self._same_source(tok)  # "ajoute la même source", "the same source said": who spoke last
         if tok.lower_ in self.pronouns:  # "il", "a-t-elle", "Selon lui"
             unnamed = self._unnamed_previous_subject(tok)
             if unnamed is not None:
@@ -346,6 +368,16 @@ class SpeakerResolver:
         # a state speaking: "Saudi Arabia declared" (never a city: "Riyad a estimé" names a place)
         return tok.text[:1].isupper() and geo.is_country_name(phrase)
 
+    def _publisher(self, tok: Token) -> Speaker | None:
+        """ "..., a déclaré l'administration de X sur Facebook. « ... », indique la publication": who wrote
+        on the network named before."""
+        doc = self.doc
+        for k in range(tok.i - 1, max(0, tok.i - 400), -1):
+            if fold(doc[k].text) in _PLATFORMS and doc[k - 1].lower_ in ("sur", "on", "via") and doc[k].text[:1].isupper():
+                said = [(end, who) for end, who in self.said_log if end >= doc[k].idx]
+                return min(said, key=lambda e: e[0])[1] if said else None
+        return None
+
     def _earlier_owner(self, tok: Token) -> str | None:
         """ "Le site officiel de la présidence comorienne ... », a souligné la plateforme": the body whose
         document (site, statement) the article named a few sentences before."""
@@ -380,6 +412,9 @@ class SpeakerResolver:
                 issuer = strip_det(doc[t.i:phrase_tokens[-1].i + 1].text)
                 issuer = re.sub(r"^diplomatie (\w+)$", r"ministère \1 des Affaires étrangères", issuer)
                 return issuer, country_of_phrase(issuer), None
+        publisher = self._publisher(tok) if lemma(tok) in ("publication", "post") else None
+        if publisher is not None:
+            return publisher
         earlier = self._earlier_owner(tok)
         if earlier:
             return earlier, country_of_phrase(earlier), None

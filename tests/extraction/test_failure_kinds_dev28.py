@@ -129,6 +129,35 @@ CASES = [
         "length,\" the website said.",
         PUB, direct("The two leaders discussed trade at length", "Kenyan presidency"),
         id="en-the-website-speaks-for-the-body-whose-site-was-named"),
+    pytest.param(
+        "Les présidents se sont entretenus par téléphone, a déclaré lundi l'administration du président Ivan Petrenko "
+        "sur Facebook. Le service de presse du Kremlin a indiqué que l'appel avait été utile.\n\n"
+        "« Les parties ont exprimé l'espoir d'un cessez-le-feu », indique la publication.",
+        PUB, all_of(quote_by("Les présidents se sont entretenus par téléphone", "administration du président Ivan Petrenko"),
+                    direct("Les parties ont exprimé l'espoir d'un cessez-le-feu", "administration du président Ivan Petrenko")),
+        id="fr-the-network-is-no-part-of-the-speaker-and-the-publication-is-its-author-s"),
+    pytest.param(
+        "The two presidents spoke by phone, the office of President Ivan Petrenko said on Facebook. The Kremlin press "
+        "service said the call was useful.\n\n\"The sides hope for a ceasefire,\" the post said.",
+        PUB, direct("The sides hope for a ceasefire", "office of President Ivan Petrenko"),
+        id="en-the-post-is-its-author-s"),
+    pytest.param(
+        "Le président Paul Durand se rendra à Lisbonne les «3 et 4» juillet, a indiqué la source diplomatique "
+        "sénégalaise. Les deux chefs d'Etat se sont vus en mai, et ont parlé d'échanges «culturels», selon cette même "
+        "source.",
+        PUB, direct("culturels", "source diplomatique sénégalaise"),
+        id="fr-the-same-source-is-the-source-named-before"),
+    pytest.param(
+        "Les deux dirigeants se reverront jeudi, a déclaré la présidence française à l'issue de la réunion. \"Il y a "
+        "des perspectives très difficiles, mais il y a un engagement de tous\", selon cette même source.",
+        PUB, direct("Il y a des perspectives très difficiles, mais il y a un engagement de tous", "présidence française"),
+        id="fr-the-same-source-after-a-speaker-is-that-speaker"),
+    pytest.param(
+        "L'envoyé spécial des Nations unies pour les Grands Lacs, Zhou Ming, a été reçu mardi par le président Paul "
+        "Kamanda.\n\nLe haut fonctionnaire onusien a reconnu que le président Paul Kamanda est une « personnalité "
+        "attachée à la paix ».",
+        PUB, direct("personnalité attachée à la paix", "haut fonctionnaire onusien"),
+        id="fr-a-senior-official-is-a-role"),
 ]
 
 
