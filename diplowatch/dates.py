@@ -47,7 +47,7 @@ MONTH_PATTERN = _MONTH  # any month name, French or English, for other modules' 
 DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_YEAR = re.compile(
-    rf"\b(\d{{1,2}})(?:er|\.)?\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE
+    rf"\b(\d{{1,2}})(?:er|\.)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE  # "12 May, 2023"
 )
 # some sites stamp "April – 28- 2019": dashes may stand between the parts as well as spaces
 _MONTH_DAY_YEAR = re.compile(

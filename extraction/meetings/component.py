@@ -29,7 +29,7 @@ from .model import MeetingCandidate, count_parties, dedupe_parties
 from .participants import ahead_of, deliverers, group_listed, group_of_earlier_countries, participants
 from .framing import framing_pair, framing_phrase, own_scope
 from .places import best_place, places
-from .scope import between, scopes
+from .scope import between, clause_root, scopes
 from .status import planned
 from .times import after_since, archive_caption, meeting_cues, of_the_attribution, previous_cues, since
 from .triggers import call_kind, sentence_triggers, trigger_kind
@@ -225,7 +225,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     again = bool(lex.phrases("again").search(text)) and not _in_headline(doc, sent) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
-    where = own or {i for i in scope if not after_since(doc[i])}
+    where = (own or {i for i in scope if not after_since(doc[i])}) | _where_antecedent(doc, sent, tok)
     found = [p for p, _ in places(doc, where, st.mentions)]
     place_list = _place_list(st, sent, where, status, kind) if own is None else [(found[0] if found else None, bool(found))]
     separately = _one_by_one(doc, sent)
@@ -255,6 +255,22 @@ def _before_later_events(doc: Doc, sent, tok: Token, scope: set[int], lang: str)
                   and trigger_kind(doc[i], lang)]:
         scope = scope - {t.i for t in later.subtree}
     return scope
+
+
+def _where_antecedent(doc: Doc, sent, tok: Token) -> set[int]:
+    """ "une visite à Libreville où il s'est entretenu avec X", "in Nairobi, where he met X": the
+    place "où" / "where" stands for is the meeting's (its words and their locative)."""
+    if not has(doc, "DEP"):
+        return set()
+    for w in doc[sent.start:tok.i]:
+        if w.lower_ not in ("où", "where") or w.head.i != tok.i and w.head.i != clause_root(tok).i:
+            continue
+        k = w.i - 1 - (w.i > sent.start and doc[w.i - 1].text == ",")
+        end = k + 1
+        while k >= sent.start and (doc[k].text[:1].isupper() or doc[k].text == "-"):
+            k -= 1
+        return set(range(k, end)) if end - k > 1 else set()
+    return set()
 
 
 def _own_phrase(tok: Token) -> set[int] | None:

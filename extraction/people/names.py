@@ -140,6 +140,8 @@ def _is_place_after_noun(doc: Doc, start: int, end: int) -> bool:
         return True  # also "Rideau Hall", "Blair House": the place noun inside the name
     if start >= 2 and doc[start - 1].lower_ in ("de", "d'", "of") and fold(doc[start - 2].text) in places:
         return True
+    if end - start == 1 and start >= 1 and doc[start - 1].text.islower() and fold(doc[start - 1].text) in load().words("venue_noun"):
+        return True  # "at the latter's official residence Ganabhaban": the residence's name
     if end - start != 1 or start < 2:
         return False
     before, noun = doc[start - 1].lower_, fold(doc[start - 2].text)

@@ -16,6 +16,7 @@ from diplowatch.dates import first_full_date, publication_date
     ("Aktualisiert am 14. März 2022, 10:05 Uhr", "2022-03-14"),
     ("Pubblicato il 3 giugno 2021", "2021-06-03"),
     ("Press releases\n\nMarch – 7- 2018\n\nThe minister received ...", "2018-03-07"),
+    ("BSS\n12 May, 2023, 01:00 pm\nLast modified: 12 May, 2023", "2023-05-12"),
     ("Le ministre a parlé jeudi.", None),
 ])
 def test_the_publication_date_of_a_page(text, expected):

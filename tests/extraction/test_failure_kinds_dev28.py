@@ -158,6 +158,16 @@ CASES = [
         "attachée à la paix ».",
         PUB, direct("personnalité attachée à la paix", "haut fonctionnaire onusien"),
         id="fr-a-senior-official-is-a-role"),
+    pytest.param(
+        "Paul Durand a regagné Lomé mardi soir après une visite de quelques heures à Libreville où il s'est entretenu "
+        "avec le président gabonais Ali Saleh.",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}, place="Libreville"),
+        id="fr-the-place-ou-stands-for-is-the-meeting-s"),
+    pytest.param(
+        "Indian External Affairs Minister Dr S Rao today paid a courtesy call on Prime Minister Amina Khatun at the "
+        "latter's official residence Shantiniketan.",
+        PUB, meeting({"S Rao", "Amina Khatun"}),
+        id="en-a-residence-s-name-is-no-person"),
 ]
 
 
