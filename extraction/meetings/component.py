@@ -24,9 +24,11 @@ from ..contained import contained
 from ..dates import find_cues
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
+from ..people.roles import role_hit
 from ..words import doc_text, fold, has, lemma, lowers, span_text, starts
 from .model import MeetingCandidate, count_parties, dedupe_parties
-from .participants import ahead_of, deliverers, group_listed, group_of_earlier_countries, participants
+from .later import later_event
+from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .framing import framing_pair, framing_phrase, own_scope
 from .places import best_place, places
 from .scope import between, clause_root, scopes
@@ -121,7 +123,8 @@ def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], 
         # the sentence's text and offsets cut from the Doc's, not a Span's (a Token per word)
         text, start_char = span_text(doc, s, e), starts(doc)[s]
         # not the time of another encounter the sentence goes on to ("the upcoming summit in May")
-        limit = min((o.idx for o in others), default=start_char + len(text))
+        limit = min((o.idx for o in [*others, *(t for t in doc[tok.i + 1:e] if later_event(t, lang))]),
+                    default=start_char + len(text))
         own = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in framed] if framed else None
         meeting.cues = [c for c in find_cues(text, start_char) if c.start < limit and not since(doc, c)
                         and (own is None or any(a <= c.start < b for a, b in own))]
@@ -141,9 +144,16 @@ def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set
             break
         if past_commas and t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm"):
             break
-        comitative = comitative or t.lower_ in ("avec", "with")
+        comitative = comitative or t.lower_ in ("avec", "with") or _apposed_name(doc, t, lang)
         out.add(t.i)
     return out if comitative or not past_commas else set()
+
+
+def _apposed_name(doc: Doc, comma: Token, lang: str) -> bool:
+    """ "a rencontré le chef du gouvernement, Aziz Akhannouch, et ...": a name apposed to the role the
+    object is, after its comma."""
+    return comma.text == "," and comma.i + 1 < len(doc) and doc[comma.i + 1].pos_ == "PROPN" \
+        and any(role_hit(doc, k, lang) for k in range(max(0, comma.i - 6), comma.i))
 
 
 def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> list[tuple[str | None, bool]]:
@@ -247,12 +257,12 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
 
 
 def _before_later_events(doc: Doc, sent, tok: Token, scope: set[int], lang: str) -> set[int] | None:
-    """ "A will meet B in Malta ahead of a summit of EU leaders in Granada": the summit is a later moment,
-    no encounter of its own (None) and none of its words (its place) the meeting's."""
-    if ahead_of(tok) and any(t.pos_ == "VERB" and trigger_kind(t, lang) for t in doc[sent.start:tok.i]):
+    """ "A will meet B in Malta ahead of a summit of EU leaders in Granada", "A and B spoke ... and discussed
+    the agenda of C's planned visit to the White House in July": the summit, the visit are a later moment,
+    no encounter of its own (None) and none of its words (its place, its time) the meeting's."""
+    if later_event(tok, lang) and any(t.pos_ == "VERB" and trigger_kind(t, lang) for t in doc[sent.start:tok.i]):
         return None
-    for later in [doc[i] for i in scope if i > tok.i and doc[i].pos_ == "NOUN" and ahead_of(doc[i])
-                  and trigger_kind(doc[i], lang)]:
+    for later in [doc[i] for i in scope if i > tok.i and later_event(doc[i], lang)]:
         scope = scope - {t.i for t in later.subtree}
     return scope
 

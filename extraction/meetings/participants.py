@@ -22,6 +22,7 @@ from ..people.model import Mention, sent_bounds
 from ..people.roles import role_at
 from ..words import doc_text, fold, has, lemma, span_text
 from .model import MeetingCandidate, count_parties
+from .later import ahead_of
 from .scope import between, clause_root, governor, subject_of
 
 
@@ -163,6 +164,21 @@ def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> 
     return None
 
 
+def _gerund_holder(doc: Doc, tok: Token, parts: list[Mention], mentions: list[Mention]) -> Mention | None:
+    """ "« ... », a déclaré Mattarella en recevant le président X": the one receiving is the subject the
+    sentence gives the verb of saying, also where the parser hung the gerund on that name."""
+    if not has(doc, "DEP") or tok.dep_ != "advcl" or not any(c.lower_ == "en" for c in tok.children if c.i < tok.i):
+        return None
+    head = tok.head
+    if head.pos_ in ("VERB", "AUX"):
+        head = next((c for c in head.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj", "xcomp") and c.i > head.i
+                     and c.pos_ == "PROPN"), None)
+    if head is None:
+        return None
+    own = {m.key for m in parts}
+    return next((m for m in mentions if m.start <= head.i < m.end and m.kind == "person" and m.key not in own), None)
+
+
 def _possessor(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:
     """ "Son entretien avec le ministre X", "L'entretien avec son homologue X", "his meeting with
     X": the one the possessive stands for, named before, is the other party."""
@@ -196,18 +212,6 @@ def _plural_subject(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> list
     named = [m for m in mentions if ps <= m.start < pe and m.kind == "person" and not m.quoted]
     keys = list(dict.fromkeys(m.key for m in named))
     return [next(m for m in named if m.key == k) for k in keys] if 2 <= len(keys) <= 5 else []
-
-
-def ahead_of(tok: Token) -> bool:
-    """ "Ils se reverront à Malte avant une réunion du Conseil européen", "ahead of a summit": a meeting
-    noun after "avant", "before" is a later moment, not an encounter of the clause's subject (one after
-    "après" is often the same parties' earlier one: "neuf jours après leur premier entretien")."""
-    if tok.pos_ != "NOUN":
-        return False
-    if any(c.dep_ == "case" and c.lower_ == "avant" for c in tok.children):
-        return True
-    head = tok.head if tok.dep_ == "pobj" else None
-    return head is not None and (head.lower_ == "before" or head.lower_ == "of" and head.head.lower_ == "ahead")
 
 
 def _pair_again(doc: Doc, tok: Token, parts: list[Mention], results: list[MeetingCandidate]) -> list[Mention]:
@@ -295,7 +299,7 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
             return named
     ante = _subject_antecedent(doc, sent, tok, mentions)
     if ante is None and count_parties(parts) == 1:
-        ante = _possessor(doc, tok, mentions)
+        ante = _possessor(doc, tok, mentions) or _gerund_holder(doc, tok, parts, mentions)
     if ante is not None:
         parts.insert(0, ante)
     else:

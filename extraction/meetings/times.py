@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from ..dates import Cue, find_cues, in_dated_line, vague_time
 from ..lexicons import load
 from ..people.model import Mention, sent_bounds
-from ..words import doc_text, fold, has, lemma, positions, span_text, starts as token_starts, texts
+from ..words import doc_text, has, lemma, positions, span_text, starts as token_starts, texts
+from .later import later_event
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -38,7 +39,9 @@ def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
         told = [c for c in _first_conjunct_cues(doc, scope, all_cues) if not in_dated_line(doc_text(doc), c.start)]
     cues = told or cues
     if not cues and visit:
-        cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans)]
+        # a visit's sentence lends its time, but not one after a later moment ("C's planned visit in July")
+        later = next((t.idx for t in doc[tok.i + 1:sent.end] if later_event(t, doc.lang_)), sent.end_char)
+        cues = [c for c in all_cues if not any(s <= c.start < e for s, e in rel_spans) and c.start < later]
     return cues
 
 
@@ -101,12 +104,9 @@ def after_since(tok: Token) -> bool:
     return False
 
 
-_BEFORE = frozenset({"avant", "before", "ahead"})
-
-
 def _of_a_later_event(doc: Doc, cue: Cue, tok: Token) -> bool:
-    """ "Ils se reverront vendredi à Malte avant une réunion du Conseil européen le 4 octobre": a time
-    inside a "before + an event" phrase after the meeting word is that event's."""
+    """ "Ils se reverront vendredi à Malte avant une réunion du Conseil européen le 4 octobre", "discussed
+    the agenda of C's planned visit in July": a time inside a later moment's phrase is that moment's."""
     t = token_at(doc, cue.start)
     if t is None or t.i <= tok.i or not has(doc, "DEP"):
         return False
@@ -114,11 +114,8 @@ def _of_a_later_event(doc: Doc, cue: Cue, tok: Token) -> bool:
     for _ in range(5):
         if node.i == tok.i or node.head.i == node.i:
             return False
-        if node.pos_ == "NOUN" and node.i > tok.i and any(
-                c.lower_ in _BEFORE and c.dep_ in ("case", "prep", "mark") for c in node.children) \
-                or node.dep_ == "pobj" and node.head.i > tok.i and (
-                    node.head.lower_ in _BEFORE or node.head.lower_ == "of" and node.head.head.lower_ == "ahead"):
-            return (doc.lang_, lemma(node)) in load().meeting_triggers or fold(node.text) in load().words("gathering")
+        if node.i > tok.i and later_event(node, doc.lang_):
+            return True
         node = node.head
     return False
 

@@ -319,8 +319,10 @@ def _call_headline(doc: Doc) -> bool:
     """The article's first line names a phone call ("Call", "entretien téléphonique")."""
     value = doc.user_data.get("diplowatch_call_headline")
     if value is None:
-        first = doc_text(doc).lstrip().split("\n", 2)
+        first = doc_text(doc).lstrip().split("\n", 6)[:6]
         lines = [line for line in first if line.strip() and not line.lower().startswith("date ")]
-        value = bool(lines) and bool({fold(w) for w in lines[0].split()} & (load().call_cues | {"call", "appel"}))
+        # a short first line may be a site's menu ("Submit Release") above the headline
+        heads = lines[:2] if len(lines) > 1 and len(lines[0].split()) <= 3 and len(lines[1].split()) >= 4 else lines[:1]
+        value = any({fold(w) for w in line.split()} & (load().call_cues | {"call", "appel"}) for line in heads)
         doc.user_data["diplowatch_call_headline"] = value
     return value

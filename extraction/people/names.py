@@ -313,10 +313,19 @@ def _glued_surname(doc: Doc, start: int, end: int) -> bool:
     nxt = doc[end]
     if nxt.pos_ != "PROPN" or not nxt.is_alpha or not nxt.text[:1].isupper() or "\n" in doc[end - 1].whitespace_ \
             or not doc[end - 1].whitespace_ or geo.any_country(nxt.text) or _is_role(doc, end) \
-            or nxt.lower_ in load().words("title") or nxt.ent_type_ and nxt.ent_type_ not in ("PER", "PERSON"):
+            or nxt.lower_ in load().words("title") or nxt.ent_type_ and nxt.ent_type_ not in ("PER", "PERSON") \
+            and not _compound_head(doc, start, end):
         return False
     joined = any(t.head.i == end and t.dep_ in ("compound", "flat", "flat:name") for t in doc[start:end])
-    return joined or nxt.dep_ in ("flat", "flat:name") and start <= nxt.head.i < end
+    # "Makhdoom Shah" + "Mahmood Qureshi": the name's words and the next are compounds of one more proper noun
+    onto_next = nxt.dep_ == "compound" and end + 1 < len(doc) and nxt.head.i == end + 1 and doc[end + 1].pos_ == "PROPN" \
+        and all(t.head.i == end + 1 and t.dep_ == "compound" for t in doc[end - 1:end])
+    return joined or onto_next or nxt.dep_ in ("flat", "flat:name") and start <= nxt.head.i < end
+
+
+def _compound_head(doc: Doc, start: int, end: int) -> bool:
+    """The next word heads the name's words as their compounds (the NER read it alone as a place)."""
+    return all(t.head.i == end and t.dep_ == "compound" for t in doc[max(start, end - 2):end])
 
 
 def _elided_prefix(doc: Doc, k: int) -> bool:

@@ -110,6 +110,8 @@ def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
         if t.i > head.i and t.lower_ in ("sur", "on", "via") and t.i + 1 < len(t.doc) \
                 and fold(t.doc[t.i + 1].text) in _PLATFORMS:
             break  # "l'administration de X sur Facebook": where it wrote, not who
+        if t.i > head.i and t.lower_ in ("here", "ici"):
+            break  # "the foreign ministry here said": the dateline's city, not the speaker's name
         out.append(t)
         if len(out) >= 10:
             break
