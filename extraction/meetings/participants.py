@@ -164,6 +164,35 @@ def _subject_antecedent(doc: Doc, sent, tok: Token, mentions: list[Mention]) -> 
     return None
 
 
+def _conjunct_subject(doc: Doc, tok: Token, parts: list[Mention], mentions: list[Mention]) -> Mention | None:
+    """ "X a été reçu par le roi, et a eu des entretiens avec Y": the second verb, with no subject of its own,
+    has the first one's."""
+    if not has(doc, "DEP"):
+        return None
+    root = clause_root(tok)
+    # (a "subject" after the verb is a name of its objects the parser misread)
+    if root.dep_ != "conj" or any(c.dep_.startswith("nsubj") and c.i < root.i for c in root.children) \
+            or root.head.i >= root.i:
+        return None
+    subj = next((c for c in root.head.children if c.dep_.startswith("nsubj")), None)
+    if subj is None:
+        return None
+    own = {m.key for m in parts}
+    return next((m for m in mentions if m.start <= subj.i < m.end and m.kind == "person" and m.key not in own), None)
+
+
+def _titles_in_scope(doc: Doc, m: Mention, scope: set[int]) -> bool:
+    """ "Samdech Vibol Sena Pheakdei Say Chhum, président du Sénat, s'est entretenu avec X": the parser made
+    the first of the honorifics the subject; the name after them is."""
+    titles = load().words("title")
+    j = m.start - 1
+    while j >= 0 and fold(doc[j].text) in titles:
+        if j in scope:
+            return True
+        j -= 1
+    return False
+
+
 def _gerund_holder(doc: Doc, tok: Token, parts: list[Mention], mentions: list[Mention]) -> Mention | None:
     """ "« ... », a déclaré Mattarella en recevant le président X": the one receiving is the subject the
     sentence gives the verb of saying, also where the parser hung the gerund on that name."""
@@ -290,7 +319,8 @@ def _listed_next(doc: Doc, sent, mentions: list[Mention]) -> list[Mention]:
 def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention],
                  results: list[MeetingCandidate], lang: str) -> list[Mention]:
     """The participants of the encounter the trigger tok names (see the module's docstring)."""
-    parts = [m for m in mentions if sent.start <= m.start < sent.end and any(i in scope for i in range(m.start, m.end))
+    parts = [m for m in mentions if sent.start <= m.start < sent.end
+             and (any(i in scope for i in range(m.start, m.end)) or _titles_in_scope(doc, m, scope))
              and not _excluded(doc, sent, m, tok, scope)]
     pair = between(tok) if has(doc, "DEP") else None
     if pair is not None:  # "the first meeting between A and B after the latter defeated C"
@@ -300,6 +330,8 @@ def participants(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     ante = _subject_antecedent(doc, sent, tok, mentions)
     if ante is None and count_parties(parts) == 1:
         ante = _possessor(doc, tok, mentions) or _gerund_holder(doc, tok, parts, mentions)
+    if ante is None:
+        ante = _conjunct_subject(doc, tok, parts, mentions)
     if ante is not None:
         parts.insert(0, ante)
     else:

@@ -171,7 +171,9 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
         return "talks"  # "X a échangé avec Y": talks, a call only with a phone cue
     if lem in ("entretenir", "revoir"):
         # only the reflexive "s'entretenir", "se revoir" ("revoir sa copie" is no encounter)
-        if not any(t.lower_ in ("s'", "se", "s", "s'est", "s'entretiendrait") for t in tok.doc[max(0, tok.i - 3):tok.i]):
+        # (the apostrophe typed straight or curly: "s'est", "s’est")
+        if not any(t.lower_.replace("’", "'") in ("s'", "se", "s", "s'est", "s'entretiendrait")
+                   for t in tok.doc[max(0, tok.i - 3):tok.i]):
             return None
     return kind
 

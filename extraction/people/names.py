@@ -219,7 +219,8 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Kazakh President", "South Korean President"
     if _only_office(doc, start, end):
         return None  # "Northern Ireland's First Minister and Deputy First Minister": offices, no names
-    verb = next((k for k in span if headline_verb(lw[k])
+    english = doc.lang_ != "fr"  # "Say Chhum" in a French article: no English headline verb
+    verb = next((k for k in span if english and headline_verb(lw[k])
                  or tx[k].isupper() and len(tx[k]) > 1 and _caps_headline_word(lw[k])), None)
     if verb == start:
         return None  # "Spokesman Condemns New US Sanctions": a headline's verb, capitalised

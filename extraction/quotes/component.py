@@ -75,7 +75,7 @@ def _reflexive(t: Token) -> bool:
     k = t.i - 1
     while k >= 0 and doc[k].pos_ == "AUX":
         k -= 1
-    return k >= 0 and doc[k].lower_ in ("se", "s'", "s")
+    return k >= 0 and doc[k].lower_.replace("’", "'") in ("se", "s'", "s")
 
 
 def _opens_clause(doc: Doc, t: Token) -> bool:

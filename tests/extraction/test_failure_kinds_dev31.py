@@ -50,6 +50,17 @@ CASES = [
         "SEOUL, July 7 -- The top diplomats of Korea and Chile held phone talks Friday, the foreign ministry here said.",
         PUB, quote_by("held phone talks Friday", "foreign ministry"),
         id="en-here-is-no-part-of-the-speaker"),
+    pytest.param(
+        "Samdech Akka Moha Thipadei Say Sovann, président du Sénat du Cambodge, s’est entretenu hier au Palais du "
+        "Sénat, à Phnom Penh, avec Kham Phoumy, président de la République démocratique populaire lao.",
+        PUB, meeting({"Say Sovann", "Kham Phoumy"}, kind="talks"),
+        id="fr-honorifics-before-a-name-a-curly-apostrophe-and-a-name-that-is-an-english-verb"),
+    pytest.param(
+        "Le même jour, Paul Durand a été reçu en audience par le roi Karim, et a eu des entretiens séparés avec le "
+        "président de l'Assemblée, Ali Saleh, et le Premier ministre, Omar Haddad.",
+        PUB, meetings_are(({"Paul Durand", "Karim"}, "meeting", PUB), ({"Paul Durand", "Ali Saleh"}, "talks", PUB),
+                          ({"Paul Durand", "Omar Haddad"}, "talks", PUB)),
+        id="fr-a-coordinated-verb-with-no-subject-has-the-first-one-s"),
 ]
 
 
