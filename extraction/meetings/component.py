@@ -14,6 +14,7 @@ Constructions handled beyond the passes' own:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -306,7 +307,14 @@ def _speculative(doc: Doc, sent, tok: Token) -> bool:
         before.insert(0, fold(t.text))
     if any(w in lex.words("speculative") for w in before):
         return True
+    if _NO_PLAN.search(doc_text(doc), sent.start_char, tok.idx):
+        return True  # "there is no plan for A and B to meet", "X n'a pas l'intention de rencontrer Y"
     return any(a in lex.words("ready_for") and b in ("to", "a", "for") for a, b in zip(before, before[1:]))
+
+
+# a plan denied before the meeting word (within its clause)
+_NO_PLAN = re.compile(r"\b(?:no|not any|aucun|aucune|pas de|pas d'|pas l')\s*(?:plans?|projet|intention)\b[^.;:]{0,90}$"
+                      r"|\b(?:do|does|did)n['’]?t plan\b[^.;:]{0,40}$|\b(?:do|does|did) not plan\b[^.;:]{0,40}$", re.I)
 
 
 def _speculated_parties(doc: Doc, sent, tok: Token) -> set[int]:
@@ -394,6 +402,8 @@ def _bilaterals(parts: list[Mention], separate: bool = False, pivot: int = -1, t
             after = [m for m in parts if m.start > trigger]
             if len({m.key for m in before}) >= 2 and len({m.key for m in after}) == 1:
                 return [[m] + after for m in before]
+            if len({m.key for m in before}) == 1 and len(after) >= 2:
+                return [before + [m] for m in after]  # "X met with officials from A, B and C respectively"
     if len(listed) >= 2 and len(others) == 1:
         return [others + [m] for m in listed]
     return [parts]

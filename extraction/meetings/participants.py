@@ -40,6 +40,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "X est le premier dirigeant européen à rendre visite à Y": the predicate is X
     if any(t.lower_ in lex.words("media_role") for t in doc[max(sent.start, m.start - 3):m.start]):
         return True  # "Elle en discute avec l'animateur X": an interview
+    if _kin_of(doc, m):
+        return True  # "Y, daughter of former dictator X": X is named to say whose daughter she is
     if _in_participle_incise(doc, sent, m, tok):
         return True  # "L'ex-candidat, classé troisième derrière X, a abordé ... avec Y": not X
     if _principal_of_envoy(doc, m):
@@ -52,6 +54,21 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
         and not _in_adjunct_of(tok, head.head) and governor(clause_root(tok)).i != head.head.i
     # (but "X dit s'être entretenu avec Y", "X said he had met Y" in the infinitive: X met Y)
+
+
+_KIN = frozenset({"daughter", "son", "wife", "husband", "widow", "father", "mother", "brother", "sister", "nephew",
+                  "niece", "grandson", "granddaughter", "fille", "fils", "épouse", "epouse", "époux", "epoux", "mari",
+                  "veuve", "père", "pere", "mère", "mere", "frère", "frere", "sœur", "soeur", "neveu", "nièce", "petit-fils", "petite-fille"})
+
+
+def _kin_of(doc: Doc, m: Mention) -> bool:
+    """ "daughter of former dictator Alberto Fujimori", "fils de l'ancien président X": a relative's name."""
+    for k in range(m.start - 1, max(-1, m.start - 6), -1):
+        if doc[k].lower_ in ("of", "de", "du", "d'") and k > 0 and fold(doc[k - 1].text) in _KIN:
+            return True
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _in_participle_incise(doc: Doc, sent, m: Mention, tok: Token) -> bool:

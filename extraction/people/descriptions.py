@@ -36,6 +36,11 @@ def _country_name_at(doc: Doc, j: int) -> bool:
     return any(geo.is_country_name(doc[j:j + n].text) for n in (1, 2, 3) if j + n <= len(doc))
 
 
+def _ends_country_name(doc: Doc, k: int) -> bool:
+    """Token k ends a country's name ("United States", "Emirates")."""
+    return any(geo.is_country_name(doc[j:k + 1].text) for j in range(max(0, k - 3), k))
+
+
 def _listed_country(doc: Doc, k: int) -> bool:
     """Token k (a comma) goes on with a list of countries: ", kazakh", ", Iran", ", du Soudan",
     ", the United Arab Emirates"."""
@@ -59,7 +64,8 @@ def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:
         return False
     nxt = doc[k + 1] if k + 1 < len(doc) else None
     return not (t.lower_ in load().words("of_prep") and nxt is not None and (
-        nxt.text[:1].isupper() or nxt.lower_ in ("la", "l'") or fold(nxt.text) in institutions))
+        nxt.text[:1].isupper() or nxt.lower_ in ("la", "l'") or fold(nxt.text) in institutions
+        or nxt.lower_ == "the" and _country_name_at(doc, k + 1)))  # "from the United States, ..."
 
 
 def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
@@ -80,8 +86,8 @@ def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
             break
         if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
             break
-        if _stops_phrase(doc, k, institutions) or headline_verb(t.lower_):
-            break  # a headline's verb: "Spokesman Condemns New US Sanctions"
+        if _stops_phrase(doc, k, institutions) or headline_verb(t.lower_) and not _ends_country_name(doc, k):
+            break  # a headline's verb: "Spokesman Condemns New US Sanctions" (but "the United States")
         k += 1
     while k > end and doc[k - 1].text == ",":
         k -= 1

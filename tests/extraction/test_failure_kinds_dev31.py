@@ -61,6 +61,31 @@ CASES = [
         PUB, meetings_are(({"Paul Durand", "Karim"}, "meeting", PUB), ({"Paul Durand", "Ali Saleh"}, "talks", PUB),
                           ({"Paul Durand", "Omar Haddad"}, "talks", PUB)),
         id="fr-a-coordinated-verb-with-no-subject-has-the-first-one-s"),
+    pytest.param(
+        "On Wednesday, Peru's President Ana Rojas met with party leader Carla Mendoza, daughter of former dictator "
+        "Juan Mendoza (1990-2000), to discuss the crisis.",
+        PUB, meeting({"Ana Rojas", "Carla Mendoza"}),
+        id="en-a-relative-named-to-say-whose-daughter-is-no-participant"),
+    pytest.param(
+        "Le président Paul Durand a reçu jeudi Karim Saleh, fils de l'ancien président Ali Saleh.",
+        PUB, meeting({"Paul Durand", "Karim Saleh"}),
+        id="fr-a-relative-named-to-say-whose-son-is-no-participant"),
+    pytest.param(
+        "Defense Minister Li Wei met with his counterparts from the United States, Brunei and Malaysia.",
+        PUB, meeting({"Li Wei"}, countries={"US"}, count=3),
+        id="en-a-list-of-countries-opening-with-the-united-states"),
+    pytest.param(
+        "On Thursday, Defense Minister Zhao Ming attended the forum. Prior to the forum, Zhao met with defense officials "
+        "from Russia, Iran and Turkey respectively.",
+        PUB, meeting({"Zhao Ming"}, countries={"TR"}, count=3),
+        id="en-met-with-officials-from-a-b-and-c-respectively-is-three-meetings"),
+    pytest.param(
+        "A Defense Ministry spokesman on Thursday confirmed there is no plan for the Chinese and Japanese defense "
+        "ministers to meet during the forum.",
+        PUB, meetings_are(), id="en-no-plan-to-meet-is-no-meeting"),
+    pytest.param(
+        "Le porte-parole a indiqué que le président n'a pas l'intention de rencontrer son homologue russe Ivan Petrov.",
+        PUB, meetings_are(), id="fr-no-intention-to-meet-is-no-meeting"),
 ]
 
 
