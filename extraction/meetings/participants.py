@@ -216,13 +216,18 @@ def _gerund_holder(doc: Doc, tok: Token, parts: list[Mention], mentions: list[Me
     if not has(doc, "DEP") or tok.dep_ != "advcl" or not any(c.lower_ == "en" for c in tok.children if c.i < tok.i):
         return None
     head = tok.head
-    if head.pos_ in ("VERB", "AUX"):
-        head = next((c for c in head.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj", "xcomp") and c.i > head.i
-                     and c.pos_ == "PROPN"), None)
-    if head is None:
-        return None
+    # its subject, or the one the verb of saying has after it ("a vanté le président américain X"); or the
+    # name the parser hung the gerund on
+    candidates = [c for c in head.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj", "xcomp") and c.i > head.i
+                  and c.pos_ in ("PROPN", "NOUN")] if head.pos_ in ("VERB", "AUX") else [head]
     own = {m.key for m in parts}
-    return next((m for m in mentions if m.start <= head.i < m.end and m.kind == "person" and m.key not in own), None)
+    for c in candidates:
+        words = {c.i} | {k.i for k in c.children if k.dep_ in ("appos", "flat:name", "nmod") and k.pos_ == "PROPN"}
+        found = next((m for m in mentions if any(m.start <= i < m.end for i in words) and m.kind == "person"
+                      and m.key not in own), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _possessor(doc: Doc, tok: Token, mentions: list[Mention]) -> Mention | None:

@@ -86,6 +86,11 @@ CASES = [
     pytest.param(
         "Le porte-parole a indiqué que le président n'a pas l'intention de rencontrer son homologue russe Ivan Petrov.",
         PUB, meetings_are(), id="fr-no-intention-to-meet-is-no-meeting"),
+    pytest.param(
+        "La Colombie est un Etat \"clé\" sur le continent, a vanté le président américain Paul Durand, en recevant "
+        "son homologue colombien Ali Saleh dans le Bureau ovale.",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}),
+        id="fr-the-one-receiving-is-the-verb-of-saying-s-subject-after-it"),
 ]
 
 
