@@ -28,7 +28,7 @@ def source_token(ctx: QuoteContext, t) -> int | None:
         objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
         if objs:
             return objs[0].i  # "according to the Saudi Press Agency": its head, "Agency"
-    x = t.i + 1 if t.lower_ in ("selon", "pour") else t.i + 2
+    x = t.i + 1 if t.lower_ in ("selon", "pour", "après") else t.i + 2
     while x < len(doc) and (doc[x].pos_ == "DET" or doc[x].lower_ in ("même", "mêmes", "same")):
         x += 1  # "selon cette même source", "according to the same source": the noun
     return x if x < len(doc) else None
@@ -64,7 +64,13 @@ def _interrupts(doc, t, head, sent) -> bool:
 
 
 # the words that introduce a source ("selon X", "according to X", "pour X")
-_SOURCE_WORDS = frozenset({"selon", "according", "pour"})
+_SOURCE_WORDS = frozenset({"selon", "according", "pour", "après"})
+
+
+def is_source_word(t) -> bool:
+    """ "selon", "according (to)", and "d'après" (its "après")."""
+    return t.lower_ in ("selon", "according") or t.lower_ == "après" and t.i > 0 \
+        and t.doc[t.i - 1].lower_.replace("’", "'") == "d'"
 
 
 def according_in_sentence(ctx: QuoteContext, si: int) -> None:
@@ -75,7 +81,7 @@ def according_in_sentence(ctx: QuoteContext, si: int) -> None:
         if not sent.start <= i < sent.end:
             continue
         t = doc[i]
-        if ctx.tok_in_direct(t):
+        if ctx.tok_in_direct(t) or t.lower_ == "après" and not is_source_word(t):
             continue
         if t.lower_ == "pour" and not _opinion_holder(ctx, t, sent):
             continue
@@ -92,14 +98,16 @@ def according_in_sentence(ctx: QuoteContext, si: int) -> None:
             source_words.append(st.lower_)
         if words("not_speaker").intersection(source_words):
             continue  # "according to official data": statistics, no speaker
-        if t.lower_ == "pour" or t.i == sent.start or (t.i > sent.start and doc[t.i - 1].text != "," and t.i - sent.start <= 1):
+        opening = t.i - (t.lower_ == "après")  # "D'après X, ...": the source opens at "D'"
+        if t.lower_ == "pour" or opening == sent.start or (opening > sent.start and doc[opening - 1].text != ","
+                                                            and opening - sent.start <= 1):
             j = head.i
             while j < sent.end and doc[j].text != ",":
                 j += 1
             span = (j + 1, sent.end)
         else:
-            prev = [s for s in stops if s < t.i - 1]
-            span = (max(prev) + 1 if prev else sent.start, t.i)
+            prev = [s for s in stops if s < opening - 1]
+            span = (max(prev) + 1 if prev else sent.start, opening)
             if _interrupts(doc, t, head, sent):
                 span = (span[0], sent.end)  # "Un accord doit, selon lui, être signé": the whole clause
             if any(i in ctx.verbs for i in range(*span)) and any(ctx.tok_in_direct(k) for k in sent):

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from .. import geo
 from ..lexicons import load
 from ..words import fold, has, lemma, span_text
-from .according import source_token
+from .according import is_source_word, source_token
 from .grammar import inverted_subject, joint_subject, subject
 from .model import QuoteCandidate, QuoteContext
 from .speakers import NOBODY, Speaker
@@ -106,7 +106,7 @@ def _from_sentence(ctx: QuoteContext, s: int, e: int, sent_idx: list[int], repor
             if q.sent_start <= s < q.sent_end and q.speaker:
                 return q.speaker, q.speaker_country, q.speaker_role
     for t in ctx.sents[sent_idx[0]]:
-        if t.lower_ in ("selon", "according") and not ctx.tok_in_direct(t):
+        if is_source_word(t) and not ctx.tok_in_direct(t):
             x = source_token(ctx, t)
             return ctx.resolver.from_token(ctx.doc[x]) if x is not None else NOBODY
     return _announced(ctx, s, sent_idx[0])

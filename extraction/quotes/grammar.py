@@ -112,6 +112,17 @@ def _word_before(verb: Token) -> Token | None:
     return None
 
 
+def _inside_fronted_clause(verb: Token, found: Token) -> bool:
+    """The subject found lies in a participle clause opening the sentence ("Notant que ..., X a déclaré")."""
+    doc = verb.doc
+    s_start = sent_bounds(doc, verb.i)[0]
+    first = doc[s_start]
+    if found.i <= s_start or not (fold(first.text) in words("fronted_participle") or first.lower_.endswith("ant")
+                                   and s_start + 1 < len(doc) and doc[s_start + 1].lower_ in words("complementiser")):
+        return False
+    return any(doc[k].text == "," for k in range(found.i + 1, verb.i))
+
+
 def _after_fronted(verb: Token) -> Token | None:
     """ "Interrogée sur la visite ..., la porte-parole X a déclaré": the parser took the fronted
     participle for the subject; the subject is the noun phrase after the clause's last comma."""
@@ -126,6 +137,10 @@ def _after_fronted(verb: Token) -> Token | None:
 def subject(verb: Token) -> Token | None:
     """The subject of a reporting verb (see the module's docstring)."""
     found = _dependency_subject(verb)
+    if found is not None and _inside_fronted_clause(verb, found):
+        # "Notant que la Chine et le Pakistan sont des partenaires, M. Wang a déclaré": the parser took a
+        # noun of the fronted clause for the subject; the subject is after the clause's comma
+        found = _after_fronted(verb) or found
     if found is not None and found.i == sent_bounds(verb.doc, verb.i)[0] and (
             fold(found.text) in words("fronted_participle")
             or found.pos_ in ("ADJ", "VERB") and found.i + 1 < len(verb.doc) and verb.doc[found.i + 1].pos_ == "ADP"):

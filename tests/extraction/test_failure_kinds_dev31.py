@@ -91,6 +91,17 @@ CASES = [
         "son homologue colombien Ali Saleh dans le Bureau ovale.",
         PUB, meeting({"Paul Durand", "Ali Saleh"}),
         id="fr-the-one-receiving-is-the-verb-of-saying-s-subject-after-it"),
+    pytest.param(
+        "Le vice-Premier ministre chinois Wang Tao a rencontré mercredi le ministre pakistanais Ali Khan.\n\n"
+        "Notant que la Chine et le Pakistan sont des partenaires stratégiques, M. Wang a déclaré que la Chine était "
+        "disposée à travailler avec le Pakistan.",
+        PUB, quote_by("la Chine était disposée à travailler avec le Pakistan", "Wang Tao"),
+        id="fr-a-noun-of-the-fronted-participle-clause-is-not-the-subject"),
+    pytest.param(
+        "Le vice-Premier ministre chinois Wang Tao a rencontré mercredi le ministre pakistanais Ali Khan. D'après M. "
+        "Khan, le Pakistan accorde une grande importance aux relations avec la Chine.",
+        PUB, quote_by("le Pakistan accorde une grande importance", "Ali Khan"),
+        id="fr-d-apres-x-is-selon-x"),
 ]
 
 
