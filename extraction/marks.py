@@ -147,6 +147,10 @@ _TITLE_LINKS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "et"
                           "and", "in", "on", "for", "a", "an", "to"})
 
 
+# lower-case words a name in marks may open on (« la Ceinture et la Route », “the Belt and Road”)
+_NAME_OPENERS = frozenset({"la", "le", "les", "l'", "un", "une", "des", "du", "de", "d'", "the", "a", "an", "of"})
+
+
 def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """The direct quotations of a text: quoted spans of two words or more (or one evaluative
     word), not a name in marks, split at inserted attributions."""
@@ -162,8 +166,11 @@ def direct_spans(text: str, lang: str) -> list[tuple[int, int]]:
         last_word = re.sub(r"^[ldjnmstLDJNMST]'", "", last_word)  # l'Initiative « la Ceinture et la Route »
         new_line = "\n" in text[max(0, s - 30):s].rstrip(" \t\u00a0«“„\"")[len(before):] or not before
         possessive = last_word.endswith(("'s", "’s", "'", "’"))  # "the US’ “ironclad” commitment"
+        # a name in marks opens on a capital or an article, not on a verb: "au Mexique «n’était pas à l’ordre du jour»"
+        first = text[s:e].split()[0]
+        verbal = first[:1].islower() and re.sub(r"[’']\w*$", "'", first.lower()) not in _NAME_OPENERS
         if last_word[:1].isupper() and len(text[s:e].split()) <= 6 and not before.endswith((".", ":", ",")) \
-                and not new_line and not possessive:  # a paragraph opening with a quotation follows no name
+                and not new_line and not possessive and not verbal:  # a paragraph opening with a quotation follows no name
             continue  # a name in marks: l'Initiative « la Ceinture et la Route »
         words = text[s:e].split()
         if len(words) <= 4 and all(w[:1].isupper() or w.lower() in _TITLE_LINKS for w in words):

@@ -126,7 +126,7 @@ def _fragment_holder(ctx: QuoteContext, s: int, e: int, si: int) -> Speaker:
     return ctx.resolver.from_token(subj)
 
 
-def _previous_sentence_speaker(ctx: QuoteContext, s: int, si: int) -> Speaker:
+def _previous_sentence_speaker(ctx: QuoteContext, s: int, e: int, si: int) -> Speaker:
     """ "X noted that ... ¶ "We were prepared for defeat."": a quotation standing alone right after a
     sentence with a quote goes on with that quote's speaker (same paragraph)."""
     if si == 0:
@@ -134,6 +134,8 @@ def _previous_sentence_speaker(ctx: QuoteContext, s: int, si: int) -> Speaker:
     prev = ctx.sents[si - 1]
     if "\n" in ctx.text[prev.end_char:s]:
         return NOBODY
+    if len(ctx.text[s:e].split()) == 1 and ctx.text[ctx.sents[si].start_char:s].strip(" \t\n«“\""):
+        return NOBODY  # "... move to “nationalize” part of the islands": a word in marks inside a sentence of its own
     for q in reversed(ctx.results):
         if q.sent_start == prev.start_char and q.speaker:
             return q.speaker, q.speaker_country, q.speaker_role
@@ -232,7 +234,7 @@ def attribute_direct(ctx: QuoteContext) -> None:
         if not speaker[0]:
             speaker = _labelled(ctx, s)
         if not speaker[0] and sent_idx:
-            speaker = _previous_sentence_speaker(ctx, s, sent_idx[0])
+            speaker = _previous_sentence_speaker(ctx, s, e, sent_idx[0])
         if not speaker[0] and sent_idx:
             speaker = _fragment_holder(ctx, s, e, sent_idx[0])
         if not speaker[0] and last_speaker and _new_paragraph(text, s):

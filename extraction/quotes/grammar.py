@@ -149,7 +149,9 @@ def subject(verb: Token) -> Token | None:
     if found is not None:
         return found
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.i < verb.head.i \
-            and (any(c.dep_.startswith("aux") for c in verb.children) or verb.tag_ == verb.head.head.tag_ == "VBD"):
+            and (any(c.dep_.startswith("aux") for c in verb.children) or verb.tag_ == verb.head.head.tag_ == "VBD"
+                 or verb.tag_ == "VBD" and verb.head.head.tag_ == "VBN"  # "X has claimed that ... and said that"
+                 and (verb.lang_, lemma(verb.head.head)) in load().reporting):
         # "X a déclaré que son pays était prêt et a ajouté que ...", "X said ... but insisted that":
         # the parser hung the second verb, in the first one's tense, on the reported clause; its
         # subject is the first verb's
