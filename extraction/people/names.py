@@ -184,8 +184,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     end = _cut_at_punct(doc, start, end) if start < end and not doc[start].is_punct else end
     end = _cut_at_country(doc, start, end)
     start, end = _trim(doc, start, end)
-    if start >= end or end - start > 8 or _organisation_of_role(doc, start) or _quoted_term(doc, start, end):
-        return None
+    if start >= end or end - start - sum(t.text == "-" for t in doc[start:end]) > 8 or _organisation_of_role(doc, start) \
+            or _quoted_term(doc, start, end):
+        return None  # (the hyphens of "Al-Ahmad Al-Jaber Al-Sabah" are no words)
     if start >= 2 and doc[start - 1].text == "," and fold(doc[start - 2].text) in load().words("venue_noun") \
             and any(t.lower_ in ("at", "in", "à", "au", "dans") for t in doc[max(0, start - 6):start - 2]):
         return None  # "at the latter's office, Singhdurbar": the name of the place (not "le porte-parole du bureau, X")
@@ -404,13 +405,15 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
         j += 1
     stop, particles = words.words("name_stop"), words.words("particle")
     k = j
-    while k < len(doc) and k - j < 7 and (doc[k].text[:1].isupper() and doc[k].is_alpha is not False
+    hyphens = 0  # "Meshal Al-Ahmad Al-Jaber Al-Sabah": seven words, the hyphens no words of their own
+    while k < len(doc) and k - j - hyphens < 7 and (doc[k].text[:1].isupper() and doc[k].is_alpha is not False
                                           and not doc[k].is_punct and fold(doc[k].text) not in stop
                                           or doc[k].text == "-" and not doc[k].whitespace_ and k > j
                                           or k > j and doc[k].lower_ in particles and k + 1 < len(doc)
                                           and doc[k + 1].text[:1].isupper()
                                           or _initial(doc[k]) or _elided_prefix(doc, k)) \
             and "\n" not in doc[k - 1].whitespace_:
+        hyphens += doc[k].text == "-"
         k += 1
     if k > j and not taken.intersection(range(j, k)):
         cleaned = clean_span(doc, j, k)
@@ -591,6 +594,15 @@ def _rescued(doc: Doc, ent) -> int | None:
     `_figure_surname`): "Les Présidents Alassane OUATTARA" as MISC is Alassane Ouattara."""
     if _figure_surname(doc, ent):
         return ent.start
+    institution = load().words("institution_word")
+    for k in range(ent.start, ent.end - 2):
+        # "the Presidential Administration of Uzbekistan Saida Mirziyoyeva" (ORG): two or three capitalised
+        # words after the body's country are a person's name
+        if geo.is_country_name(doc[k].text) and k > ent.start and doc[k - 1].lower_ in ("of", "de", "du", "d'") \
+                and 2 <= ent.end - k - 1 <= 3 and all(t.pos_ == "PROPN" and
+                t.text[:1].isupper() and t.is_alpha and fold(t.text) not in institution and not geo.any_country(t.text)
+                for t in doc[k + 1:ent.end]):
+            return k + 1
     for start in range(ent.start, ent.end - 1):
         tok = doc[start]
         if tok.pos_ != "DET" and tok.text[:1].isupper() and not _is_role(doc, start) \
