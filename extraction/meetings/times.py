@@ -91,6 +91,13 @@ def after_since(tok: Token) -> bool:
         return False  # no "since" in the sentence, nor just before it: the tree below holds none
     if any(t.lower_ in _SINCE for t in doc[max(0, tok.i - 2):tok.i]):
         return True
+    for t in reversed(doc[max(start, tok.i - 16):tok.i]):
+        # "depuis le début de l'invasion de son pays par la Russie le 24 février": the parser hung the date
+        # elsewhere, but no comma nor verb stands between it and "depuis"
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.lower_ in _SINCE:
+            return True
     if not has(doc, "DEP"):
         return False
     node = tok

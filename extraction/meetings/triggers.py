@@ -269,7 +269,13 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
 
 
 def _media_label(doc: Doc, i: int) -> bool:
-    """ "... with the envoy – video", "(VIDEO)": a headline's word for the clip the page carries, no call."""
+    """ "... with the envoy – video", "(VIDEO)": a headline's word for the clip the page carries, no call;
+    "Une vidéo de cette rencontre a montré": a film of the encounter, no call either (but "par vidéo",
+    "en vidéo", "video call", "vidéoconférence")."""
+    if fold(doc[i].text) in ("video", "videos") and not (
+            i > 0 and doc[i - 1].lower_ in ("par", "en", "via", "by", "over", "on", "per")
+            or i + 1 < len(doc) and fold(doc[i + 1].text) in ("call", "calls", "conference", "link", "chat", "conference")):
+        return True
     if i < 1 or doc[i - 1].text not in ("–", "—", "-", "(", "[", "|"):
         return False
     end = i + 1 + (i + 1 < len(doc) and doc[i + 1].text in (")", "]"))

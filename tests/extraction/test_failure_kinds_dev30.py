@@ -22,6 +22,18 @@ CASES = [
         "Tajikistan Zarina Rahimova. The press service of the head of state reported.",
         PUB, meeting({"Talant Osmonov", "Zarina Rahimova"}),
         id="en-a-name-after-a-body-of-a-country-that-the-ner-read-with-it"),
+    pytest.param(
+        "Le président Paul Durand a rencontré jeudi son homologue Ali Saleh à Varsovie.\n\nUne vidéo de cette "
+        "rencontre a montré les deux hommes se serrant la main.",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}, kind="meeting"), id="fr-a-video-of-the-meeting-makes-no-call"),
+    pytest.param(
+        "Le président Paul Durand s'est entretenu par vidéo avec son homologue Ali Saleh.",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}, kind="call"), id="fr-par-video-is-a-call"),
+    pytest.param(
+        "Le président Paul Durand a rencontré jeudi son homologue Ali Saleh lors d'une escale, son premier "
+        "déplacement à l'étranger depuis le début de l'invasion de son pays par la Ruritanie le 24 février.",
+        "2022-12-22", meeting({"Paul Durand", "Ali Saleh"}, date="2022-12-22"),
+        id="fr-a-date-far-into-a-depuis-phrase-is-that-phrase-s"),
 ]
 
 
