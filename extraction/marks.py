@@ -131,9 +131,9 @@ def split_at_inner_attribution(text: str, s: int, e: int, lang: str) -> list[tup
         if not any(word.startswith(lem[:-2]) for lem in reporting if lem.endswith("er") and len(lem) > 4) \
                 and word not in load().words("inner_participle"):
             continue
-        if m.start() - s < 10 or e - m.end() < 10:
+        if m.start() - s < 5 or e - m.end() < 10:  # (« La France, a-t-il dit, souhaite ... »)
             continue
-        closed = e < len(text) and text[e:e + 2].strip()[:1] in "»”\""
+        closed = e < len(text) and text[e:e + 4].lstrip(" .,;!?\u00a0")[:1] in "»”\""  # (". »": closed too)
         if not closed and m.group(0).rstrip().endswith(","):
             # « ..., a déclaré le porte-parole, X, à propos de ...¶ : never closed, the words after the
             # attribution go on with it, not with the quotation

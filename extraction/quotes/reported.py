@@ -241,6 +241,8 @@ def _verb_content(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[t
     span = _clause_span(ctx, v, sent, stops)
     if span is None:
         j = _attribution_comma(ctx, v, sent, subj)
+        if j >= 0 and present_participle(v) and any(c.dep_ in ("obj", "dobj") and c.i > v.i for c in v.children):
+            j = -1  # "X welcomed the commitment, stressing Iraq's desire for ...": the participle's object
         if j >= 0 and (inv is not None or subj is not None):
             span = _inverted_span(ctx, v, sent, stops, j)
             if inv is not None and (subj is None or subj.i > v.i or ctx.lang == "fr"):

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import all_of, meeting, quote_by
 
 PUB = "2024-06-03"  # a Monday
+
+def direct_by(text, speaker):
+    def check(result):
+        assert any(q.kind == "direct" and q.text == text and q.speaker == speaker for q in result.quotes), result.quotes
+    return check
+
 
 CASES = [
     pytest.param(
@@ -34,6 +40,17 @@ CASES = [
         "déplacement à l'étranger depuis le début de l'invasion de son pays par la Ruritanie le 24 février.",
         "2022-12-22", meeting({"Paul Durand", "Ali Saleh"}, date="2022-12-22"),
         id="fr-a-date-far-into-a-depuis-phrase-is-that-phrase-s"),
+    pytest.param(
+        "Le chef de la diplomatie française Paul Durand a réaffirmé son soutien au Maroc. « La France, a-t-il dit, "
+        "souhaite parvenir à une solution politique au Sahel. »",
+        PUB, all_of(direct_by("La France", "Paul Durand"),
+                    direct_by("souhaite parvenir à une solution politique au Sahel", "Paul Durand")),
+        id="fr-a-short-opening-before-an-inserted-attribution-is-its-own-quotation"),
+    pytest.param(
+        "Prime Minister Ali Hassan welcomed Iran's renewed commitment, stressing Iraq's desire for closer "
+        "coordination with Iran and other Islamic nations.",
+        PUB, quote_by("Iraq's desire for closer coordination", "Ali Hassan"),
+        id="en-a-participle-s-object-is-its-statement-not-the-clause-before"),
 ]
 
 
