@@ -268,13 +268,23 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     return kind
 
 
+# words after "video" that make it a way of meeting ("video call", "video-link", "a video summit")
+_VIDEO_ENCOUNTER = frozenset({"call", "calls", "conference", "conferences", "link", "chat", "meeting", "meetings", "talks",
+                              "summit", "conversation", "session", "format", "-"})
+
+
+# words before "vidéo" that make it a way of meeting ("par vidéo", "liaison vidéo", "une réunion vidéo")
+_BEFORE_VIDEO = frozenset({"par", "en", "via", "by", "over", "on", "per", "liaison", "echange", "entretien", "reunion",
+                           "conference", "sommet", "appel", "conversation", "rencontre", "entrevue", "dialogue"})
+
+
 def _media_label(doc: Doc, i: int) -> bool:
     """ "... with the envoy – video", "(VIDEO)": a headline's word for the clip the page carries, no call;
     "Une vidéo de cette rencontre a montré": a film of the encounter, no call either (but "par vidéo",
     "en vidéo", "video call", "vidéoconférence")."""
     if fold(doc[i].text) in ("video", "videos") and not (
-            i > 0 and doc[i - 1].lower_ in ("par", "en", "via", "by", "over", "on", "per")
-            or i + 1 < len(doc) and fold(doc[i + 1].text) in ("call", "calls", "conference", "link", "chat", "conference")):
+            i > 0 and fold(doc[i - 1].text) in _BEFORE_VIDEO
+            or i + 1 < len(doc) and fold(doc[i + 1].text) in _VIDEO_ENCOUNTER):
         return True
     if i < 1 or doc[i - 1].text not in ("–", "—", "-", "(", "[", "|"):
         return False

@@ -36,6 +36,15 @@ CASES = [
         "Le président Paul Durand s'est entretenu par vidéo avec son homologue Ali Saleh.",
         PUB, meeting({"Paul Durand", "Ali Saleh"}, kind="call"), id="fr-par-video-is-a-call"),
     pytest.param(
+        "Le ministre Paul Durand a tenu une réunion vidéo avec son homologue Ali Saleh.",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}, kind="call"), id="fr-a-video-meeting-is-a-call"),
+    pytest.param(
+        "President Paul Durand held talks with President Ali Saleh by video-link on Monday.",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}, kind="call"), id="en-a-video-link-is-a-call"),
+    pytest.param(
+        "President Paul Durand met President Ali Saleh in Brussels on Monday. VIDEO / PHOTO",
+        PUB, meeting({"Paul Durand", "Ali Saleh"}, kind="meeting"), id="en-a-page-s-video-photo-label-is-no-call"),
+    pytest.param(
         "Le président Paul Durand a rencontré jeudi son homologue Ali Saleh lors d'une escale, son premier "
         "déplacement à l'étranger depuis le début de l'invasion de son pays par la Ruritanie le 24 février.",
         "2022-12-22", meeting({"Paul Durand", "Ali Saleh"}, date="2022-12-22"),
