@@ -5,22 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, quote_by, quote_text
+from .test_generalisation import all_of, direct_quote, meeting, no_direct_quote, quote_by, quote_text
 
 PUB = "2023-09-26"  # a Tuesday
-
-
-def direct(text, speaker):
-    """A direct quote of exactly these words, by this speaker."""
-    def check(result):
-        assert any(q.kind == "direct" and q.text == text and q.speaker == speaker for q in result.quotes), result.quotes
-    return check
-
-
-def no_direct(text):
-    def check(result):
-        assert not any(q.kind == "direct" and q.text == text for q in result.quotes), result.quotes
-    return check
 
 
 def meetings_count(n):
@@ -52,22 +39,22 @@ CASES = [
         id="fr-selon-lui-inside-its-clause-attributes-the-whole-clause"),
     pytest.param(
         "Foreign Minister Anna Berg previously reiterated the UK’ “unwavering” commitment to Ukraine.",
-        PUB, direct("unwavering", "Anna Berg"),
+        PUB, direct_quote("unwavering", "Anna Berg"),
         id="en-a-quoted-word-after-a-possessive-is-a-quotation-not-a-name"),
     pytest.param(
         "Foreign Minister Anna Berg reiterated Sweden's \"unwavering\" commitment to Ukraine.",
-        PUB, direct("unwavering", "Anna Berg"),
+        PUB, direct_quote("unwavering", "Anna Berg"),
         id="en-a-quoted-word-after-a-possessive-s-is-a-quotation-not-a-name"),
     pytest.param(
         "Minister Anna Berg also addressed the Academy on \"Sweden in the Arctic\" and praised her hosts.",
-        PUB, no_direct("Sweden in the Arctic"),
+        PUB, no_direct_quote("Sweden in the Arctic"),
         id="en-a-title-in-marks-with-small-words-is-no-quotation"),
     pytest.param(
         "HANOI: External Affairs Minister (EAM) S Rao met Prime Minister Nguyen Van Binh on Monday.\n\n"
         "\"A useful exchange of views,\" the EAM wrote on 'X'.\n\n"
         "The EAM on Monday also met the Chairman of the Trade Commission, Tran Quoc Huy.",
         PUB, all_of(meeting({"S Rao", "Nguyen Van Binh"}), meeting({"S Rao", "Tran Quoc Huy"}),
-                    direct("A useful exchange of views", "S Rao")),
+                    direct_quote("A useful exchange of views", "S Rao")),
         id="en-a-title-s-abbreviation-in-brackets-and-alone-is-the-titled-person"),
     pytest.param(
         "Le ministre des Affaires étrangères (MAE) Ahmed Benali a reçu l'ambassadeur de France.",
@@ -104,12 +91,12 @@ CASES = [
     pytest.param(
         "President Ivan Petrenko met General John Miller in Kyiv on Monday.\n\nQuote from Petrenko: \"We discussed "
         "the path to peace and what we can do together.\"",
-        PUB, direct("We discussed the path to peace and what we can do together", "Ivan Petrenko"),
+        PUB, direct_quote("We discussed the path to peace and what we can do together", "Ivan Petrenko"),
         id="en-a-quote-from-x-label-names-the-speaker"),
     pytest.param(
         "President Ivan Petrenko met General John Miller in Kyiv on Monday.\n\n\"Thank you, John Miller, for this "
         "visit. We appreciate the support,\" he concluded.",
-        PUB, direct("Thank you, John Miller, for this visit. We appreciate the support", "Ivan Petrenko"),
+        PUB, direct_quote("Thank you, John Miller, for this visit. We appreciate the support", "Ivan Petrenko"),
         id="en-he-concluded-reports-the-quotation"),
     pytest.param(
         "Petrenko says he had productive conversation with envoy John Miller – video",
@@ -121,42 +108,42 @@ CASES = [
         "Le site officiel de la présidence sénégalaise n'a rien dit des échanges entre Paul Durand et Ali Saleh. "
         "\"Les deux dirigeants ont longuement échangé sur les relations entre leurs deux pays\", a souligné la "
         "plateforme.",
-        PUB, direct("Les deux dirigeants ont longuement échangé sur les relations entre leurs deux pays",
+        PUB, direct_quote("Les deux dirigeants ont longuement échangé sur les relations entre leurs deux pays",
                     "présidence sénégalaise"),
         id="fr-the-platform-speaks-for-the-body-whose-site-was-named"),
     pytest.param(
         "The official website of the Kenyan presidency gave few details. \"The two leaders discussed trade at "
         "length,\" the website said.",
-        PUB, direct("The two leaders discussed trade at length", "Kenyan presidency"),
+        PUB, direct_quote("The two leaders discussed trade at length", "Kenyan presidency"),
         id="en-the-website-speaks-for-the-body-whose-site-was-named"),
     pytest.param(
         "Les présidents se sont entretenus par téléphone, a déclaré lundi l'administration du président Ivan Petrenko "
         "sur Facebook. Le service de presse du Kremlin a indiqué que l'appel avait été utile.\n\n"
         "« Les parties ont exprimé l'espoir d'un cessez-le-feu », indique la publication.",
         PUB, all_of(quote_by("Les présidents se sont entretenus par téléphone", "administration du président Ivan Petrenko"),
-                    direct("Les parties ont exprimé l'espoir d'un cessez-le-feu", "administration du président Ivan Petrenko")),
+                    direct_quote("Les parties ont exprimé l'espoir d'un cessez-le-feu", "administration du président Ivan Petrenko")),
         id="fr-the-network-is-no-part-of-the-speaker-and-the-publication-is-its-author-s"),
     pytest.param(
         "The two presidents spoke by phone, the office of President Ivan Petrenko said on Facebook. The Kremlin press "
         "service said the call was useful.\n\n\"The sides hope for a ceasefire,\" the post said.",
-        PUB, direct("The sides hope for a ceasefire", "office of President Ivan Petrenko"),
+        PUB, direct_quote("The sides hope for a ceasefire", "office of President Ivan Petrenko"),
         id="en-the-post-is-its-author-s"),
     pytest.param(
         "Le président Paul Durand se rendra à Lisbonne les «3 et 4» juillet, a indiqué la source diplomatique "
         "sénégalaise. Les deux chefs d'Etat se sont vus en mai, et ont parlé d'échanges «culturels», selon cette même "
         "source.",
-        PUB, direct("culturels", "source diplomatique sénégalaise"),
+        PUB, direct_quote("culturels", "source diplomatique sénégalaise"),
         id="fr-the-same-source-is-the-source-named-before"),
     pytest.param(
         "Les deux dirigeants se reverront jeudi, a déclaré la présidence française à l'issue de la réunion. \"Il y a "
         "des perspectives très difficiles, mais il y a un engagement de tous\", selon cette même source.",
-        PUB, direct("Il y a des perspectives très difficiles, mais il y a un engagement de tous", "présidence française"),
+        PUB, direct_quote("Il y a des perspectives très difficiles, mais il y a un engagement de tous", "présidence française"),
         id="fr-the-same-source-after-a-speaker-is-that-speaker"),
     pytest.param(
         "L'envoyé spécial des Nations unies pour les Grands Lacs, Zhou Ming, a été reçu mardi par le président Paul "
         "Kamanda.\n\nLe haut fonctionnaire onusien a reconnu que le président Paul Kamanda est une « personnalité "
         "attachée à la paix ».",
-        PUB, direct("personnalité attachée à la paix", "haut fonctionnaire onusien"),
+        PUB, direct_quote("personnalité attachée à la paix", "haut fonctionnaire onusien"),
         id="fr-a-senior-official-is-a-role"),
     pytest.param(
         "Paul Durand a regagné Lomé mardi soir après une visite de quelques heures à Libreville où il s'est entretenu "

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, quote_by
+from .test_generalisation import all_of, direct_quote, meeting, quote_by
 
 PUB = "2024-06-03"  # a Monday
-
-def direct_by(text, speaker):
-    def check(result):
-        assert any(q.kind == "direct" and q.text == text and q.speaker == speaker for q in result.quotes), result.quotes
-    return check
 
 
 CASES = [
@@ -52,8 +47,8 @@ CASES = [
     pytest.param(
         "Le chef de la diplomatie française Paul Durand a réaffirmé son soutien au Maroc. « La France, a-t-il dit, "
         "souhaite parvenir à une solution politique au Sahel. »",
-        PUB, all_of(direct_by("La France", "Paul Durand"),
-                    direct_by("souhaite parvenir à une solution politique au Sahel", "Paul Durand")),
+        PUB, all_of(direct_quote("La France", "Paul Durand"),
+                    direct_quote("souhaite parvenir à une solution politique au Sahel", "Paul Durand")),
         id="fr-a-short-opening-before-an-inserted-attribution-is-its-own-quotation"),
     pytest.param(
         "Prime Minister Ali Hassan welcomed Iran's renewed commitment, stressing Iraq's desire for closer "

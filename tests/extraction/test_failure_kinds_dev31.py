@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, quote_by
+from .test_generalisation import all_of, direct_quote, meeting, no_direct_quote, quote_by
 
 PUB = "2023-07-10"  # a Monday
 
@@ -15,18 +15,6 @@ def meetings_are(*expected):
     def check(result):
         got = sorted((sorted(p.name for p in m.participants if p.name), m.kind, m.date) for m in result.meetings)
         assert got == sorted((sorted(n), k, d) for n, k, d in expected), result.meetings
-    return check
-
-
-def direct_by(text, speaker):
-    def check(result):
-        assert any(q.kind == "direct" and q.text == text and q.speaker == speaker for q in result.quotes), result.quotes
-    return check
-
-
-def no_direct(text):
-    def check(result):
-        assert not any(q.kind == "direct" and q.text == text for q in result.quotes), result.quotes
     return check
 
 
@@ -117,16 +105,16 @@ CASES = [
     pytest.param(
         "La présidente du Mexique, Ana Rojas, a déclaré avoir assuré par téléphone à son homologue américain, John "
         "Smith, que la présence de troupes américaines au Mexique «n’était pas à l’ordre du jour».",
-        PUB, direct_by("n’était pas à l’ordre du jour", "Ana Rojas"),
+        PUB, direct_quote("n’était pas à l’ordre du jour", "Ana Rojas"),
         id="fr-words-in-marks-opening-on-a-verb-after-a-capital-are-a-quotation-not-a-name"),
     pytest.param(
         "During their talks, Minister Zhao Ming told his guest it is time to correct mistakes, said spokesman Wu Bo.\n"
         "Relations soured after the government's move in 2012 to \"nationalize\" part of the islands.",
-        PUB, no_direct("nationalize"), id="en-a-word-in-marks-inside-a-sentence-with-no-speaker-is-nobody-s"),
+        PUB, no_direct_quote("nationalize"), id="en-a-word-in-marks-inside-a-sentence-with-no-speaker-is-nobody-s"),
     pytest.param(
         "President John Smith has falsely claimed that Ruritania \"started\" the war and said that its president only "
         "has a 4% approval rating.",
-        PUB, all_of(direct_by("started", "John Smith"), quote_by("only has a 4% approval rating", "John Smith")),
+        PUB, all_of(direct_quote("started", "John Smith"), quote_by("only has a 4% approval rating", "John Smith")),
         id="en-has-claimed-that-and-said-that-are-the-same-speaker-s"),
 ]
 

@@ -42,6 +42,20 @@ def no_speaker(*bad):
     return check
 
 
+def direct_quote(text, speaker):
+    """A direct quote of exactly these words, by this speaker."""
+    def check(result):
+        assert any(q.kind == "direct" and q.text == text and q.speaker == speaker for q in result.quotes), result.quotes
+    return check
+
+
+def no_direct_quote(text):
+    """No direct quote of exactly these words."""
+    def check(result):
+        assert not any(q.kind == "direct" and q.text == text for q in result.quotes), result.quotes
+    return check
+
+
 def no_quote_holding(fragment):
     """No quote holds `fragment` (the words of an attribution, not of a statement)."""
     def check(result):
