@@ -96,9 +96,11 @@ def nearest_institution(doc: Doc, i: int) -> tuple[str, str] | None:
     return None
 
 
-# networks and sites a body writes on ("a déclaré l'administration de X sur Facebook")
+# networks a body writes on ("a déclaré l'administration de X sur Facebook"), and the possessives of "sur son
+# site", "on its website"
 _PLATFORMS = frozenset({"facebook", "twitter", "x", "telegram", "instagram", "youtube", "linkedin", "tiktok", "weibo",
-                        "wechat", "vk", "threads", "bluesky", "son", "sa", "its", "their", "leur"})
+                        "wechat", "vk", "threads", "bluesky"})
+_WHERE_IT_WROTE = _PLATFORMS | {"son", "sa", "its", "their", "leur"}
 
 
 def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
@@ -108,7 +110,7 @@ def _cut_phrase(tokens: list[Token], head: Token) -> list[Token]:
             if t.lower_ not in ("publié", "published"):
                 break
         if t.i > head.i and t.lower_ in ("sur", "on", "via") and t.i + 1 < len(t.doc) \
-                and fold(t.doc[t.i + 1].text) in _PLATFORMS:
+                and fold(t.doc[t.i + 1].text) in _WHERE_IT_WROTE:
             break  # "l'administration de X sur Facebook": where it wrote, not who
         if t.i > head.i and t.lower_ in ("here", "ici"):
             break  # "the foreign ministry here said": the dateline's city, not the speaker's name
@@ -225,7 +227,7 @@ class SpeakerResolver:
         """ "selon cette même source": the source named before ("a indiqué la source présidentielle"),
         else the speaker of the last statement before it in the text."""
         doc = self.doc
-        for k in range(tok.i - 2, max(-1, tok.i - 400), -1):
+        for k in range(tok.i - 2, max(0, tok.i - 400), -1):
             if doc[k].lower_ in ("source", "sources") and doc[k - 1].lower_ not in ("même", "same"):
                 found = self.from_token(doc[k])
                 if found[0]:
@@ -385,7 +387,7 @@ class SpeakerResolver:
         document (site, statement) the article named a few sentences before."""
         doc, nouns = self.doc, self.words.speaker_nouns
         for k in range(tok.i - 1, max(-1, tok.i - 150), -1):
-            if lemma(doc[k]) not in self.words.words("document") or doc[k].lower_ == tok.lower_ and k == tok.i:
+            if lemma(doc[k]) not in self.words.words("document"):
                 continue
             j = k + 1
             while j < min(len(doc), k + 4) and doc[j].pos_ == "ADJ":
