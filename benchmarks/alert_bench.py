@@ -43,6 +43,9 @@ async def _run_bot(store_src: Path, work: Path, files: list[tuple[str, str]], ba
             _env_file=None, discord_token=world.token, discord_guild_id=world.guild_id, alert_channel_id=channel,
             drop_dir=drop, data_dir=data, settle_seconds=settle, discord_api_base=api.base_url,
             discord_gateway_url=api.gateway_url,
+            # each file its own alert message: within the alert window a file joins the last one's card
+            # (an edit, not a message), and this measures the time to a file's own alert
+            alert_window_seconds=0,
         )
         point_at(settings)
         bot = DiplowatchBot(settings)
