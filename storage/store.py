@@ -23,6 +23,7 @@ import bisect
 import gc
 import itertools
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -926,6 +927,7 @@ class Store:
                 settled += left - self._events.pending()
                 if done:
                     break
+            time.sleep(0)  # let a waiting writer take the lock between turns (a Lock is not fair)
         keys = list(self.people())
         for at in range(0, len(keys), 5):  # ~45 ms of lock per turn at 50,000 articles
             with self._lock:
@@ -933,6 +935,7 @@ class Store:
                     return
                 for key in keys[at : at + 5]:
                     self._registry.person(key)
+            time.sleep(0)
         if not self._fold_statements():
             return
         for reader in readers:
@@ -960,6 +963,7 @@ class Store:
             folded = {text: hash(fold(text)) for text in texts}
             with self._lock:
                 self._statement_keys.update(folded)
+            time.sleep(0)
         return True
 
     def stop_background(self) -> None:
