@@ -105,7 +105,9 @@ def first_full_date(text: str) -> str | None:
             found.append((match.start(), value))
             break
     for match in _NUMERIC.finditer(text):
-        value = iso(int(match[3]), int(match[2]), int(match[1]))  # day first, as in French
+        # day first, as in French and British use; month first where only that reads as a date
+        # (a distribution stamp's "03/29/2023")
+        value = iso(int(match[3]), int(match[2]), int(match[1])) or iso(int(match[3]), int(match[1]), int(match[2]))
         if value:
             found.append((match.start(), value))
             break

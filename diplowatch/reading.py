@@ -269,6 +269,7 @@ def parse_document(data: bytes, suffix: str) -> Document:
         text = _normalise(text)
         meta = sources.page_metadata(raw)
         url, site = meta.get("canonical") or meta.get("og:url"), meta.get("og:site_name")
+        published = sources.page_published(raw)
     elif suffix in JSON_SUFFIXES:
         text, title, published, url = _from_json(raw)
     else:
@@ -279,7 +280,8 @@ def parse_document(data: bytes, suffix: str) -> Document:
     _check_text(text)
     url = sources.safe_url(clean_text(url or ""))  # http(s) only: no javascript:, data: or file:
     title = short_title(title) if title else sources.headline_of(text)
-    published = published or dates.publication_date(text)
+    # the page's own metadata, else a date line in its text, else the day its address is filed under
+    published = published or dates.publication_date(text) or sources.url_date(url)
     outlet = clean_line(site or "") or sources.dateline_source(text) or sources.host_name(url)
     return Document(text=text, title=title, published=published, encoding=encoding, url=url, outlet=outlet)
 

@@ -109,6 +109,40 @@ def dateline_source(text: str) -> str | None:
     return None
 
 
+# Where pages state when they were published: Open Graph and schema.org, Dublin Core and the
+# newsroom systems' own names; the value starts with an ISO date ("2024-05-16T10:00:00+02:00").
+_PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued", "dcterms.created",
+                   "pubdate", "publish-date", "publishdate", "parsely-pub-date", "sailthru.date", "date")
+_ISO_START = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"(\d{4})-(\d{2})-(\d{2})')
+# a date in a page's address: /2024/05/16/, /2024/0516/, /2024-05-16/, /20240516
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+
+
+def page_published(markup: str) -> str | None:
+    """The publication date a web page states in its metadata, as an ISO day."""
+    head = markup[:200_000]
+    for tag in _META.finditer(head):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag.group(0))}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        found = _ISO_START.match(attrs.get("content") or "") if key in _PUBLISHED_KEYS else None
+        if found and (value := dates.iso(*map(int, found.groups()))):
+            return value
+    found = _JSON_LD_PUBLISHED.search(head)
+    return dates.iso(*map(int, found.groups())) if found else None
+
+
+def url_date(url: str | None) -> str | None:
+    """The day, else the month, an address is filed under ("/2024/0516/c31354-2017.html")."""
+    path = urlsplit(url).path if url else ""
+    found = _URL_DATE.search(path)
+    if found and (value := dates.iso(*map(int, found.groups()))):
+        return value
+    found = _URL_MONTH.search(path)
+    return dates.iso(*map(int, found.groups())) if found else None
+
+
 def page_metadata(markup: str) -> dict[str, str]:
     """canonical, og:url, og:site_name and og:title of a web page, as far as they are given."""
     found: dict[str, str] = {}

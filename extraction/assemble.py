@@ -37,7 +37,7 @@ from .meetings.places import is_venue
 from .people.coref import SOLE_OFFICES
 from .words import entities, fold, lemma
 
-CUE_RANK = {"dmy": 0, "mdy": 0, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
+CUE_RANK = {"dmy": 0, "mdy": 0, "wdm": 1, "wmd": 1, "dm": 1, "md": 1, "same_day": 2, "today": 3, "yesterday": 3, "tomorrow": 3,
             "weekday": 3, "last_weekday": 3, "next_weekday": 3, "month_year": 4, "month": 5, "last_month": 6,
             "next_month": 6, "this_month": 6, "last_year": 7, "next_year": 7, "this_year": 7}
 
@@ -442,9 +442,9 @@ def _quotes(doc: Doc, text: str, learned: dict[str, str]) -> list[Quote]:
 
 
 def assemble(doc: Doc, text: str, published: str | None, lang: str, warnings: list[str]) -> Extraction:
-    if published is None:
-        published = publication_date(text)
     _, body_start = date_line(text)
+    if published is None:
+        published = publication_date(text) or dates.weekday_dated(text[body_start:])
     ref = dates.reference_date(text[body_start:], published)
     meetings, learned = _meetings(doc, text, body_start, ref, published)
     meetings = _name_counterparts(meetings, learned)

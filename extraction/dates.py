@@ -37,10 +37,15 @@ _ORD = r"(?:er|st|nd|rd|th)?"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM}),?\s+(\d{{4}})\b", re.I)),
     ("mdy", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
+    # a weekday with its day and month ("mercredi 16 décembre", "Wednesday, July 18"): the
+    # weekday tells the year where the reference does not
+    ("wdm", re.compile(rf"\b({_WD}),?\s+(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
+    ("wmd", re.compile(rf"\b({_WD}),?\s+({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
     ("md", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
-                             r"earlier (?:in the|that) day|later (?:in the|that) day)\b"
+                             r"earlier (?:in the|that) day|later (?:in the|that) day|later (?:in the|that) evening|that same evening"
+                             r"|plus tard dans la soirée|le soir même|ce soir-là)\b"
                              r"|^(?:later|plus tard),", re.I)),  # "Later, A and B held a trilateral meeting"
     ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
                          r"this afternoon|this evening|tonight|earlier today)\b", re.I)),
@@ -113,8 +118,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 # The patterns that cannot match a text without a digit (each holds a mandatory \d), and those
 # that cannot match where "weekday" finds nothing (each holds a weekday between word boundaries):
 # most sentences have neither, and the month-led patterns are the slowest to run.
-_NEEDS_DIGIT = frozenset({"dmy", "mdy", "dm", "md", "month_year"})
-_NEEDS_WEEKDAY = frozenset({"last_weekday", "next_weekday"})
+_NEEDS_DIGIT = frozenset({"dmy", "mdy", "wdm", "wmd", "dm", "md", "month_year"})
+_NEEDS_WEEKDAY = frozenset({"last_weekday", "next_weekday", "wdm", "wmd"})
 _DIGIT = re.compile(r"\d")
 _WEEKDAY = dict(PATTERNS)["weekday"]
 
@@ -189,6 +194,31 @@ def reference_date(text: str, published: str | None) -> str | None:
     return published
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def weekday_dated(text: str, today: date | None = None) -> str | None:
+    """For a page that gives no date: the day its opening names with a weekday ("est arrivé ce
+    lundi 5 décembre"), in the one year of the three from the latest year the text mentions (a
+    page is not older than what it tells of) where that day is that weekday; else None."""
+    opening = text[:1500]
+    for kind in ("wdm", "wmd"):
+        found = dict(PATTERNS)[kind].search(opening)
+        if found:
+            break
+    else:
+        return None
+    wd, first, second = found.groups()
+    day, mon = (int(first), MONTHS[second.lower()]) if kind == "wdm" else (int(second), MONTHS[first.lower()])
+    this_year = (today or date.today()).year
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= this_year]
+    if not years:
+        return None
+    latest = max(years)
+    fits = [y for y in range(latest, min(latest + 3, this_year + 1)) if _weekday_of(y, mon, day) == WEEKDAYS[wd.lower()]]
+    return iso(fits[0], mon, day) if len(fits) == 1 else None
+
+
 @dataclass(frozen=True)
 class _Ref:
     year: int | None
@@ -231,6 +261,27 @@ def _day_month(cue: Cue, r: _Ref) -> str | None:
     d, mon = (int(g[0]), MONTHS[g[1].lower()]) if cue.kind == "dm" else (int(g[1]), MONTHS[g[0].lower()])
     year = _nearest_year(r, mon, d)
     return iso(year, mon, d) if year else None
+
+
+def _weekday_day_month(cue: Cue, r: _Ref) -> str | None:
+    """ "mercredi 16 décembre": of the years next to the nearest one, the one where the 16th of
+    December is a Wednesday (a reference taken from a past date in the text is not the day of
+    publication, so the nearest year can be a year off); a weekday that fits none is a typo."""
+    wd = WEEKDAYS[cue.groups[0].lower()]
+    d, mon = (int(cue.groups[1]), MONTHS[cue.groups[2].lower()]) if cue.kind == "wdm" else \
+        (int(cue.groups[2]), MONTHS[cue.groups[1].lower()])
+    year = _nearest_year(r, mon, d)
+    if not year:
+        return None
+    fits = [y for y in (year, year + 1, year - 1) if _weekday_of(y, mon, d) == wd]
+    return iso(fits[0] if fits else year, mon, d)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _month(cue: Cue, r: _Ref) -> str | None:
@@ -279,6 +330,8 @@ _RESOLVERS: dict[str, Callable[[Cue, _Ref], str | None]] = {
     "mdy": lambda c, r: iso(int(c.groups[2]), MONTHS[c.groups[0].lower()], int(c.groups[1])),
     "dm": _day_month,
     "md": _day_month,
+    "wdm": _weekday_day_month,
+    "wmd": _weekday_day_month,
     "month_year": lambda c, r: iso(int(c.groups[1]), MONTHS[c.groups[0].lower()]),
     "month": _month,
     "same_day": lambda c, r: r.previous or r.ref,

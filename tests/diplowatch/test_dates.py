@@ -18,6 +18,8 @@ from diplowatch.dates import first_full_date, publication_date
     ("Press releases\n\nMarch – 7- 2018\n\nThe minister received ...", "2018-03-07"),
     ("BSS\n12 May, 2023, 01:00 pm\nLast modified: 12 May, 2023", "2023-05-12"),
     ("Le ministre a parlé jeudi.", None),
+    ("Ministry of Foreign Affairs\n\n04/27/2021 | Press release | Distributed on 04/28/2021", "2021-04-27"),
+    ("Communiqué du 05/04/2021", "2021-04-05"),  # both readings are dates: the day comes first
 ])
 def test_the_publication_date_of_a_page(text, expected):
     assert publication_date(text) == expected

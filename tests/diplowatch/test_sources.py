@@ -79,3 +79,29 @@ def test_an_article_without_headline_gets_a_title_saying_what_happened():
     assert headline_for(said, BODY) == "Wang Yi: « Nos deux pays sont des voisins et des amis »"
     nothing = headline_for(Extraction("fr"), BODY * 3)
     assert nothing.startswith("Le ministre a reçu") and nothing.endswith("…") and len(nothing) <= 100
+
+
+@pytest.mark.parametrize(("head", "published"), [
+    ('<meta property="article:published_time" content="2024-05-16T10:00:00+02:00">', "2024-05-16"),
+    ('<meta name="pubdate" content="2023-11-02">', "2023-11-02"),
+    ('<meta itemprop="datePublished" content="2022-01-09T08:00Z">', "2022-01-09"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-03-04T12:00:00Z"}</script>',
+     "2021-03-04"),
+    ('<meta property="article:published_time" content="hier">', None),
+])
+def test_a_saved_page_is_dated_by_its_metadata_before_any_date_in_its_text(head, published):
+    page = f"<html><head>{head}</head><body><article><p>{BODY} Le 3 mars 2019, rien.</p><p>{BODY}</p></article></body></html>"
+    assert parse_document(page.encode(), ".html").published == (published or "2019-03-03")
+
+
+@pytest.mark.parametrize(("url", "published"), [
+    ("http://journal.example/Chine/n3/2024/0516/c31354-20170219.html", "2024-05-16"),
+    ("https://diplomat.example/en/2024/10/18/minister-visits-cairo", "2024-10-18"),
+    ("https://news.example/world/20230315/summit", "2023-03-15"),
+    ("https://site.example/wp/2017/10/ouattara-in-accra/", "2017-10"),
+    ("https://site.example/node/2010121234/story", None),  # a number, not a date
+    ("https://site.example/posts/eam-meets-prime-minister", None),
+])
+def test_a_page_with_no_date_in_its_text_is_dated_by_its_address(url, published):
+    data = json.dumps({"title": "Visite", "text": f"{BODY}\n\n{BODY}", "url": url}).encode()
+    assert parse_document(data, ".json").published == published

@@ -6,6 +6,8 @@ Every sentence here is written for the tests.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -142,10 +144,26 @@ def test_a_name_in_marks_is_no_quotation():
     ("on May 27", "2024-06-12", False, "2024-05-27"),
     ("on Nov. 14, Thursday", "2024-11-15", False, "2024-11-14"),  # an abbreviated month with its dot
     ("last night", "2024-06-12", False, "2024-06-11"),
+    # the reference is a past date the text gives, not the day of publication: the weekday tells the year
+    ("le mercredi 16 décembre", "2020-11-24", False, "2020-12-16"),
+    ("on Wednesday, July 18", "2012-07-13", True, "2012-07-18"),
+    ("lundi 16 décembre", "2020-11-24", False, "2019-12-16"),  # a Monday in 2019, not in 2020
+    ("later in the evening", "2024-05-22", True, "2024-05-22"),
 ])
 def test_time_expressions_resolve_against_the_reference(text, ref, planned, expected):
     cue = dates.find_cues(text)[0]
     assert dates.resolve(cue, ref, planned) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le président est arrivé ce lundi 7 décembre au Gabon, sa première visite depuis 2019.", "2020-12-07"),
+    ("The prime minister will travel next Wednesday, 18 July, after the 2012 final.", "2012-07-18"),
+    ("Le président est arrivé ce lundi 7 décembre au Gabon.", None),  # no year at all: no guess
+    ("Le président est arrivé ce dimanche 7 décembre au Gabon, après 2019.", None),  # no such Sunday from 2019 to 2021
+    ("Le président est arrivé ce lundi 7 décembre, dans le cadre de la Vision 2030 et après 2019.", "2020-12-07"),
+])
+def test_a_page_without_a_date_is_dated_by_a_weekday_and_the_years_it_mentions(text, expected):
+    assert dates.weekday_dated(text, today=date(2026, 1, 1)) == expected
 
 
 @pytest.mark.parametrize("text", ["You may 5 times ask", "the Nov. elections", "Jan. is cold"])
