@@ -31,6 +31,7 @@ from .model import MeetingCandidate, count_parties, dedupe_parties
 from .later import later_event
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .framing import framing_pair, framing_phrase, own_scope
+from .hosts import one_per_host
 from .places import best_place, places
 from .scope import between, clause_root, scopes
 from .status import planned
@@ -247,7 +248,9 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     aside = any(w in setting for w in lowers(doc)[max(0, sent.start - 60):sent.end])
     told = [r for r in st.results if r.sent_start == sent.start_char]
     told_keys = {m.key for r in told for m in r.participants}
-    for group in _bilaterals(dedupe_parties(parts), separately is not None, separately or tok.i, tok.i, aside):
+    parts = dedupe_parties(parts)
+    groups = one_per_host(doc, tok, parts) or _bilaterals(parts, separately is not None, separately or tok.i, tok.i, aside)
+    for group in groups:
         if len(told) >= 2 and {m.key for m in group} <= told_keys:
             continue  # "a rencontré et discuté avec A, B et C": the coordinated verb's encounters, told already
         for place, stated in place_list:
