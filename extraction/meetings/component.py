@@ -36,7 +36,7 @@ from .places import best_place, places
 from .scope import between, clause_root, scopes
 from .status import planned
 from .times import after_since, archive_caption, meeting_cues, of_the_attribution, previous_cues, since
-from .triggers import call_kind, sentence_triggers, trigger_kind
+from .triggers import call_kind, joint_by_words, sentence_triggers, trigger_kind
 
 
 @dataclass
@@ -211,6 +211,11 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             found = participants(doc, sent, tok, widest, pool, st.results, st.lang)
             if count_parties(found) >= 2:
                 parts, scope = found, widest
+    if count_parties(parts) < 2 and joint_by_words(tok):
+        wider = scope | set(range(sent.start, tok.i))  # the joint subject the parse lost
+        found = participants(doc, sent, tok, wider, pool, st.results, st.lang)
+        if count_parties(found) >= 2:
+            parts, scope = found, wider
     if count_parties(parts) == 1 and own_frame is not None:
         parts = framing_pair(doc, sent, own_frame, parts, st.mentions) + parts
     if count_parties(parts) < 2:

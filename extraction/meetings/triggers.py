@@ -71,7 +71,23 @@ def _joint_discussion(tok: Token) -> bool:
            for c in tok.children):
         return False  # "a évoqué une rencontre entre A et B": the encounter is the noun's, A and B its parties
     return subj is not None and subj.pos_ in ("PROPN", "NOUN") and any(
-        c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children)
+        c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children) or joint_by_words(tok)
+
+
+def joint_by_words(tok: Token) -> bool:
+    """ "Le ministre A et son homologue B ont discuté mardi au téléphone", where the parse lost the
+    subject (a role's adjective read as the verb): two names joined by "et" / "and" open the
+    sentence, and the plural auxiliary of the verb follows them."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in ("ont", "have"):
+        return False
+    start = sent_bounds(doc, tok.i)[0]
+    names = [m for m in doc._.mentions or () if start <= m.start and m.end < tok.i and m.kind == "person" and not m.plural]
+    if len({m.key for m in names}) < 2:
+        return False
+    between = doc[names[0].end:names[-1].start]
+    return any(t.lower_ in ("et", "and") for t in between) and not any(t.lower_ in ("qui", "who", "dont", "whose", "selon", "according")
+                                                                     for t in doc[start:tok.i])
 
 
 def _visit_to_person(tok: Token) -> bool:

@@ -119,7 +119,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     portfolios = load().words("portfolio")
     while end - start > 1 and (geo.is_country_name(tx[start]) or lw[start] in titles
                                or fold(tx[start]) in portfolios and start > 0
-                               and lw[start - 1] in ("de", "la", "l'", "du", "des", "à", "of")):
+                               and (lw[start - 1] in ("de", "la", "l'", "du", "des", "à", "of", "and", "et", ",")
+                                    or geo.adjective_country(tx[start - 1]))
+                               # "Minister of Foreign Affairs, International Cooperation and Egyptian
+                               # Expatriates Omar Hassan": the portfolio's nationality, then the portfolio
+                               or geo.adjective_country(tx[start]) and fold(tx[start + 1]) in portfolios):
         start += 1
     if end - start > 2 and lw[start] in load().words("title_name"):
         start += 1  # "Cheikh Tamim bin Hamad Al Thani", but "Cheikh Ndiaye"

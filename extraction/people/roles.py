@@ -216,6 +216,10 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
             continue
         if tok.is_punct and tok.text not in ("-", "'", ","):
             break
+        if tok.lower_ in (",", "and", "et") and _portfolio_list(doc, i, start) \
+                and any(role_hit(doc, j, lang) for j in range(max(floor, i - 6), i - 1)):
+            i -= 1  # "Minister of Foreign Affairs, International Cooperation and Egyptian Expatriates X"
+            continue
         if tok.text == ",":
             # "South African President, Cyril Ramaphosa" / "Le Président de la République, M. X" /
             # "Le chef de la diplomatie saoudienne, le prince X" (a rank of nobility, not an office)
@@ -239,6 +243,18 @@ def left_context(doc: Doc, start: int, floor: int, lang: str = "fr") -> int:
             break  # "In his first visit to Germany as PM, Mr X": the country is the visit's
         i -= 1
     return i
+
+
+_PORTFOLIO_GLUE = frozenset({",", "and", "et", "of", "de", "du", "des", "la", "l'", "the"})
+
+
+def _portfolio_list(doc: Doc, i: int, start: int) -> bool:
+    """The words from i to the name are more of a minister's portfolio ("International Cooperation
+    and Egyptian Expatriates"): portfolio words, their nationality and the words joining them."""
+    portfolios = load().words("portfolio")
+    words = doc[i:start]
+    return any(fold(t.text) in portfolios for t in words) and all(
+        fold(t.text) in portfolios or t.lower_ in _PORTFOLIO_GLUE or geo.adjective_country(t.text) for t in words)
 
 
 def _abbreviation_before(doc: Doc, i: int, floor: int) -> bool:

@@ -18,6 +18,14 @@ def meetings_are(*expected):
     return check
 
 
+def only_parties(*expected):
+    """One meeting, of these (name, country) parties and no other (no unnamed holder of a title)."""
+    def check(result):
+        assert [sorted((p.name, p.country) for p in m.participants) for m in result.meetings] == [sorted(expected)], \
+            result.meetings
+    return check
+
+
 CASES = [
     pytest.param(
         "BELGRADE – Greek Foreign Minister Nikos Papas arrived in Belgrade on Monday. Later on Wednesday, Papas will "
@@ -53,6 +61,26 @@ CASES = [
         "ministre italienne Giulia Rossi.",
         PUB, meeting({"Paul Durand", "Karl Weber", "Giulia Rossi"}, count=1),
         id="fr-guard-leaders-of-two-countries-met-together-are-one-meeting"),
+    pytest.param(
+        "Le ministre japonais des Affaires étrangères Kenji Sato et son homologue canadienne Anne Roy ont discuté "
+        "mardi pendant environ 30 minutes au téléphone, à la demande de la partie canadienne.",
+        PUB, meeting({"Kenji Sato", "Anne Roy"}, kind="call", date="2024-03-12"),
+        id="fr-two-named-ministers-ont-discute-au-telephone-where-the-parse-lost-the-subject"),
+    pytest.param(
+        "Le ministre Paul Durand a rencontré Anne Roy. Selon Paul Durand et Anne Roy, les ministres ont discuté du "
+        "commerce.",
+        PUB, meeting({"Paul Durand", "Anne Roy"}, count=1),
+        id="fr-guard-selon-a-et-b-is-no-second-encounter"),
+    pytest.param(
+        "CAIRO – Minister of Foreign Affairs, International Cooperation and Egyptian Expatriates Omar Hassan held a "
+        "telephone call with US Special Envoy Paul Baker.",
+        PUB, meeting({"Omar Hassan", "Paul Baker"}, kind="call", count=1),
+        id="en-a-portfolio-list-before-the-name-is-no-person"),
+    pytest.param(
+        "Italian Minister of Foreign Affairs and International Cooperation Marco Rossi met Egyptian Foreign Minister "
+        "Omar Hassan in Rome.",
+        PUB, only_parties(("Marco Rossi", "IT"), ("Omar Hassan", "EG")),
+        id="en-a-two-part-portfolio-title-is-the-name-s-role"),
 ]
 
 
