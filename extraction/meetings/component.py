@@ -211,11 +211,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             found = participants(doc, sent, tok, widest, pool, st.results, st.lang)
             if count_parties(found) >= 2:
                 parts, scope = found, widest
-    if count_parties(parts) < 2 and joint_by_words(tok):
-        wider = scope | set(range(sent.start, tok.i))  # the joint subject the parse lost
-        found = participants(doc, sent, tok, wider, pool, st.results, st.lang)
-        if count_parties(found) >= 2:
-            parts, scope = found, wider
+    parts, scope = _joint_subject(st, sent, tok, scope, pool, parts)
     if count_parties(parts) == 1 and own_frame is not None:
         parts = framing_pair(doc, sent, own_frame, parts, st.mentions) + parts
     if count_parties(parts) < 2:
@@ -263,6 +259,17 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
                                                sent.end_char, again or len(place_list) > 1, places=found,
                                                generic=tok.lower_ == "invitation"))
     return False
+
+
+def _joint_subject(st: _State, sent, tok: Token, scope: set[int], pool: list[Mention],
+                   parts: list[Mention]) -> tuple[list[Mention], set[int]]:
+    """ "A et son homologue B ont discuté ...": the joint subject the parse lost, read from the words
+    before the verb."""
+    if count_parties(parts) >= 2 or not joint_by_words(tok):
+        return parts, scope
+    wider = scope | set(range(sent.start, tok.i))
+    found = participants(st.doc, sent, tok, wider, pool, st.results, st.lang)
+    return (found, wider) if count_parties(found) >= 2 else (parts, scope)
 
 
 def _before_later_events(doc: Doc, sent, tok: Token, scope: set[int], lang: str) -> set[int] | None:

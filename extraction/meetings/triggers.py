@@ -76,18 +76,23 @@ def _joint_discussion(tok: Token) -> bool:
 
 def joint_by_words(tok: Token) -> bool:
     """ "Le ministre A et son homologue B ont discuté mardi au téléphone", where the parse lost the
-    subject (a role's adjective read as the verb): two names joined by "et" / "and" open the
-    sentence, and the plural auxiliary of the verb follows them."""
+    subject (a role's adjective read as the verb): the sentence opens on two people of two countries
+    joined by "et" / "and", and the plural auxiliary of the verb follows the second at once (a
+    fallback without the parse, so it asks for the plainest shape only)."""
     doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ not in ("ont", "have"):
+    if tok.i < 2 or doc[tok.i - 1].lower_ not in ("ont", "have"):
         return False
     start = sent_bounds(doc, tok.i)[0]
-    names = [m for m in doc._.mentions or () if start <= m.start and m.end < tok.i and m.kind == "person" and not m.plural]
-    if len({m.key for m in names}) < 2:
+    names = [m for m in doc._.mentions or () if start <= m.start and m.end < tok.i and not m.quoted]
+    if len(names) != 2 or any(m.kind != "person" or m.plural for m in names) or names[1].end != tok.i - 1:
         return False
-    between = doc[names[0].end:names[-1].start]
-    return any(t.lower_ in ("et", "and") for t in between) and not any(t.lower_ in ("qui", "who", "dont", "whose", "selon", "according")
-                                                                     for t in doc[start:tok.i])
+    first, second = names
+    if first.country and second.country and first.country == second.country or first.key == second.key:
+        return False
+    lead = doc[start:first.start]
+    return any(t.lower_ in ("et", "and") for t in doc[first.end:second.start]) \
+        and not any(t.pos_ in ("VERB", "AUX", "ADP") and not t.text[:1].isupper() or t.text == "," for t in lead
+                    if t.lower_ not in ("des", "de", "du", "of"))
 
 
 def _visit_to_person(tok: Token) -> bool:
