@@ -316,8 +316,11 @@ def _speculative(doc: Doc, sent, tok: Token) -> bool:
     been open to talks": an encounter only possible, or a stance, is none (the annotation conventions)."""
     lex = load()
     before = []  # the words before the meeting word, back to a verb or a punctuation mark
-    for t in reversed(doc[max(sent.start, tok.i - 5):tok.i]):
-        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+    for t in reversed(doc[max(sent.start, tok.i - 6):tok.i]):
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX"):  # ("a high-level meeting")
+            if lemma(t) in _ORGANISE and t.i >= 2 and fold(doc[t.i - 2].text) in lex.words("ready_for") \
+                    and doc[t.i - 1].lower_ in ("to", "à"):
+                return True  # "we are ready to host a meeting between A and B", "prêt à organiser une rencontre"
             break
         before.insert(0, fold(t.text))
     if any(w in lex.words("speculative") for w in before):
@@ -326,6 +329,9 @@ def _speculative(doc: Doc, sent, tok: Token) -> bool:
         return True  # "there is no plan for A and B to meet", "X n'a pas l'intention de rencontrer Y"
     return any(a in lex.words("ready_for") and b in ("to", "a", "for") for a, b in zip(before, before[1:]))
 
+
+_ORGANISE = frozenset({"host", "organize", "organise", "arrange", "facilitate", "accueillir", "organiser", "faciliter",
+                       "abriter"})
 
 # a plan denied before the meeting word (within its clause)
 _NO_PLAN = re.compile(r"\b(?:no|not any|aucun|aucune|pas de|pas d'|pas l')\s*(?:plans?|projet|intention)\b[^.;:]{0,90}$"

@@ -29,7 +29,7 @@ from ..words import fold, positions, texts, tidy
 from .descriptions import find_descriptions
 from .figures import figure_state
 from .model import Mention, Person, sent_bounds
-from .names import canonical, name_spans
+from .names import canonical, name_spans, one_slip
 from .roles import describe
 
 # role classes a description of the first class may stand for (data/roles.tsv "class")
@@ -252,13 +252,24 @@ def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> 
         tok = doc[i]  # made only for the capitalised words
         if tok.is_punct:
             continue
-        full = name_parts.get(fold(tok.text))
+        full = name_parts.get(fold(tok.text)) or _misspelt_part(tok, name_parts)
         if full and fold(tok.text) not in stop and not (geo.any_country(tok.text) and _as_place(tok, full)):
             mentions.append(Mention(tok.i, tok.i + 1, tok.text, "person", key=full))
             taken.add(tok.i)
             if tok.text != full:
                 persons[full].aliases.add(tok.text)
     return taken
+
+
+def _misspelt_part(tok, name_parts: dict[str, str]) -> str | None:
+    """ "Papadkais said" after "Kyriakos Papadakis": a proper noun one slip from a surname of the
+    article (see names.one_slip), when no other name is as near."""
+    word = fold(tok.text)
+    if tok.pos_ != "PROPN" or len(word) < 6 or geo.any_country(tok.text) or geo.place_country(tok.text):
+        return None
+    found = {full for part, full in name_parts.items() if len(part) >= 5 and part[0] == word[0]
+             and fold(full).split()[-1] == part and one_slip(word, part)}  # a surname, not a first word
+    return found.pop() if len(found) == 1 else None
 
 
 def _as_place(tok, full: str) -> bool:

@@ -672,5 +672,30 @@ def canonical(names: list[str]) -> dict[str, str]:
             for m in index[rarest]:
                 if len(words[m]) > len(words[best]) and sets[n] <= sets[m]:
                     best = m
+        if best == n and len(words[n]) == 1:
+            best = _misspelt_of(words[n][0], unique, words) or n
         result[n] = first[tuple(best.replace(".", " ").split())]
     return result
+
+
+def _misspelt_of(word: str, unique: list[str], words: dict[str, list[str]]) -> str | None:
+    """ "Mistotakis" after "Kyriakos Mitsotakis": a lone surname one slip of the keyboard from the
+    surname of exactly one fuller name of the article (two letters swapped, one letter wrong, missing or
+    extra) is that name. Long words only, with the same first letter: short names differ by a letter."""
+    if len(word) < 6:
+        return None
+    found = {m for m in unique if len(words[m]) > 1 and any(
+        len(v) >= 5 and v[0] == word[0] and v != word and one_slip(word, v) for v in words[m][1:])}
+    return found.pop() if len(found) == 1 else None
+
+
+def one_slip(a: str, b: str) -> bool:
+    """Whether b is a from one slip of the keyboard: two neighbours swapped, one letter wrong, missing or extra."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1:]

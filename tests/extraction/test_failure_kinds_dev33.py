@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import all_of, meeting, no_meeting, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -81,6 +81,34 @@ CASES = [
         "Omar Hassan in Rome.",
         PUB, only_parties(("Marco Rossi", "IT"), ("Omar Hassan", "EG")),
         id="en-a-two-part-portfolio-title-is-the-name-s-role"),
+    pytest.param(
+        "ATHENS – Greek Prime Minister Kyriakos Papadakis met with the President of Cyprus, Nikos Andreou, after "
+        "arriving in Nicosia. Papadkais said the talks were useful.",
+        PUB, all_of(meeting({"Kyriakos Papadakis", "Nikos Andreou"}, count=1),
+                    quote_by("the talks were useful", "Kyriakos Papadakis")),
+        id="en-a-surname-with-two-letters-swapped-is-the-person-named-above"),
+    pytest.param(
+        "Le président Ilham Aliev a reçu le ministre Paul Durand. Aliyev a déclaré que la visite était importante.",
+        PUB, quote_by("la visite était importante", "Ilham Aliev"),
+        id="fr-a-surname-spelt-with-one-letter-more-is-the-person-named-above"),
+    pytest.param(
+        "Le président Ali Hassan a reçu le ministre Omar Hasan. Hasan a déclaré que la rencontre était utile.",
+        PUB, quote_by("la rencontre était utile", "Omar Hasan"),
+        id="fr-guard-a-surname-spelt-as-written-is-not-the-near-one"),
+    pytest.param(
+        'The EU spokesman Peter Lund said: "We are always ready to host a high-level meeting between Prime Minister '
+        'Arben Krasniqi and President Marko Petrovic, when the conditions are created."',
+        PUB, no_meeting(),
+        id="en-ready-to-host-a-meeting-is-a-stance-not-an-encounter"),
+    pytest.param(
+        "L'Union européenne est prête à organiser une rencontre entre le Premier ministre Arben Krasniqi et le "
+        "président Marko Petrovic.",
+        PUB, no_meeting(),
+        id="fr-prete-a-organiser-une-rencontre-is-a-stance"),
+    pytest.param(
+        "Norway will host a meeting between Prime Minister Arben Krasniqi and President Marko Petrovic on Friday.",
+        PUB, meeting({"Arben Krasniqi", "Marko Petrovic"}, status="planned", date="2024-03-15"),
+        id="en-guard-a-host-announced-is-a-planned-meeting"),
 ]
 
 
