@@ -53,7 +53,7 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH})\.?(?:\s+|\s*[-–—]\s*)(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+|\s*[-–—]\s*)(\d{{4}})\b", re.IGNORECASE
 )
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")  # "29/03/2023", "03-07-2024"
 _STAMP = re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?({_STAMP_MONTH})\.?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 
 
@@ -107,7 +107,7 @@ def first_full_date(text: str) -> str | None:
     for match in _NUMERIC.finditer(text):
         # day first, as in French and British use; month first where only that reads as a date
         # (a distribution stamp's "03/29/2023")
-        value = iso(int(match[3]), int(match[2]), int(match[1])) or iso(int(match[3]), int(match[1]), int(match[2]))
+        value = iso(int(match[4]), int(match[3]), int(match[1])) or iso(int(match[4]), int(match[1]), int(match[3]))
         if value:
             found.append((match.start(), value))
             break

@@ -35,13 +35,13 @@ _WD = "|".join(WEEKDAYS)
 _ORD = r"(?:er|st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM}),?\s+(\d{{4}})\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_NUM}),?\s+(\d{{4}})\b", re.I)),
     ("mdy", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
     # a weekday with its day and month ("mercredi 16 décembre", "Wednesday, July 18"): the
     # weekday tells the year where the reference does not
     ("wdm", re.compile(rf"\b({_WD}),?\s+(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
     ("wmd", re.compile(rf"\b({_WD}),?\s+({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD}\b", re.I)),
-    ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+({_MONTH_NUM})\b", re.I)),
+    ("dm", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_NUM})\b", re.I)),  # "on 13th of October"
     ("md", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD}\b", re.I)),
     ("same_day", re.compile(r"\b(?:le même jour|the same day|ce même jour|on the same day|plus tôt dans la journée|plus tard dans la journée|"
                              r"earlier (?:in the|that) day|later (?:in the|that) day|later (?:in the|that) evening|that same evening"

@@ -19,7 +19,8 @@ def one_per_host(doc: Doc, tok: Token, parts: list[Mention]) -> list[list[Mentio
     lex = load()
     before = [m for m in parts if m.start < tok.i]
     after = [m for m in parts if m.start > tok.i]
-    if len({m.key for m in before}) != 1 or len(after) < 2 or not before[0].country:
+    # the visitor: of a state, or of an organisation ("le Président de la Commission de l'Union africaine")
+    if len({m.key for m in before}) != 1 or len(after) < 2 or not (before[0].country or before[0].org):
         return None
     if any(m.kind != "person" or m.plural or not m.key for m in after) or len({m.key for m in after}) < len(after):
         return None

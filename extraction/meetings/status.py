@@ -70,6 +70,22 @@ def _conditional_read_as_imperfect(t: Token) -> bool:
     return False
 
 
+_AGREE = frozenset({"convenir", "décider", "accepter", "agree", "decide", "accept"})
+
+
+def _agreed_to(nodes: list[Token]) -> bool:
+    """ "Les deux ministres sont convenus de tenir une réunion", "they agreed to meet again": an
+    encounter agreed on is still to come, when the meeting word is the infinitive the agreeing
+    governs or that infinitive's object ("agreed to enhance cooperation during their meeting" is no
+    such thing)."""
+    def infinitive(t: Token) -> bool:
+        return "Inf" in t.morph.get("VerbForm") or t.tag_ == "VB"
+    trig = nodes[0]
+    if len(nodes) > 1 and infinitive(trig) and lemma(nodes[1]) in _AGREE:
+        return True
+    return len(nodes) > 2 and trig.dep_ in ("obj", "dobj") and infinitive(nodes[1]) and lemma(nodes[2]) in _AGREE
+
+
 def planned(doc: Doc, trig: Token, lang: str) -> bool:
     cues = load().planned_cues
     if trig.pos_ == "NOUN" and _AHEAD.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 6):trig.i].text_with_ws):
@@ -90,6 +106,8 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
         nodes.append(node)
         if node.pos_ == "VERB" and node.dep_ in _CLAUSE_DEPS:
             break
+    if _agreed_to(nodes):
+        return True
     look = []
     for n in nodes:
         look.append(n)

@@ -420,7 +420,13 @@ def _fits(d: Mention, p: Person, same_country_only: bool) -> bool:
         return False
     if d.counterpart and {d.cls, p.cls} <= _LEADERS:
         return True  # "his Mexican counterpart" of a prime minister may be Mexico's president
-    return roles_compatible(d.cls, d.head, p.cls, p.head) and orgs_compatible(d.org, p.org)
+    return roles_compatible(d.cls, d.head, p.cls, p.head) and (orgs_compatible(d.org, p.org) or _org_in_role(d, p))
+
+
+def _org_in_role(d: Mention, p: Person) -> bool:
+    """ "le Président de la Commission" for "le Président de la Commission de l'Union africaine": the
+    description's organisation is one the person's title names, though not its last one."""
+    return bool(d.org and p.role) and set(d.org.split()) <= set(fold(p.role).replace("'", " ").split())
 
 
 # A leader's counterpart leads the other state, whether as its head of state or of government
