@@ -83,7 +83,11 @@ def _agreed_to(nodes: list[Token]) -> bool:
     trig = nodes[0]
     if len(nodes) > 1 and infinitive(trig) and lemma(nodes[1]) in _AGREE:
         return True
-    return len(nodes) > 2 and trig.dep_ in ("obj", "dobj") and infinitive(nodes[1]) and lemma(nodes[2]) in _AGREE
+    return len(nodes) > 2 and trig.dep_ in ("obj", "dobj") and infinitive(nodes[1]) and lemma(nodes[1]) in _HOLD \
+        and lemma(nodes[2]) in _AGREE  # not "agreed to speed up talks on an agreement"
+
+
+_HOLD = frozenset({"tenir", "avoir", "organiser", "hold", "have", "organize", "organise", "convene"})
 
 
 def planned(doc: Doc, trig: Token, lang: str) -> bool:

@@ -46,6 +46,11 @@ CASES = [
         PUB, meeting({"Ali Rezaei", "Omar Khan"}, status="held"),
         id="en-guard-agreed-to-do-something-during-a-meeting-is-held"),
     pytest.param(
+        "Prime Minister Ali Rezaei met President Omar Khan on Tuesday. Khan said that the two leaders had agreed to "
+        "speed up talks on a fisheries agreement.",
+        PUB, meetings_are(({"Ali Rezaei", "Omar Khan"}, "held")),
+        id="en-guard-agreed-to-speed-up-talks-on-an-agreement-is-no-encounter-to-come"),
+    pytest.param(
         "Addis Abeba, le 30 octobre 2017: Le Président de la Commission de l'Union africaine, Moussa Diallo, entame "
         "aujourd'hui une visite officielle au Kenya. Au cours de cette visite, le Président de la Commission "
         "s’entretiendra avec le Président John Kamau, la Ministre des Affaires étrangères, Mary Wanjiru, et d'autres "
