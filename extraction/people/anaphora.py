@@ -42,7 +42,12 @@ def is_subject_mention(doc: Doc, m: Mention, first_in_sentence: bool) -> bool:
     """The mention is the subject of its clause: dependency label on the name or its title, or the
     first person of the sentence written before any verb ("Le président chinois Xi Jinping a ...")."""
     lo = max(sent_bounds(doc, m.start)[0], m.start - 10)
-    for t in doc[lo:m.end]:
+    k = m.start - 1
+    while k >= lo and doc[k].pos_ == "DET":
+        k -= 1
+    # "lors de sa rencontre avec son homologue iranien": an object, whatever the parse's label
+    governed = k >= lo and doc[k].pos_ == "ADP" and doc[k].lower_ in ("avec", "with", "à", "au", "aux", "par", "by", "to")
+    for t in doc[lo:m.end] if not governed else ():
         if t.dep_.startswith("nsubj") and not (t.head.i >= lo and t.head.i < m.end):
             # the name itself, or the title it is apposed to ("Le prince héritier d'Arabie saoudite, X, ...")
             if t.i >= m.start or t.pos_ in ("NOUN", "PROPN") and (m.start - t.i <= 5 or t.head.i >= m.end):
@@ -114,7 +119,9 @@ def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], gender: str | 
         by_sent.setdefault(sent_bounds(doc, m.start)[0], []).append(m)
     for s in sorted(by_sent, reverse=True)[:4]:
         ms = sorted(by_sent[s], key=lambda m: m.start)
-        persons_only = [m for m in ms if m.kind == "person"] or ms
+        # a description resolved to a named person counts as that person ("Le vice-Premier ministre ...
+        # du Pakistan, lors de sa rencontre ..., a exprimé ... Il a déclaré")
+        persons_only = [m for m in ms if m.kind == "person" or m.key and not m.key.startswith("~")] or ms
         for m in ms:
             if is_subject_mention(doc, m, m is persons_only[0]):
                 return m

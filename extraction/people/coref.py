@@ -316,6 +316,7 @@ def find_people(doc: Doc, lang: str) -> tuple[list[Mention], dict[str, Person]]:
     parties = _respectively(doc, mentions, parties, persons)
     _counterpart_heads(doc, sorted(mentions + parties, key=lambda m: m.start), persons)
     resolve_descriptions(doc, parties, persons, mentions)
+    _named_later(parties, persons)
     mentions.extend(parties)
     mentions.sort(key=lambda m: (m.start, m.end))
     for m in mentions:
@@ -636,6 +637,22 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
             unnamed.append(holder)
         d.key = holder.key
         holder.country = holder.country or d.country
+
+
+def _named_later(parties: list[Mention], persons: dict[str, Person]) -> None:
+    """ "Le vice-Premier ministre et ministre des Affaires étrangères du Pakistan, lors de sa rencontre
+    ... ¶ ... le sénateur X, vice-Premier ministre et ministre des Affaires étrangères du Pakistan": an
+    office told first without a name is the one person named later with that very title and country."""
+    for holder in [p for p in persons.values() if p.name is None and p.role and p.country]:
+        title = fold(holder.role)
+        named = [p for p in persons.values() if p.name and p.first > holder.first and p.role
+                 and fold(p.role) == title and p.country == holder.country]
+        if len(named) != 1 or len(title.split()) < 3:
+            continue  # one word or two ("le président") may be anyone's; only a full title names one office
+        for d in parties:
+            if d.key == holder.key:
+                d.key = named[0].key
+        del persons[holder.key]
 
 
 def _same_office(d: Mention, u: Person) -> bool:

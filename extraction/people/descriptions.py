@@ -68,7 +68,7 @@ def _stops_phrase(doc: Doc, k: int, institutions: frozenset[str]) -> bool:
         or nxt.lower_ == "the" and _country_name_at(doc, k + 1)))  # "from the United States, ..."
 
 
-def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
+def _phrase_end(doc: Doc, end: int, taken: set[int], roles: dict | None = None) -> int:
     """The end of the noun phrase a role word heads: adjectives, "des Affaires étrangères",
     "du Niger et du Soudan", ", kazakh, kirghize et tadjik", "from Russia, Iran and Turkey",
     "de la délégation du Sénat américain"."""
@@ -84,6 +84,9 @@ def _phrase_end(doc: Doc, end: int, taken: set[int]) -> int:
         if t.lower_ in ("'s", "´s") or t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
                 or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON", "ADV") and not geo.adjective_country(t.text):
             break
+        if t.lower_ in ("et", "and") and roles is not None and roles.get(k + 1) is not None and k + 1 not in taken:
+            k = roles[k + 1].end  # "Le vice-Premier ministre et ministre des Affaires étrangères": one person's two offices
+            continue
         if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
             break
         if _stops_phrase(doc, k, institutions) or headline_verb(t.lower_) and not _ends_country_name(doc, k):
@@ -190,7 +193,9 @@ def find_descriptions(doc: Doc, lang: str, taken: set[int]) -> list[Mention]:
         if i in taken or hit is None:
             i += 1
             continue
-        k = _phrase_end(doc, hit.end, taken)
+        # French repeats the article before a second person's title ("le ministre X et le ministre Y"),
+        # so a bare second title is the same person's; English leaves it out for two people as well
+        k = _phrase_end(doc, hit.end, taken, roles if lang == "fr" else None)
         s = _phrase_start(doc, i, taken)
         nxt = k + 1 if k < len(doc) and doc[k].text == "," else k
         if nxt in taken or hit.end in taken:

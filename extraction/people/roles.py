@@ -373,9 +373,11 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
     if right > end:
         rroles = roles_in(doc, end + 1, right, lang)
         if rroles:
-            if role is None:
+            best = next((r[2] for r in rroles if r[2].head not in ("membre", "member")), rroles[0][2])
+            # "le sénateur X, vice-Premier ministre et ministre des Affaires étrangères": the seat
+            # before the name is a rank; the office after it is what "le ministre pakistanais" refers to
+            if role is None or cls == "legislator" and best.cls not in (None, "legislator"):
                 role = tidy(_RELATIVE_COPULA.sub("", doc[end + 1:right].text.strip(" ,")))
-                best = next((r[2] for r in rroles if r[2].head not in ("membre", "member")), rroles[0][2])
                 head, cls, gender = best.head, best.cls, best.gender
                 org = org_in(doc, end + 1, right)
             country = country or country_in(doc, end + 1, right)

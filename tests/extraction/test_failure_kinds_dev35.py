@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import all_of, meeting, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -57,6 +57,20 @@ CASES = [
         "hauts responsables du Gouvernement.",
         "2017-10-30", meetings_are(({"Moussa Diallo", "John Kamau"}, "planned"), ({"Moussa Diallo", "Mary Wanjiru"}, "planned")),
         id="fr-le-president-de-la-commission-is-the-au-commission-s-president-named-above"),
+    pytest.param(
+        "À son arrivée au ministère à Islamabad, le ministre iranien des Affaires étrangères, Ali Rezaei, a été "
+        "accueilli par le sénateur Omar Khan, vice-Premier ministre et ministre des Affaires étrangères du Pakistan. "
+        "Le ministre pakistanais a souligné que les deux pays ont toujours été côte à côte.",
+        PUB, quote_by("les deux pays ont toujours été côte à côte", "Omar Khan"),
+        id="fr-a-senator-s-office-after-his-name-is-what-le-ministre-pakistanais-refers-to"),
+    pytest.param(
+        "Islamabad (Agence) – Le vice-Premier ministre et ministre des Affaires étrangères du Pakistan, lors de sa "
+        "rencontre, ce lundi, avec son homologue iranien, a exprimé sa gratitude pour la visite d'Ali Rezaei à "
+        "Islamabad. Il a déclaré que Téhéran et Islamabad ont toujours été unis.\n\nÀ son arrivée, Ali Rezaei a été "
+        "accueilli par le sénateur Omar Khan, vice-Premier ministre et ministre des Affaires étrangères du Pakistan.",
+        PUB, all_of(quote_by("Téhéran et Islamabad ont toujours été unis", "Omar Khan"),
+                    meeting({"Omar Khan", "Ali Rezaei"}, date="2024-03-11")),
+        id="fr-an-office-told-first-without-a-name-is-the-one-named-later-with-that-title"),
 ]
 
 
