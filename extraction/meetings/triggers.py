@@ -350,8 +350,15 @@ def _hangs_on(t: Token, verb: Token, steps: int) -> bool:
 
 
 def _exchanged_with(tok: Token) -> bool:
-    """ "a échangé avec le secrétaire X" (not "ont échangé des prisonniers")."""
-    return lemma(tok) == "échanger" and any(t.lower_ == "avec" for t in tok.doc[tok.i + 1:tok.i + 4])
+    """ "a échangé avec le secrétaire X" (not "ont échangé des prisonniers"); "pour des échanges avec
+    le président X" (not "les échanges commerciaux avec la Chine": a person follows "avec")."""
+    if lemma(tok) == "échanger":
+        return any(t.lower_ == "avec" for t in tok.doc[tok.i + 1:tok.i + 4])
+    if lemma(tok) != "échange" or tok.pos_ != "NOUN":
+        return False
+    doc = tok.doc
+    k = next((t.i for t in doc[tok.i + 1:tok.i + 3] if t.lower_ == "avec"), None)
+    return k is not None and _person_after(doc, k, sent_bounds(doc, tok.i)[1])
 
 
 def _call_headline(doc: Doc) -> bool:

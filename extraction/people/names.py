@@ -104,6 +104,9 @@ _HEADLINE_PREPOSITIONS = frozenset({"from", "with", "to", "for", "in", "on", "at
                                     "entre", "sur", "dans", "chez"})
 
 
+_ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Titles, roles and lower-case words off the start; punctuation and "'s" off the end."""
     tx, lw = texts(doc), lowers(doc)  # not a Token per test
@@ -112,8 +115,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or _is_role(doc, start) or lw[start] in _HEADLINE_PREPOSITIONS):
         start += 1
     while end > start and (doc[end - 1].is_punct or lw[end - 1] in ("'s", "s", "'")
+                           or lw[end - 1] in _ARTICLES and end - 2 >= start and doc[end - 2].is_punct
                            or tx[end - 1][:1].islower() and not _after_hyphen(doc, end - 1)):
-        end -= 1
+        end -= 1  # (an article after a dash opens the sentence: "Luanda - Le président ..." is no name)
     # a country name glued before the name ("du Président de l'Indonésie Prabowo Subianto"), or the
     # portfolio of the title ("le ministre russe de la Défense Sergueï Choïgou" read as one name)
     portfolios = load().words("portfolio")

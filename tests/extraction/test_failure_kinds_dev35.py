@@ -19,6 +19,14 @@ def meetings_are(*expected):
     return check
 
 
+def only_parties(*expected):
+    """One meeting, of these (name, country) parties and no other."""
+    def check(result):
+        assert [sorted((p.name, p.country) for p in m.participants) for m in result.meetings] == [sorted(expected)], \
+            result.meetings
+    return check
+
+
 CASES = [
     pytest.param(
         "The spokesman said that on 13th of October Prime Minister Omar Khan visited Tehran and met President Ali "
@@ -71,6 +79,22 @@ CASES = [
         PUB, all_of(quote_by("Téhéran et Islamabad ont toujours été unis", "Omar Khan"),
                     meeting({"Omar Khan", "Ali Rezaei"}, date="2024-03-11")),
         id="fr-an-office-told-first-without-a-name-is-the-one-named-later-with-that-title"),
+    pytest.param(
+        "Le président sénégalais Amadou Sow a été accueilli jeudi à Abuja par le président nigérian John Okafor. Après "
+        "cette rencontre, le chef de l’État sénégalais se rendra au Ghana pour des échanges avec le président Kwame "
+        "Mensah avant de regagner Dakar.",
+        PUB, meeting({"Amadou Sow", "Kwame Mensah"}, status="planned", kind="talks", place="Ghana"),
+        id="fr-pour-des-echanges-avec-le-president-x-is-talks"),
+    pytest.param(
+        "Le ministre Paul Durand a reçu mardi son homologue Anne Roy. Ils ont évoqué les échanges commerciaux avec la "
+        "Chine.",
+        PUB, meeting({"Paul Durand", "Anne Roy"}, count=1),
+        id="fr-guard-trade-echanges-avec-a-country-are-no-encounter"),
+    pytest.param(
+        "Luanda - Le président angolais Paulo Neto a eu mercredi un entretien téléphonique avec son homologue du "
+        "Rwanda, Jean Habimana.",
+        PUB, only_parties(("Paulo Neto", "AO"), ("Jean Habimana", "RW")),
+        id="fr-a-dateline-city-and-the-article-after-its-dash-are-no-person"),
 ]
 
 
