@@ -157,6 +157,8 @@ class Merger:
                                   or geo.is_country_name(other.place) and not geo.is_country_name(meeting.place)):
                 place, e.stated = meeting.place, stated
             date = other.date if other.date and len(other.date) >= len(meeting.date or "") else meeting.date
+            if same_sentence and e.weak and not weak and meeting.date:
+                date = meeting.date  # "a salué ses échanges avec X, qui l'a accueilli mardi": the day told
             kind = _stronger_kind(other.kind, meeting.kind) if same_sentence or e.generic else other.kind
             e.generic = e.generic and c.generic
             e.meeting = Meeting(parts, date, place, other.status, kind, other.evidence)
