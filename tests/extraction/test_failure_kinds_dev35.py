@@ -95,6 +95,11 @@ CASES = [
         "Rwanda, Jean Habimana.",
         PUB, only_parties(("Paulo Neto", "AO"), ("Jean Habimana", "RW")),
         id="fr-a-dateline-city-and-the-article-after-its-dash-are-no-person"),
+    pytest.param(
+        "Namibian President John Haufiku and President Peter Molefe at a Sadc extraordinary summit in Namibia on "
+        "January 31 2023. File photo.",
+        PUB, meetings_are(({"John Haufiku", "Peter Molefe"}, "held")),
+        id="en-an-organisation-s-acronym-in-title-case-is-no-person"),
 ]
 
 
