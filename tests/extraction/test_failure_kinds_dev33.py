@@ -109,6 +109,10 @@ CASES = [
         "Norway will host a meeting between Prime Minister Arben Krasniqi and President Marko Petrovic on Friday.",
         PUB, meeting({"Arben Krasniqi", "Marko Petrovic"}, status="planned", date="2024-03-15"),
         id="en-guard-a-host-announced-is-a-planned-meeting"),
+    pytest.param(
+        "L'envoyé britannique pour l'Afghanistan, Simon Gray, a rencontré de hauts dirigeants talibans mardi à Kaboul.",
+        PUB, meeting(countries={"GB", "AF"}, place="Kaboul", date="2024-03-12"),
+        id="fr-taliban-leaders-are-an-unnamed-afghan-party"),
 ]
 
 
