@@ -65,7 +65,10 @@ def _inverted_speaker(doc: Doc, m: Mention) -> bool:
     "..., said X"): the sentence's subject, whatever the parser made of it."""
     if m.start < 2:
         return False
-    verb = doc[m.start - 1]
+    k = m.start - 1
+    while k > 0 and m.start - k <= 5 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET") and not doc[k].is_punct:
+        k -= 1  # "..., said Presidency spokesperson X": the title between the verb and the name
+    verb = doc[k]
     if verb.pos_ not in ("VERB", "AUX") or (doc.lang_, lemma(verb)) not in load().reporting:
         return False
     j = verb.i - 1

@@ -271,7 +271,8 @@ class SpeakerResolver:
         Khaled Benyahia")."""
         doc = self.doc
         s_end = sent_bounds(doc, tok.i)[1]
-        if role_at(doc, tok.i, self.lang) or role_at(doc, tok.i, "en"):
+        # (or an institution's word before the role: "said Presidency spokesperson X", "Kremlin spokesman X")
+        if any(role_at(doc, k, lg) for k in (tok.i, tok.i + 1) if k < s_end for lg in (self.lang, "en")):
             for j in range(tok.i + 1, min(s_end, tok.i + 12)):
                 mm = self.by_token.get(j)
                 if mm is not None and mm.kind == "person":

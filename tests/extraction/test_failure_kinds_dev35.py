@@ -100,6 +100,13 @@ CASES = [
         "January 31 2023. File photo.",
         PUB, meetings_are(({"John Haufiku", "Peter Molefe"}, "held")),
         id="en-an-organisation-s-acronym-in-title-case-is-no-person"),
+    pytest.param(
+        "President Peter Molefe will host President John Haufiku on Thursday. “The two presidents will discuss "
+        "regional issues,” said Presidency spokesperson Victor Dlamini.\n\nHe said the two countries enjoy a close "
+        "historic relationship.",
+        PUB, all_of(quote_by("The two presidents will discuss regional issues", "Victor Dlamini"),
+                    quote_by("the two countries enjoy a close historic relationship", "Victor Dlamini")),
+        id="en-said-presidency-spokesperson-x-and-he-said-after-it"),
 ]
 
 
