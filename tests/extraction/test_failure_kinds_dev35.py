@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, quote_by
+from .test_generalisation import all_of, meeting, no_quote_holding, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -107,6 +107,15 @@ CASES = [
         PUB, all_of(quote_by("The two presidents will discuss regional issues", "Victor Dlamini"),
                     quote_by("the two countries enjoy a close historic relationship", "Victor Dlamini")),
         id="en-said-presidency-spokesperson-x-and-he-said-after-it"),
+    pytest.param(
+        "M. Durand a souligné la nécessité d’éviter toute extension du conflit et a rappelé l’engagement de la France "
+        "en faveur d’une désescalade rapide.",
+        PUB, quote_by("l’engagement de la France en faveur d’une désescalade rapide", "Durand"),
+        id="fr-a-rappele-l-engagement-de-x-is-a-reported-statement"),
+    pytest.param(
+        "Le Mali a rappelé son ambassadeur à Alger pour consultations.",
+        PUB, no_quote_holding("ambassadeur"),
+        id="fr-guard-rappeler-son-ambassadeur-is-no-statement"),
 ]
 
 
