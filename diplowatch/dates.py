@@ -119,10 +119,22 @@ def first_full_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def publication_date(text: str) -> str | None:
-    """The date line if there is one, else the first full date in the opening of the text."""
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def publication_date(text: str, today: date | None = None) -> str | None:
+    """The date line if there is one, else the first full date in the opening of the text: in its
+    first lines, or further on when no later year is mentioned before today (a page is not older than
+    what it tells of: "né le 15 avril 1912" in a page of 2016 does not date it)."""
     value, _ = date_line(text)
-    return value or first_full_date(text[:3000])
+    if value:
+        return value
+    found = first_full_date(text[:3000])
+    if found is None or found == first_full_date(text[:300]):
+        return found
+    this_year = (today or date.today()).year
+    latest = max((int(y) for y in _YEAR.findall(text) if int(y) <= this_year), default=0)
+    return found if int(found[:4]) >= latest - 1 else None
 
 
 def parse_user_date(value: str) -> str:

@@ -62,11 +62,12 @@ SENTENCE_END = {".", "!", "?", "…", "...", "!»", "?»", ".»"}
 
 # "le 29 septembre 2020.En marge de cette audience": a full stop the page lost its space after, between
 # a figure and a capitalised word (the tokenizer splits it after a letter already, "sud-coréen.Lors")
-_GLUED_STOP = r"(?<=[0-9])\.(?=[A-ZÀ-Ý][a-zà-ÿ])"
+# (and after a closing bracket or an acronym: "(APEC).Yoon Suk-yeol a exprimé", "l'APEC.Yoon")
+_GLUED_STOPS = (r"(?<=[0-9)»”])\.(?=[A-ZÀ-Ý][a-zà-ÿ])", r"(?<=[A-Z]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 
 def _split_glued_stops(nlp: Language) -> None:
-    infixes = list(nlp.Defaults.infixes) + [_GLUED_STOP]
+    infixes = list(nlp.Defaults.infixes) + list(_GLUED_STOPS)
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

@@ -154,7 +154,8 @@ def _surface_right(doc: Doc, sent, tok: Token, past_commas: bool = False) -> set
 def _apposed_name(doc: Doc, comma: Token, lang: str) -> bool:
     """ "a rencontré le chef du gouvernement, Aziz Akhannouch, et ...": a name apposed to the role the
     object is, after its comma."""
-    return comma.text == "," and comma.i + 1 < len(doc) and doc[comma.i + 1].pos_ == "PROPN" \
+    return comma.text == "," and comma.i + 1 < len(doc) \
+        and (doc[comma.i + 1].pos_ == "PROPN" or doc[comma.i + 1].ent_type_ in ("PER", "PERSON")) \
         and any(role_hit(doc, k, lang) for k in range(max(0, comma.i - 6), comma.i))
 
 

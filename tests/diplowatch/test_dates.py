@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from diplowatch.dates import first_full_date, publication_date
@@ -32,3 +34,13 @@ def test_the_earliest_stamp_wins_whatever_its_language():
 def test_an_abbreviated_french_month_dates_the_page():
     assert publication_date("Titre\n\n02. juil 2024.\nLe ministre ...") == "2024-07-02"
     assert publication_date("Publié le 3 janv. 2021") == "2021-01-03"
+
+
+def test_a_past_date_deep_in_the_text_does_not_date_a_page_that_tells_of_later_years():
+    text = ("Le dirigeant a reçu une délégation étrangère à Pyongyang, venue pour le festival du printemps. " * 4
+            + "Le festival célèbre la naissance du fondateur du pays, né le 15 avril 1912 ; la délégation y vient depuis 2016.")
+    assert publication_date(text, today=date(2026, 1, 1)) is None
+    assert publication_date("Publié le 3 mars 2019\n\n" + text, today=date(2026, 1, 1)) == "2019-03-03"
+    # the only years told are the date's own: it dates the page wherever it stands
+    assert publication_date("Le ministre a reçu son homologue. " * 12 + "Le 3 mars 2019, il a parlé.",
+                            today=date(2026, 1, 1)) == "2019-03-03"
