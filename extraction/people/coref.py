@@ -616,6 +616,8 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
     assigned: set[str] = set()
     for d in parties:
         pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else _spokesperson(d, persons, index, assigned)
+        if pick is None and d.cls == "group" and not d.plural and _definite(doc, d):
+            pick = _delegation_head(doc, d, persons, index)
         if pick is not None:
             if not pick.country and d.country:
                 assigned.add(pick.key)
@@ -653,6 +655,23 @@ def _named_later(parties: list[Mention], persons: dict[str, Person]) -> None:
             if d.key == holder.key:
                 d.key = named[0].key
         del persons[holder.key]
+
+
+_LED_BY = frozenset({("led", "by"), ("headed", "by"), ("conduite", "par"), ("dirigée", "par"), ("menée", "par"),
+                     ("emmenée", "par"), ("présidée", "par")})
+
+
+def _delegation_head(doc: Doc, d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:
+    """ "A delegation led by Senator X arrived ... The delegation will meet with Y": the delegation an
+    earlier sentence says someone leads is that person, as a party of its encounters."""
+    for m in reversed(index.before(d.start)):
+        k = m.start
+        while k > 0 and m.start - k < 4 and doc[k - 1].pos_ in ("PROPN", "NOUN", "DET"):
+            k -= 1  # past the leader's title ("led by Senator X")
+        if k >= 2 and (doc[k - 2].lower_, doc[k - 1].lower_) in _LED_BY \
+                and any(fold(t.text) in ("delegation", "délégation") for t in doc[max(0, k - 14):k - 2]):
+            return persons.get(m.key)
+    return None
 
 
 def _same_office(d: Mention, u: Person) -> bool:

@@ -34,6 +34,16 @@ CASES = [
         "avec Taro Sato cette année, une confiance solide a été établie.",
         PUB, meeting({"Kim Min-su", "Taro Sato"}, place="San Francisco"),
         id="fr-a-full-stop-glued-to-an-acronym-and-a-name"),
+    pytest.param(
+        "TAIPEI – A delegation of five members of the U.S. Congress led by Senator Robert Miles arrived on Thursday. "
+        "The delegation will meet with President Lin Mei to exchange ideas on cooperation.",
+        PUB, meeting({"Robert Miles", "Lin Mei"}, status="planned"),
+        id="en-the-delegation-is-the-one-its-leader-led"),
+    pytest.param(
+        "Une délégation conduite par le ministre Paul Durand est arrivée à Dakar. La délégation sera reçue par le "
+        "président Amadou Sow.",
+        PUB, meeting({"Paul Durand", "Amadou Sow"}, status="planned"),
+        id="fr-la-delegation-conduite-par-x"),
 ]
 
 
