@@ -137,18 +137,23 @@ class Merger:
         if e.another and c.status != other.status and not same_sentence:
             return False  # "une autre rencontre est en préparation ... Ils se sont rencontrés deux fois"
         parts = _union(other.participants, meeting.participants) if len(key) > len(e.key) else other.participants
+        # (a call and an encounter at a place the article states are two events; a place only inferred
+        # from the dateline, as for a headline's "Discussion with X", is no such statement)
+        titled = other.evidence is not None and other.evidence.start < self.title_end if other.kind != "call" \
+            else c.sent_start < self.title_end
         vague = (weak or e.weak) and not c.again and c.status == other.status \
-            and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place))
+            and not ((other.kind == "call") != (meeting.kind == "call") and (other.place or meeting.place)
+                     and not (titled and not (other.place and e.stated or meeting.place and stated)))
         if vague and not same_sentence:
             # the same parties with no time stated on one side: one encounter, told by the precise mention
             if e.weak and not weak:
-                e.meeting = Meeting(parts, meeting.date, meeting.place or other.place, meeting.status, meeting.kind,
-                                    meeting.evidence)
+                place = None if meeting.kind == "call" else meeting.place or other.place
+                e.meeting = Meeting(parts, meeting.date, place, meeting.status, meeting.kind, meeting.evidence)
                 e.stated, e.weak = stated, False
             else:
                 kind = _stronger_kind(other.kind, meeting.kind) if e.generic else other.kind
-                e.meeting = Meeting(parts, other.date or meeting.date, other.place or meeting.place, other.status,
-                                    kind, other.evidence)
+                place = None if kind == "call" else other.place or meeting.place
+                e.meeting = Meeting(parts, other.date or meeting.date, place, other.status, kind, other.evidence)
             e.generic = e.generic and c.generic
         elif same_sentence and (not c.again or other.place == meeting.place) or _compatible(other, meeting, c.again):
             # keep the first mention; fill what it lacks

@@ -127,6 +127,6 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") or _near_future(doc, t, trig) \
                 or lang == "fr" and _conditional_read_as_imperfect(t):
             return True
-        if lemma(t) in cues or t.lower_ in cues:
-            return True
+        if (lemma(t) in cues or t.lower_ in cues) and not (t.lower_ == "next" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
+            return True  # (but "addresses the media next to X after a meeting": a place, not a time)
     return False

@@ -18,6 +18,13 @@ def only_parties(*expected):
     return check
 
 
+def kinds_and_places(*expected):
+    """The meetings' (kind, place), in order: one entry per encounter."""
+    def check(result):
+        assert [(m.kind, m.place) for m in result.meetings] == list(expected), result.meetings
+    return check
+
+
 CASES = [
     pytest.param(
         "Le Premier ministre polonais, Jan Nowak, a rencontré jeudi à Budapest son homologue hongrois, Peter Szabo.",
@@ -44,6 +51,16 @@ CASES = [
         "président Amadou Sow.",
         PUB, meeting({"Paul Durand", "Amadou Sow"}, status="planned"),
         id="fr-la-delegation-conduite-par-x"),
+    pytest.param(
+        "U.S. Secretary Smith's Discussion with President Mbala Post-Inauguration\n\nKinshasa, January 22, 2024 – U.S. "
+        "Secretary of State John Smith engaged in a virtual conversation with President Paul Mbala on Monday.",
+        None, kinds_and_places(("call", None)),
+        id="en-a-headline-s-discussion-is-the-body-s-call-not-talks-at-the-dateline"),
+    pytest.param(
+        "Spanish Prime Minister Pedro Garcia, right, addresses the media next to German Chancellor Otto Klein after a "
+        "meeting at the Moncloa palace in Madrid, Spain, Monday, Jan. 17, 2022.",
+        PUB, meeting({"Pedro Garcia", "Otto Klein"}, status="held", date="2022-01-17"),
+        id="en-next-to-is-a-place-not-a-time-to-come"),
 ]
 
 
