@@ -662,9 +662,11 @@ def canonical(names: list[str]) -> dict[str, str]:
     honorific = words_of("title_name", "title")
     # an initial's point is no part of it ("S. Jaishankar" is "S Jaishankar")
     words = {n: [w.rstrip(".") or w for w in fold(n).split() if w not in honorific] or fold(n).split() for n in unique}
-    first: dict[tuple[str, ...], str] = {}  # spellings that differ by an initial's point -> the first of them
+    # spellings that differ by an initial's point or by accents ("Pedro Sanchez" in a caption, "Pedro
+    # Sánchez" in the text) -> the first of them
+    first: dict[tuple[str, ...], str] = {}
     for n in unique:
-        first.setdefault(tuple(n.replace(".", " ").split()), n)
+        first.setdefault(tuple(fold(n).replace(".", " ").split()), n)
     sets = {n: set(w) for n, w in words.items()}
     index: dict[str, list[str]] = {}
     for n in unique:
@@ -680,7 +682,7 @@ def canonical(names: list[str]) -> dict[str, str]:
                     best = m
         if best == n and len(words[n]) == 1:
             best = _misspelt_of(words[n][0], unique, words) or n
-        result[n] = first[tuple(best.replace(".", " ").split())]
+        result[n] = first[tuple(fold(best).replace(".", " ").split())]
     return result
 
 

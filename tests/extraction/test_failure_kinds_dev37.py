@@ -61,6 +61,12 @@ CASES = [
         "meeting at the Moncloa palace in Madrid, Spain, Monday, Jan. 17, 2022.",
         PUB, meeting({"Pedro Garcia", "Otto Klein"}, status="held", date="2022-01-17"),
         id="en-next-to-is-a-place-not-a-time-to-come"),
+    pytest.param(
+        "Spanish Prime Minister Pedro Sanchez, right, addresses the media next to German Chancellor Otto Klein after a "
+        "meeting in Madrid on Monday. German Chancellor Otto Klein and Spanish Prime Minister Pedro Sánchez met "
+        "Monday in the Spanish capital.",
+        PUB, meeting({"Pedro Sanchez", "Otto Klein"}, count=1),
+        id="en-a-name-spelt-with-and-without-its-accent-is-one-person"),
 ]
 
 
