@@ -570,7 +570,10 @@ def _named_next(d: Mention, persons: dict[str, Person], index: _Index) -> Person
     if here > opening or d.plural or any(index.sent_index(m.start) == here and _may_be(d, persons[m.key])
                                          for m in index.after(d.end)):
         return None  # the holder may be named in the lead itself
-    nxt = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 1 and _may_be(d, persons[m.key])}
+    # (of the people it names, those whose own office is another's are not the one: "Le président de la
+    # République ... une audience au vice-Premier ministre belge. ¶ X et Y, the Belgian minister, ont échangé")
+    nxt = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 1 and _may_be(d, persons[m.key])
+           and not (persons[m.key].cls and not roles_compatible(d.cls, d.head, persons[m.key].cls, persons[m.key].head))}
     if len(nxt) != 1:
         return None
     p = persons[nxt.pop()]
@@ -639,6 +642,35 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
             unnamed.append(holder)
         d.key = holder.key
         holder.country = holder.country or d.country
+    _lead_named_next(doc, parties, persons, index)
+
+
+def _lead_named_next(doc: Doc, parties: list[Mention], persons: dict[str, Person], index: _Index) -> None:
+    """Once every description has its person, a lead's office still unnamed whose sentence has another
+    office the next sentence names along with one more person is that person ("Le président de la
+    République a accordé une audience au vice-Premier ministre belge. ¶ X et Y ont échangé": Y is the
+    Belgian minister, so X is the president)."""
+    for d in parties:
+        if not (d.key or "").startswith("~") or d.plural or not _definite(doc, d):
+            continue
+        here = index.sent_index(d.start)
+        if here > 2:
+            continue
+        others = {o.key for o in parties if o is not d and o.key and not o.key.startswith("~")
+                  and index.sent_index(o.start) == here}
+        named = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 1}
+        rest = named - others
+        if len(named) != 2 or len(named & others) != 1 or len(rest) != 1:
+            continue
+        pick = persons[rest.pop()]
+        if not _may_be(d, pick) or pick.cls and not roles_compatible(d.cls, d.head, pick.cls, pick.head):
+            continue
+        gone, d.key = d.key, pick.key
+        pick.country = pick.country or d.country
+        if not pick.cls:
+            pick.role, pick.head, pick.cls = pick.role or d.role, d.head, d.cls
+        if gone in persons and not any(o.key == gone for o in parties):
+            del persons[gone]
 
 
 def _named_later(parties: list[Mention], persons: dict[str, Person]) -> None:
