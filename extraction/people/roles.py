@@ -382,21 +382,8 @@ def describe(doc: Doc, start: int, end: int, lang: str, floor: int, ceiling: int
                 org = org_in(doc, end + 1, right)
             country = country or country_in(doc, end + 1, right)
     gender = gender or _gender_before(doc, left, start)
-    if role and _former(doc, roles[0][0] if roles else end + 1, role):
-        head, cls = None, "former"  # "l'ex président X", "former Prime Minister X": no holder of the office now
     return RoleInfo(role, head, refine_class(cls, role), country, org, gender, left, right)
 
-
-_FORMER = frozenset({"ex", "ancien", "ancienne", "former", "late", "feu", "défunt", "défunte", "ex-"})
-
-
-def _former(doc: Doc, role_start: int, role: str) -> bool:
-    """The title is one the person held before ("l'ex président", "l'ex-président", "former President")."""
-    first = fold(role.split()[0]) if role.split() else ""
-    k = role_start - 1
-    while k >= 0 and doc[k].pos_ == "ADJ" and fold(doc[k].text) not in _FORMER:
-        k -= 1  # "former Nigerian President"
-    return first in _FORMER or first.startswith("ex-") or k >= 0 and fold(doc[k].text) in _FORMER
 
 
 def _apposed_to_name_before(doc: Doc, i: int) -> bool:
