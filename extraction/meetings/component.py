@@ -223,6 +223,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         parts = parts + group_of_earlier_countries(scope, st.mentions, st.results)
     if count_parties(parts) == 1 and _in_headline(doc, sent):
         parts = parts + _readout_subject(doc, parts, st.mentions)
+    parts, listed = _audience_list(doc, sent, parts, st.mentions)
     if count_parties(parts) < 2:
         if not has(doc, "DEP") and st.results and _is_anaphoric(tok):
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
@@ -251,7 +252,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     told = [r for r in st.results if r.sent_start == sent.start_char]
     told_keys = {m.key for r in told for m in r.participants}
     parts = dedupe_parties(parts)
-    groups = one_per_host(doc, tok, parts) or _bilaterals(parts, separately is not None, separately or tok.i, tok.i, aside)
+    groups = _groups(doc, tok, parts, listed, separately, aside)
     for group in groups:
         if len(told) >= 2 and {m.key for m in group} <= told_keys:
             continue  # "a rencontré et discuté avec A, B et C": the coordinated verb's encounters, told already
@@ -271,6 +272,44 @@ def _joint_subject(st: _State, sent, tok: Token, scope: set[int], pool: list[Men
     wider = scope | set(range(sent.start, tok.i))
     found = participants(st.doc, sent, tok, wider, pool, st.results, st.lang)
     return (found, wider) if count_parties(found) >= 2 else (parts, scope)
+
+
+def _groups(doc: Doc, tok: Token, parts: list[Mention], listed: list[Mention], separately: int | None,
+            aside: bool) -> list[list[Mention]]:
+    """The encounters the trigger's parties make: one per audience of a bulleted list, one per host of a
+    visitor's round, one per counterpart of a list of them, else one of all."""
+    if listed:
+        return [[m for m in parts if m not in listed] + [m] for m in listed]
+    return one_per_host(doc, tok, parts) or _bilaterals(parts, separately is not None, separately or tok.i, tok.i, aside)
+
+
+def _audience_list(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The parties with a readout's bulleted list of audiences after the sentence's colon, and the list;
+    the host's titles apposed to the name are no parties of their own ("X, Chef de l'État, a reçu :")."""
+    listed = _bulleted(doc, sent, mentions) if len({m.key for m in parts if m.kind == "person"}) <= 1 else []
+    return ([m for m in parts if m.kind == "person"] + listed, listed) if listed else (parts, [])
+
+
+_BULLETS = "·•▪‣*-–—"
+
+
+def _bulleted(doc: Doc, sent, mentions: list[Mention]) -> list[Mention]:
+    """ "Le Président de la République a reçu ce jour en audience : ¶ · X, Ambassadeur de ... ; ¶ · Y,
+    Ministre de ...": a readout's list of audiences after a colon, one person a bullet, each one
+    encounter of the sentence's subject."""
+    if not sent_text(doc, sent).rstrip().endswith(":"):
+        return []
+    found, k = [], sent.end
+    while k < len(doc):
+        start, end = sent_bounds(doc, k)
+        text = span_text(doc, start, end).lstrip()
+        if not text or text[0] not in _BULLETS:
+            break
+        person = next((m for m in mentions if start <= m.start < end and m.kind == "person" and not m.quoted), None)
+        if person is not None:
+            found.append(person)
+        k = end
+    return found
 
 
 def _before_later_events(doc: Doc, sent, tok: Token, scope: set[int], lang: str) -> set[int] | None:

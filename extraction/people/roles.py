@@ -147,11 +147,16 @@ def roles_in(doc: Doc, start: int, end: int, lang: str) -> list[tuple[int, int, 
     return found
 
 
+_ACCREDITED = frozenset({"près", "pres", "auprès", "aupres"})
+
+
 def country_in(doc: Doc, start: int, end: int) -> str | None:
     """The country a span names by adjective, country name or institution ("président kazakh")."""
     for tok in reversed(doc[start:end]):
         if tok.text[:1].isupper() and tok.i > start and doc[tok.i - 1].lower_ in ("en", "in", "à", "au"):
             continue  # "ambassadeur ... en Algérie" is where, not whom
+        if any(t.lower_ in _ACCREDITED for t in doc[max(start, tok.i - 3):tok.i]):
+            continue  # "Ambassadeur du Japon près la République Gabonaise": the state it is accredited to
         code = geo.adjective_country(tok.text) if tok.text[:1].islower() or tok.pos_ in ("ADJ", "PROPN", "NOUN", "") else None
         if code:
             return code
@@ -160,7 +165,8 @@ def country_in(doc: Doc, start: int, end: int) -> str | None:
         before = text[:s].rstrip().split()
         if kind == "capital" and text[e:e + 2].replace("’", "'") != "'s":
             continue  # a city is where; but "Pristina's PM", "Moscow's envoy": the state it stands for
-        if kind == "name" and before and fold(before[-1]) in ("en", "in", "a", "au"):
+        if kind == "name" and before and fold(before[-1]) in ("en", "in", "a", "au") \
+                or any(fold(w) in _ACCREDITED for w in before[-3:]):
             continue
         folded = [fold(w) for w in before]
         portfolio = max((i for i, w in enumerate(folded) if w in ("for", "pour")), default=None)

@@ -25,6 +25,15 @@ def kinds_and_places(*expected):
     return check
 
 
+def bilaterals_of(host, *guests):
+    """One meeting of the host with each (name, country) guest, and no other."""
+    def check(result):
+        got = sorted(tuple(sorted((p.name, p.country) for p in m.participants if p.name != host)) for m in result.meetings)
+        assert got == sorted(((name, country),) for name, country in guests), result.meetings
+        assert all(host in {p.name for p in m.participants} for m in result.meetings), result.meetings
+    return check
+
+
 CASES = [
     pytest.param(
         "Le Premier ministre polonais, Jan Nowak, a rencontré jeudi à Budapest son homologue hongrois, Peter Szabo.",
@@ -73,6 +82,14 @@ CASES = [
         "échangé sur la situation politique, d'après un tweet du ministre.",
         PUB, meeting({"Paul Mbala", "Jan Peeters"}, count=1),
         id="fr-the-lead-s-president-is-the-one-of-the-two-named-next-who-is-not-the-minister"),
+    pytest.param(
+        "Son Excellence Paul Mba, Président de la République, Chef de l'État, a reçu ce jour en audience :\n\n"
+        "·Son Excellence Jean Dupuis, Ambassadeur de la République Française près la République Gabonaise ;\n\n"
+        "·Son Excellence Kenji Sato, Ambassadeur du Japon près la République Gabonaise ;\n\n"
+        "·Monsieur Luc Kabongo, Ministre de l'Intégration Régionale de la République Démocratique du Congo.\n\n"
+        "La première audience a permis d'aborder la coopération bilatérale.",
+        PUB, bilaterals_of("Paul Mba", ("Jean Dupuis", "FR"), ("Kenji Sato", "JP"), ("Luc Kabongo", "CD")),
+        id="fr-a-readout-s-bulleted-audiences-are-one-meeting-each-and-an-ambassador-pres-x-is-not-of-x"),
 ]
 
 
