@@ -103,12 +103,22 @@ def _visit_to_person(tok: Token) -> bool:
     doc = tok.doc
     before = {lemma(t) for t in doc[max(0, tok.i - 3):tok.i]}
     if not before & {"rendre", "pay", "make"}:
-        return False
+        return _paid_person_a_visit(doc, tok)
     end = sent_bounds(doc, tok.i)[1]
     k = next((t.i for t in doc[tok.i + 1:min(end, tok.i + 5)] if t.lower_ in ("à", "au", "aux", "to")), None)
     if k is None:
         return False
     return _person_after(doc, k, end)
+
+
+def _paid_person_a_visit(doc: Doc, tok: Token) -> bool:
+    """ "X paid Pope Francis a visit", "paid the President a courtesy visit": the person between the
+    verb and its "a ... visit" is the one visited."""
+    start = sent_bounds(doc, tok.i)[0]
+    verb = next((t for t in reversed(doc[max(start, tok.i - 8):tok.i]) if lemma(t) == "pay"), None)
+    if verb is None or not any(t.lower_ in ("a", "an") for t in doc[verb.i + 2:tok.i]):
+        return False
+    return any(t.ent_type_ in ("PER", "PERSON") or role_hit(doc, t.i, "en") for t in doc[verb.i + 1:tok.i])
 
 
 def _person_after(doc: Doc, k: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import meeting, no_meeting
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -90,6 +90,14 @@ CASES = [
         "La première audience a permis d'aborder la coopération bilatérale.",
         PUB, bilaterals_of("Paul Mba", ("Jean Dupuis", "FR"), ("Kenji Sato", "JP"), ("Luc Kabongo", "CD")),
         id="fr-a-readout-s-bulleted-audiences-are-one-meeting-each-and-an-ambassador-pres-x-is-not-of-x"),
+    pytest.param(
+        "Polish President Adam Nowak paid Pope Francis a visit in the Vatican on Saturday.",
+        PUB, meeting({"Adam Nowak", "Francis"}, place="Vatican", date="2024-03-09"),
+        id="en-paid-x-a-visit-is-a-visit-to-x"),
+    pytest.param(
+        "The ministry paid a visit fee of ten dollars to the agency.",
+        PUB, no_meeting(),
+        id="en-guard-a-fee-paid-is-no-visit"),
 ]
 
 
