@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import load
 from ..people.model import sent_bounds
-from ..words import has, lemma
+from ..words import fold, has, lemma
 
 _LOOK_DEPS = ("aux", "aux:tense", "aux:pass", "cop", "advmod", "amod", "case", "mark")
 _CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis")
@@ -81,12 +81,16 @@ def _agreed_to(nodes: list[Token]) -> bool:
     def infinitive(t: Token) -> bool:
         return "Inf" in t.morph.get("VerbForm") or t.tag_ == "VB"
     trig = nodes[0]
+    if any(fold(c.text) in _RECURRING for c in trig.children):
+        return False  # "ont convenu de tenir des consultations régulières": a mechanism, not an encounter to come
     if len(nodes) > 1 and infinitive(trig) and lemma(nodes[1]) in _AGREE:
         return True
     return len(nodes) > 2 and trig.dep_ in ("obj", "dobj") and infinitive(nodes[1]) and lemma(nodes[1]) in _HOLD \
         and lemma(nodes[2]) in _AGREE  # not "agreed to speed up talks on an agreement"
 
 
+_RECURRING = frozenset({"regulier", "reguliere", "reguliers", "regulieres", "periodique", "periodiques", "regular",
+                        "periodic", "annual", "annuel", "annuelle", "annuels", "annuelles"})
 _HOLD = frozenset({"tenir", "avoir", "organiser", "hold", "have", "organize", "organise", "convene"})
 
 

@@ -54,6 +54,11 @@ CASES = [
         PUB, meeting({"Ali Rezaei", "Omar Khan"}, status="held"),
         id="en-guard-agreed-to-do-something-during-a-meeting-is-held"),
     pytest.param(
+        "Le ministre Paul Durand a reçu mardi son homologue Ali Rezaei. Les deux parties ont convenu de tenir des "
+        "consultations régulières au niveau des experts.",
+        PUB, meetings_are(({"Paul Durand", "Ali Rezaei"}, "held")),
+        id="fr-guard-agreed-regular-consultations-are-a-mechanism-not-an-encounter-to-come"),
+    pytest.param(
         "Prime Minister Ali Rezaei met President Omar Khan on Tuesday. Khan said that the two leaders had agreed to "
         "speed up talks on a fisheries agreement.",
         PUB, meetings_are(({"Ali Rezaei", "Omar Khan"}, "held")),
