@@ -624,11 +624,7 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
         if pick is not None:
             if not pick.country and d.country:
                 assigned.add(pick.key)
-            d.key = pick.key
-            pick.country = pick.country or d.country
-            if not pick.cls or pick.cls == "counterpart":
-                pick.role, pick.head, pick.cls = pick.role or d.role, d.head, d.cls
-            pick.org = pick.org or d.org
+            _link(d, pick)
             continue
         if d.plural or not _definite(doc, d):
             continue
@@ -643,6 +639,15 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
         d.key = holder.key
         holder.country = holder.country or d.country
     _lead_named_next(doc, parties, persons, index)
+
+
+def _link(d: Mention, pick: Person) -> None:
+    """The description stands for the person, who takes what it says of them and the article did not."""
+    d.key = pick.key
+    pick.country = pick.country or d.country
+    if not pick.cls or pick.cls == "counterpart":
+        pick.role, pick.head, pick.cls = pick.role or d.role, d.head, d.cls
+    pick.org = pick.org or d.org
 
 
 def _lead_named_next(doc: Doc, parties: list[Mention], persons: dict[str, Person], index: _Index) -> None:
@@ -665,10 +670,8 @@ def _lead_named_next(doc: Doc, parties: list[Mention], persons: dict[str, Person
         pick = persons[rest.pop()]
         if not _may_be(d, pick) or pick.cls and not roles_compatible(d.cls, d.head, pick.cls, pick.head):
             continue
-        gone, d.key = d.key, pick.key
-        pick.country = pick.country or d.country
-        if not pick.cls:
-            pick.role, pick.head, pick.cls = pick.role or d.role, d.head, d.cls
+        gone = d.key
+        _link(d, pick)
         if gone in persons and not any(o.key == gone for o in parties):
             del persons[gone]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, no_meeting, quote_by
+from .test_generalisation import all_of, meeting, no_meeting, only_parties, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -15,14 +15,6 @@ def meetings_are(*expected):
     def check(result):
         got = sorted((sorted(p.name for p in m.participants if p.name), m.kind) for m in result.meetings)
         assert got == sorted((sorted(n), k) for n, k in expected), result.meetings
-    return check
-
-
-def only_parties(*expected):
-    """One meeting, of these (name, country) parties and no other (no unnamed holder of a title)."""
-    def check(result):
-        assert [sorted((p.name, p.country) for p in m.participants) for m in result.meetings] == [sorted(expected)], \
-            result.meetings
     return check
 
 

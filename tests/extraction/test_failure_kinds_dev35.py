@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, no_quote_holding, quote_by
+from .test_generalisation import all_of, meeting, no_quote_holding, only_parties, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -16,14 +16,6 @@ def meetings_are(*expected):
     def check(result):
         got = sorted((sorted(p.name for p in m.participants if p.name), m.status) for m in result.meetings)
         assert got == sorted((sorted(n), s) for n, s in expected), result.meetings
-    return check
-
-
-def only_parties(*expected):
-    """One meeting, of these (name, country) parties and no other."""
-    def check(result):
-        assert [sorted((p.name, p.country) for p in m.participants) for m in result.meetings] == [sorted(expected)], \
-            result.meetings
     return check
 
 

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting, no_meeting
+from .test_generalisation import meeting, no_meeting, only_parties
 
 PUB = "2024-03-13"  # a Wednesday
-
-
-def only_parties(*expected):
-    """One meeting, of these (name, country) parties and no other."""
-    def check(result):
-        assert [sorted((p.name, p.country) for p in m.participants) for m in result.meetings] == [sorted(expected)], \
-            result.meetings
-    return check
 
 
 def kinds_and_places(*expected):

@@ -92,6 +92,14 @@ def meeting(names=None, *, countries=None, date=None, place=None, status=None, k
     return check
 
 
+def only_parties(*expected):
+    """One meeting, of these (name, country) parties and no other."""
+    def check(result):
+        assert [sorted((p.name, p.country) for p in m.participants) for m in result.meetings] == [sorted(expected)], \
+            result.meetings
+    return check
+
+
 def no_meeting():
     """The text reports no encounter."""
     def check(result):
