@@ -20,6 +20,7 @@ from ..lexicons import load
 from ..people.model import Mention, sent_bounds
 from ..words import doc_text, has, lemma, positions, span_text, starts as token_starts, texts
 from .later import later_event
+from .triggers import trigger_kind
 
 
 def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Mention], visit: bool) -> list[Cue]:
@@ -32,7 +33,7 @@ def meeting_cues(doc: Doc, sent, tok: Token, scope: set[int], mentions: list[Men
     spans = [(at[i], at[i] + len(tx[i])) for i in scope if i not in relative]
     rel_spans = [(at[i], at[i] + len(tx[i])) for i in relative]
     all_cues = [c for c in find_cues(doc_text(doc)[sent.start_char:sent.end_char], sent.start_char)
-                if not since(doc, c) and not _of_a_later_event(doc, c, tok)]
+                if not since(doc, c) and not _of_a_later_event(doc, c, tok) and not _of_an_earlier_event(doc, c, tok)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans) or c.start == sent.start_char]
     told = [c for c in cues if not in_dated_line(doc_text(doc), c.start)]
     if not told and has(doc, "DEP"):  # none of its own, or only the dateline's
@@ -122,6 +123,28 @@ def _of_a_later_event(doc: Doc, cue: Cue, tok: Token) -> bool:
         if node.i == tok.i or node.head.i == node.i:
             return False
         if node.i > tok.i and later_event(node, doc.lang_):
+            return True
+        node = node.head
+    return False
+
+
+_AFTER = frozenset({"following", "after", "après", "apres"})
+
+
+def _of_an_earlier_event(doc: Doc, cue: Cue, tok: Token) -> bool:
+    """ "spoke with X, following X's swearing-in ceremony on January 20": a time inside the phrase of an
+    earlier event that is no encounter (a ceremony, an election) is that event's."""
+    t = token_at(doc, cue.start)
+    if t is None or t.i <= tok.i or not has(doc, "DEP"):
+        return False
+    node = t
+    for _ in range(5):
+        if node.i == tok.i or node.head.i == node.i:
+            return False
+        if node.i > tok.i and node.lower_ in _AFTER:  # "following X's swearing-in ... on January 20"
+            return not any(trigger_kind(c, doc.lang_) for c in node.children if c.dep_ in ("pobj", "obj", "obl"))
+        after = node.head.lower_ in _AFTER or any(c.dep_ == "case" and c.lower_ in _AFTER for c in node.children)
+        if node.i > tok.i and node.pos_ in ("NOUN", "VERB", "PROPN") and after and not trigger_kind(node, doc.lang_):
             return True
         node = node.head
     return False

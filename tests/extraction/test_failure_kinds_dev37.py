@@ -90,6 +90,12 @@ CASES = [
         "The ministry paid a visit fee of ten dollars to the agency.",
         PUB, no_meeting(),
         id="en-guard-a-fee-paid-is-no-visit"),
+    pytest.param(
+        "Kinshasa, January 22, 2024 – U.S. Secretary of State John Smith engaged in a virtual conversation with "
+        "President Paul Mbala, following Mbala’s swearing-in for his second term on January 20, 2024.\n\nSecretary "
+        "Smith took the time to speak with President Mbala on January 22.",
+        None, kinds_and_places(("call", None)),
+        id="en-a-date-after-following-is-the-earlier-event-s-not-the-call-s"),
 ]
 
 
