@@ -72,7 +72,23 @@ def _other_event(tok: Token, parts: list[Mention], results: list[MeetingCandidat
         or lemma(tok.head) in _PREDICATE_VERBS and tok.dep_ in ("obj", "dobj", "obl", "obl:arg", "attr")
     if predicate and any(keys == {m.key for m in r.participants} for r in results[-6:]):
         return False
+    if _during_their_first(tok):
+        return False
     return any(doc[k].lower_ in other for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc))
+
+
+_FIRST = frozenset({"premier", "première", "first"})
+
+
+def _during_their_first(tok: Token) -> bool:
+    """ "Au cours de leur premier entretien téléphonique, les deux dirigeants ...", "During their first
+    call, ...": the first encounter, framing what was said in it, is the one just told ("neuf jours après
+    leur premier entretien" is another)."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].lower_ not in _FIRST:
+        return False
+    before = {t.lower_ for t in doc[max(0, tok.i - 6):tok.i - 1]}
+    return bool(before & {"cours", "lors", "during"}) and not before & {"après", "after", "since", "depuis"}
 
 
 def _is_anaphoric(tok: Token) -> bool:

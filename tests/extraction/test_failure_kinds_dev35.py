@@ -113,6 +113,13 @@ CASES = [
         "Le Mali a rappelé son ambassadeur à Alger pour consultations.",
         PUB, no_quote_holding("ambassadeur"),
         id="fr-guard-rappeler-son-ambassadeur-is-no-statement"),
+    pytest.param(
+        "Le chef de l’Etat sud-coréen et le nouveau Premier ministre japonais se sont entretenus, cet après-midi, au "
+        "téléphone. Kim Min-su a tout d’abord félicité Taro Sato pour sa prise de fonction. Au cours de leur premier "
+        "entretien téléphonique, qui a duré un quart d’heure, les leaders sud-coréen et japonais se sont mis d’accord "
+        "pour continuer à œuvrer ensemble.",
+        PUB, meeting({"Kim Min-su", "Taro Sato"}, kind="call", count=1),
+        id="fr-au-cours-de-leur-premier-entretien-is-the-call-just-told"),
 ]
 
 
