@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import all_of, meeting, no_meeting, only_parties, quote_by
+from .test_generalisation import all_of, encounters, meeting, no_meeting, only_parties, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
 
-def meetings_are(*expected):
-    """The meetings, each as (names, kind), in any order."""
-    def check(result):
-        got = sorted((sorted(p.name for p in m.participants if p.name), m.kind) for m in result.meetings)
-        assert got == sorted((sorted(n), k) for n, k in expected), result.meetings
-    return check
+meetings_are = encounters  # (names, kind)
 
 
 CASES = [

@@ -92,6 +92,15 @@ def meeting(names=None, *, countries=None, date=None, place=None, status=None, k
     return check
 
 
+def encounters(*expected, fields=("kind",)):
+    """The meetings, each as (names, *fields), in any order."""
+    def check(result):
+        got = sorted((sorted(p.name for p in m.participants if p.name), *(getattr(m, f) for f in fields))
+                     for m in result.meetings)
+        assert got == sorted((sorted(e[0]), *e[1:]) for e in expected), result.meetings
+    return check
+
+
 def only_parties(*expected):
     """One meeting, of these (name, country) parties and no other."""
     def check(result):
