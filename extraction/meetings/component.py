@@ -9,7 +9,9 @@ Constructions handled beyond the passes' own:
   October"), and a visit's time dates the meeting it is for ("se rendra à X le mois prochain, où il
   doit rencontrer Y");
 - a planned meeting in several distinct cities gives one entry per city; a held one the most
-  specific place; with no place, the place of the visit it belongs to.
+  specific place; with no place, the place of the visit it belongs to (a planned one, the visit
+  told after it: "X rencontrera Y. Avant de s'envoler pour une visite à Z, ...");
+- "as the two met in X", "Les deux se sont entretenus à X": the pair of the encounter just told.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class _State:
     mentions: list[Mention]
     results: list[MeetingCandidate]
     visit_place: str | None = None
+    later_visit: str | None = None
 
 
 def _new_group_event(doc: Doc, tok: Token, scope: set[int], st: _State) -> bool:
@@ -190,6 +193,8 @@ def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> li
     if place is None and st.visit_place and (status == "held" or there or lex.phrases("visit").search(sent_text(st.doc, sent))
                                              or lex.phrases("during_visit").search(sent_text(st.doc, sent))):
         return [(st.visit_place, False)]  # a meeting takes the place of the visit it belongs to
+    if place is None and st.later_visit and status == "planned":
+        return [(st.later_visit, False)]
     return [(place, place is not None)]
 
 
@@ -256,7 +261,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     again = bool(lex.phrases("again").search(text)) and not _in_headline(doc, sent) or _other_event(tok, parts, st.results) \
         or any(fold(c.text) in lex.words("three_sided") for c in tok.children)  # not the bilateral before it
     own = _own_phrase(tok)
-    where = (own or {i for i in scope if not after_since(doc[i])}) | _where_antecedent(doc, sent, tok)
+    where = (own or {i for i in scope if not after_since(doc[i])}) | _where_antecedent(doc, sent, tok) | _visited(tok)
     found = [p for p, _ in places(doc, where, st.mentions)]
     place_list = _place_list(st, sent, where, status, kind) if own is None else [(found[0] if found else None, bool(found))]
     separately = _one_by_one(doc, sent)
@@ -353,6 +358,15 @@ def _where_antecedent(doc: Doc, sent, tok: Token) -> set[int]:
             k -= 1
         return set(range(k, end)) if end - k > 1 else set()
     return set()
+
+
+def _visited(tok: Token) -> set[int]:
+    """ "X visited Warsaw and met Y", "a visité Dakar et rencontré Y": the city the coordinated verb of
+    visiting takes is where the encounter was."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or fold(lemma(tok.head)) not in ("visit", "visiter", "visite"):
+        return set()
+    head = tok.head
+    return {head.i} | {x.i for c in head.children if c.dep_ in ("obj", "dobj") and c.i == head.i + 1 for x in c.subtree}
 
 
 def _own_phrase(tok: Token) -> set[int] | None:
@@ -527,16 +541,38 @@ def _arrival(doc: Doc, sent) -> set[int]:
     return set()
 
 
+def _visit_place(doc: Doc, sent, mentions: list[Mention]) -> str | None:
+    """Where the sentence's visit goes: after a verb of arrival, else after the visit's words up to the
+    clause's end ("une visite officielle de quatre jours à Washington", not the stops of "a trip to
+    Southeast Asia that also included visits to Vietnam")."""
+    text = span_text(doc, sent.start, sent.end)  # not Span.text: a Token per word
+    matches = list(load().phrases("visit").finditer(text))
+    if not matches:
+        return None
+    arrival = _arrival(doc, sent)
+    found = arrival and places(doc, arrival, mentions)
+    if not found:
+        window: set[int] = set()
+        for m in matches:
+            first = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if first is None:
+                continue
+            end = next((t.i for t in doc[first.end:sent.end] if t.is_punct and t.text not in ("-", "'", "’")
+                        or t.pos_ in ("VERB", "PRON") or t.lower_ in ("qui", "que", "that", "which")), sent.end)
+            window |= set(range(first.start, end))
+        found = places(doc, window, mentions)
+    return best_place(found) if found else None
+
+
 def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     """Every encounter the Doc tells, one candidate per meeting word (merged later)."""
     st = _State(doc, lang, doc._.mentions or [], [])
-    visit_pattern = load().phrases("visit")
-    for sent in doc.sents:
-        if visit_pattern.search(span_text(doc, sent.start, sent.end)):  # not Span.text: a Token per word
-            arrival = _arrival(doc, sent)
-            found = arrival and places(doc, arrival, st.mentions) or places(doc, set(range(sent.start, sent.end)), st.mentions)
-            if found:
-                st.visit_place = best_place(found)
+    sents = list(doc.sents)
+    visits = [_visit_place(doc, sent, st.mentions) for sent in sents]
+    for n, sent in enumerate(sents):
+        st.visit_place = visits[n] or st.visit_place
+        # a visit told only after its meetings ("X a rencontré Y ... avant de s'envoler pour une visite à Z")
+        st.later_visit = next((v for v in visits[n + 1:] if v), None) if st.visit_place is None else None
         triggers = sentence_triggers(doc, sent, lang)
         if not triggers:
             continue

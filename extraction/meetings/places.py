@@ -5,8 +5,11 @@ Constructions handled (``places``):
   after a place noun ("la ville de X", "le sommet de Belém"), or "to X" after a travel verb
   ("will travel to Kampala on Thursday to meet ...");
 - "au Havre" is in Le Havre (data/places_with_article.txt);
+- "visited Warsaw and met X": the city a verb of visiting takes;
 - not the meeting's place: a topic ("la situation en Libye", "a strategic partner in Central
-  Asia"), going home ("avant de rentrer à Hanoï"), a gathering's name ("the Mercosur summit in
+  Asia", but "regional security in Oslo on Wednesday": a city followed by its day is the venue),
+  what a noun is of ("à l'agence mauritanienne d'Information"), a possessor ("the memorial to
+  Slovakia's founder"), a portfolio ("secrétaire d'État à la Défense"), "au Royaume", going home ("avant de rentrer à Hanoï"), a gathering's name ("the Mercosur summit in
   Buenos Aires": Mercosur), a place inside a person's title, where a diplomat serves
   ("ambassadeur du Sénégal au Qatar");
 - the most specific place wins: a city or a building before a country (``best_place``).
@@ -37,10 +40,15 @@ def _locative_before(doc: Doc, start: int) -> int | None:
         t = doc[j]
         if t.lower_ in locative or t.lower_ == "to" and j > 0 and lemma(doc[j - 1]) in travel:
             return j
+        if j == start - 1 and t.pos_ == "VERB" and fold(lemma(t)) in ("visit", "visiter", "visite") \
+                and doc[start].head.i == j and doc[start].dep_ in ("obj", "dobj"):
+            return j  # "visited Warsaw and met X": the city visited
         if t.lower_ in ("de", "d'", "of") and j > 0:
             noun = doc[j - 2] if doc[j - 1].pos_ == "ADJ" and j > 1 else doc[j - 1]  # "la place principale d'X"
             if lemma(noun) in place_nouns or noun.lower_ in place_nouns:
                 return j
+            if noun.pos_ == "NOUN":
+                return None  # "à l'agence mauritanienne d'Information": X names what the noun is of
         if t.text == "," and j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:
             return _venue_locative(doc, j)  # "at the State House, Abuja": the city of a venue
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
@@ -78,11 +86,24 @@ def _region(text: str) -> bool:
         w in _COMPASS or w in load().words("geo_word") for w in parts) and not geo.place_country(text)
 
 
+def _dated_city(doc: Doc, ent, text: str) -> bool:
+    """ "discussed regional security in Oslo on Wednesday": a city followed by the day is where the talks
+    were held (a country after a topic stays a topic: "la situation en Libye mardi")."""
+    if geo.is_country_name(text) or not geo.place_country(text):
+        return False
+    calendar = load().words("calendar")
+    after = [fold(t.text) for t in doc[ent.end:ent.end + 2]]
+    return bool(after) and (after[0] in calendar or after[0] in ("on", "le", "ce", "this", "last") and len(after) > 1
+                            and (after[1] in calendar or after[1].isdigit()))
+
+
 def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
     words = load()
     topics = words.words("topic_noun")
-    if j > 0 and lemma(doc[j - 1]) in topics or j > 1 and lemma(doc[j - 2]) in topics:
+    if (j > 0 and lemma(doc[j - 1]) in topics or j > 1 and lemma(doc[j - 2]) in topics) and not _dated_city(doc, ent, text):
         return True  # "la situation en Libye" is a topic, not a place
+    if fold(text) in ("royaume", "kingdom"):
+        return True  # "sa dernière visite au Royaume": the kingdom the article is about, no place named
     if any(lemma(t) in words.words("return_verb") for t in doc[max(0, ent.start - 3):ent.start]):
         return True  # "avant de rentrer à Hanoï", "before returning to Manila": where the traveller goes home
     if ent.end < len(doc) and fold(doc[ent.end].text) in words.words("gathering") and not geo.place_country(text):
@@ -175,6 +196,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
             continue
         if doc[ent.start].lower_ in ("de", "du", "des", "d'", "of"):
             continue  # "l'ambassadeur de France" read as the place "de France": a genitive, no locative
+        if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
+            continue  # "at the memorial to Czechoslovakia's founder": a possessor, no place
         if doc[ent.start].lower_ in load().words("possessive") and not doc[ent.start].text.isupper():
             continue  # "à Sa Majesté le Roi": a title, not the place "Sa" (but "SA" is South Africa)
         j = _locative_before(doc, ent.start)
@@ -193,6 +216,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         while len(words) > 1 and fold(words[-1]) in load().words("calendar"):
             words.pop()  # "au Palais de Kosyam lundi": the NER took the day into the venue
         text = " ".join(words)
+        if fold(re.sub(r"^(?:la|le|l'|the)\s*", "", text, flags=re.I)) in load().words("portfolio"):
+            continue  # "secrétaire d'État à la Défense": a minister's portfolio, not the Paris district
         if fold(text) in load().words("geo_word") or _region(text) or fold(text) in load().organisations:
             # "the economic integration in Africa": a continent or a region is no meeting place; "au sein de
             # l'UE", "at the UN": an organisation neither
