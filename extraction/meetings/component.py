@@ -273,7 +273,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     told = [r for r in st.results if r.sent_start == sent.start_char]
     told_keys = {m.key for r in told for m in r.participants}
     parts = dedupe_parties(parts)
-    groups = _groups(doc, tok, parts, listed, separately, aside)
+    groups = _groups(doc, tok, parts, listed, separately, aside, kind)
     for group in groups:
         if len(told) >= 2 and {m.key for m in group} <= told_keys:
             continue  # "a rencontré et discuté avec A, B et C": the coordinated verb's encounters, told already
@@ -296,11 +296,17 @@ def _joint_subject(st: _State, sent, tok: Token, scope: set[int], pool: list[Men
 
 
 def _groups(doc: Doc, tok: Token, parts: list[Mention], listed: list[Mention], separately: int | None,
-            aside: bool) -> list[list[Mention]]:
+            aside: bool, kind: str = "meeting") -> list[list[Mention]]:
     """The encounters the trigger's parties make: one per audience of a bulleted list, one per host of a
     visitor's round, one per counterpart of a list of them, else one of all."""
     if listed:
         return [[m for m in parts if m not in listed] + [m] for m in listed]
+    if tok.pos_ == "VERB" and lemma(tok) in ("appeler", "call", "phone", "téléphoner") and kind == "call":
+        # "Elle a appelé hier le président A et le ministre B": one call each
+        before = {m.key for m in parts if m.start < tok.i}
+        after = [m for m in parts if m.start > tok.i]
+        if len(before) == 1 and len({m.key for m in after}) >= 2:
+            return [[m for m in parts if m.start < tok.i][:1] + [m] for m in after]
     return one_per_host(doc, tok, parts) or _bilaterals(parts, separately is not None, separately or tok.i, tok.i, aside)
 
 

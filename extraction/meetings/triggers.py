@@ -129,6 +129,38 @@ def _person_after(doc: Doc, k: int, end: int) -> bool:
                for t in doc[k + 1:min(end, k + 6)])
 
 
+# what "appeler X à ..." urges X to: a demand, not a phone call ("a appelé son homologue à la retenue")
+_URGED = frozenset({"retenue", "calme", "dialogue", "apaisement", "desescalade", "moderation", "prudence", "paix", "ne",
+                    "cessez-le-feu", "negociation", "negociations", "table"})
+
+
+def phoned_person(tok: Token) -> bool:
+    """ "X a appelé samedi son homologue russe, Y", "a appelé le président Z": a phone call to a person
+    (not "a appelé à la retenue", "a appelé les pays à agir", "a appelé son homologue à la retenue")."""
+    if tok.pos_ != "VERB" or lemma(tok) != "appeler":
+        return False
+    doc = tok.doc
+    end = sent_bounds(doc, tok.i)[1]
+    calendar = load().words("calendar")
+    i = tok.i + 1
+    while i < end and (fold(doc[i].text) in calendar or doc[i].lower_ in ("ce", "cet", "hier", "soir", "matin", "aussi",
+                                                                          "également", "dimanche", "par", "téléphone")):
+        i += 1
+    if i >= end or doc[i].lower_ in ("à", "au", "aux", "les", "tous", "toutes", "chacun", "l'", "la", "en") \
+            and not (doc[i].lower_ in ("la", "l'") and role_hit(doc, i + 1, "fr")):
+        return False
+    j = i + (doc[i].lower_ in ("le", "la", "l'", "son", "sa", "leur"))
+    if j >= end or not (doc[j].ent_type_ in ("PER", "PERSON") or doc[j].lower_ in load().words("title") or role_hit(doc, j, "fr")):
+        return False  # "a appelé le retour de X la fin de ...": what is named, not whom
+    for t in doc[i:end]:
+        if t.lower_ in ("à", "au", "aux", "a") and t.i + 1 < end:
+            nxt = doc[t.i + 1]
+            after = doc[t.i + 2] if nxt.lower_ in ("la", "l'", "le", "les") and t.i + 2 < end else nxt
+            if "Inf" in nxt.morph.get("VerbForm") or fold(after.text) in _URGED or fold(nxt.text) in _URGED:
+                return False
+    return True
+
+
 def _spoke_to_person(tok: Token) -> bool:
     """ "The Prime Minister spoke to the Amir of Qatar this evening", "spoke with President X":
     a readout's "spoke to/with" a person, told with no place or setting, is a call (as
@@ -172,7 +204,7 @@ def _trigger_lemmas(lang: str) -> frozenset[str]:
     (each test below asks for one of them first)."""
     lex = load()
     return frozenset(lem for lg, lem in lex.meeting_triggers if lg == lang) | lex.words("discuss_verb") \
-        | lex.words("deliver_verb") | {"call", "visite", "visit"}
+        | lex.words("deliver_verb") | {"call", "visite", "visit", "appeler"}
 
 
 def trigger_kind(tok: Token, lang: str) -> str | None:
@@ -181,7 +213,7 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
         return None  # most tokens: no test below can pass
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
         return "meeting"
-    if lang == "en" and tok.pos_ == "VERB" and calls_person(tok):
+    if lang == "en" and tok.pos_ == "VERB" and calls_person(tok) or lang == "fr" and phoned_person(tok):
         return "call"
     if tok.pos_ == "VERB" and _joint_discussion(tok):
         return "talks"

@@ -25,7 +25,7 @@ from ..marks import OPEN_CLOSE, trim
 from ..words import doc_text, fold, has, positions
 from .grammar import (after_time, joint_subject, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
-from ..meetings.triggers import calls_on
+from ..meetings.triggers import calls_on, phoned_person
 from .model import QuoteCandidate, QuoteContext
 from .speakers import Speaker
 
@@ -121,8 +121,8 @@ def _prep_span(ctx: QuoteContext, v: Token, sent, stops: set[int]) -> tuple[int,
     """The content of a prepositional complement: "a appelé (jeudi) à des efforts conjoints ...",
     "a plaidé en faveur d'une approche ...", "called for ...", "warned against ..."."""
     preps = ctx.verbs[v.i].preps
-    if not preps or not has(ctx.doc, "DEP") or calls_on(v):
-        return None  # "called on Prime Minister X": a visit
+    if not preps or not has(ctx.doc, "DEP") or calls_on(v) or phoned_person(v):
+        return None  # "called on Prime Minister X": a visit; "a appelé son homologue X au sujet de": a call
     doc = ctx.doc
     for c in v.children:
         if c.i <= v.i or c.dep_ in ("punct", "nsubj", "advmod") or not sent.start <= c.left_edge.i < sent.end:

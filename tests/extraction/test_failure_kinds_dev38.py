@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import meeting, no_meeting
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -15,6 +15,28 @@ def place_is(expected):
     """Every meeting found is at this place (None: no place)."""
     def check(result):
         assert result.meetings and all(m.place == expected for m in result.meetings), result.meetings
+    return check
+
+
+def both(*checks):
+    def check(result):
+        for c in checks:
+            c(result)
+    return check
+
+
+def no_quotes():
+    def check(result):
+        assert not result.quotes, result.quotes
+    return check
+
+
+def calls_between(*pairs):
+    """One call per pair of names, and no other encounter."""
+    def check(result):
+        got = sorted(tuple(sorted(p.name for p in m.participants)) for m in result.meetings)
+        assert got == sorted(tuple(sorted(p)) for p in pairs), result.meetings
+        assert all(m.kind == "call" for m in result.meetings), result.meetings
     return check
 
 
@@ -87,6 +109,28 @@ CASES = [
         "officielle de trois jours à Paris, le président Sow a déclaré vouloir renforcer les liens.",
         PUB, meeting({"Ali Sow", "Jean Dupont"}, place="Paris", status="planned"),
         id="fr-a-planned-meeting-takes-the-place-of-the-visit-told-after-it"),
+    pytest.param(
+        "Le président islandais Jon Olafsson a appelé samedi son homologue russe, Ivan Petrov, au sujet de la "
+        "candidature de son pays.",
+        PUB, both(meeting({"Jon Olafsson", "Ivan Petrov"}, kind="call", date="2024-03-09"), no_quotes()),
+        id="fr-a-appele-x-is-a-phone-call-not-a-call-for"),
+    pytest.param(
+        "Le président Ali Sow a appelé son homologue Jean Dupont à la retenue.",
+        PUB, no_meeting(),
+        id="fr-guard-appeler-x-a-la-retenue-is-a-demand"),
+    pytest.param(
+        "Il a appelé le retour de Paul Mba la fin de quatre années d'isolement.",
+        PUB, no_meeting(),
+        id="fr-guard-appeler-x-y-names-x"),
+    pytest.param(
+        "La secrétaire d'Etat Ann Reed a appelé hier le président rwandais Paul Kamanzi et le ministre belge Luc "
+        "Peeters.",
+        PUB, calls_between(("Ann Reed", "Paul Kamanzi"), ("Ann Reed", "Luc Peeters")),
+        id="fr-a-appele-a-et-b-is-one-call-each"),
+    pytest.param(
+        "Secretary Ann Reed called Rwandan President Paul Kamanzi and Belgian minister Luc Peeters on Tuesday.",
+        PUB, calls_between(("Ann Reed", "Paul Kamanzi"), ("Ann Reed", "Luc Peeters")),
+        id="en-called-a-and-b-is-one-call-each"),
 ]
 
 
