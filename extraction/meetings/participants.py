@@ -105,12 +105,15 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
     if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") and any(
             t.lower_ in envoys for t in doc[m.end + 1:m.end + 4]):
         return True
-    commas = 0
-    for k in range(m.start - 1, max(-1, m.start - 13), -1):
+    commas, last_comma = 0, m.start
+    titles = load().words("title") | {"son", "sa", "his", "her"}
+    for k in range(m.start - 1, max(-1, m.start - 15), -1):
         tok = doc[k]
-        if tok.text == "," and commas == 0 and k > 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "PROPN") \
-                and "\n" not in tok.whitespace_:
-            commas += 1  # "un message de son homologue angolais, X": the name apposed to the sender's title
+        if tok.text == "," and k > 0 and doc[k - 1].pos_ in ("NOUN", "ADJ", "PROPN") and "\n" not in tok.whitespace_ \
+                and (commas == 0 or all(t.lower_ in titles for t in doc[k + 1:last_comma])):
+            # "un message de son homologue angolais, X": the name apposed to the sender's title (past
+            # a title between commas: "du Président de la République ..., Son Excellence, X")
+            commas, last_comma = commas + 1, k
             continue
         if tok.is_punct and tok.text not in ("'", "-") or "\n" in tok.whitespace_:
             return False

@@ -516,11 +516,15 @@ def _bare(d: Mention, persons: dict[str, Person], index: _Index) -> Person | Non
     centrale", "the minister"): the nearest person named in an earlier sentence whose known office
     agrees."""
     here = index.sent_index(d.start)
-    for strict in (True, False):
+    # the same office word for word first: "le Président de la République" is the one so titled, not the
+    # "Président de la République arabe sahraouie" named after him
+    for strict in ("same_role", True, False):
         for m in reversed(index.before(d.start)):
             p = persons[m.key]
             if index.sent_index(m.start) == here or not p.cls:
                 continue  # "X a reçu le président": not X
+            if strict == "same_role" and not (d.role and p.role and fold(d.role) == fold(p.role)):
+                continue
             if _fits(d, p, False) and (_same_head(d, p) or not strict):
                 return p
     for m in index.after(d.end):

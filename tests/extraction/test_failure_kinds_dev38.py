@@ -131,6 +131,17 @@ CASES = [
         "Secretary Ann Reed called Rwandan President Paul Kamanzi and Belgian minister Luc Peeters on Tuesday.",
         PUB, calls_between(("Ann Reed", "Paul Kamanzi"), ("Ann Reed", "Luc Peeters")),
         id="en-called-a-and-b-is-one-call-each"),
+    pytest.param(
+        "Le Président de la République, M. Amadou Sow, a reçu un message écrit du Président de la République du "
+        "Mali, Son Excellence, Ibrahim Keita.",
+        PUB, no_meeting(),
+        id="fr-the-sender-of-a-message-past-son-excellence-is-no-party"),
+    pytest.param(
+        "Le Président de la République, M. Amadou Sow, a reçu un message du Président de la République du Mali, "
+        "Ibrahim Keita. C'était au cours d'une audience que le Président de la République a accordée mardi à "
+        "Nouakchott au ministre malien Oumar Traoré.",
+        PUB, both(meeting({"Amadou Sow", "Oumar Traoré"}, place="Nouakchott", count=1)),
+        id="fr-the-same-office-word-for-word-is-the-one-so-titled-not-the-nearest"),
 ]
 
 
