@@ -26,13 +26,27 @@ from .later import ahead_of
 from .scope import between, clause_root, governor, subject_of
 
 
+def _source_named(doc: Doc, m: Mention, cue_end: int) -> bool:
+    """ "according to a statement by his Special Adviser on Communication, Strategy, X, Tinubu had ...": the
+    first name after the source cue, set between commas after a title, is the source (not "Selon le service
+    de presse, X a rencontré Y", where X opens the clause, nor "Selon l'agence, A et son homologue, B, ...")."""
+    if m.start < 2 or m.end >= len(doc) or doc[m.start - 1].text != "," or doc[m.end].text != ",":
+        return False
+    between = doc.char_span(cue_end, doc[m.start].idx, alignment_mode="expand") or ()
+    if any(t.ent_type_ in ("PER", "PERSON") for t in between):
+        return False
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    return any(role_at(doc, k, lang) for k in range(max(0, m.start - 12), m.start - 1))
+
+
 def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     lex = load()
     before = doc_text(doc)[sent.start_char:doc[m.start].idx]
     cue = None
     for found in lex.phrases("not_participant").finditer(before):
         cue = found  # the last one before the name
-    if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]):
+    if cue is not None and not (cue.group(0).lower() in ("selon", "according") and "," in before[cue.end():]
+                                and not _source_named(doc, m, sent.start_char + cue.end())):
         return True  # "Selon le service de presse, X a rencontré Y": the source's comma ends its phrase
     head = doc[m.start]
     if m.kind == "party" and has(doc, "DEP") and any(
@@ -124,7 +138,13 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
             return True  # "a letter of invitation ..., sent by Esteban Lazo": its sender
         if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 6):k]):
             # past a comma only for a message's sender; "l'envoyé spécial du président X, Y" names the envoy
-            return not commas or any(t.lower_ in load().words("message_noun") for t in doc[max(0, k - 6):k])
+            # ("un émissaire de son homologue béninois, X": an envoy said with "un" is not named after it, so
+            # X, apposed to a title that names no one, is the principal; "le représentant spécial du
+            # président russe pour la Syrie, X" is X)
+            envoy = next(t for t in reversed(doc[max(0, k - 6):k]) if t.lower_ in envoys)
+            indefinite = envoy.i > 0 and doc[envoy.i - 1].lower_ in ("un", "une", "a", "an")
+            return not commas or any(t.lower_ in load().words("message_noun") for t in doc[max(0, k - 6):k]) \
+                or indefinite and not any(t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PROPN" for t in doc[k + 1:last_comma])
     return False
 
 

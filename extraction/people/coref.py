@@ -438,9 +438,25 @@ def _same_head(d: Mention, p: Person) -> bool:
     return bool(d.head and p.head and fold(d.head) == fold(p.head))
 
 
+_FORMER = frozenset({"former", "ancien", "ancienne", "ex", "ex-", "late"})
+
+
+def _former(doc: Doc, start: int, end: int) -> bool:
+    """The mention, or the few words before it, call the person former ("ex-président", "former premier")."""
+    words = [fold(t.text) for t in doc[max(0, start - 4):end]]
+    return any(w in _FORMER or w.startswith("ex-") for w in words)
+
+
 def _same_country(d: Mention, persons: dict[str, Person], index: _Index) -> Person | None:
     """ "le président chinois": the article's Chinese person of that office (the same title
     first, else a compatible one), the nearest before, else the first after."""
+    if _former(index.doc, d.start, d.end):
+        # "the former Cambodian leader": the one the article calls former ("Cambodia's former premier X"),
+        # not the sitting king
+        formers = {m.key for m in index.named if _former(index.doc, m.start, m.end)}
+        for m in reversed(index.before(d.start)):
+            if m.key in formers and _fits(d, persons[m.key], True):
+                return persons[m.key]
     for strict in (True, False):
         for m in reversed(index.before(d.start)):
             p = persons[m.key]

@@ -40,6 +40,14 @@ def calls_between(*pairs):
     return check
 
 
+def only_pair(a, b):
+    """Every meeting found is between these two named people (at least one found)."""
+    def check(result):
+        assert result.meetings and all({p.name for p in m.participants} == {a, b} for m in result.meetings), \
+            result.meetings
+    return check
+
+
 CASES = [
     pytest.param(
         "Norwegian Foreign Minister Lars Dahl held talks with Chilean diplomat Pedro Soto on Monday as the two met in "
@@ -142,6 +150,37 @@ CASES = [
         "Nouakchott au ministre malien Oumar Traoré.",
         PUB, both(meeting({"Amadou Sow", "Oumar Traoré"}, place="Nouakchott", count=1)),
         id="fr-the-same-office-word-for-word-is-the-one-so-titled-not-the-nearest"),
+    pytest.param(
+        "Le président sénégalais, Amadou Sow, a accueilli lundi un émissaire de son homologue béninois, Paul Agbo.",
+        PUB, no_meeting(),
+        id="fr-the-principal-of-un-emissaire-named-after-his-title-is-no-party"),
+    pytest.param(
+        "Le ministre iranien Ali Rezaei a reçu lundi à Téhéran le représentant spécial du président russe pour la "
+        "Syrie, Ivan Petrov.",
+        PUB, meeting({"Ali Rezaei", "Ivan Petrov"}),
+        id="fr-guard-le-representant-special-du-president-x-named-after-is-the-envoy"),
+    pytest.param(
+        "President Bola Adeyemi hosted President Paul Agbo in Paris on June 23. During their meeting, according to "
+        "a statement by his Special Adviser on Special Duties, Communication and Strategy, John Okoro, Adeyemi "
+        "stressed the need for reform.",
+        PUB, only_pair("Bola Adeyemi", "Paul Agbo"),
+        id="en-the-source-named-after-a-title-with-commas-is-no-party"),
+    pytest.param(
+        "Selon l'agence IRNA, le ministre Ali Rezaei et son homologue suédoise, Anna Berg, se sont entretenus au "
+        "téléphone.",
+        PUB, meeting({"Ali Rezaei", "Anna Berg"}, kind="call"),
+        id="fr-guard-selon-x-a-et-son-homologue-b-are-the-parties"),
+    pytest.param(
+        "Thai Prime Minister Somchai Wong made a courtesy call on Cambodia's former premier Sok Heng in Phnom Penh "
+        "on Thursday. Cambodian King Norodom Vanna received him earlier. The former Cambodian leader hosted a dinner "
+        "for the visiting Thai prime minister.",
+        PUB, only_pair("Somchai Wong", "Sok Heng"),
+        id="en-the-former-leader-is-the-one-called-former"),
+    pytest.param(
+        "Cette rencontre a porté sur la rétrocession du 43e Bataillon d'Infanterie de Marine de Port-Bouët aux "
+        "Forces armées ivoiriennes.",
+        PUB, no_meeting(),
+        id="fr-a-battalion-is-no-person"),
 ]
 
 
