@@ -49,6 +49,7 @@ class _State:
     results: list[MeetingCandidate]
     visit_place: str | None = None
     later_visit: str | None = None
+    prior_visit: str | None = None  # the visit told before the sentence
 
 
 def _new_group_event(doc: Doc, tok: Token, scope: set[int], st: _State) -> bool:
@@ -106,7 +107,8 @@ def _is_anaphoric(tok: Token) -> bool:
         if prev.lower_ in load().words("other_event"):
             return False
         prev = tok.doc[tok.i - 2]
-    return prev is not None and prev.lower_ in load().words("definite")
+    # ("their talks", "leur entretien": the pair's encounter told before)
+    return prev is not None and (prev.lower_ in load().words("definite") or prev.lower_ in ("their", "leur"))
 
 
 def _own_parties(tok: Token, parts: list[Mention], st: _State) -> bool:
@@ -198,6 +200,15 @@ def _place_list(st: _State, sent, scope: set[int], status: str, kind: str) -> li
     return [(place, place is not None)]
 
 
+def _own_place(st: _State, found: list[str], status: str) -> list[tuple[str | None, bool]]:
+    """A meeting noun in a time phrase is placed by its own words, else by the visit told before its
+    sentence ("Meloni stated after talks with Tunisia's president" on her visit to Tunis, but not "flew out
+    of X after his meeting with Y and arrived in Z")."""
+    if found:
+        return [(found[0], True)]
+    return [(st.prior_visit if status == "held" else None, False)]
+
+
 def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_done: bool) -> bool:
     """Record the encounter trigger tok names, if it has two parties; returns whether it was an
     anaphoric "cette rencontre" (whose information went to the previous encounter)."""
@@ -263,7 +274,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     own = _own_phrase(tok)
     where = (own or {i for i in scope if not after_since(doc[i])}) | _where_antecedent(doc, sent, tok) | _visited(tok)
     found = [p for p, _ in places(doc, where, st.mentions)]
-    place_list = _place_list(st, sent, where, status, kind) if own is None else [(found[0] if found else None, bool(found))]
+    place_list = _place_list(st, sent, where, status, kind) if own is None else _own_place(st, found, status)
     separately = _one_by_one(doc, sent)
     if separately is None and (tok.lower_ in lex.words("several_meetings") or _series_nearby(doc, sent)):
         separately = tok.i  # "had bilateral meetings with A and B", "... Ces rencontres ...": one each
@@ -576,6 +587,7 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     sents = list(doc.sents)
     visits = [_visit_place(doc, sent, st.mentions) for sent in sents]
     for n, sent in enumerate(sents):
+        st.prior_visit = st.visit_place
         st.visit_place = visits[n] or st.visit_place
         # a visit told only after its meetings ("X a rencontré Y ... avant de s'envoler pour une visite à Z")
         st.later_visit = next((v for v in visits[n + 1:] if v), None) if st.visit_place is None else None

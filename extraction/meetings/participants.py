@@ -136,7 +136,10 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
         if tok.lower_ in ("by", "par") and k > 0 and lemma(doc[k - 1]) in load().words("send_verb") and any(
                 t.lower_ in envoys for t in doc[max(0, k - 10):k]):
             return True  # "a letter of invitation ..., sent by Esteban Lazo": its sender
-        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 6):k]):
+        if tok.lower_ in ofs and k + 1 < len(doc) and fold(doc[k + 1].text) in ("etat", "state"):
+            return False  # "le conseiller d'État Wang Yi": a title, no principal
+        if tok.lower_ in ofs and k > 0 and any(t.lower_ in envoys for t in doc[max(0, k - 6):k]) \
+                and _governs(doc, envoys, k):
             # past a comma only for a message's sender; "l'envoyé spécial du président X, Y" names the envoy
             # ("un émissaire de son homologue béninois, X": an envoy said with "un" is not named after it, so
             # X, apposed to a title that names no one, is the principal; "le représentant spécial du
@@ -145,6 +148,17 @@ def _principal_of_envoy(doc: Doc, m: Mention) -> bool:
             indefinite = envoy.i > 0 and doc[envoy.i - 1].lower_ in ("un", "une", "a", "an")
             return not commas or any(t.lower_ in load().words("message_noun") for t in doc[max(0, k - 6):k]) \
                 or indefinite and not any(t.ent_type_ in ("PER", "PERSON") or t.pos_ == "PROPN" for t in doc[k + 1:last_comma])
+    return False
+
+
+def _governs(doc: Doc, envoys: frozenset[str], k: int) -> bool:
+    """The "de" at k hangs on the envoy word (or its message): no other noun between them ("le conseiller
+    d'État et ministre des Affaires étrangères X": "des" is the minister's)."""
+    for t in reversed(doc[max(0, k - 6):k]):
+        if t.lower_ in envoys or t.lower_ in load().words("message_noun"):
+            return True
+        if t.pos_ == "NOUN" and t.lower_ not in ("spécial", "special", "spéciale", "personnel", "personal"):
+            return False  # (a name qualifies the envoy: "les Conseillers Afrique du Président X")
     return False
 
 

@@ -181,6 +181,27 @@ CASES = [
         "Forces armées ivoiriennes.",
         PUB, no_meeting(),
         id="fr-a-battalion-is-no-person"),
+    pytest.param(
+        "Le 9 janvier, le président sri-lankais Mahinda Silva a rencontré le conseiller d'État et ministre des "
+        "Affaires étrangères Li Ming, qui effectuait une visite officielle au Sri Lanka, à Colombo.",
+        PUB, meeting({"Mahinda Silva", "Li Ming"}, date="2024-01-09", place="Colombo"),
+        id="fr-a-conseiller-d-etat-has-no-principal"),
+    pytest.param(
+        "Prime Minister Anna Rossi said Tuesday during an important visit to Tunis that ties must grow. \"I had a "
+        "fruitful conversation with the President\", Rossi stated after talks with Tunisia's president, Karim Ben "
+        "Ali.",
+        PUB, meeting({"Anna Rossi", "Karim Ben Ali"}, place="Tunis"),
+        id="en-talks-in-a-time-phrase-take-the-place-of-the-visit-told-before"),
+    pytest.param(
+        "Prime Minister Anna Rossi made a courtesy call on President Karim Ben Ali in Tunis on Thursday. Rossi flew "
+        "out of Tunis after her meeting with Ben Ali and arrived in Rome at 8 pm.",
+        PUB, meeting({"Anna Rossi", "Karim Ben Ali"}, place="Tunis", count=1),
+        id="en-guard-the-arrival-after-a-meeting-is-not-its-place"),
+    pytest.param(
+        "Moroccan Foreign Minister Karim Alaoui held talks with his Spanish counterpart Jose Ruiz on Thursday. At a "
+        "press briefing following their talks in the Moroccan capital Rabat, Alaoui said relations were excellent.",
+        PUB, meeting({"Karim Alaoui", "Jose Ruiz"}, place="Rabat", count=1),
+        id="en-their-talks-in-x-place-the-talks-told-before"),
 ]
 
 
