@@ -197,6 +197,39 @@ def _delivered_message(tok: Token) -> bool:
     return to is not None and _person_after(doc, to - 1 if doc[to].lower_ in ("au", "aux") else to, end)
 
 
+# the second words of a French negation ("ne ... pas", "n'ont jamais"; not the restrictive "ne ... que")
+_NEGATION_FR = frozenset({"pas", "jamais", "plus", "point", "guère", "nullement", "aucunement"})
+# verbs whose complement did not happen ("refused to meet X", "a refusé de recevoir X")
+_REFUSAL = frozenset({"refuse", "decline", "fail", "avoid", "refuser", "décliner", "échouer", "éviter"})
+
+
+def negated(tok: Token) -> bool:
+    """ "X et Y ne se sont jamais rencontrés", "n'ont pas encore eu l'occasion de se rencontrer", "did not
+    meet", "refused to meet", "without meeting", "aucune rencontre n'est prévue": an encounter denied is
+    none (but "n'a rencontré que X" met X)."""
+    if not has(tok.doc, "DEP"):
+        return False
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "aucune", "aucun") for c in tok.children):
+        return True
+    node = tok
+    for step in range(3):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in kids):
+            return True
+        if any(c.lower_ in ("ne", "n'") for c in kids) and any(
+                t.lower_ in _NEGATION_FR for c in kids if c.dep_ == "advmod" for t in c.subtree):
+            return True
+        if any(c.lower_ in ("sans", "without") for c in kids if c.dep_ in ("mark", "case", "prep")) \
+                or node.head.lower_ in ("sans", "without"):
+            return True
+        if step > 0 and lemma(node) in _REFUSAL:
+            return True
+        if node.dep_ not in ("xcomp", "acl", "obj", "dobj", "nmod", "pobj", "pcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 @lru_cache(maxsize=2)
 def _trigger_lemmas(lang: str) -> frozenset[str]:
     """Every lemma ``trigger_kind`` can accept: the meeting triggers of the language, "call"
@@ -253,7 +286,7 @@ def sentence_triggers(doc: Doc, sent, lang: str) -> list[tuple[Token, str]]:
             continue  # no meeting word (spares making the Token)
         tok = doc[i]
         kind = trigger_kind(tok, lang)
-        if not kind:
+        if not kind or negated(tok):
             continue
         children = {fold(c.text) for c in tok.children} if has(doc, "DEP") else set()
         near = {fold(w) for w in texts(doc)[tok.i + 1:min(tok.i + 4, sent.end)]}

@@ -202,6 +202,29 @@ CASES = [
         "press briefing following their talks in the Moroccan capital Rabat, Alaoui said relations were excellent.",
         PUB, meeting({"Karim Alaoui", "Jose Ruiz"}, place="Rabat", count=1),
         id="en-their-talks-in-x-place-the-talks-told-before"),
+    pytest.param(
+        "Il convient de noter que Paul Agbo et Amadou Sow n'ont pas encore eu l'occasion de se rencontrer en "
+        "personne.",
+        PUB, no_meeting(), id="fr-n-ont-pas-eu-l-occasion-de-se-rencontrer-is-no-meeting"),
+    pytest.param("Paul Agbo et Amadou Sow ne se sont jamais rencontrés.", PUB, no_meeting(),
+                 id="fr-ne-se-sont-jamais-rencontres"),
+    pytest.param("President Paul Agbo did not meet Prime Minister Amadou Sow.", PUB, no_meeting(),
+                 id="en-did-not-meet"),
+    pytest.param("Paul Agbo refused to meet Amadou Sow.", PUB, no_meeting(), id="en-refused-to-meet"),
+    pytest.param("Paul Agbo left Dakar without meeting President Amadou Sow.", PUB, no_meeting(),
+                 id="en-without-meeting"),
+    pytest.param("Aucune rencontre entre Paul Agbo et Amadou Sow n'est prévue.", PUB, no_meeting(),
+                 id="fr-aucune-rencontre"),
+    pytest.param(
+        "Le président Amadou Sow n'a rencontré que le ministre Paul Agbo.",
+        PUB, meeting({"Amadou Sow", "Paul Agbo"}), id="fr-guard-ne-que-is-restrictive-not-negative"),
+    pytest.param(
+        "Paul Agbo met President Amadou Sow on Monday and did not hide his satisfaction.",
+        PUB, meeting({"Amadou Sow", "Paul Agbo"}), id="en-guard-a-negation-elsewhere-denies-nothing"),
+    pytest.param(
+        "Cette visite de l'émissaire vise à préparer éventuellement une rencontre directe entre les présidents "
+        "Paul Agbo et Amadou Sow.",
+        PUB, no_meeting(), id="fr-une-rencontre-preparee-eventuellement-is-only-possible"),
 ]
 
 
