@@ -62,6 +62,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "X a reçu l'envoyé spécial du président Y": Y sent him, Y was not there
     if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
         return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
+    if _topic_of_discussion(doc, m, tok):
+        return True  # "s'est entretenu avec A pour discuter de la situation après l'assassinat de X": X is a topic
     if _after_attribution(doc, m, tok):
         return True  # "..., a précisé la porte-parole du ministère, Li Hua": the source, not a participant
     return has(doc, "DEP") and head.dep_.startswith("nsubj") and lemma(head.head) in lex.reporting_lemmas \
@@ -167,6 +169,18 @@ def _delivered_by(prep: Token) -> bool:
     ... à Z"), not an addressee inside the message's noun phrase ("un message ... à Sa Majesté")."""
     verb = prep.head if prep.dep_ == "prep" else prep.head.head
     return lemma(verb) in load().words("deliver_verb")
+
+
+def _topic_of_discussion(doc: Doc, m: Mention, tok: Token) -> bool:
+    """The mention comes after a verb of discussing that follows the meeting word ("... avec ses homologues,
+    pour discuter de la situation après l'assassinat du général X", "to discuss the case of X"): what was
+    talked about, not who talked (but "a discuté avec X" names X)."""
+    discuss = load().words("discuss_verb")
+    for t in doc[tok.i + 1:m.start]:
+        if t.pos_ == "VERB" and lemma(t) in discuss and t.i != tok.i:
+            after = doc[t.i + 1:m.start]
+            return not any(a.lower_ in ("avec", "with") for a in after[:3])
+    return False
 
 
 def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:

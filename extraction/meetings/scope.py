@@ -68,6 +68,9 @@ def _fragments(sent, root: Token, t: Token, scope: set[int], triggers: list[Toke
                 and not {y.i for y in x.subtree} & (trig_tokens - {t.i})]
     if subjects:
         extra |= {y.i for y in subjects[-1].subtree}
+    elif sent.root.pos_ == "PROPN" and sent.root.i < t.i and sent.root.i != root.i:
+        # "President X on Friday evening hosted Y": the name the parser made the sentence's root is the subject
+        extra |= {sent.root.i} | {c.i for c in sent.root.children if c.i < sent.root.i and c.dep_ in ("compound", "flat", "flat:name")}
     for frag in sent:
         if frag.head.i == frag.i and frag.i != root.i:
             sub = {x.i for x in frag.subtree}

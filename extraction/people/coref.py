@@ -588,8 +588,9 @@ def _named_next(d: Mention, persons: dict[str, Person], index: _Index) -> Person
     here = index.sent_index(d.start)
     opening = 3 if index.doc.text.startswith("date ") else 2  # the headline and two sentences
     if here > opening or d.plural or any(index.sent_index(m.start) == here and _may_be(d, persons[m.key])
+                                         and (not persons[m.key].cls or _same_head(d, persons[m.key]))
                                          for m in index.after(d.end)):
-        return None  # the holder may be named in the lead itself
+        return None  # the holder may be named in the lead itself (not one with another office of his own)
     # (of the people it names, those whose own office is another's are not the one: "Le président de la
     # République ... une audience au vice-Premier ministre belge. ¶ X et Y, the Belgian minister, ont échangé")
     nxt = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 1 and _may_be(d, persons[m.key])
