@@ -20,6 +20,13 @@ def calls_with_countries(*codes):
     return check
 
 
+def both_encounters(*groups):
+    def check(result):
+        got = sorted(sorted(p.name for p in m.participants) for m in result.meetings)
+        assert got == sorted(sorted(g) for g in groups), result.meetings
+    return check
+
+
 CASES = [
     pytest.param(
         "President Bola Adeyemi on Friday evening hosted President Paul Agbo at his residence in Abuja.",
@@ -35,6 +42,12 @@ CASES = [
         "Karimi a évoqué les relations entre l'Iran et le Sri Lanka.",
         PUB, meeting(countries={"IR", "LK"}, count=1),
         id="fr-le-guide-supreme-named-next-though-the-lead-names-a-president"),
+    pytest.param(
+        "Le 6 octobre, le président turc Kemal Arslan et le Premier ministre arménien Aram Petrossian se sont "
+        "entretenus à Prague. Plus tôt dans la journée, Kemal Arslan et Aram Petrossian se sont entretenus avec le "
+        "président azerbaïdjanais Elchin Aliyev de manière informelle.",
+        PUB, both_encounters({"Kemal Arslan", "Aram Petrossian"}, {"Kemal Arslan", "Aram Petrossian", "Elchin Aliyev"}),
+        id="fr-plus-tot-dans-la-journee-tells-another-encounter"),
 ]
 
 
