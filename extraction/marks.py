@@ -69,7 +69,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i = end + 1
         if j < 0 and opens_paragraph:
             i = _continued(text, para_end, spans)
-    return spans
+    return _single_quoted(text, spans)
+
+
+# a sentence or more between single quotes ('I have a request for you,' X replies; ‘We will,’ she said): opened
+# after a space, a colon or a paragraph's start, closed by a punctuation mark and a quote before a space,
+# holding at least three words (not an apostrophe: "the ministers' talks", "l'accord")
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(:]))['‘]([A-ZÀ-Ý][^'‘’\n]*?(?:\w['’]\w[^'‘’\n]*?)*[,.!?])['’](?=\s|$)",
+                     re.M)
+
+
+def _single_quoted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if "'" not in text and "‘" not in text:
+        return spans
+    found = [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text) if m.group(1).count(" ") >= 3
+             and not any(s <= m.start(1) < e or m.start(1) <= s < m.end(1) for s, e in spans)]
+    return sorted(spans + found) if found else spans
 
 
 # the attribution after the closing mark: lower case ("the ambassador said", "a-t-il dit") or a

@@ -214,6 +214,24 @@ def _attribution_follows(ctx: QuoteContext, e: int, last_si: int) -> bool:
         and any(v.idx < begins + 25 for v in ctx.verbs_by_sent[nxt])
 
 
+# after a comma (or ! ?) and the closing mark, on the same line: a capitalised name of one to three words,
+# then the word that says it (after a full stop, the name opens a new sentence)
+_NAME_THEN_VERB = re.compile(r"[,!?][\"”»'’][ \t\u00a0]*([A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+){0,2})\s+([a-z]+)\b")
+
+
+def _named_after(ctx: QuoteContext, e: int) -> Speaker:
+    """'“...,” Albanese replies with a laugh': the name right after the closing mark, when the word after it
+    is a verb of saying, however the parser read the two (an adjective and a noun, for the model)."""
+    m = _NAME_THEN_VERB.match(ctx.text, e)
+    if m is None:
+        return NOBODY
+    verb = ctx.doc.char_span(m.start(2), m.end(2))
+    name = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if verb is None or name is None or lemma(verb[0]) not in load().reporting_lemmas:
+        return NOBODY
+    return ctx.resolver.from_token(name[-1])
+
+
 def attribute_direct(ctx: QuoteContext) -> None:
     """Give each direct quotation its speaker (see the module's docstring)."""
     text = ctx.text
@@ -231,6 +249,8 @@ def attribute_direct(ctx: QuoteContext) -> None:
             last_si += 1
         sent_idx = list(range(first_si, last_si + 1)) if ctx.sents else []
         speaker = _from_sentence(ctx, s, e, sent_idx, reported_by_sent) if sent_idx else NOBODY
+        if not speaker[0]:
+            speaker = _named_after(ctx, e)
         if not speaker[0]:
             speaker = _labelled(ctx, s)
         if not speaker[0] and sent_idx:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import direct_quote, meeting, quotes_are
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -48,6 +48,14 @@ CASES = [
         "président azerbaïdjanais Elchin Aliyev de manière informelle.",
         PUB, both_encounters({"Kemal Arslan", "Aram Petrossian"}, {"Kemal Arslan", "Aram Petrossian", "Elchin Aliyev"}),
         id="fr-plus-tot-dans-la-journee-tells-another-encounter"),
+    pytest.param(
+        "'I have a request for you, and I want you to say yes,' Albanese replies with a laugh.",
+        PUB, direct_quote("I have a request for you, and I want you to say yes", "Albanese"),
+        id="en-single-quote-marks-and-a-name-the-parser-misread-before-replies"),
+    pytest.param(
+        "The ministers' talks went well. Officials said the leaders' aides had prepared 'a good deal' for them.",
+        PUB, quotes_are(),
+        id="en-guard-apostrophes-and-a-short-single-quoted-phrase-are-no-quotation"),
 ]
 
 
