@@ -111,6 +111,7 @@ class _Entry:
     weak: bool
     generic: bool = False
     another: bool = False  # told as "another meeting", "à nouveau": no earlier encounter, and none of the other status
+    inferred_call: bool = False  # a call only for want of a place ("spoke with X"): the encounter told in person, if any
 
 
 @dataclass
@@ -129,7 +130,7 @@ class Merger:
         for entry in self.entries:
             if (key <= entry.key or entry.key <= key) and len(key & entry.key) >= 2 and self._merge(entry, c, meeting, key, stated, weak):
                 return
-        self.entries.append(_Entry(meeting, key, stated, weak, c.generic, c.again))
+        self.entries.append(_Entry(meeting, key, stated, weak, c.generic, c.again, c.inferred_call))
 
     def _merge(self, e: _Entry, c: MeetingCandidate, meeting: Meeting, key: frozenset[str], stated: bool, weak: bool) -> bool:
         other = e.meeting
@@ -137,6 +138,19 @@ class Merger:
         if e.another and c.status != other.status and not same_sentence:
             return False  # "une autre rencontre est en préparation ... Ils se sont rencontrés deux fois"
         parts = _union(other.participants, meeting.participants) if len(key) > len(e.key) else other.participants
+        if (c.inferred_call or e.inferred_call) and (other.kind == "call") != (meeting.kind == "call") \
+                and c.status == other.status and not c.again and not e.another \
+                and ((weak if c.inferred_call else e.weak) or not other.date or not meeting.date
+                     or other.date[:10] == meeting.date[:10]):  # (the call's date only the day's news when it has no time)
+            # "X visited Warsaw and met Y. ... He said he spoke with Y about ...": the talk of the encounter in person
+            met = other if other.kind != "call" else meeting
+            if met.kind == "talks":
+                met = other if other.kind == "call" else meeting  # "discussed ..." tells the call's content
+            e.meeting = Meeting(parts, met.date or other.date or meeting.date, met.place, met.status, met.kind,
+                                other.evidence)
+            e.inferred_call = False
+            e.key = e.key | key
+            return True
         # (a call and an encounter at a place the article states are two events; a place only inferred
         # from the dateline, as for a headline's "Discussion with X", is no such statement)
         titled = other.evidence is not None and other.evidence.start < self.title_end if other.kind != "call" \

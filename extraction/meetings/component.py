@@ -261,6 +261,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
             _add_info(doc, st.results[-1], tok, scope, st.mentions)
         return False
     status = "planned" if planned(doc, tok, st.lang) else "held"
+    inferred = kind == "call" and lemma(tok) == "speak" and not set(lowers(doc)[sent.start:sent.end]) & lex.call_cues
     text = sent_text(doc, sent)
     visit = bool(lex.phrases("visit").search(text))
     caption = archive_caption(text)
@@ -291,7 +292,7 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
         for place, stated in place_list:
             st.results.append(MeetingCandidate(tok.i, group, kind, status, place, stated, cues, sent.start_char,
                                                sent.end_char, again or len(place_list) > 1, places=found,
-                                               generic=tok.lower_ == "invitation"))
+                                               generic=tok.lower_ == "invitation", inferred_call=inferred))
     return False
 
 

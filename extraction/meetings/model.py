@@ -25,6 +25,7 @@ class MeetingCandidate:
     anaphoric_info: list = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # every place of the scope, for the host's country
     generic: bool = False  # told only as a visit at someone's invitation: a later mention's kind is more precise
+    inferred_call: bool = False  # "spoke with X" read as a call for want of any place or setting, no phone word
 
 
 def countable(m: Mention) -> bool:

@@ -51,6 +51,12 @@ def _locative_before(doc: Doc, start: int) -> int | None:
                 return None  # "à l'agence mauritanienne d'Information": X names what the noun is of
         if t.text == "," and j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:
             return _venue_locative(doc, j)  # "at the State House, Abuja": the city of a venue
+        if t.text == "," and j > 0 and doc[j - 1].lower_ in ("capital", "capitale"):
+            # "in the capital, Damascus", "dans la capitale syrienne, Damas"
+            k = j - 2
+            while k >= 0 and j - k < 5 and doc[k].lower_ not in locative and (doc[k].pos_ in ("DET", "ADJ") or doc[k].ent_type_):
+                k -= 1
+            return k if k >= 0 and doc[k].lower_ in locative else None
         if t.is_punct or t.pos_ in ("VERB", "AUX"):
             return None
         if t.pos_ == "ADP" and t.lower_ in ("against", "contre", "over", "sur", "with", "avec", "about"):

@@ -56,6 +56,21 @@ CASES = [
         "The ministers' talks went well. Officials said the leaders' aides had prepared 'a good deal' for them.",
         PUB, quotes_are(),
         id="en-guard-apostrophes-and-a-short-single-quoted-phrase-are-no-quotation"),
+    pytest.param(
+        "Ukrainian Foreign Minister Dmytro Koval visited Warsaw on Friday and met with his Polish counterpart Adam "
+        "Nowak. He also stated that he spoke with the Polish Foreign Minister about support for Ukraine.",
+        PUB, meeting({"Dmytro Koval", "Adam Nowak"}, kind="meeting", place="Warsaw", count=1),
+        id="en-spoke-with-after-an-encounter-in-person-is-that-encounter-not-a-call"),
+    pytest.param(
+        "EU envoy Karl Berg spoke with US Secretary of State John Miles on Tuesday. Berg and Miles discussed the "
+        "recent developments in Ukraine.",
+        PUB, meeting({"Karl Berg", "John Miles"}, kind="call", count=1),
+        id="en-guard-discussed-after-spoke-with-tells-the-call-s-content"),
+    pytest.param(
+        "Syrian President Omar Haddad met on Monday with a delegation headed by the US envoy John Miles, in the "
+        "capital, Damascus.",
+        PUB, meeting({"Omar Haddad", "John Miles"}, place="Damascus"),
+        id="en-in-the-capital-comma-x"),
 ]
 
 
