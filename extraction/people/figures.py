@@ -105,6 +105,11 @@ def figure_state(name: str) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+def figure_named_in_full(name: str) -> bool:
+    """The name is, word for word, a public figure's full name or one of its spellings."""
+    return name_key(name) in _figures().full
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """First words of the figures' names ("Hamid", "Sergueï", "Kassym-Jomart") and the lexicon's

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .. import geo
 from ..lexicons import load, words_of
 from ..words import entities, fold, lowers, span_text, texts
-from .figures import figure_state, has_given_name
+from .figures import figure_named_in_full, figure_state, has_given_name
 from .model import sent_bounds
 from .roles import RoleHit, role_first_words, role_hit
 
@@ -107,12 +107,19 @@ _HEADLINE_PREPOSITIONS = frozenset({"from", "with", "to", "for", "in", "on", "at
 _ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
 
 
+def _figure_from(doc: Doc, start: int, end: int) -> bool:
+    """The words from start are a public figure's full name, though the first is also an office ("Amir Khan
+    Muttaqi": Amir is his given name)."""
+    return end - start >= 3 and figure_named_in_full(doc[start:end].text)
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Titles, roles and lower-case words off the start; punctuation and "'s" off the end."""
     tx, lw = texts(doc), lowers(doc)  # not a Token per test
     titles = words_of("title", "possessive")
     while start < end and (lw[start] in titles or tx[start][:1].islower() or doc[start].is_punct
-                           or _is_role(doc, start) or lw[start] in _HEADLINE_PREPOSITIONS):
+                           or _is_role(doc, start) and not _figure_from(doc, start, end)
+                           or lw[start] in _HEADLINE_PREPOSITIONS):
         start += 1
     while end > start and (doc[end - 1].is_punct or lw[end - 1] in ("'s", "s", "'")
                            or lw[end - 1] in _ARTICLES and end - 2 >= start and doc[end - 2].is_punct

@@ -71,6 +71,14 @@ CASES = [
         "capital, Damascus.",
         PUB, meeting({"Omar Haddad", "John Miles"}, place="Damascus"),
         id="en-in-the-capital-comma-x"),
+    pytest.param(
+        "L'envoyé norvégien Lars Dahl a rencontré mardi à Kaboul le ministre par intérim, Amir Khan Muttaqi.",
+        PUB, meeting({"Lars Dahl", "Amir Khan Muttaqi"}),
+        id="fr-a-figure-s-given-name-that-is-also-an-office-stays-in-the-name"),
+    pytest.param(
+        "Le Président Andrés Manuel López Obrador a parlé au téléphone avec Joe Biden.",
+        PUB, meeting({"Andrés Manuel López Obrador", "Joe Biden"}),
+        id="fr-guard-a-title-before-a-figure-s-full-name-is-no-part-of-it"),
 ]
 
 
