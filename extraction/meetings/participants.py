@@ -62,6 +62,9 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "X a reçu l'envoyé spécial du président Y": Y sent him, Y was not there
     if has(doc, "DEP") and _in_relative_clause(doc, m, tok):
         return True  # "X called on Y, to whom he delivered a letter from Z": Z is no participant
+    if m.end < len(doc) and doc[m.end].lower_ in ("government", "administration", "gouvernement", "regime", "régime") \
+            or m.start > 0 and doc[m.start - 1].lower_ in ("gouvernement", "administration", "régime"):
+        return True  # "the new Trump government", "l'administration Biden": a government named after its head
     if _topic_of_discussion(doc, m, tok):
         return True  # "s'est entretenu avec A pour discuter de la situation après l'assassinat de X": X is a topic
     if _after_attribution(doc, m, tok):

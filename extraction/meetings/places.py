@@ -108,6 +108,8 @@ def _not_the_meeting_place(doc: Doc, ent, j: int, text: str) -> bool:
     topics = words.words("topic_noun")
     if (j > 0 and lemma(doc[j - 1]) in topics or j > 1 and lemma(doc[j - 2]) in topics) and not _dated_city(doc, ent, text):
         return True  # "la situation en Libye" is a topic, not a place
+    if j > 1 and doc[j - 2].text == "(" and re.fullmatch(r"\d{1,2}(?:h\d{0,2}|:\d\d)", doc[j - 1].text.lower()):
+        return True  # "à 12h30, heure locale (11h30 à Lisbonne)": the clock of another city
     if fold(text) in ("royaume", "kingdom"):
         return True  # "sa dernière visite au Royaume": the kingdom the article is about, no place named
     if any(lemma(t) in words.words("return_verb") for t in doc[max(0, ent.start - 3):ent.start]):
@@ -167,7 +169,30 @@ def _candidates(doc: Doc, lo: int, hi: int) -> list:
         if lo <= s and e <= hi and s not in covered and not any(x.start == s and x.end == e for x in ents):
             span = doc[s:e]
             ents.append(span.char_span(0, len(span.text), label=label) or span)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for s, e in _named_buildings(doc, lo, hi):
+        if taken.isdisjoint(range(s, e)):
+            span = doc[s:e]
+            ents.append(span.char_span(0, len(span.text), label="FAC") or span)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _named_buildings(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of capitalised words ending in a building's word after a locative, which the NER may
+    not see at all ("at Hillsborough Castle", "au Palais Bourbon")."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    locative = load().words("locative")
+    found = []
+    for i in range(lo, hi - 1):
+        if lowers[i] not in locative:
+            continue
+        k = i + 1 + (lowers[i + 1] in ("the", "le", "la", "l'"))
+        j = k
+        while j < hi and texts[j][:1].isupper() and texts[j].isalpha() and j - k < 4:
+            j += 1
+        if j - k >= 2 and fold(texts[j - 1]) in _BUILDINGS:
+            found.append((k, j))
+    return found
 
 
 # The first words of bodies that are no venue (a palace, a ministry or an office can be one).
@@ -179,7 +204,8 @@ _NO_VENUE = frozenset({"etat", "etats", "state", "states", "communaute", "commun
 
 # Last words of a building the NER may take for an organisation or a person ("at Blair House", "au Palais
 # de l'Élysée" is a LOC already): a venue after a locative.
-_BUILDINGS = frozenset({"house", "palace", "palais", "hall", "villa", "lodge", "residence", "hotel", "hôtel"})
+_BUILDINGS = frozenset({"house", "palace", "palais", "hall", "villa", "lodge", "residence", "hotel", "hôtel", "castle",
+                        "château", "chateau", "building", "office", "bureau", "rosada"})
 
 
 def is_venue(place: str) -> bool:
@@ -196,7 +222,8 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
     inside_mentions = {i for m in mentions if lo <= m.start < hi for i in range(m.start, m.end)}
     found = []
     for ent in _candidates(doc, lo, hi):
-        label = "FAC" if ent.label_ in ("ORG", "PERSON", "PER", "MISC") and fold(ent.text.split()[-1]) in _BUILDINGS else ent.label_
+        first = ent.text.split(",")[0].split()  # "Hillsborough Castle, Co Down": the building before its county
+        label = "FAC" if ent.label_ in ("ORG", "PERSON", "PER", "MISC") and first and fold(first[-1]) in _BUILDINGS else ent.label_
         if label not in ("LOC", "GPE", "FAC") and not geo.place_country(ent.text) \
                 or ent.start not in scope or not inside_mentions.isdisjoint(range(ent.start, ent.end)):
             continue
@@ -209,7 +236,7 @@ def places(doc: Doc, scope: set[int], mentions: list[Mention]) -> list[tuple[str
         j = _locative_before(doc, ent.start)
         if j is None:
             continue
-        text = ent.text
+        text = " ".join(first) if label == "FAC" and label != ent.label_ else ent.text
         if any(fold(w) in ("capitale", "capital") for w in text.split()) and any(geo.adjective_country(w) for w in text.split()):
             continue  # "la capitale française", "the Iranian capital": the capital itself, found by _capitals_named
         if text.lower().startswith(("l'", "la ", "le ")) and geo.place_country(text.split(" ", 1)[-1].split("'", 1)[-1]):

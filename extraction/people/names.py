@@ -107,6 +107,10 @@ _HEADLINE_PREPOSITIONS = frozenset({"from", "with", "to", "for", "in", "on", "at
 _ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
 
 
+# the words of a page's date line glued to a name before it ("le président Sall Publié le lundi 24 octobre")
+_BYLINE_WORDS = frozenset({"publie", "publiee", "published", "updated", "modifie"})
+
+
 def _figure_from(doc: Doc, start: int, end: int) -> bool:
     """The words from start are a public figure's full name, though the first is also an office ("Amir Khan
     Muttaqi": Amir is his given name)."""
@@ -122,6 +126,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or lw[start] in _HEADLINE_PREPOSITIONS):
         start += 1
     while end > start and (doc[end - 1].is_punct or lw[end - 1] in ("'s", "s", "'")
+                           or end - start > 1 and fold(tx[end - 1]) in _BYLINE_WORDS  # "Sall Publié le lundi ..."
+
                            or lw[end - 1] in _ARTICLES and end - 2 >= start and doc[end - 2].is_punct
                            or tx[end - 1][:1].islower() and not _after_hyphen(doc, end - 1)):
         end -= 1  # (an article after a dash opens the sentence: "Luanda - Le président ..." is no name)
