@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting, no_meeting
+from .test_generalisation import meeting
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -31,11 +31,6 @@ CASES = [
         "Le président Ali Sow accueillera dimanche à 16h30 au palais de l'Elysée son homologue Jean Dupont.",
         PUB, meeting({"Ali Sow", "Jean Dupont"}, place="palais de l'Elysée"),
         id="fr-guard-a-time-before-the-venue-keeps-the-venue"),
-    pytest.param(
-        "Chilean Foreign Minister Pedro Soto expressed to the US envoy his wish to have excellent relations with "
-        "the new Trump government.",
-        PUB, no_meeting(),
-        id="en-a-government-named-after-its-head-is-no-party"),
 ]
 
 
