@@ -134,6 +134,14 @@ _URGED = frozenset({"retenue", "calme", "dialogue", "apaisement", "desescalade",
                     "cessez-le-feu", "negociation", "negociations", "table"})
 
 
+def _phoned(tok: Token) -> bool:
+    """ "he had phoned opposition leader X", "phoned his counterpart X": a phone call to a person (not
+    "phoned in his resignation")."""
+    return tok.pos_ == "VERB" and lemma(tok) in ("phone", "telephone") and has(tok.doc, "DEP") and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or role_hit(tok.doc, c.i, "en")
+                              or any(g.ent_type_ == "PERSON" for g in c.subtree)) for c in tok.children)
+
+
 def phoned_person(tok: Token) -> bool:
     """ "X a appelé samedi son homologue russe, Y", "a appelé le président Z": a phone call to a person
     (not "a appelé à la retenue", "a appelé les pays à agir", "a appelé son homologue à la retenue")."""
@@ -237,7 +245,7 @@ def _trigger_lemmas(lang: str) -> frozenset[str]:
     (each test below asks for one of them first)."""
     lex = load()
     return frozenset(lem for lg, lem in lex.meeting_triggers if lg == lang) | lex.words("discuss_verb") \
-        | lex.words("deliver_verb") | {"call", "visite", "visit", "appeler"}
+        | lex.words("deliver_verb") | {"call", "visite", "visit", "appeler", "phone", "telephone"}
 
 
 def trigger_kind(tok: Token, lang: str) -> str | None:
@@ -247,6 +255,8 @@ def trigger_kind(tok: Token, lang: str) -> str | None:
     if lang == "en" and tok.pos_ == "VERB" and calls_on(tok):
         return "meeting"
     if lang == "en" and tok.pos_ == "VERB" and calls_person(tok) or lang == "fr" and phoned_person(tok):
+        return "call"
+    if lang == "en" and _phoned(tok):
         return "call"
     if tok.pos_ == "VERB" and _joint_discussion(tok):
         return "talks"
@@ -358,7 +368,7 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
         return "call"  # "received a call from X", "a reçu un appel de X"
     if lemma(tok) in lex.words("needs_call_cue") and not (kind == "meeting" and calls_on(tok)) and not _exchanged_with(tok) \
             and not _between_parties(tok) \
-            and not (kind == "call" and tok.pos_ == "VERB" and (calls_person(tok) or _spoke_to_person(tok))):
+            and not (kind == "call" and tok.pos_ == "VERB" and (calls_person(tok) or _spoke_to_person(tok) or _phoned(tok))):
         # "spoke today with ..." in a readout headed "The Secretary's Call with ..."
         return "call" if lemma(tok) in ("speak", "parler", "s'entretenir") and _call_headline(doc) else None
     return kind

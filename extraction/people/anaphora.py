@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, lemma
+from ..words import fold, has, lemma
 from .model import Mention, sent_bounds
 
 
@@ -100,6 +100,27 @@ def _window(doc: Doc, i: int, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions[lo:hi] if (m.kind == "person" or m.key) and not m.plural and not m.quoted]
 
 
+def _reporter(doc: Doc, i: int, window: list[Mention]) -> Mention | None:
+    """ "X revealed that he had phoned Y", "X a indiqué qu'il avait reçu Y": the subject of a clause a verb
+    of saying introduces is its speaker, when the speaker is a named person of the sentence."""
+    tok = doc[i]
+    if not has(doc, "DEP") or not tok.dep_.startswith("nsubj"):
+        return None
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ == "ccomp" and lemma(verb.head) in load().reporting_lemmas:
+            subj = next((c for c in reversed(list(verb.head.lefts)) if c.dep_.startswith("nsubj")), None)
+            if subj is None or subj.i == i:
+                return None
+            span = {t.i for t in subj.subtree if t.dep_ not in ("acl", "relcl", "acl:relcl")} | {subj.i}
+            found = [m for m in window if m.kind == "person" and span & set(range(m.start, m.end))]
+            return max(found, key=lambda m: m.start) if found else None  # the name nearest the verb
+        if verb.head.i == verb.i or verb.dep_ not in ("aux", "conj", "xcomp"):
+            break
+        verb = verb.head
+    return None
+
+
 def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], gender: str | None = None) -> Mention | None:
     """The person a pronoun at token i most likely refers to (see the module's docstring);
     ``gender`` "f" / "m" when the anaphor is not a pronoun ("cette dernière", "l'intéressé")."""
@@ -109,6 +130,9 @@ def pronoun_antecedent(doc: Doc, i: int, mentions: list[Mention], gender: str | 
     words = load()
     if gender is None:
         gender = "f" if doc[i].lower_ in words.words("pronoun_f") else "m" if doc[i].lower_ in words.words("pronoun_m") else None
+    reporter = _reporter(doc, i, window)
+    if reporter is not None and (gender != "f" or is_feminine(doc, reporter)):
+        return reporter
     if gender == "f":
         fem = [m for m in window if is_feminine(doc, m)]
         fem_keys = {m.key for m in fem if m.key}

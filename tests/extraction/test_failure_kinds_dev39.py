@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting
+from .test_generalisation import meeting, no_meeting
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -31,6 +31,19 @@ CASES = [
         "Le président Ali Sow accueillera dimanche à 16h30 au palais de l'Elysée son homologue Jean Dupont.",
         PUB, meeting({"Ali Sow", "Jean Dupont"}, place="palais de l'Elysée"),
         id="fr-guard-a-time-before-the-venue-keeps-the-venue"),
+    pytest.param(
+        "President Filipe Costa phoned his Malawian counterpart Peter Banda on Tuesday.",
+        PUB, meeting({"Filipe Costa", "Peter Banda"}, kind="call", date="2024-03-12"),
+        id="en-phoned-x-is-a-call"),
+    pytest.param(
+        "After his talks with his Portuguese counterpart, Marcelo Sousa, President Filipe Costa revealed that on "
+        "Monday, before leaving Maputo, he had phoned opposition leader Ossufo Momade.",
+        PUB, meeting({"Filipe Costa", "Ossufo Momade"}, kind="call", date="2024-03-11"),
+        id="en-x-revealed-that-he-had-phoned-y-he-is-x"),
+    pytest.param(
+        "The minister phoned in his resignation on Tuesday.",
+        PUB, no_meeting(),
+        id="en-guard-phoned-in-a-resignation-is-no-call"),
 ]
 
 
