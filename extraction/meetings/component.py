@@ -587,11 +587,15 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
     st = _State(doc, lang, doc._.mentions or [], [])
     sents = list(doc.sents)
     visits = [_visit_place(doc, sent, st.mentions) for sent in sents]
+    # the first visit told after each sentence: a visit told only after its meetings ("X a rencontré Y ...
+    # avant de s'envoler pour une visite à Z")
+    later: list[str | None] = [None] * len(sents)
+    for n in range(len(sents) - 2, -1, -1):
+        later[n] = visits[n + 1] or later[n + 1]
     for n, sent in enumerate(sents):
         st.prior_visit = st.visit_place
         st.visit_place = visits[n] or st.visit_place
-        # a visit told only after its meetings ("X a rencontré Y ... avant de s'envoler pour une visite à Z")
-        st.later_visit = next((v for v in visits[n + 1:] if v), None) if st.visit_place is None else None
+        st.later_visit = later[n] if st.visit_place is None else None
         triggers = sentence_triggers(doc, sent, lang)
         if not triggers:
             continue
