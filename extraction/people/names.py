@@ -631,7 +631,29 @@ def _rescued(doc: Doc, ent) -> int | None:
         if tok.pos_ != "DET" and tok.text[:1].isupper() and not _is_role(doc, start) \
                 and fold(tok.text) not in load().words("title") and _known_figure(doc[start:ent.end].text):
             return start
+    if _apposed_office(doc, ent, institution):
+        return ent.start
     return None
+
+
+def _apposed_office(doc: Doc, ent, institution: frozenset[str]) -> bool:
+    """ "met with Shotaro Yachi, head of Japan's National Security Council" (the name read as ORG): two or
+    three capitalised words, none an institution's or a country's, with an office apposed after a comma."""
+    words = doc[ent.start:ent.end]
+    if not 2 <= len(words) <= 3 or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and fold(t.text) not in institution
+               and not geo.any_country(t.text) and not geo.place_country(t.text) for t in words):
+        return False
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "fr"
+    k = ent.end + 1 + (doc[ent.end + 1].lower_ in ("the", "le", "la", "l'"))
+    return k < len(doc) and (role_hit(doc, k, lang) is not None or doc[k].lower_ in _HEADS and k + 1 < len(doc)
+                             and doc[k + 1].lower_ in ("of", "de", "du", "des"))
+
+
+# the heads of a body, apposed to a name ("X, head of the National Security Council", "Y, directeur du ...")
+_HEADS = frozenset({"head", "chief", "chair", "chairman", "chairwoman", "director", "directeur", "directrice", "chef",
+                    "cheffe", "leader", "founder", "fondateur"})
 
 
 _WHERE = frozenset({"à", "au", "en", "in", "at", "to", "from", "near", "vers", "depuis", "of", "de", "d'", "du",

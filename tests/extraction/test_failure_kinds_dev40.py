@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import direct_quote, encounters, meeting, quotes_are
+from .test_generalisation import direct_quote, encounters, meeting, no_meeting, quotes_are
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -73,6 +73,15 @@ CASES = [
         "Le Président Andrés Manuel López Obrador a parlé au téléphone avec Joe Biden.",
         PUB, meeting({"Andrés Manuel López Obrador", "Joe Biden"}),
         id="fr-guard-a-title-before-a-figure-s-full-name-is-no-part-of-it"),
+    pytest.param(
+        "Chinese State Councilor Wang Yi arrived in Tokyo on Monday. On Tuesday, Wang met with Takeo Akiba, head of "
+        "Japan's National Security Council.",
+        PUB, meeting({"Wang Yi", "Takeo Akiba"}, date="2024-03-12"),
+        id="en-a-name-read-as-an-organisation-with-head-of-apposed-is-a-person"),
+    pytest.param(
+        "The minister met the board of Tokyo Electric, head of the consortium, on Tuesday.",
+        PUB, no_meeting(),
+        id="en-guard-a-company-with-an-apposed-role-stays-a-company"),
 ]
 
 
