@@ -34,11 +34,11 @@ from .later import later_event
 from .participants import deliverers, group_listed, group_of_earlier_countries, participants
 from .framing import framing_pair, framing_phrase, own_scope
 from .hosts import one_per_host
-from .places import best_place, places
+from .places import VISIT_VERBS, best_place, places
 from .scope import between, clause_root, scopes
 from .status import planned
 from .times import after_since, archive_caption, meeting_cues, of_the_attribution, previous_cues, since
-from .triggers import call_kind, joint_by_words, sentence_triggers, trigger_kind
+from .triggers import CALLING_VERBS, call_kind, joint_by_words, sentence_triggers, trigger_kind
 
 
 @dataclass
@@ -313,7 +313,7 @@ def _groups(doc: Doc, tok: Token, parts: list[Mention], listed: list[Mention], s
     visitor's round, one per counterpart of a list of them, else one of all."""
     if listed:
         return [[m for m in parts if m not in listed] + [m] for m in listed]
-    if tok.pos_ == "VERB" and lemma(tok) in ("appeler", "call", "phone", "téléphoner") and kind == "call":
+    if tok.pos_ == "VERB" and lemma(tok) in CALLING_VERBS and kind == "call":
         # "Elle a appelé hier le président A et le ministre B": one call each
         before = {m.key for m in parts if m.start < tok.i}
         after = [m for m in parts if m.start > tok.i]
@@ -381,7 +381,7 @@ def _where_antecedent(doc: Doc, sent, tok: Token) -> set[int]:
 def _visited(tok: Token) -> set[int]:
     """ "X visited Warsaw and met Y", "a visité Dakar et rencontré Y": the city the coordinated verb of
     visiting takes is where the encounter was."""
-    if tok.dep_ != "conj" or tok.pos_ != "VERB" or fold(lemma(tok.head)) not in ("visit", "visiter", "visite"):
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or fold(lemma(tok.head)) not in VISIT_VERBS:
         return set()
     head = tok.head
     return {head.i} | {x.i for c in head.children if c.dep_ in ("obj", "dobj") and c.i == head.i + 1 for x in c.subtree}

@@ -31,6 +31,11 @@ from ..people.roles import role_hit
 from ..words import doc_text, entities, fold, lemma, lowers as token_lowers, texts as token_texts
 
 
+# the verbs of visiting whose object is a place ("visited Warsaw", "a visité Dakar"; "visite" for a parse
+# that lemmatises the participle as the noun)
+VISIT_VERBS = frozenset({"visit", "visiter", "visite"})
+
+
 def _locative_before(doc: Doc, start: int) -> int | None:
     """The index of the locative word that introduces the place at start, else None."""
     words = load()
@@ -40,7 +45,7 @@ def _locative_before(doc: Doc, start: int) -> int | None:
         t = doc[j]
         if t.lower_ in locative or t.lower_ == "to" and j > 0 and lemma(doc[j - 1]) in travel:
             return j
-        if j == start - 1 and t.pos_ == "VERB" and fold(lemma(t)) in ("visit", "visiter", "visite") \
+        if j == start - 1 and t.pos_ == "VERB" and fold(lemma(t)) in VISIT_VERBS \
                 and doc[start].head.i == j and doc[start].dep_ in ("obj", "dobj"):
             return j  # "visited Warsaw and met X": the city visited
         if t.lower_ in ("de", "d'", "of") and j > 0:

@@ -134,6 +134,10 @@ _URGED = frozenset({"retenue", "calme", "dialogue", "apaisement", "desescalade",
                     "cessez-le-feu", "negociation", "negociations", "table"})
 
 
+# the verbs of calling someone by phone ("a appelé X", "phoned X", "a téléphoné à X", "called X")
+CALLING_VERBS = frozenset({"appeler", "téléphoner", "call", "phone", "telephone"})
+
+
 def _phoned(tok: Token) -> bool:
     """ "he had phoned opposition leader X", "phoned his counterpart X": a phone call to a person (not
     "phoned in his resignation")."""
