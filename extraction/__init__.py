@@ -16,18 +16,20 @@ from diplowatch.records import Evidence, Extraction, Meeting, Participant, Quote
 
 from .assemble import assemble
 from .language import detect_language
+from .wrapping import unwrapped
 
 __all__ = ["Extractor", "detect_language", "Extraction", "Meeting", "Participant", "Quote", "Evidence"]
 
-VERSION = "0.39.3"
+VERSION = "0.40.0"
 MAX_CHARS = 100_000  # a news article is ~10,000; beyond this only the opening is read
 MAX_TOKENS = 10_000  # ~2,000 for a long article; bounds the model's time (60,000 short lines fit in 100,000 chars)
 ENGLISH_REDUCED = "English article: rules-only pipeline (install the 'en' extra for the English model)"
 
 
 def normalise(text: str) -> str:
-    """Typographic apostrophes to ASCII: same length, so offsets into the original text hold."""
-    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    """Typographic apostrophes to ASCII and the line breaks a wrapped text puts inside its sentences
+    to spaces: same length, so offsets into the original text hold."""
+    return unwrapped(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'"))
 
 
 def _cut(text: str, limit: int) -> str:

@@ -313,13 +313,40 @@ def _groups(doc: Doc, tok: Token, parts: list[Mention], listed: list[Mention], s
     visitor's round, one per counterpart of a list of them, else one of all."""
     if listed:
         return [[m for m in parts if m not in listed] + [m] for m in listed]
-    if tok.pos_ == "VERB" and lemma(tok) in CALLING_VERBS and kind == "call":
-        # "Elle a appelé hier le président A et le ministre B": one call each
+    if kind == "call" and (tok.pos_ == "VERB" and lemma(tok) in CALLING_VERBS or _one_to_one_line(doc, tok)):
+        # "Elle a appelé hier le président A et le ministre B", "X spoke by phone with A and B": a phone
+        # line joins two people, so one call each (a video meeting or a joint call is one of all)
         before = {m.key for m in parts if m.start < tok.i}
-        after = [m for m in parts if m.start > tok.i]
+        after = _coordinated(doc, [m for m in parts if m.start > tok.i])
         if len(before) == 1 and len({m.key for m in after}) >= 2:
             return [[m for m in parts if m.start < tok.i][:1] + [m] for m in after]
     return one_per_host(doc, tok, parts) or _bilaterals(parts, separately is not None, separately or tok.i, tok.i, aside)
+
+
+def _coordinated(doc: Doc, after: list[Mention]) -> list[Mention]:
+    """The first of the people after a call's verb and those coordinated with it, up to a clause of
+    their own ("spoke to A and B, C confirmed": A and B)."""
+    after = sorted(after, key=lambda m: m.start)
+    for n in range(1, len(after)):
+        gap = doc[after[n - 1].end:after[n].start]
+        own = doc[after[n].start:after[n].end]
+        if any(t.pos_ in ("AUX", "SCONJ") or t.text == ";" or t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+               for t in gap) or any(t.dep_.startswith("nsubj") for t in own):
+            return after[:n]
+    return after
+
+
+_SHARED_LINE = ("visio", "video", "vidéo", "virtual", "online", "en ligne", "conference", "conférence")
+
+
+def _one_to_one_line(doc: Doc, tok: Token) -> bool:
+    """Whether the call's sentence tells a phone call, not a video meeting or a call held jointly
+    ("a trilateral call", "un appel conjoint"), which many share."""
+    lex = load()
+    sent = tok.sent
+    words = lowers(doc)[sent.start:sent.end]
+    shared = lex.words("joint_marker") | lex.words("three_sided")
+    return not any(w.startswith(_SHARED_LINE) or fold(w) in shared for w in words)
 
 
 def _audience_list(doc: Doc, sent, parts: list[Mention], mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:

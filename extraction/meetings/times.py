@@ -112,12 +112,19 @@ def after_since(tok: Token) -> bool:
     return False
 
 
+# a later moment's phrase that runs up to the time expression (no comma or bracket between)
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in advance of|before|avant|à la veille d[eu'’]|en prévision d[eu'’]|en vue d[eu'’])"
+                       r"\s[^,;.()\n]{1,40}$", re.I)
+
+
 def _of_a_later_event(doc: Doc, cue: Cue, tok: Token) -> bool:
     """ "Ils se reverront vendredi à Malte avant une réunion du Conseil européen le 4 octobre", "discussed
     the agenda of C's planned visit in July": a time inside a later moment's phrase is that moment's."""
     t = token_at(doc, cue.start)
     if t is None or t.i <= tok.i or not has(doc, "DEP"):
         return False
+    if _AHEAD_OF.search(doc_text(doc)[tok.idx:cue.start]):
+        return True  # "spoke today ... in advance of Ghana's elections on December 7": the elections' day
     node = t
     for _ in range(5):
         if node.i == tok.i or node.head.i == node.i:
