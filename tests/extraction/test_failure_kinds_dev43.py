@@ -51,6 +51,16 @@ CASES = [
         WRAPPED, PUB, encounters(({"Paul Grant", "Alice Wanjiru"}, "call"), ({"Paul Grant", "Omar Said"}, "call")),
         id="en-a-readout-wrapped-inside-its-sentences"),
     pytest.param(
+        "At the invitation of his Russian counterpart Ivan Petrov, Luxembourg Foreign Minister Jean Muller visited "
+        "Moscow on Thursday and Friday.\nJean Muller met Ivan Petrov on Friday and discussed trade.",
+        PUB, meeting({"Jean Muller", "Ivan Petrov"}, place="Moscow", date="2024-03-08"),
+        id="en-a-meeting-takes-the-place-of-the-city-visited-before-it"),
+    pytest.param(
+        "Le ministre sénégalais Amadou Diallo se trouve à Rabat depuis lundi. Il a rencontré mardi son homologue "
+        "marocain Karim Alaoui.",
+        PUB, meeting({"Amadou Diallo", "Karim Alaoui"}, place="Rabat"),
+        id="fr-se-trouve-a-tells-where-the-visitor-meets"),
+    pytest.param(
         "Le ministre Paul Durand a rencontré mardi son homologue Jean Petit en vue du sommet du 20 mars.",
         PUB, meeting({"Paul Durand", "Jean Petit"}, date="2024-03-12", count=1),
         id="fr-the-date-of-the-summit-the-meeting-prepares-is-not-its-own"),
