@@ -231,6 +231,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     if end - start > 1 and fold(tx[end - 1]) in load().words("facility_word"):
         return None  # "Blair House", "Jubilee House": a building named after someone
+    if any(fold(tx[k]) in load().words("not_name_word") for k in span) \
+            or end - start > 1 and fold(tx[end - 1]) in words_of("institution_word", "portfolio"):
+        return None  # "Principal Deputy", "Central Committee", "Regional Integration": no one's name
     if fold(text) in load().organisations:
         return None  # "at a Sadc summit", "la Cedeao": an organisation, not a person
     if geo.any_country(text) or geo.is_country_name(text) or geo.institution_in(text) or geo.news_agency_in(text) \

@@ -61,6 +61,16 @@ CASES = [
         PUB, meeting({"Amadou Diallo", "Karim Alaoui"}, place="Rabat"),
         id="fr-se-trouve-a-tells-where-the-visitor-meets"),
     pytest.param(
+        "Foreign Minister Li Wen, also a member of the Political Bureau of the Communist Party of China Central "
+        "Committee, met with Peruvian Foreign Minister Ana Soto in Beijing on Monday.",
+        PUB, encounters(({"Li Wen", "Ana Soto"}, "Beijing"), fields=("place",)),
+        id="en-a-party-body-in-capitals-is-no-participant"),
+    pytest.param(
+        "Minister Paul Rabe met the Minister of Land Transport and Light Rail, Minister of Foreign Affairs, "
+        "Regional Integration and International Trade, Alan Dookun, on Monday.",
+        PUB, encounters(({"Paul Rabe", "Alan Dookun"},), fields=()),
+        id="en-the-words-of-a-portfolio-are-no-one-s-name"),
+    pytest.param(
         "Le ministre Paul Durand a rencontré mardi son homologue Jean Petit en vue du sommet du 20 mars.",
         PUB, meeting({"Paul Durand", "Jean Petit"}, date="2024-03-12", count=1),
         id="fr-the-date-of-the-summit-the-meeting-prepares-is-not-its-own"),
