@@ -57,6 +57,11 @@ _PREPARING = re.compile(r"\b(?:pr[ée]paratifs|pr[ée]paration|preparations?)\b(
                         r"(?:\S+\s+){0,2}$", re.I)
 
 
+# "Meeting With Lavrov Set For Friday", "talks scheduled for next week", "une rencontre prévue pour mai": a
+# meeting noun given its day to come (a headline's capitals make the parse no help)
+_SET_FOR = re.compile(r"(?:\S+\s+){0,4}?(?:(?:set|scheduled|slated|due) (?:for|on)|(?:prévue?s?|programmée?s?) pour)\b", re.I)
+
+
 def _conditional_read_as_imperfect(t: Token) -> bool:
     """ "recevrait", "rencontrerait", "s'entretiendrait", "se réuniraient": a conditional the small French
     model tags as an imperfect or a present (the future stem and the imperfect's ending; "rencontrait", "déclarait" are
@@ -99,6 +104,8 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
     if trig.pos_ == "NOUN" and _AHEAD.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 6):trig.i].text_with_ws):
         return True
     if trig.pos_ == "NOUN" and _PREPARING.search(doc[max(sent_bounds(doc, trig.i)[0], trig.i - 10):trig.i].text_with_ws):
+        return True
+    if trig.pos_ in ("NOUN", "PROPN") and _SET_FOR.match(doc[trig.i + 1:min(sent_bounds(doc, trig.i)[1], trig.i + 7)].text_with_ws):
         return True
     if not has(doc, "DEP"):
         window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]

@@ -71,6 +71,12 @@ CASES = [
         PUB, encounters(({"Paul Rabe", "Alan Dookun"},), fields=()),
         id="en-the-words-of-a-portfolio-are-no-one-s-name"),
     pytest.param(
+        "Peruvian Minister To Visit Chile, Meeting With Gonzalez Set For Friday\n"
+        "Peruvian Foreign Minister Ana Soto will visit Santiago this week and plans to meet Chilean Foreign "
+        "Minister Pablo Gonzallez on Friday. On March 15, she will hold talks with her counterpart, Pablo Gonzalez.",
+        PUB, encounters(({"Ana Soto", "Pablo Gonzalez"}, "planned", "2024-03-15"), fields=("status", "date")),
+        id="en-a-name-with-a-slip-of-the-keyboard-and-a-headline-s-set-for-are-one-planned-meeting"),
+    pytest.param(
         "Le ministre Paul Durand a rencontré mardi son homologue Jean Petit en vue du sommet du 20 mars.",
         PUB, meeting({"Paul Durand", "Jean Petit"}, date="2024-03-12", count=1),
         id="fr-the-date-of-the-summit-the-meeting-prepares-is-not-its-own"),
