@@ -62,6 +62,15 @@ _PREPARING = re.compile(r"\b(?:pr[ée]paratifs|pr[ée]paration|preparations?)\b(
 _SET_FOR = re.compile(r"(?:\S+\s+){0,4}?(?:(?:set|scheduled|slated|due) (?:for|on)|(?:prévue?s?|programmée?s?) pour)\b", re.I)
 
 
+_WHEN = frozenset({"when", "once", "lorsque", "lorsqu'", "quand"})
+
+
+def _when_present(trig: Token) -> bool:
+    """ "when he meets X", "lorsqu'il rencontrera" (a future read as a present): an English verb in the
+    present after "when" / "once" tells a time to come."""
+    return trig.tag_ in ("VBZ", "VBP") and any(c.lower_ in _WHEN for c in trig.children if c.dep_ in ("advmod", "mark"))
+
+
 def _conditional_read_as_imperfect(t: Token) -> bool:
     """ "recevrait", "rencontrerait", "s'entretiendrait", "se réuniraient": a conditional the small French
     model tags as an imperfect or a present (the future stem and the imperfect's ending; "rencontrait", "déclarait" are
@@ -110,7 +119,7 @@ def planned(doc: Doc, trig: Token, lang: str) -> bool:
     if not has(doc, "DEP"):
         window = doc[max(sent_bounds(doc, trig.i)[0], trig.i - 5):trig.i + 1]
         return any(t.lower_ in cues or lemma(t) in cues for t in window)
-    if _purpose_now(trig):
+    if _purpose_now(trig) or _when_present(trig):
         return True
     nodes = [trig]
     node = trig

@@ -77,6 +77,14 @@ CASES = [
         PUB, encounters(({"Ana Soto", "Pablo Gonzalez"}, "planned", "2024-03-15"), fields=("status", "date")),
         id="en-a-name-with-a-slip-of-the-keyboard-and-a-headline-s-set-for-are-one-planned-meeting"),
     pytest.param(
+        "Officials said that when Minister Paul Dubois meets President Ahmed Saleh, he will raise the issue.",
+        PUB, meeting({"Paul Dubois", "Ahmed Saleh"}, status="planned", count=1),
+        id="en-when-with-a-present-tells-a-meeting-to-come"),
+    pytest.param(
+        "When President Ahmed Saleh met his counterpart Paul Dubois on Monday, he raised the issue.",
+        PUB, meeting({"Paul Dubois", "Ahmed Saleh"}, status="held", count=1),
+        id="en-guard-when-with-a-past-is-held"),
+    pytest.param(
         "Le ministre Paul Durand a rencontré mardi son homologue Jean Petit en vue du sommet du 20 mars.",
         PUB, meeting({"Paul Durand", "Jean Petit"}, date="2024-03-12", count=1),
         id="fr-the-date-of-the-summit-the-meeting-prepares-is-not-its-own"),
