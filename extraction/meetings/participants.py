@@ -257,6 +257,9 @@ def _titles_in_scope(doc: Doc, m: Mention, scope: set[int]) -> bool:
     the first of the honorifics the subject; the name after them is."""
     titles = load().words("title")
     j = m.start - 1
+    if j in scope and m.kind == "person" and m.role and fold(m.role).endswith(fold(doc[j].text)) and doc[j].is_alpha \
+            and any(doc[k].dep_.startswith("nsubj") for k in range(max(0, j - 3), j + 1) if k in scope):
+        return True  # "que le président russe X avait rencontré Y": the parse hung the subject's name off its role
     while j >= 0 and fold(doc[j].text) in titles:
         if j in scope:
             return True

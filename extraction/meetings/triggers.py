@@ -205,7 +205,7 @@ def _delivered_message(tok: Token) -> bool:
         return False
     end = sent_bounds(doc, tok.i)[1]
     to = next((t.i for t in doc[tok.i + 1:min(end, tok.i + 12)]
-               if t.lower_ in ("à", "au", "aux", "to") and (t.i == tok.i + 1 or _hangs_on(t, tok, 2))), None)
+               if t.lower_ in ("à", "au", "aux", "to") and (t.i == tok.i + 1 or _hangs_on(t, tok, 3))), None)
     return to is not None and _person_after(doc, to - 1 if doc[to].lower_ in ("au", "aux") else to, end)
 
 

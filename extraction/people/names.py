@@ -213,6 +213,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "at the latter's office, Singhdurbar": the name of the place (not "le porte-parole du bureau, X")
     if end - start == 1 and end < len(doc) and doc[end].text == ":" and (start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space):
         return None  # "Objectif : conclure ...": a label
+    if end - start == 1 and doc[start].is_upper and start > 0 and doc[start - 1].text == "(" and end < len(doc) \
+            and doc[end].text == ")":
+        return None  # "Bogota, 30 juin (RHC)": a news agency's letters after the dateline
     if fold(doc[start].text) in load().words("institution_word") or _is_place_after_noun(doc, start, end):
         return None
     # the words of the span read from the per-Doc lists: a Span and its Tokens, made again for
