@@ -603,7 +603,9 @@ def _visit_place(doc: Doc, sent, mentions: list[Mention]) -> str | None:
             if first is None:
                 continue
             end = next((t.i for t in doc[first.end:sent.end] if t.is_punct and t.text not in ("-", "'", "’")
-                        or t.pos_ in ("VERB", "PRON") or t.lower_ in ("qui", "que", "that", "which")), sent.end)
+                        # ("à l'étranger": "abroad", its noun read as the verb "étrangler" and its article as a pronoun)
+                        or t.pos_ in ("VERB", "PRON") and t.lower_ not in ("l'", "l’", "étranger")
+                        or t.lower_ in ("qui", "que", "that", "which")), sent.end)
             window |= set(range(first.start, end))
         found = places(doc, window, mentions)
     return best_place(found) if found else None

@@ -44,6 +44,15 @@ CASES = [
         "President Ana Lupu met with the President of the Chamber of Deputies, Mihai Pop, in Bucharest.",
         PUB, names_only("Ana Lupu", "Mihai Pop"),
         id="en-deputies-is-no-name"),
+    pytest.param(
+        "Le chef de la diplomatie slovaque Ivan Novak a effectué sa première visite officielle à l'étranger à "
+        "Budapest. Hier, il a rencontré son homologue hongrois Péter Szabo.",
+        PUB, meeting({"Ivan Novak", "Péter Szabo"}, place="Budapest", count=1),
+        id="fr-a-l-etranger-does-not-end-the-visit-s-words"),
+    pytest.param(
+        "date 2024-03-13\nHier, Ivan Novak a rencontré son homologue hongrois Péter Szabo.",
+        None, names_only("Ivan Novak", "Péter Szabo"),
+        id="fr-hier-after-a-date-line-is-no-name"),
 ]
 
 
