@@ -23,6 +23,7 @@ from ..people.roles import role_at
 from ..words import doc_text, fold, has, lemma, span_text
 from .model import MeetingCandidate, count_parties
 from .later import ahead_of
+from .triggers import trigger_kind
 from .scope import between, clause_root, governor, subject_of
 
 
@@ -199,6 +200,25 @@ def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:
     return False
 
 
+# participles whose agent leads or hosts the people of the phrase ("a delegation led by X", "talks hosted by X")
+_LEADING = frozenset({"lead", "head", "host", "chair", "organise", "organize", "accompany", "conduct", "conduire",
+                      "diriger", "présider", "accompagner", "organiser", "mener", "accueillir"})
+
+
+# nouns whose participle's agent is the visitor ("la visite de courtoisie effectuée par X")
+_VISIT_NOUNS = frozenset({"visite", "visit", "voyage", "trip", "tournée", "tour", "mission", "délégation", "delegation"})
+
+
+def _agent_of_other(node: Token, tok: Token) -> bool:
+    """ "to ease tension caused by Defense Minister X", "la crise provoquée par X": the agent of a participle
+    hung on a noun that is no meeting word did something else than meet."""
+    return node.dep_ == "acl" and node.head.i != tok.i and lemma(node) not in _LEADING \
+        and lemma(node.head) not in _VISIT_NOUNS \
+        and ("Part" in node.morph.get("VerbForm") or node.tag_ == "VBN") \
+        and not trigger_kind(node.head, tok.doc.lang_ if tok.doc.lang_ in ("fr", "en") else "fr") \
+        and any(c.dep_ in ("agent", "obl:agent") for c in node.children)
+
+
 def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
     """The mention sits in a relative clause that does not hold the meeting word ("..., to whom he
     delivered a letter from Z", "..., dont le père ...")."""
@@ -211,7 +231,8 @@ def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
             clause = list(node.subtree)
             if any(t.i == tok.i for t in clause):
                 return False
-            return node.dep_ in ("relcl", "acl:relcl") or any(t.lower_ in relatives for t in clause[:4])
+            return node.dep_ in ("relcl", "acl:relcl") or any(t.lower_ in relatives for t in clause[:4]) \
+                or _agent_of_other(node, tok)
         node = node.head
     return False
 

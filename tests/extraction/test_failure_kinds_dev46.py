@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import meeting, names_only, no_meeting
+from .test_generalisation import encounters, meeting, names_only, no_meeting
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -53,6 +53,19 @@ CASES = [
         "date 2024-03-13\nHier, Ivan Novak a rencontré son homologue hongrois Péter Szabo.",
         None, names_only("Ivan Novak", "Péter Szabo"),
         id="fr-hier-after-a-date-line-is-no-name"),
+    pytest.param(
+        "President Ali Diallo met President Omar Sy on Wednesday to ease tension caused by Defense Minister Juan Perez.",
+        PUB, encounters(({"Ali Diallo", "Omar Sy"},), fields=()),
+        id="en-the-agent-of-what-a-noun-suffered-is-no-party"),
+    pytest.param(
+        "Le président Ali Diallo a reçu mercredi le président Omar Sy pour apaiser la crise provoquée par le ministre "
+        "de la Défense Juan Perez.",
+        PUB, encounters(({"Ali Diallo", "Omar Sy"},), fields=()),
+        id="fr-l-agent-d-une-crise-provoquee-par-x-n-est-pas-partie"),
+    pytest.param(
+        "President Ali Diallo met on Wednesday a delegation led by Senator John Miles.",
+        PUB, meeting({"Ali Diallo", "John Miles"}, count=1),
+        id="en-guard-the-leader-of-a-delegation-is-a-party"),
 ]
 
 
