@@ -161,6 +161,12 @@ def _is_place_after_noun(doc: Doc, start: int, end: int) -> bool:
         return True  # also "Rideau Hall", "Blair House": the place noun inside the name
     if start >= 2 and doc[start - 1].lower_ in ("de", "d'", "of") and fold(doc[start - 2].text) in places:
         return True
+    if start >= 4 and doc[start - 1].lower_ in ("et", "and"):  # "les archipels de Hoang Sa et Truong Sa"
+        j = start - 2
+        while j > 1 and doc[j].text[:1].isupper():
+            j -= 1
+        if j < start - 2 and doc[j].lower_ in ("de", "d'", "of") and fold(doc[j - 1].text) in places:
+            return True
     if end - start == 1 and start >= 1 and doc[start - 1].text.islower() and fold(doc[start - 1].text) in load().words("venue_noun"):
         return True  # "at the latter's official residence Ganabhaban": the residence's name
     if end - start != 1 or start < 2:
@@ -168,6 +174,12 @@ def _is_place_after_noun(doc: Doc, start: int, end: int) -> bool:
     before, noun = doc[start - 1].lower_, fold(doc[start - 2].text)
     return before in ("de", "d'", "in", "of") and noun in load().words("place_noun") \
         or before in ("à", "a", "in", "at") and noun in load().words("calendar")
+
+
+def _vietnamese_le(doc: Doc, start: int, end: int) -> bool:
+    """ "Le Thi Thu Hang", "Le Hoai Trung": "Le" before a Vietnamese middle name and one more word is a
+    family name."""
+    return end - start >= 3 and fold(doc[start].text) in ("le", "lê") and fold(doc[start + 1].text) in load().words("vietnamese_middle")
 
 
 def _organisation_of_role(doc: Doc, start: int) -> bool:
@@ -224,7 +236,7 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     portfolios = load().words("portfolio")
     if all(fold(tx[k]) in portfolios or lw[k] in ("et", "and", "de", "du", "des", "la", "l'", ",") for k in span):
         return None  # "ministre de l'Economie, du Plan": the minister's portfolio
-    if not _valid_name_tokens(doc, start, end) or lw[start] in load().words("particle"):
+    if not _valid_name_tokens(doc, start, end) or lw[start] in load().words("particle") and not _vietnamese_le(doc, start, end):
         return None
     text = span_text(doc, start, end)
     if any(c.isdigit() for c in text) or "@" in text or "\n" in text:
@@ -435,8 +447,9 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
     stop, particles = words.words("name_stop"), words.words("particle")
     k = j
     hyphens = 0  # "Meshal Al-Ahmad Al-Jaber Al-Sabah": seven words, the hyphens no words of their own
+    vietnamese = _vietnamese_le(doc, j, min(len(doc), j + 3))
     while k < len(doc) and k - j - hyphens < 7 and (doc[k].text[:1].isupper() and doc[k].is_alpha is not False
-                                          and not doc[k].is_punct and fold(doc[k].text) not in stop
+                                          and not doc[k].is_punct and (fold(doc[k].text) not in stop or k == j and vietnamese)
                                           or doc[k].text == "-" and not doc[k].whitespace_ and k > j
                                           or k > j and doc[k].lower_ in particles and k + 1 < len(doc)
                                           and doc[k + 1].text[:1].isupper()
@@ -466,7 +479,8 @@ def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int
                 and k + 1 not in taken:
             k += 1  # "Luiz Inacio Lula da Silva", "Ursula von der Leyen"
             continue
-        if not doc[k].text[:1].isupper() or doc[k].is_punct or fold(doc[k].text) in stop:
+        if not doc[k].text[:1].isupper() or doc[k].is_punct or fold(doc[k].text) in stop and not (
+                count == 0 and _vietnamese_le(doc, k, min(len(doc), k + 3))):
             break
         k, count = k + 1, count + 1
     if doc[k - 1].text == "-":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import encounters, meeting, names_only, no_meeting
+from .test_generalisation import encounters, meeting, names_only, no_meeting, quotes_are
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -66,6 +66,16 @@ CASES = [
         "President Ali Diallo met on Wednesday a delegation led by Senator John Miles.",
         PUB, meeting({"Ali Diallo", "John Miles"}, count=1),
         id="en-guard-the-leader-of-a-delegation-is-a-party"),
+    pytest.param(
+        "La porte-parole du ministère des Affaires étrangères, Le Thi Hong Nhung, a déclaré que le Vietnam dispose de "
+        "preuves historiques pour les archipels de Hoang Sa et Truong Sa.",
+        PUB, quotes_are(("reported", "le Vietnam dispose de preuves historiques pour les archipels de Hoang Sa et Truong Sa",
+                         "Le Thi Hong Nhung")),
+        id="fr-a-vietnamese-family-name-le-and-an-archipelago-s-second-name"),
+    pytest.param(
+        "Le vice-ministre Le Van Binh a rencontré lundi l'ambassadeur de France Paul Martin.",
+        PUB, meeting({"Le Van Binh", "Paul Martin"}, count=1),
+        id="fr-le-before-a-vietnamese-middle-name-after-a-title"),
 ]
 
 
