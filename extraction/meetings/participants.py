@@ -219,6 +219,17 @@ def _agent_of_other(node: Token, tok: Token) -> bool:
         and any(c.dep_ in ("agent", "obl:agent") for c in node.children)
 
 
+_TIME_MARKS = frozenset({"after", "before", "until", "après", "avant"})
+
+
+def _subject_of_time_clause(clause: Token, word: Token) -> bool:
+    """ "Shortly after Wang Yi left, A and B moved to another room for a bilateral meeting": the subject of
+    a clause of time before or after the encounter is no party of it."""
+    subject = word.head if word.dep_ in ("compound", "flat", "flat:name", "appos") else word
+    return clause.dep_ == "advcl" and any(c.lower_ in _TIME_MARKS for c in clause.children if c.dep_ in ("mark", "prep", "case")) \
+        and subject.dep_.startswith("nsubj") and subject.head.i == clause.i
+
+
 def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
     """The mention sits in a relative clause that does not hold the meeting word ("..., to whom he
     delivered a letter from Z", "..., dont le père ...")."""
@@ -232,7 +243,7 @@ def _in_relative_clause(doc: Doc, m: Mention, tok: Token) -> bool:
             if any(t.i == tok.i for t in clause):
                 return False
             return node.dep_ in ("relcl", "acl:relcl") or any(t.lower_ in relatives for t in clause[:4]) \
-                or _agent_of_other(node, tok)
+                or _agent_of_other(node, tok) or _subject_of_time_clause(node, doc[m.start])
         node = node.head
     return False
 
