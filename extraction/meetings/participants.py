@@ -281,7 +281,10 @@ def _conjunct_subject(doc: Doc, tok: Token, parts: list[Mention], mentions: list
     if subj is None:
         return None
     own = {m.key for m in parts}
-    return next((m for m in mentions if m.start <= subj.i < m.end and m.kind == "person" and m.key not in own), None)
+    found = next((m for m in mentions if m.start <= subj.i < m.end and m.kind == "person" and m.key not in own), None)
+    if found is None and fold(subj.text) in load().words("title"):  # "Mme Wong est arrivée ... et a rencontré Y"
+        found = next((m for m in mentions if m.start == subj.i + 1 and m.kind == "person" and m.key not in own), None)
+    return found
 
 
 def _titles_in_scope(doc: Doc, m: Mention, scope: set[int]) -> bool:

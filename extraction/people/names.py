@@ -212,9 +212,15 @@ def _quoted_term(doc: Doc, start: int, end: int) -> bool:
     return not (start >= 2 and doc[start - 2].lower_ in load().words("alias_cue"))
 
 
+# letters after a name that are no part of it ("the Hon. James Marape MP", "Sir John Smith KC")
+_POST_NOMINALS = frozenset({"MP", "MPs", "MEP", "MNA", "MLA", "MSP", "MPP", "QC", "KC", "OBE", "CBE", "KBE", "GCMG", "PhD"})
+
+
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The name inside a candidate span, or None when the span is no person's name."""
     end = _cut_at_punct(doc, start, end) if start < end and not doc[start].is_punct else end
+    while end - start > 2 and doc[end - 1].text in _POST_NOMINALS:
+        end -= 1
     end = _cut_at_country(doc, start, end)
     start, end = _trim(doc, start, end)
     if start >= end or end - start - sum(t.text == "-" for t in doc[start:end]) > 8 or _organisation_of_role(doc, start) \

@@ -22,6 +22,14 @@ CASES = [
         "un entretien bilatéral.",
         PUB, encounters(({"Ivan Orlov", "Ana Sari"},), fields=()),
         id="fr-le-sujet-d-une-subordonnee-de-temps-n-est-pas-partie"),
+    pytest.param(
+        "Mme Anna Berg est arrivée à Pékin mardi et a rencontré son homologue Li Wen.",
+        PUB, encounters(({"Anna Berg", "Li Wen"}, "Pékin"), fields=("place",)),
+        id="fr-the-second-verb-has-the-subject-the-parse-gave-a-title"),
+    pytest.param(
+        "Prime Minister Tom Reid met Prime Minister the Hon. John Kaupa MP in Port Moresby on Tuesday.",
+        PUB, encounters(({"Tom Reid", "John Kaupa"},), fields=()),
+        id="en-mp-after-a-name-is-no-part-of-it"),
 ]
 
 
