@@ -367,8 +367,12 @@ class _Index:
         self.parties = parties or []
         self.starts = [m.start for m in self.named]
         self.sent_of = {}
+        self.opening = None  # the first sentence of words, past date lines and photo credits
         for idx, sent in enumerate(doc.sents):
             self.sent_of[sent.start] = idx
+            if self.opening is None and sent[0].lower_ != "date" and any(t.pos_ in ("VERB", "AUX") for t in sent):
+                self.opening = idx
+        self.opening = self.opening or 0
         self.doc = doc
 
     def sent_index(self, i: int) -> int:
@@ -680,11 +684,13 @@ def _lead_named_next(doc: Doc, parties: list[Mention], persons: dict[str, Person
         if not (d.key or "").startswith("~") or d.plural or not _definite(doc, d):
             continue
         here = index.sent_index(d.start)
-        if here > 2:
+        if here - index.opening > 2:
             continue
         others = {o.key for o in parties if o is not d and o.key and not o.key.startswith("~")
                   and index.sent_index(o.start) == here}
         named = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 1}
+        if not named:  # "... l'ancien secrétaire d'Etat américain. Ce dernier est venu ... ¶ X a affirmé que Y ..."
+            named = {m.key for m in index.after(d.end) if index.sent_index(m.start) == here + 2}
         rest = named - others
         if len(named) != 2 or len(named & others) != 1 or len(rest) != 1:
             continue

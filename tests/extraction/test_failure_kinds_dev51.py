@@ -30,6 +30,12 @@ CASES = [
         "Prime Minister Tom Reid met Prime Minister the Hon. John Kaupa MP in Port Moresby on Tuesday.",
         PUB, encounters(({"Tom Reid", "John Kaupa"},), fields=()),
         id="en-mp-after-a-name-is-no-part-of-it"),
+    pytest.param(
+        "date 2024-05-10\nPhoto : Agence\n\nLe président de la République a reçu, hier, l'ancien secrétaire d'Etat "
+        "américain. Ce dernier est venu au pays pour assister à une conférence. Kim Do-hyun a affirmé qu'Antony "
+        "Blinken avait déployé de nombreux efforts.",
+        None, encounters(({"Kim Do-hyun", "Antony Blinken"},), fields=()),
+        id="fr-the-lead-s-office-named-two-sentences-on-past-a-photo-credit"),
 ]
 
 
