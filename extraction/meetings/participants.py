@@ -14,6 +14,8 @@ Constructions handled (``participants``):
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load, words_of
@@ -66,6 +68,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in ("government", "administration", "gouvernement", "regime", "régime") \
             or m.start > 0 and doc[m.start - 1].lower_ in ("gouvernement", "administration", "régime"):
         return True  # "the new Trump government", "l'administration Biden": a government named after its head
+    if _fate_of(doc, m):
+        return True  # "avoir discuté du sort de Mme X et du Dr Y": the people talked about
     if _topic_of_discussion(doc, m, tok):
         return True  # "s'est entretenu avec A pour discuter de la situation après l'assassinat de X": X is a topic
     if _after_attribution(doc, m, tok):
@@ -74,6 +78,26 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
         and not _in_adjunct_of(tok, head.head) and governor(clause_root(tok)).i != head.head.i
     # (but "X dit s'être entretenu avec Y", "X said he had met Y" in the infinitive: X met Y)
+
+
+# "du sort de X", "the case of X", "la libération de X": a person whose situation is the topic
+_FATE = re.compile(r"\b(?:sort|cas|situation|libération|liberation|détention|detention|fate|case|release|plight)\s+"
+                   r"(?:de|du|des|d'|of)\s+(?:(?:la|le|l'|the|mme|m\.|mr\.?|ms\.?|dr\.?)\s+)*$", re.I)
+# (and each person coordinated after it: "du sort de Mme X et du Dr Y")
+_AND_FATE = re.compile(r"^\s*(?:et|and)\s+(?:de|du|des|d'|of)?\s*(?:(?:la|le|l'|the|mme|m\.|mr\.?|ms\.?|dr\.?)\s+)*$", re.I)
+
+
+def _fate_of(doc: Doc, m: Mention) -> bool:
+    """The person is the topic of a phrase about their situation ("du sort de X", "the release of X")."""
+    start = sent_bounds(doc, m.start)[0]
+    text = doc_text(doc)
+    before = text[doc[max(start, m.start - 6)].idx:doc[m.start].idx]
+    if _FATE.search(before):
+        return True
+    previous = next((o for o in reversed(doc._.mentions or ()) if o.end <= m.start and o.start >= start), None)
+    return previous is not None and previous.kind == "person" \
+        and _AND_FATE.match(text[doc[previous.end - 1].idx + len(doc[previous.end - 1].text):doc[m.start].idx]) is not None \
+        and _fate_of(doc, previous)
 
 
 _KIN = frozenset({"daughter", "son", "wife", "husband", "widow", "father", "mother", "brother", "sister", "nephew",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import encounters
+from .test_generalisation import encounters, no_meeting
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -36,6 +36,16 @@ CASES = [
         "Blinken avait déployé de nombreux efforts.",
         None, encounters(({"Kim Do-hyun", "Antony Blinken"},), fields=()),
         id="fr-the-lead-s-office-named-two-sentences-on-past-a-photo-credit"),
+    pytest.param(
+        "Mme Anna Berg a indiqué avoir discuté avec son homologue Li Wen du sort de Mme Chen Hua et du Dr Yang Ming, "
+        "deux Australiens emprisonnés.",
+        PUB, encounters(({"Anna Berg", "Li Wen"},), fields=()),
+        id="fr-the-people-whose-fate-is-discussed-are-no-parties"),
+    pytest.param(
+        "Mme Anna Berg a appelé à ce que Chen Hua et Yang Ming soient réunis le plus rapidement possible avec leur "
+        "famille.",
+        PUB, no_meeting(),
+        id="fr-reunited-with-their-family-is-no-meeting"),
 ]
 
 
