@@ -62,12 +62,12 @@ _PREPARING = re.compile(r"\b(?:pr[ée]paratifs|pr[ée]paration|preparations?)\b(
 _SET_FOR = re.compile(r"(?:\S+\s+){0,4}?(?:(?:set|scheduled|slated|due) (?:for|on)|(?:prévue?s?|programmée?s?) pour)\b", re.I)
 
 
-_WHEN = frozenset({"when", "once", "lorsque", "lorsqu'", "quand"})
+_WHEN = frozenset({"when", "once"})
 
 
 def _when_present(trig: Token) -> bool:
-    """ "when he meets X", "lorsqu'il rencontrera" (a future read as a present): an English verb in the
-    present after "when" / "once" tells a time to come."""
+    """ "when he meets X", "once she meets X": an English verb in the present after "when" / "once" tells
+    a time to come (French writes the future there, which the tense test reads already)."""
     return trig.tag_ in ("VBZ", "VBP") and any(c.lower_ in _WHEN for c in trig.children if c.dep_ in ("advmod", "mark"))
 
 
