@@ -94,6 +94,8 @@ def _fate_of(doc: Doc, m: Mention) -> bool:
     before = text[doc[max(start, m.start - 6)].idx:doc[m.start].idx]
     if _FATE.search(before):
         return True
+    if not any(t.lower_ in ("et", "and") for t in doc[max(start, m.start - 4):m.start]):
+        return False  # (the look-up of the mention before is for a coordinated name only)
     previous = next((o for o in reversed(doc._.mentions or ()) if o.end <= m.start and o.start >= start), None)
     return previous is not None and previous.kind == "person" \
         and _AND_FATE.match(text[doc[previous.end - 1].idx + len(doc[previous.end - 1].text):doc[m.start].idx]) is not None \
