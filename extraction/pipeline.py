@@ -42,8 +42,8 @@ def _sentence_start(doc: Doc, tok, prev) -> int:
     """SENT_START of a token after the first: 1 after a line break, 0 (the parser decides) after
     final punctuation, else -1."""
     text = prev.text
-    if "\n" in text or "\n" in prev.whitespace_:  # the line break in prev.text_with_ws
-        return 1
+    if "\n" in text or "\n" in prev.whitespace_ or text == "|":  # the line break in prev.text_with_ws
+        return 1  # (a pipe ends a page's label: "Mexico | Le président élu ... a annoncé")
     if text == "." and tok.i >= 2 and _abbreviated_title(doc[tok.i - 2]):
         return -1  # "Rt. Hon X", "Dr. X": the point of a title, split off by the tokenizer
     if text in SENTENCE_END or prev.is_quote and tok.i >= 2 and doc[tok.i - 2].text in SENTENCE_END \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import encounters, no_meeting
+from .test_generalisation import encounters, no_meeting, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -46,6 +46,11 @@ CASES = [
         "famille.",
         PUB, no_meeting(),
         id="fr-reunited-with-their-family-is-no-meeting"),
+    pytest.param(
+        "Lima | Le président élu du Pérou Luis Ortega a annoncé lundi avoir proposé au président américain Tom Baker "
+        "de «réduire les migrations» lors d’une conversation téléphonique.",
+        PUB, quote_by("réduire les migrations", "Luis Ortega"),
+        id="fr-a-page-s-label-before-a-pipe-is-no-speaker"),
 ]
 
 
