@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from .. import geo
 from ..marks import OPEN_CLOSE, trim
-from ..words import doc_text, fold, has, positions
+from ..words import doc_text, fold, has, lemma, positions
 from .grammar import (after_time, joint_subject, present_participle, content_after, has_finite_verb, has_verb, inverted_subject, marked_clause, not_a_saying,
                       skip_incidental, subject, words)
 from ..meetings.triggers import calls_on, phoned_person
@@ -274,6 +274,10 @@ def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
         span, subj = _verb_content(ctx, v, sent, stops)
         if span is None:
             continue
+        quoted = _quoted_as_saying(v)
+        if quoted is not None:  # "It quoted X as saying that ...": X said it
+            add_reported(ctx, span, quoted, sent)
+            continue
         if present_participle(v) and v.i != sent.start:
             # "..., ajoutant que ...", "soulignant que ...": the speaker of the sentence's attribution
             earlier = [q for q in ctx.results[-8:] if q.sent_start == sent.start_char and q.kind == "reported"]
@@ -292,6 +296,14 @@ def reported_in_sentence(ctx: QuoteContext, si: int) -> None:
         if _state_reported_by_later(ctx, v, subj, span, sent, verbs, stops):
             continue
         add_reported(ctx, span, subj, sent)
+
+
+def _quoted_as_saying(v: Token) -> Token | None:
+    """The person of "quoted X as saying (that) ...", "cited X as saying": the object of the verb of quoting."""
+    prep = v.head
+    if v.lower_ != "saying" or prep.lower_ != "as" or lemma(prep.head) not in ("quote", "cite"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def _state_reported_by_later(ctx: QuoteContext, v: Token, subj: Token, span: tuple[int, int], sent, verbs: list[Token],

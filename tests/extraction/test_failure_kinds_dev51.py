@@ -51,6 +51,11 @@ CASES = [
         "de «réduire les migrations» lors d’une conversation téléphonique.",
         PUB, quote_by("réduire les migrations", "Luis Ortega"),
         id="fr-a-page-s-label-before-a-pipe-is-no-speaker"),
+    pytest.param(
+        "A statement issued by the presidency said Paul Adeyemi and John Miles held talks in Abuja. It quoted Miles "
+        "as saying that the two countries have diverse challenges.",
+        PUB, quote_by("the two countries have diverse challenges", "John Miles"),
+        id="en-quoted-x-as-saying-that-is-x-s-statement"),
 ]
 
 
