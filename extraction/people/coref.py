@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, positions, texts, tidy
+from ..words import doc_text, fold, positions, texts, tidy
 from .descriptions import find_descriptions
 from .figures import figure_state
 from .model import Mention, Person, sent_bounds
@@ -590,7 +590,7 @@ def _named_next(d: Mention, persons: dict[str, Person], index: _Index) -> Person
     spokesman has condemned ... ¶ In a press conference, Ali Rabiei dismissed ..."): the one person
     that sentence names, with no office of their own, when their country is unknown or agrees."""
     here = index.sent_index(d.start)
-    opening = 3 if index.doc.text.startswith("date ") else 2  # the headline and two sentences
+    opening = 3 if doc_text(index.doc).startswith("date ") else 2  # the headline and two sentences
     if here > opening or d.plural or any(index.sent_index(m.start) == here and _may_be(d, persons[m.key])
                                          and (not persons[m.key].cls or _same_head(d, persons[m.key]))
                                          for m in index.after(d.end)):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import fold, tidy
+from ..words import doc_text, fold, tidy
 from .model import Mention
 from .names import headline_verb, role_table
 from .roles import org_in, refine_class
@@ -176,7 +176,7 @@ def home_country(doc: Doc) -> str | None:
     if "diplowatch_home" in doc.user_data:
         return doc.user_data["diplowatch_home"]
     counts: dict[str, int] = {}
-    for _, _, code, kind in geo.countries_in(doc.text):
+    for _, _, code, kind in geo.countries_in(doc_text(doc)):
         if kind in ("name", "adjective"):
             counts[code] = counts.get(code, 0) + 1
     doc.user_data["diplowatch_home"] = max(counts, key=counts.get) if counts else None
