@@ -34,6 +34,8 @@ _MONTH_NUM = _MONTH + "|(?-i:May|mai|MAI|MAY)|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|S
 _WD = "|".join(WEEKDAYS)
 _ORD = r"(?:er|st|nd|rd|th)?"
 
+_OF_EVENT = r"(?!\s+(?:de|d'|d’|du|des|of|the|a|an|his|her|their|its|this|that|tomorrow)\b)"
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b(\d{{1,2}}){_ORD}\s+(?:of\s+)?({_MONTH_NUM}),?\s+(\d{{4}})\b", re.I)),
     ("mdy", re.compile(rf"\b({_MONTH_NUM})\.?\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})\b", re.I)),
@@ -49,8 +51,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                              r"|^(?:later|plus tard),", re.I)),  # "Later, A and B held a trilateral meeting"
     ("today", re.compile(r"\b(?:aujourd'hui|today|ce jour|ce matin|cet après-midi|ce soir|cette nuit|this morning|"
                          r"this afternoon|this evening|tonight|earlier today)\b", re.I)),
-    ("yesterday", re.compile(r"\b(?:hier|yesterday|la veille|the day before|last night)\b", re.I)),
-    ("tomorrow", re.compile(r"\b(?:demain|tomorrow|le lendemain|the day after)\b", re.I)),
+    # (not "la veille de sa visite", "the day after the call": a day of another event's, not the article's)
+    ("yesterday", re.compile(rf"\b(?:hier|yesterday|la veille{_OF_EVENT}|the day before{_OF_EVENT}|last night)\b", re.I)),
+    ("tomorrow", re.compile(rf"\b(?:demain|tomorrow|le lendemain{_OF_EVENT}|the day after{_OF_EVENT})\b", re.I)),
     ("last_weekday", re.compile(rf"\b(?:({_WD}) (?:dernier|passé)|last ({_WD}))\b", re.I)),
     ("next_weekday", re.compile(rf"\b(?:({_WD}) prochain|next ({_WD}))\b", re.I)),
     ("weekday", re.compile(rf"\b({_WD})\b", re.I)),

@@ -213,15 +213,16 @@ def _meeting(st: _State, sent, tok: Token, kind: str, scope: set[int], anaphora_
     """Record the encounter trigger tok names, if it has two parties; returns whether it was an
     anaphoric "cette rencontre" (whose information went to the previous encounter)."""
     doc, lex = st.doc, load()
-    kind = call_kind(doc, sent, tok, scope, kind)
+    framing = set().union(*(framing_phrase(t) or set() for t in doc[sent.start:tok.i]
+                            if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
+    # "Au lendemain de l'appel entre A et B, C et D se sont rencontrés": the frame's call is not C and D's
+    kind = call_kind(doc, sent, tok, scope - framing if tok.i not in framing else scope, kind)
     if kind is None:
         return False
     own_frame = framing_phrase(tok)
     scope = _before_later_events(doc, sent, tok, own_scope(doc, sent, tok, scope, own_frame, st.lang), st.lang)
     if scope is None:
         return False
-    framing = set().union(*(framing_phrase(t) or set() for t in doc[sent.start:tok.i]
-                            if t.pos_ == "NOUN" and trigger_kind(t, st.lang)))
     # "At the meeting with ambassador X, the sides pointed out the relevance of the upcoming summit":
     # the framing meeting's party is no party of the summit talked of
     pool = [m for m in st.mentions if m.start not in framing] if framing else st.mentions

@@ -38,8 +38,22 @@ def framing_phrase(tok: Token) -> set[int] | None:
     head = tok.head if tok.dep_ == "pobj" or tok.head.pos_ == "ADV" or tok.head.lower_ in ("veille", "lendemain", "eve") else None
     marks = [c for c in tok.children if c.dep_ == "case"] + ([head] if head is not None else [])
     if any(m.lower_ in _FRAMES for m in marks):
-        return {t.i for t in tok.subtree}
+        return _opening_to_comma(tok) or {t.i for t in tok.subtree}
     return None
+
+
+def _opening_to_comma(tok: Token) -> set[int]:
+    """ "Au lendemain de l'appel entre A et B, C et D se sont rencontrés": a framing phrase that opens
+    its sentence runs to its comma, whatever the parse (the small models hang B on the main clause's
+    verb, or C and D on B as its conjuncts)."""
+    doc = tok.doc
+    start, end = sent_bounds(doc, tok.i)
+    root = next((t for t in doc[start:end] if t.head.i == t.i), None)
+    if tok.i - start > 6 or root is None or root.i <= tok.i:
+        return set()
+    # the comma before the main clause ("During their meeting, which took place at X, the two ...")
+    comma = max((t.i for t in doc[tok.i + 1:root.i] if t.text in (",", ";")), default=None)
+    return set(range(start, comma)) if comma is not None else set()
 
 
 def framing_pair(doc: Doc, sent, frame: set[int], parts: list[Mention], mentions: list[Mention]) -> list[Mention]:
