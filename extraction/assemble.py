@@ -65,7 +65,8 @@ def _stronger_kind(a: str, b: str) -> str:
 def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
     if again:
         return False
-    if a.place and b.place and geo.is_country_name(a.place) == geo.is_country_name(b.place) and a.place != b.place:
+    if a.place and b.place and geo.is_country_name(a.place) == geo.is_country_name(b.place) and a.place != b.place \
+            and not _venue_in_city(a, b):
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False  # 2025-05 and 2025-07-13 are two encounters
@@ -74,6 +75,14 @@ def _compatible(a: Meeting, b: Meeting, again: bool) -> bool:
     if a.status != b.status and a.kind != b.kind:
         return False  # "s'est entretenu au téléphone" today, "tiendront une séance de travail" later
     return True
+
+
+def _venue_in_city(a: Meeting, b: Meeting) -> bool:
+    """ "at the Palace of Versailles" and "in Paris" the same day: a venue the gazetteer does not
+    know and a capital it knows may be one place (two capitals, or two venues, are two)."""
+    if not (a.date and len(a.date) == 10 and a.date == b.date):
+        return False
+    return (geo.place_country(a.place) is None) != (geo.place_country(b.place) is None)
 
 
 def _title_end(text: str, body_start: int) -> int:

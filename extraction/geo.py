@@ -38,6 +38,9 @@ def any_country(text: str) -> str | None:
     if inst:
         return inst
     c = countries.lookup(text)
+    if c and len(text.strip()) <= 3 and not text.strip().isupper() and not (
+            is_country_name(text) or place_country(text) or adjective_country(text)):
+        return None  # a code only in capitals: "Al-Burhan", "De Mistura", "It is" name no Albania, Germany or Italy
     return c.code if c else None
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import geo
 from ..lexicons import load
-from ..words import doc_text, fold, positions, texts, tidy
+from ..words import doc_text, fold, positions, span_text, texts, tidy
 from .descriptions import find_descriptions
 from .figures import figure_state
 from .model import Mention, Person, sent_bounds
@@ -231,6 +231,7 @@ def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> d
 def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> set[int]:
     """Bare surnames the NER missed ("Xi a rencontré", "Ramaphosa's spokeswoman") and aliases
     ("MBS"); returns the tokens taken by names."""
+    particles = load().words("particle")
     stop = load().words("name_stop")
     aliases = _aliases(doc, mentions, persons)
     for m in mentions:
@@ -253,12 +254,24 @@ def _surnames(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> 
         if tok.is_punct:
             continue
         full = name_parts.get(fold(tok.text)) or _misspelt_part(tok, name_parts)
+        if full and fold(tok.text) in particles and not _before_name_part(doc, i, full, name_parts):
+            continue  # "Al" of "Al-Salam Palace" is no Al-Khalifa ("M. Ould Merzoug": the name's)
         if full and fold(tok.text) not in stop and not (geo.any_country(tok.text) and _as_place(tok, full)):
-            mentions.append(Mention(tok.i, tok.i + 1, tok.text, "person", key=full))
-            taken.add(tok.i)
+            start = tok.i
+            if i >= 2 and texts(doc)[i - 1] == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ \
+                    and fold(texts(doc)[i - 2]) in particles and i - 2 not in taken:
+                start = i - 2  # "le général Al-Tayeb": the particle glued before the surname is the name's
+            mentions.append(Mention(start, tok.i + 1, span_text(doc, start, tok.i + 1), "person", key=full))
+            taken.update(range(start, tok.i + 1))
             if tok.text != full:
                 persons[full].aliases.add(tok.text)
     return taken
+
+
+def _before_name_part(doc: Doc, i: int, full: str, name_parts: dict[str, str]) -> bool:
+    """The word after the particle at i (past a glued hyphen) is a word of the same name."""
+    k = i + 1 + (i + 1 < len(doc) and texts(doc)[i + 1] == "-")
+    return k < len(doc) and name_parts.get(fold(texts(doc)[k])) == full
 
 
 def _misspelt_part(tok, name_parts: dict[str, str]) -> str | None:

@@ -81,13 +81,16 @@ def _phrase_end(doc: Doc, end: int, taken: set[int], roles: dict | None = None) 
             k += 1
             listing = True
             continue
+        if k + 1 < len(doc) and doc[k + 1].text == "-" and not t.whitespace_ and t.text[:1].isupper() \
+                and t.lower_ in load().words("particle"):
+            break  # "le général Al-Tayeb": the name after the title, not a word of it
         if t.lower_ in ("'s", "´s") or t.is_punct or t.is_space or "\n" in doc[k - 1].whitespace_ \
                 or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON", "ADV") and not geo.adjective_country(t.text):
             break
         if t.lower_ in ("et", "and") and roles is not None and roles.get(k + 1) is not None and k + 1 not in taken:
             k = roles[k + 1].end  # "Le vice-Premier ministre et ministre des Affaires étrangères": one person's two offices
             continue
-        if t.lower_ in ("et", "and") and not (k + 2 < len(doc) and (geo.any_country(doc[k + 2].text) or geo.any_country(doc[k + 1].text))):
+        if t.lower_ in ("et", "and") and not _country_next(doc, k + 1) and not _title_goes_on(doc, k + 1):
             break
         if _stops_phrase(doc, k, institutions) or headline_verb(t.lower_) and not _ends_country_name(doc, k):
             break  # a headline's verb: "Spokesman Condemns New US Sanctions" (but "the United States")
@@ -95,6 +98,24 @@ def _phrase_end(doc: Doc, end: int, taken: set[int], roles: dict | None = None) 
     while k > end and doc[k - 1].text == ",":
         k -= 1
     return k
+
+
+_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "of", "the"})
+
+
+def _country_next(doc: Doc, k: int) -> bool:
+    """A country after "et" / "and", past its article and preposition ("les dirigeants de la Russie et de
+    la Serbie", "the leaders of Russia and Serbia")."""
+    while k < len(doc) and doc[k].lower_ in _LINKS:
+        k += 1
+    # (not yet a name of several words, "and the United Kingdom": measured, it made a false encounter on a blind set)
+    return k < len(doc) and geo.any_country(doc[k].text) is not None
+
+
+def _title_goes_on(doc: Doc, k: int) -> bool:
+    """ "ministre des Affaires étrangères et de la Coopération", "et la Francophonie": a French title's
+    second portfolio after "et de" / "et la"."""
+    return any(j < len(doc) and doc[j].lower_ in ("de", "la") for j in (k, k + 1))
 
 
 # Lower-case words of a body between a nationality and a role ("the Iranian government spokesman",

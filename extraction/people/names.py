@@ -458,7 +458,7 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
                                           and not doc[k].is_punct and (fold(doc[k].text) not in stop or k == j and vietnamese)
                                           or doc[k].text == "-" and not doc[k].whitespace_ and k > j
                                           or k > j and doc[k].lower_ in particles and k + 1 < len(doc)
-                                          and doc[k + 1].text[:1].isupper()
+                                          and (doc[k + 1].text[:1].isupper() or _glued_particle(doc, k))
                                           or _initial(doc[k]) or _elided_prefix(doc, k)) \
             and "\n" not in doc[k - 1].whitespace_:
         hyphens += doc[k].text == "-"
@@ -468,6 +468,12 @@ def _after_title(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] |
         if cleaned and not role_table(doc, lang).get(cleaned[0]):
             return cleaned
     return None
+
+
+def _glued_particle(doc: Doc, k: int) -> bool:
+    """ "al-Burhan", "el-Sissi": a particle glued by a hyphen to the capitalised word after it."""
+    return k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text == "-" and not doc[k + 1].whitespace_ \
+        and doc[k + 2].text[:1].isupper()
 
 
 def _apposed_after_comma(doc: Doc, tok, lang: str, taken: set[int]) -> tuple[int, int] | None:
@@ -652,8 +658,11 @@ def _rescued(doc: Doc, ent) -> int | None:
                 t.text[:1].isupper() and t.is_alpha and fold(t.text) not in institution and not geo.any_country(t.text)
                 for t in doc[k + 1:ent.end]):
             return k + 1
+    particles = load().words("particle")
     for start in range(ent.start, ent.end - 1):
         tok = doc[start]
+        if start > ent.start and doc[start - 1].lower_ in particles:
+            break  # "Faisal bin Saad Al Harbi": a name goes on across its particles, none starts after one
         if tok.pos_ != "DET" and tok.text[:1].isupper() and not _is_role(doc, start) \
                 and fold(tok.text) not in load().words("title") and _known_figure(doc[start:ent.end].text):
             return start

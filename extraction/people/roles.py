@@ -97,7 +97,7 @@ def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     if not first:
         return None
     options = _role_index(lang).get(_singular(first[0]))
-    if not options:
+    if not options or _compound_tail(doc, i):
         return None
     # The words of the tokens from i on, read once for all the phrases of this first word
     # ("chef" opens a dozen): reach[k] is how many words tokens i..i+k hold.
@@ -125,6 +125,19 @@ def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
             if got == words:
                 return RoleHit(j, tidy(span_text(doc, i, j)), entry.head, entry.cls, entry.gender)
     return None
+
+
+_COMPOUND_PREFIXES = frozenset({"vice", "ex", "co", "sous", "pro", "pre", "pré", "premier", "premiere", "première",
+                                "secretaire", "secrétaire", "deputy", "acting", "former", "self"})
+
+
+def _compound_tail(doc: Doc, i: int) -> bool:
+    """ "quartier-général", "procureur-général"'s kin: a word glued by a hyphen after a noun is that
+    compound's, no title ("vice-président", "ex-ministre" are titles)."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    before = doc[i - 2]
+    return before.is_alpha and before.text.islower() and fold(before.text) not in _COMPOUND_PREFIXES
 
 
 def role_at(doc: Doc, i: int, lang: str) -> tuple[int, str, str] | None:

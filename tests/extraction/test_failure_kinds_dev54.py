@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import encounters
+from .test_generalisation import bilaterals, encounters, quote_by
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -36,7 +36,45 @@ CASES = [
         "Carlton Gardens, the two ministers discussed trade.\"",
         PUB, encounters(({"Anna Berg", "Li Wen"}, "Carlton Gardens"), fields=("place",)),
         id="en-a-framing-phrase-keeps-its-relative-clause-s-place"),
+    pytest.param(
+        "Le chef de l'armée soudanaise Abdel Hamid al-Tayeb a été accueilli mardi en Égypte par son homologue le "
+        "président Abdel Hamid al-Sissi.",
+        PUB, encounters(({"Abdel Hamid al-Tayeb", "Abdel Hamid al-Sissi"},), fields=()),
+        id="fr-a-particle-glued-by-a-hyphen-is-part-of-the-name-after-a-title"),
+    pytest.param(
+        "Le président Karim Said a reçu mardi au quartier-général de l'armée le ministre soudanais Omar Idris.",
+        PUB, lambda result: roles_of(result, {"Karim Said": "président", "Omar Idris": "ministre soudanais"}),
+        id="fr-the-tail-of-a-compound-noun-is-no-title"),
+    pytest.param(
+        "Le chef de l'armée soudanaise Abdel Hamid al-Tayeb a été accueilli mardi en Égypte par le président Karim "
+        "Said. Le général Abdel Hamid al-Tayeb veut se présenter comme président.\n\nLe général Al-Tayeb a affirmé "
+        "que « l'armée ne voulait pas gouverner ».",
+        PUB, quote_by("l'armée ne voulait pas gouverner", "Abdel Hamid al-Tayeb"),
+        id="fr-a-country-code-in-lower-case-names-no-country"),
+    pytest.param(
+        "Emmanuel Berg and Ivan Orlov held talks at the Palace of Versailles on Monday. The talks between the two "
+        "leaders in Paris ran longer than expected.",
+        PUB, encounters(({"Emmanuel Berg", "Ivan Orlov"}, "Palace of Versailles"), fields=("place",)),
+        id="en-a-venue-and-its-capital-the-same-day-are-one-encounter"),
+    pytest.param(
+        "Le ministre des Affaires étrangères et de la Coopération internationale du Mali a reçu mardi à Bamako le "
+        "ministre russe Ivan Orlov.",
+        PUB, bilaterals(("ML", "RU")),
+        id="fr-a-second-portfolio-after-et-de-la-is-the-title-s"),
+    pytest.param(
+        "Les dirigeants de la Russie et de la Serbie ont eu mardi une conversation téléphonique.",
+        PUB, bilaterals(("RU", "RS")),
+        id="fr-a-country-after-et-de-la-goes-on-a-plural-office"),
+    pytest.param(
+        "JEDDAH: King Omar received King Hamad bin Isa Al-Nasser of Bahrain at Al-Salam Palace here on Wednesday.",
+        PUB, encounters(({"Omar", "Hamad bin Isa Al-Nasser"}, "Al-Salam Palace"), fields=("place",)),
+        id="en-a-particle-alone-is-no-mention-of-a-name"),
 ]
+
+
+def roles_of(result, expected: dict[str, str]) -> None:
+    """One meeting, whose named parties have these roles."""
+    assert [{p.name: p.role for p in m.participants} for m in result.meetings] == [expected], result.meetings
 
 
 @pytest.mark.parametrize("text, published, check", CASES)
