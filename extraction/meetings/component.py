@@ -38,7 +38,7 @@ from .places import VISIT_VERBS, best_place, places
 from .scope import between, clause_root, scopes
 from .status import planned
 from .times import after_since, archive_caption, meeting_cues, of_the_attribution, previous_cues, since
-from .triggers import CALLING_VERBS, call_kind, joint_by_words, sentence_triggers, trigger_kind
+from .triggers import CALLING_VERBS, call_kind, counted_discussion, joint_by_words, sentence_triggers, trigger_kind
 
 
 @dataclass
@@ -639,6 +639,8 @@ def find_meetings(doc: Doc, lang: str) -> list[MeetingCandidate]:
         triggers = [(tok, kind) for tok, kind in triggers if tok not in speculative]
         anaphora_done = False
         for tok, kind in triggers:
+            if st.results and counted_discussion(tok):
+                continue  # "Les deux ministres ont évoqué ...": what the encounter told before was about
             anaphora_done = _meeting(st, sent, tok, kind, scoped[tok.i], anaphora_done) or anaphora_done
     return [split for c in st.results for split in _told_one_by_one(doc, c, st.mentions, lang)]
 

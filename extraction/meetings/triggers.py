@@ -60,18 +60,39 @@ def _purpose(clause: Token) -> bool:
         and lemma(clause) in load().words("discuss_verb") | {"express", "congratulate", "thank", "offer", "convey"}
 
 
+_MODALS = frozenset({"devoir", "pouvoir", "aller", "compter", "souhaiter"})
+
+
 def _joint_discussion(tok: Token) -> bool:
     """ "Tokayev and Kamilov discussed ...", "X et Y ont évoqué ...": two people named as the joint
     subject of a verb of discussing talked together (one of them alone names only a topic)."""
     if lemma(tok) not in load().words("discuss_verb") or not has(tok.doc, "DEP"):
         return False
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None and counted_discussion(tok):
+        return True  # "les deux hommes devraient discuter de ..."
     lang = tok.doc.lang_ if tok.doc.lang_ in ("fr", "en") else "fr"
     if any(c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" and load().meeting_triggers.get((lang, lemma(c)))
            for c in tok.children):
         return False  # "a évoqué une rencontre entre A et B": the encounter is the noun's, A and B its parties
     return subj is not None and subj.pos_ in ("PROPN", "NOUN") and any(
-        c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for c in subj.children) or joint_by_words(tok)
+        c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") or _counted(c) for c in subj.children) or joint_by_words(tok)
+
+
+def _counted(tok: Token) -> bool:
+    """ "les deux hommes", "the two leaders": a subject counted as a pair or more of people."""
+    return tok.dep_ == "nummod" and tok.lower_ in ("deux", "trois", "two", "three")
+
+
+def counted_discussion(tok: Token) -> bool:
+    """ "Les deux hommes devraient discuter de ...": a verb of discussing whose subject is only counted;
+    after an encounter told, it tells that encounter's content ("Les deux ministres ont évoqué ...")."""
+    if lemma(tok) not in load().words("discuss_verb") or not has(tok.doc, "DEP"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None and tok.dep_ == "xcomp" and lemma(tok.head) in _MODALS:
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and any(_counted(c) for c in subj.children)
 
 
 def joint_by_words(tok: Token) -> bool:

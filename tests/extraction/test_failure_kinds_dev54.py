@@ -69,6 +69,22 @@ CASES = [
         "JEDDAH: King Omar received King Hamad bin Isa Al-Nasser of Bahrain at Al-Salam Palace here on Wednesday.",
         PUB, encounters(({"Omar", "Hamad bin Isa Al-Nasser"}, "Al-Salam Palace"), fields=("place",)),
         id="en-a-particle-alone-is-no-mention-of-a-name"),
+    pytest.param(
+        "Foreign Minister Ivan Orlov met his counterpart Li Wen in Ankara on Thursday. Both countries are reportedly "
+        "engaged in indirect negotiations with a third. These talks follow President Paul Okou's recent overture to "
+        "President Karim Said, inviting him to pursue normalization.",
+        PUB, encounters(({"Ivan Orlov", "Li Wen"},), fields=()),
+        id="en-these-talks-refer-back-and-their-clause-s-people-are-no-parties"),
+    pytest.param(
+        "Le président Ahmed Karimi se rendait en Turquie à l'invitation du président Ivan Orlov.\n\nSelon le "
+        "communiqué, les deux hommes devraient discuter des derniers développements régionaux.",
+        PUB, encounters(({"Ahmed Karimi", "Ivan Orlov"}, "planned"), fields=("status",)),
+        id="fr-les-deux-hommes-devraient-discuter-is-their-planned-encounter"),
+    pytest.param(
+        "Le président Paul Okou s'est entretenu mardi au téléphone avec le président Karim Said. Les deux présidents "
+        "ont évoqué la coopération bilatérale.",
+        PUB, encounters(({"Paul Okou", "Karim Said"}, "call"), fields=("kind",)),
+        id="fr-les-deux-presidents-ont-evoque-tells-the-call-s-content"),
 ]
 
 
