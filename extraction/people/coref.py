@@ -36,7 +36,7 @@ from .roles import describe
 _COVERS = {
     "leader": {"state", "monarch", "government", "leader"},
     "state": {"state", "monarch", "leader"},
-    "monarch": {"monarch", "state", "leader"},
+    "monarch": {"monarch", "leader"},  # a sovereign is no president ("le souverain" after "X, le président")
     "government": {"government", "leader"},
     "minister": {"minister", "foreign"},
     "foreign": {"foreign", "minister"},
@@ -655,8 +655,14 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
     index = _Index(doc, mentions, parties)
     unnamed: list[Person] = []
     assigned: set[str] = set()
+    said: dict[str, str] = {}  # a bare description's words -> the named person it stood for last
     for d in parties:
-        pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else _spokesperson(d, persons, index, assigned)
+        words = fold(_strip_det(d.text))
+        pick = _said_before(d, said.get(words), persons, index) if _definite(doc, d) and not d.plural else None
+        if pick is None:
+            pick = _pick(d, persons, index, assigned) if _definite(doc, d) or d.plural else _spokesperson(d, persons, index, assigned)
+        if pick is not None and not d.country and not d.plural and _definite(doc, d):
+            said[words] = pick.key
         if pick is None and d.cls == "group" and not d.plural and _definite(doc, d):
             pick = _delegation_head(doc, d, persons, index)
         if pick is not None:
@@ -677,6 +683,18 @@ def resolve_descriptions(doc: Doc, parties: list[Mention], persons: dict[str, Pe
         d.key = holder.key
         holder.country = holder.country or d.country
     _lead_named_next(doc, parties, persons, index)
+
+
+def _said_before(d: Mention, key: str | None, persons: dict[str, Person], index: _Index) -> Person | None:
+    """ "Le président de la République, X, ... le chef de l'Etat a tenu des réunions avec ... Y, ... Le
+    chef de l'Etat a rencontré Z": the same bare description again is the same person (a writer keeps one
+    title for the one the story follows), when no one of that name is in its own sentence."""
+    if key is None or d.country or key not in persons:
+        return None
+    here = index.sent_index(d.start)
+    if any(m.key == key and index.sent_index(m.start) == here for m in index.named):
+        return None  # "X a reçu le chef de l'Etat": someone else
+    return persons[key]
 
 
 def _link(d: Mention, pick: Person) -> None:
