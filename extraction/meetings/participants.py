@@ -508,7 +508,8 @@ def _their_own(tok: Token) -> bool:
 
 def _named_last(doc: Doc, sent, mentions: list[Mention], phrase: str) -> list[Mention]:
     """The people "les deux responsables" / "the three leaders" stand for when no encounter was told
-    before: as many people as the phrase counts, named last within the three sentences before."""
+    before: as many people as the phrase counts, named last within the three sentences before, else all
+    the article named before when they are that many."""
     n = next((v for w, v in load().numbers.items() if w in phrase.lower().split()), 2)
     start = sent.start
     for _ in range(3):
@@ -517,7 +518,12 @@ def _named_last(doc: Doc, sent, mentions: list[Mention], phrase: str) -> list[Me
     before = [m for m in mentions if start <= m.start < sent.start and m.kind == "person" and not m.quoted]
     keys = list(dict.fromkeys(m.key for m in reversed(before)))[:n]
     if len(keys) != n:
-        return []
+        # "... l'invitation du président Macron ... [four sentences] ... Les discussions entre les deux
+        # personnalités": the article names no more people than the phrase counts, so they are those
+        before = [m for m in mentions if m.start < sent.start and m.kind == "person" and not m.quoted]
+        keys = list(dict.fromkeys(m.key for m in reversed(before)))
+        if len(keys) != n:
+            return []
     return [next(m for m in reversed(before) if m.key == k) for k in reversed(keys)]
 
 

@@ -703,8 +703,8 @@ def _figure_surname(doc: Doc, ent) -> bool:
     text = ent.text
     if len(ent) != 1 or not text[:1].isupper() or text.isupper() or len(text) < 5:
         return False
-    if ent.start > 0 and doc[ent.start - 1].lower_ in _WHERE:
-        return False
+    if ent.start > 0 and (doc[ent.start - 1].lower_ in _WHERE or doc[ent.start - 1].text == "A" and doc.lang_ == "fr"):
+        return False  # ("A Lagos, ...": a French capital À written without its accent)
     return figure_state(text) is not None and geo.any_country(text) is None
 
 

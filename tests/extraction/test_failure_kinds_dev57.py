@@ -23,6 +23,18 @@ CASES = [
         "Le souverain a ensuite rencontré le Premier ministre Edi Gjoni.",
         PUB, encounters(({"Albert", "Ilir Doda"},), ({"Albert", "Edi Gjoni"},), fields=()),
         id="fr-a-sovereign-is-no-president"),
+    pytest.param(
+        "Au Nigeria, l'invitation du président Paul Okou est considérée comme un honneur. L'Elysée salue la venue d'un "
+        "grand pays. Le pays traverse une crise.\nLe chef de l'Etat Ivan Orlov séjourne en France depuis mercredi "
+        "dans le cadre d'une visite d'État. C'est une première depuis 20 ans.\nLes discussions entre les deux "
+        "personnalités porteront sur l'économie.",
+        PUB, encounters(({"Paul Okou", "Ivan Orlov"}, "planned"), fields=("status",)),
+        id="fr-les-deux-personnalites-are-the-two-people-the-article-named"),
+    pytest.param(
+        "Prime Minister Anna Berg arrived in Oslo on Tuesday, where Prime Minister Ivan Orlov welcomed her. The two "
+        "prime ministers discussed energy on Wednesday.",
+        PUB, lambda result: _has_pair(result, {"Anna Berg", "Ivan Orlov"}),
+        id="en-the-two-prime-ministers-are-the-pair-named-before"),
 ]
 
 
