@@ -117,7 +117,15 @@ def _own_parties(tok: Token, parts: list[Mention], st: _State) -> bool:
     if count_parties(parts) < 2:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return not st.results or nxt is not None and nxt.lower_ in ("entre", "between")
+    if nxt is not None and nxt.lower_ in ("entre", "between"):
+        return True
+    # "The meeting comes in the wake of visits to China by A, B and C": the people of another event's words
+    first = min((m.start for m in parts if m.start > tok.i), default=None)
+    return not st.results and not (first is not None and any(
+        lemma(t) in _OTHER_EVENT_NOUNS or t.pos_ == "NOUN" and trigger_kind(t, st.lang) for t in tok.doc[tok.i + 1:first]))
+
+
+_OTHER_EVENT_NOUNS = frozenset({"visit", "visite", "trip", "voyage", "tour", "tournée", "stay", "séjour"})
 
 
 def _add_info(doc: Doc, meeting: MeetingCandidate, tok: Token, scope: set[int], mentions: list[Mention],
