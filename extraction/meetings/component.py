@@ -107,6 +107,13 @@ def _is_anaphoric(tok: Token) -> bool:
         if prev.lower_ in load().words("other_event"):
             return False
         prev = tok.doc[tok.i - 2]
+    k, doc = tok.i - 1, tok.doc
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        if {doc[k].lower_, doc[k - 2].lower_} & load().words("other_event"):
+            return False  # "the first-ever summit": another one
+        k -= 2  # "The 15-minute discussion", "their hour-long meeting": past the measure to the determiner
+    if k != tok.i - 1 and k >= 1:
+        prev = doc[k - 1]
     # ("their talks", "leur entretien": the pair's encounter told before)
     return prev is not None and (prev.lower_ in load().words("definite") or prev.lower_ in ("their", "leur"))
 

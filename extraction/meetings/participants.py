@@ -215,15 +215,16 @@ def _topic_of_discussion(doc: Doc, m: Mention, tok: Token) -> bool:
 
 def _after_attribution(doc: Doc, m: Mention, tok: Token) -> bool:
     """The mention follows an inverted attribution closing the sentence (", a précisé X", ", the
-    spokesman said")."""
+    spokesman said"), or is its subject before the verb that ends the sentence (", X said.")."""
     reporting = load().reporting_lemmas
-    for k in range(tok.i + 1, m.start):
-        if doc[k].text != ",":
-            continue
+    commas = [k for k in range(tok.i + 1, m.start) if doc[k].text == ","]
+    for k in commas:
         window = doc[k + 1:min(m.start + 1, k + 5)]
         if any(lemma(t) in reporting and t.pos_ in ("VERB", "AUX", "") for t in window):
             return True
-    return False
+    # ("..., reflecting the engagement between the two nations, Press Secretary X said.")
+    return bool(commas) and m.end < len(doc) and lemma(doc[m.end]) in reporting and doc[m.end].pos_ in ("VERB", "AUX") \
+        and (m.end + 1 >= len(doc) or doc[m.end + 1].is_punct)
 
 
 # participles whose agent leads or hosts the people of the phrase ("a delegation led by X", "talks hosted by X")

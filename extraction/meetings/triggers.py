@@ -383,7 +383,7 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     lex = load()
     tx = texts(doc)  # not a Token per word
     near = range(max(sent.start, tok.i - 3), min(len(doc), tok.i + 4))
-    words = {fold(tx[i]) for i in (*scope, *near) if not _media_label(doc, i)}
+    words = {fold(tx[i]) for i in (*scope, *near) if not _media_label(doc, i) and not _press_event(tx, i)}
     if tok.i > sent.start and fold(doc[tok.i - 1].text) in lex.words("in_person_call"):
         return "meeting"  # "paid a courtesy call on the President": a visit, not a phone call
     if words & lex.call_cues:
@@ -407,6 +407,13 @@ _VIDEO_ENCOUNTER = frozenset({"call", "calls", "conference", "conferences", "lin
 # words before "vidéo" that make it a way of meeting ("par vidéo", "liaison vidéo", "une réunion vidéo")
 _BEFORE_VIDEO = frozenset({"par", "en", "via", "by", "over", "on", "per", "liaison", "echange", "entretien", "reunion",
                            "conference", "sommet", "appel", "conversation", "rencontre", "entrevue", "dialogue"})
+
+
+def _press_event(tx: list[str], i: int) -> bool:
+    """ "a joint virtual press conference", "une conférence de presse virtuelle": the press's event was
+    online, not the encounter."""
+    near = {fold(w) for w in tx[max(0, i - 3):i + 3]}
+    return "press" in near or "presse" in near
 
 
 def _media_label(doc: Doc, i: int) -> bool:

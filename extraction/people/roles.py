@@ -99,6 +99,8 @@ def _role_hit(doc: Doc, i: int, lang: str) -> RoleHit | None:
     options = _role_index(lang).get(_singular(first[0]))
     if not options or _compound_tail(doc, i):
         return None
+    if first[0] == "pm" and i > 0 and any(ch.isdigit() for ch in word_texts[i - 1]):
+        return None  # "from 7.30 pm": a time
     # The words of the tokens from i on, read once for all the phrases of this first word
     # ("chef" opens a dozen): reach[k] is how many words tokens i..i+k hold.
     got: list[str] = []

@@ -1,0 +1,46 @@
+"""Failure kinds seen on dev58, a real set annotated this stop, scored first (meeting F1 0.77 by 0.41.10, 0.74 by
+0.41.4) and read afterwards: new wordings, written for these tests, of each kind; no sentence or name is taken
+from an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_generalisation import encounters
+
+PUB = "2024-03-13"  # a Wednesday
+
+
+CASES = [
+    pytest.param(
+        "The 20-minute discussion from 8.15 pm was warm and constructive, reflecting the strong ties between the two "
+        "nations, Press Secretary Omar Idris said.",
+        PUB, encounters(),
+        id="en-a-time-s-pm-is-no-prime-minister-and-the-closing-source-is-no-party"),
+    pytest.param(
+        "Secretary of State Tom Reid spoke by phone with Chief Adviser Karim Said on Monday. The 20-minute discussion "
+        "was warm, Press Secretary Omar Idris said.",
+        PUB, encounters(({"Tom Reid", "Karim Said"}, "call"), fields=("kind",)),
+        id="en-a-discussion-of-some-minutes-refers-back"),
+    pytest.param(
+        "Foreign Minister Anna Berg met her counterpart Li Wen in Jakarta on Thursday. The ministers will hold a joint "
+        "virtual press conference after their hour-long meeting.",
+        PUB, encounters(({"Anna Berg", "Li Wen"}, "meeting", "Jakarta"), fields=("kind", "place")),
+        id="en-a-virtual-press-conference-makes-no-call"),
+    pytest.param(
+        "Foreign Minister Anna Berg met Secretary of State Tom Reid in Washington on Tuesday. They also discussed "
+        "the agreements of the first-ever summit held in New York in September 2023.",
+        PUB, lambda result: _dated(result, {"Anna Berg", "Tom Reid"}, "2024-03-12", "Washington"),
+        id="en-the-first-ever-summit-is-another-event"),
+]
+
+
+def _dated(result, names: set[str], day: str, place: str) -> None:
+    """The encounter of these people keeps its own day and place (no later event's words overwrite them)."""
+    assert any({p.name for p in m.participants} == names and m.date == day and m.place == place
+               for m in result.meetings), result.meetings
+
+
+@pytest.mark.parametrize("text, published, check", CASES)
+def test_failure_kind_seen_on_dev58(extractor, text, published, check):
+    check(extractor.extract(text, published=published))
