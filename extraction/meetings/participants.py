@@ -59,6 +59,8 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         return True  # "Elle en discute avec l'animateur X": an interview
     if _kin_of(doc, m):
         return True  # "Y, daughter of former dictator X": X is named to say whose daughter she is
+    if _ON_BEHALF.search(doc_text(doc)[doc[max(sent.start, m.start - 8)].idx:doc[m.start].idx]):
+        return True  # "nous a reçus au nom de son frère et ami X": X sent them, X was not there
     if _in_participle_incise(doc, sent, m, tok):
         return True  # "L'ex-candidat, classé troisième derrière X, a abordé ... avec Y": not X
     if _principal_of_envoy(doc, m):
@@ -78,6 +80,10 @@ def _excluded(doc: Doc, sent, m: Mention, tok: Token, scope: set[int]) -> bool:
         and head.head.i != tok.i and head.head.i not in scope - {head.head.i} | {tok.i} \
         and not _in_adjunct_of(tok, head.head) and governor(clause_root(tok)).i != head.head.i
     # (but "X dit s'être entretenu avec Y", "X said he had met Y" in the infinitive: X met Y)
+
+
+# "au nom de son frère et ami X", "on behalf of President X": the one who sent the party, right before the name
+_ON_BEHALF = re.compile(r"\b(?:au nom d(?:e|u|es|')|on behalf of)\b[^,;]*$", re.I)
 
 
 # "du sort de X", "the case of X", "la libération de X": a person whose situation is the topic

@@ -104,6 +104,10 @@ def joint_by_words(tok: Token) -> bool:
     if tok.i < 2 or doc[tok.i - 1].lower_ not in ("ont", "have"):
         return False
     start = sent_bounds(doc, tok.i)[0]
+    first_name = next((m.start for m in doc._.mentions or () if start <= m.start < tok.i and m.kind == "person"), None)
+    if first_name is not None:
+        # "Poursuivant sa tournée à New York, A et son homologue B ont discuté": past the opening phrase
+        start = max([start] + [k + 1 for k in range(start, first_name) if doc[k].text == ","])
     names = [m for m in doc._.mentions or () if start <= m.start and m.end < tok.i and not m.quoted]
     if len(names) != 2 or any(m.kind != "person" or m.plural for m in names) or names[1].end != tok.i - 1:
         return False

@@ -32,7 +32,21 @@ CASES = [
         "the agreements of the first-ever summit held in New York in September 2023.",
         PUB, lambda result: _dated(result, {"Anna Berg", "Tom Reid"}, "2024-03-12", "Washington"),
         id="en-the-first-ever-summit-is-another-event"),
+    pytest.param(
+        "Poursuivant sa tournée diplomatique à New York, Anna Berg et son homologue nigérian, Paul Okou ont discuté "
+        "des intérêts communs.",
+        PUB, encounters(({"Anna Berg", "Paul Okou"},), fields=()),
+        id="fr-a-joint-subject-after-an-opening-participle-phrase"),
+    pytest.param(
+        "La ministre Anna Berg a rencontré mardi le président angolais. « Le président angolais nous a reçus au nom "
+        "de son frère et ami S.E.M Paul Okou », a-t-elle dit.",
+        PUB, lambda result: _nobody(result, "Paul Okou"),
+        id="fr-the-one-on-whose-behalf-is-no-party"),
 ]
+
+
+def _nobody(result, name: str) -> None:
+    assert not any(p.name == name for m in result.meetings for p in m.participants), result.meetings
 
 
 def _dated(result, names: set[str], day: str, place: str) -> None:
