@@ -466,7 +466,9 @@ _ORGANISE = frozenset({"host", "organize", "organise", "arrange", "facilitate", 
 
 # a plan denied before the meeting word (within its clause)
 _NO_PLAN = re.compile(r"\b(?:no|not any|aucun|aucune|pas de|pas d'|pas l')\s*(?:plans?|projet|intention)\b[^.;:]{0,90}$"
-                      r"|\b(?:do|does|did)n['’]?t plan\b[^.;:]{0,40}$|\b(?:do|does|did) not plan\b[^.;:]{0,40}$", re.I)
+                      r"|\b(?:do|does|did)n['’]?t plan\b[^.;:]{0,40}$|\b(?:do|does|did) not plan\b[^.;:]{0,40}$"
+                      # "have yet to meet", "have never met", "ne se sont jamais rencontrés": no encounter at all
+                      r"|\b(?:yet to|never|not yet)\s+(?:\w+\s+)?$|\b(?:jamais|pas encore)\s+(?:\w+\s+)?$", re.I)
 
 
 def _speculated_parties(doc: Doc, sent, tok: Token) -> set[int]:

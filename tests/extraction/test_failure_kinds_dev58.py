@@ -42,6 +42,14 @@ CASES = [
         "de son frère et ami S.E.M Paul Okou », a-t-elle dit.",
         PUB, lambda result: _nobody(result, "Paul Okou"),
         id="fr-the-one-on-whose-behalf-is-no-party"),
+    pytest.param(
+        "Japan's Prime Minister Ken Sato and China's President Li Wen have yet to meet on their own soil.",
+        PUB, encounters(),
+        id="en-yet-to-meet-is-no-encounter"),
+    pytest.param(
+        "Le président Paul Okou et le président Ivan Orlov ne se sont jamais rencontrés.",
+        PUB, encounters(),
+        id="fr-ne-se-sont-jamais-rencontres-is-no-encounter"),
 ]
 
 
