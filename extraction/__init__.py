@@ -20,7 +20,7 @@ from .wrapping import unwrapped
 
 __all__ = ["Extractor", "detect_language", "Extraction", "Meeting", "Participant", "Quote", "Evidence"]
 
-VERSION = "0.41.13"
+VERSION = "0.41.14"
 MAX_CHARS = 100_000  # a news article is ~10,000; beyond this only the opening is read
 MAX_TOKENS = 10_000  # ~2,000 for a long article; bounds the model's time (60,000 short lines fit in 100,000 chars)
 ENGLISH_REDUCED = "English article: rules-only pipeline (install the 'en' extra for the English model)"

@@ -214,6 +214,13 @@ def _aliases(doc: Doc, mentions: list[Mention], persons: dict[str, Person]) -> d
             found[fold(doc[k + 1].text)] = m.key
             persons[m.key].aliases.add(doc[k + 1].text)
             continue
+        if m.kind == "person" and m.end - m.start >= 2 and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" \
+                and doc[k + 1].is_alpha and doc[k + 1].text[:1].isupper() and not doc[k + 1].text.isupper() \
+                and geo.any_country(doc[k + 1].text) is None:
+            # "le président Joko Widodo (Jokowi)": the name the article goes on with, in brackets
+            found[fold(doc[k + 1].text)] = m.key
+            persons[m.key].aliases.add(doc[k + 1].text)
+            continue
         while k < min(len(doc), m.end + 3) and (doc[k].is_punct and not doc[k].is_quote or doc[k].lower_ in ("as", "sous", "le", "nom", "de")):
             k += 1
         if k >= len(doc) or doc[k].lower_ not in cues:

@@ -50,6 +50,11 @@ CASES = [
         "Le président Paul Okou et le président Ivan Orlov ne se sont jamais rencontrés.",
         PUB, encounters(),
         id="fr-ne-se-sont-jamais-rencontres-is-no-encounter"),
+    pytest.param(
+        "Le ministre chinois des Affaires étrangères Li Wen a rencontré jeudi le président Budi Santoso (Budiman) au "
+        "palais présidentiel. Budiman a salué la visite.",
+        PUB, encounters(({"Li Wen", "Budi Santoso"},), fields=()),
+        id="fr-a-name-in-brackets-after-a-name-is-its-alias"),
 ]
 
 
