@@ -387,10 +387,12 @@ def call_kind(doc: Doc, sent, tok: Token, scope: set[int], kind: str) -> str | N
     lex = load()
     tx = texts(doc)  # not a Token per word
     near = range(max(sent.start, tok.i - 3), min(len(doc), tok.i + 4))
-    words = {fold(tx[i]) for i in (*scope, *near) if not _media_label(doc, i) and not _press_event(tx, i)}
+    # (the cheap test first: most words are no cue, and the label and press tests read around them)
+    cued = any(fold(tx[i]) in lex.call_cues and not _media_label(doc, i) and not _press_event(tx, i)
+               for i in (*scope, *near))
     if tok.i > sent.start and fold(doc[tok.i - 1].text) in lex.words("in_person_call"):
         return "meeting"  # "paid a courtesy call on the President": a visit, not a phone call
-    if words & lex.call_cues:
+    if cued:
         return "call"
     if any(t.pos_ == "NOUN" and lemma(t) in ("call", "appel") for t in doc[tok.i + 1:min(sent.end, tok.i + 4)]) \
             and lemma(tok) in lex.words("host_verb"):
