@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import encounters
+from .test_generalisation import encounters, has_encounter, no_meeting_of
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -16,7 +16,7 @@ CASES = [
         "Le président de la République, Carlos Ruiz, a conclu vendredi sa visite officielle en Italie. Le chef de "
         "l'État a tenu des réunions avec des dirigeants italiens, dont le président de la République, Marco "
         "Bellini.\n\nSamedi, le chef de l'État a rencontré le pape Léon XIV au Vatican.",
-        PUB, lambda result: _has_pair(result, {"Carlos Ruiz", "Léon XIV"}),
+        PUB, has_encounter({"Carlos Ruiz", "Léon XIV"}),
         id="fr-the-same-bare-title-again-is-the-same-person"),
     pytest.param(
         "Le prince Albert avait été reçu à Tirana par Ilir Doda, le président de la république d'Albanie.\n\n"
@@ -33,23 +33,15 @@ CASES = [
     pytest.param(
         "Prime Minister Anna Berg arrived in Oslo on Tuesday, where Prime Minister Ivan Orlov welcomed her. The two "
         "prime ministers discussed energy on Wednesday.",
-        PUB, lambda result: _has_pair(result, {"Anna Berg", "Ivan Orlov"}),
+        PUB, has_encounter({"Anna Berg", "Ivan Orlov"}),
         id="en-the-two-prime-ministers-are-the-pair-named-before"),
     pytest.param(
         "President Li Wen told his counterpart Carlos Ruiz on Friday that ties were strong. The meeting comes in the "
         "wake of a flurry of visits to China by Western leaders this year, from Britain's Prime Minister Tom Reid to "
         "Canadian Prime Minister Paul Okou and Finland's Prime Minister Anna Berg.",
-        PUB, lambda result: _no_pair(result, {"Tom Reid", "Paul Okou"}),
+        PUB, no_meeting_of("Tom Reid", "Paul Okou"),
         id="en-the-meeting-s-people-are-not-those-of-visits-told-after-it"),
 ]
-
-
-def _no_pair(result, names: set[str]) -> None:
-    assert not any(names <= {p.name for p in m.participants} for m in result.meetings), result.meetings
-
-
-def _has_pair(result, names: set[str]) -> None:
-    assert any({p.name for p in m.participants} == names for m in result.meetings), result.meetings
 
 
 @pytest.mark.parametrize("text, published, check", CASES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_generalisation import encounters
+from .test_generalisation import encounters, no_meeting, no_meeting_of
 
 PUB = "2024-03-13"  # a Wednesday
 
@@ -15,7 +15,7 @@ CASES = [
     pytest.param(
         "The 20-minute discussion from 8.15 pm was warm and constructive, reflecting the strong ties between the two "
         "nations, Press Secretary Omar Idris said.",
-        PUB, encounters(),
+        PUB, no_meeting(),
         id="en-a-time-s-pm-is-no-prime-minister-and-the-closing-source-is-no-party"),
     pytest.param(
         "Secretary of State Tom Reid spoke by phone with Chief Adviser Karim Said on Monday. The 20-minute discussion "
@@ -40,15 +40,15 @@ CASES = [
     pytest.param(
         "La ministre Anna Berg a rencontré mardi le président angolais. « Le président angolais nous a reçus au nom "
         "de son frère et ami S.E.M Paul Okou », a-t-elle dit.",
-        PUB, lambda result: _nobody(result, "Paul Okou"),
+        PUB, no_meeting_of("Paul Okou"),
         id="fr-the-one-on-whose-behalf-is-no-party"),
     pytest.param(
         "Japan's Prime Minister Ken Sato and China's President Li Wen have yet to meet on their own soil.",
-        PUB, encounters(),
+        PUB, no_meeting(),
         id="en-yet-to-meet-is-no-encounter"),
     pytest.param(
         "Le président Paul Okou et le président Ivan Orlov ne se sont jamais rencontrés.",
-        PUB, encounters(),
+        PUB, no_meeting(),
         id="fr-ne-se-sont-jamais-rencontres-is-no-encounter"),
     pytest.param(
         "Le ministre chinois des Affaires étrangères Li Wen a rencontré jeudi le président Budi Santoso (Budiman) au "
@@ -56,10 +56,6 @@ CASES = [
         PUB, encounters(({"Li Wen", "Budi Santoso"},), fields=()),
         id="fr-a-name-in-brackets-after-a-name-is-its-alias"),
 ]
-
-
-def _nobody(result, name: str) -> None:
-    assert not any(p.name == name for m in result.meetings for p in m.participants), result.meetings
 
 
 def _dated(result, names: set[str], day: str, place: str) -> None:

@@ -116,6 +116,13 @@ def no_meeting():
     return check
 
 
+def has_encounter(names: set[str]):
+    """Among the meetings, one of exactly these named parties (others may be told too)."""
+    def check(result):
+        assert any({p.name for p in m.participants} == names for m in result.meetings), result.meetings
+    return check
+
+
 def bilaterals(*pairs):
     """One meeting per pair of countries, and no other."""
     def check(result):
@@ -1220,10 +1227,10 @@ def no_name_starting(prefix):
     return check
 
 
-def no_meeting_of(name):
-    """No meeting has this participant."""
+def no_meeting_of(*names):
+    """No meeting has this participant (all these participants together, when several are given)."""
     def check(result):
-        assert not any(p.name == name for m in result.meetings for p in m.participants), result.meetings
+        assert not any(set(names) <= {p.name for p in m.participants} for m in result.meetings), result.meetings
     return check
 
 
